@@ -1,0 +1,19 @@
+package dev.winback;
+
+/**
+ * A plan kept changing under an update, so the update was given up rather than overwrite another change. Nothing
+ * was written; the call can be retried.
+ */
+public final class ConcurrentUpdateException extends WinBackException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param planId the plan that could not be updated
+   * @param attempts how many times the update was tried
+   */
+  public ConcurrentUpdateException(String planId, int attempts) {
+    super("Plan '" + planId + "' changed concurrently " + attempts + " times in a row; nothing was written, retry");
+  }
+}

@@ -1,0 +1,67 @@
+package dev.winback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.winback.internal.JsonShape;
+import dev.winback.internal.Json;
+import java.util.List;
+
+/**
+ * Reads and writes WinBack's values as JSON: ISO-8601 dates and durations, exact decimal money, absent optionals
+ * left out. Reading checks the whole document first and fails with one {@link InvalidInputException} that names
+ * every problem with its field path (missing fields, unknown fields, unknown enum values, malformed values).
+ *
+ * <p>Thread-safe; all methods are static.
+ */
+public final class WinBackJson {
+  private WinBackJson() {}
+
+  /**
+   * Writes a value as JSON.
+   *
+   * @param value a value from {@code dev.winback.model}
+   * @return the JSON text
+   */
+  public static String write(Object value) {
+    try {
+      return Json.MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  /**
+   * Reads a value from JSON, checking the whole document first.
+   *
+   * @param json the JSON text
+   * @param type the value type, e.g. {@code LostCustomer.class}
+   * @param <T> the value type
+   * @return the value
+   * @throws InvalidInputException naming every problem found, with its field path
+   */
+  public static <T> T read(String json, Class<T> type) {
+    JsonNode tree;
+    try {
+      tree = Json.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(
+          type.getSimpleName(),
+          List.of(new Problem("", "is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + ")")));
+    }
+    if (tree == null || tree.isMissingNode()) {
+      throw new InvalidInputException(type.getSimpleName(), List.of(new Problem("", "is empty")));
+    }
+    return JsonShape.bind(tree, type);
+  }
+
+  /**
+   * A copy of the object mapper WinBack uses, for hosts that embed WinBack values in their own JSON.
+   *
+   * @return a new mapper configured like WinBack's
+   */
+  public static ObjectMapper mapper() {
+    return Json.MAPPER.copy();
+  }
+}

@@ -1,0 +1,227 @@
+package dev.winback.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.winback.InvalidInputException;
+import dev.winback.Problem;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a JSON tree against the shape of a model type before binding it, collecting every problem with its field
+ * path instead of stopping at the first. Not API: use {@link dev.winback.WinBackJson}.
+ */
+public final class JsonShape {
+  private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
+
+  private JsonShape() {}
+
+  /** The JSON properties of a model type and which of them are required. */
+  private record Shape(Map<String, JavaType> properties, Set<String> required) {}
+
+  /**
+   * Checks a tree and binds it to a model type.
+   *
+   * @param tree the parsed document
+   * @param type the model type
+   * @param <T> the model type
+   * @return the bound value
+   * @throws InvalidInputException naming every problem found
+   */
+  public static <T> T bind(JsonNode tree, Class<T> type) {
+    List<Problem> problems = new ArrayList<>();
+    check(tree, Json.MAPPER.constructType(type), "", problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(type.getSimpleName(), problems);
+    }
+    try {
+      return Json.MAPPER.treeToValue(tree, type);
+    } catch (Exception e) {
+      throw new InvalidInputException(type.getSimpleName(), problemsOf(e, ""));
+    }
+  }
+
+  private static boolean check(JsonNode node, JavaType type, String path, List<Problem> out) {
+    Class<?> raw = type.getRawClass();
+    if (raw == Optional.class) {
+      return node == null || node.isNull() || check(node, type.containedType(0), path, out);
+    }
+    if (node == null || node.isNull()) {
+      out.add(new Problem(path, "must not be null"));
+      return false;
+    }
+    if (Collection.class.isAssignableFrom(raw)) {
+      if (!node.isArray()) {
+        out.add(new Problem(path, "must be an array"));
+        return false;
+      }
+      boolean ok = true;
+      for (int i = 0; i < node.size(); i++) {
+        ok &= check(node.get(i), type.getContentType(), path + "[" + i + "]", out);
+      }
+      return ok;
+    }
+    if (Map.class.isAssignableFrom(raw)) {
+      if (!node.isObject()) {
+        out.add(new Problem(path, "must be an object"));
+        return false;
+      }
+      boolean ok = true;
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        ok &= check(field.getValue(), type.getContentType(), join(path, field.getKey()), out);
+      }
+      return ok;
+    }
+    if (isModelType(raw)) {
+      return checkObject(node, raw, path, out);
+    }
+    try {
+      Json.MAPPER.treeToValue(node, type);
+      return true;
+    } catch (Exception e) {
+      out.add(new Problem(path, expectation(raw)));
+      return false;
+    }
+  }
+
+  private static boolean checkObject(JsonNode node, Class<?> raw, String path, List<Problem> out) {
+    if (!node.isObject()) {
+      out.add(new Problem(path, "must be an object"));
+      return false;
+    }
+    Shape shape = SHAPES.computeIfAbsent(raw, JsonShape::shapeOf);
+    boolean ok = true;
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!shape.properties().containsKey(name)) {
+        out.add(new Problem(join(path, name), "is not a known field of " + raw.getSimpleName()));
+        ok = false;
+      }
+    }
+    for (String name : shape.required()) {
+      JsonNode value = node.get(name);
+      if (value == null || value.isNull()) {
+        out.add(new Problem(join(path, name), "is required"));
+        ok = false;
+      }
+    }
+    for (Map.Entry<String, JavaType> property : shape.properties().entrySet()) {
+      JsonNode value = node.get(property.getKey());
+      if (value != null && !(value.isNull() && shape.required().contains(property.getKey()))) {
+        ok &= check(value, property.getValue(), join(path, property.getKey()), out);
+      }
+    }
+    if (ok) {
+      try {
+        Json.MAPPER.treeToValue(node, raw);
+      } catch (Exception e) {
+        out.addAll(problemsOf(e, path));
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  private static List<Problem> problemsOf(Exception e, String path) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InvalidInputException invalid) {
+        return invalid.problems().stream().map(p -> p.under(path)).toList();
+      }
+    }
+    return List.of(new Problem(path, "cannot be read: " + e.getClass().getSimpleName()));
+  }
+
+  private static boolean isModelType(Class<?> raw) {
+    return raw.isAnnotationPresent(JsonDeserialize.class) && raw.getPackageName().equals("dev.winback.model");
+  }
+
+  private static Shape shapeOf(Class<?> modelType) {
+    String jsonClassName = modelType.getPackageName() + ".Immutable" + modelType.getSimpleName() + "$Json";
+    Map<String, JavaType> properties = new LinkedHashMap<>();
+    try {
+      Method[] methods = Class.forName(jsonClassName, false, modelType.getClassLoader()).getDeclaredMethods();
+      Arrays.sort(methods, (a, b) -> a.getName().compareTo(b.getName()));
+      for (Method method : methods) {
+        JsonProperty property = method.getAnnotation(JsonProperty.class);
+        if (property != null && method.getParameterCount() == 1) {
+          properties.put(
+              property.value(), Json.MAPPER.getTypeFactory().constructType(method.getGenericParameterTypes()[0]));
+        }
+      }
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("No JSON binding generated for " + modelType.getName(), e);
+    }
+    Set<String> required = new TreeSet<>();
+    try {
+      Json.MAPPER.treeToValue(Json.MAPPER.createObjectNode(), modelType);
+    } catch (Exception e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof MissingAttributes missing) {
+          missing.problems().forEach(p -> required.add(p.path()));
+        }
+      }
+    }
+    return new Shape(properties, required);
+  }
+
+  private static String expectation(Class<?> raw) {
+    if (raw.isEnum()) {
+      return "must be one of " + Arrays.toString(raw.getEnumConstants());
+    }
+    if (raw == Instant.class) {
+      return "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z";
+    }
+    if (raw == LocalDate.class) {
+      return "must be an ISO-8601 date such as 2026-01-31";
+    }
+    if (raw == Duration.class) {
+      return "must be an ISO-8601 duration such as PT1H or PT504H";
+    }
+    if (raw == Period.class) {
+      return "must be an ISO-8601 period such as P3M";
+    }
+    if (raw == Currency.class) {
+      return "must be an ISO 4217 currency code such as EUR";
+    }
+    if (raw == ZoneId.class) {
+      return "must be a time-zone id such as Europe/Paris";
+    }
+    if (raw == BigDecimal.class) {
+      return "must be a number";
+    }
+    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+      return "must be a whole number";
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      return "must be true or false";
+    }
+    if (raw == String.class) {
+      return "must be a string";
+    }
+    return "is not a valid " + raw.getSimpleName();
+  }
+
+  private static String join(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+}

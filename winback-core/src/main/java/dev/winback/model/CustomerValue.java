@@ -1,0 +1,78 @@
+package dev.winback.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.winback.internal.Checks;
+import java.math.BigDecimal;
+import java.util.Currency;
+import org.immutables.value.Value;
+
+/** What a customer was worth to us, in exact money: recurring revenue per month and revenue over their lifetime. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableCustomerValue.class)
+@JsonDeserialize(as = ImmutableCustomerValue.class)
+public abstract class CustomerValue {
+
+  /**
+   * Revenue per month while they were a customer; zero when they bought irregularly.
+   *
+   * @return the monthly revenue, not negative
+   */
+  @Value.Default
+  public BigDecimal monthlyRevenue() {
+    return BigDecimal.ZERO;
+  }
+
+  /**
+   * Revenue over the whole relationship.
+   *
+   * @return the lifetime revenue, not negative
+   */
+  @Value.Default
+  public BigDecimal lifetimeRevenue() {
+    return BigDecimal.ZERO;
+  }
+
+  /**
+   * The currency of both amounts.
+   *
+   * @return the currency
+   */
+  public abstract Currency currency();
+
+  /**
+   * Creates a value.
+   *
+   * @param monthlyRevenue revenue per month, e.g. {@code "49.90"}
+   * @param lifetimeRevenue revenue over the relationship
+   * @param currency an ISO 4217 code, e.g. {@code "EUR"}
+   * @return the value
+   */
+  public static CustomerValue of(String monthlyRevenue, String lifetimeRevenue, String currency) {
+    return builder()
+        .monthlyRevenue(new BigDecimal(monthlyRevenue))
+        .lifetimeRevenue(new BigDecimal(lifetimeRevenue))
+        .currency(Currency.getInstance(currency))
+        .build();
+  }
+
+  /**
+   * Starts building a value.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CustomerValue}; not thread-safe. */
+  public static final class Builder extends ImmutableCustomerValue.Builder {}
+
+  @Value.Check
+  void check() {
+    Checks.of("CustomerValue")
+        .require(monthlyRevenue().signum() >= 0, "monthlyRevenue", "must not be negative")
+        .require(lifetimeRevenue().signum() >= 0, "lifetimeRevenue", "must not be negative")
+        .throwIfAny();
+  }
+}

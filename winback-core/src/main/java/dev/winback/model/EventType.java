@@ -1,0 +1,27 @@
+package dev.winback.model;
+
+/** What happened, in a {@link JournalEvent}. */
+public enum EventType {
+  /** A plan was chosen and started. */
+  PLAN_STARTED,
+  /** The plan changed course, e.g. after feedback showed the fault was ours. */
+  PLAN_REVISED,
+  /** A step was carried out by the host's strategy. */
+  STEP_DONE,
+  /** A step was skipped, with the reason. */
+  STEP_SKIPPED,
+  /** A step's strategy failed and the step will be retried. */
+  STEP_RETRY_SCHEDULED,
+  /** A step failed for good. */
+  STEP_FAILED,
+  /** A step was cancelled because the plan ended. */
+  STEP_CANCELLED,
+  /** A step's due time moved. */
+  STEP_RESCHEDULED,
+  /** The customer told us why they left. */
+  FEEDBACK_RECORDED,
+  /** The customer answered. */
+  RESPONSE_RECORDED,
+  /** The plan ended; the detail says how. */
+  PLAN_ENDED
+}

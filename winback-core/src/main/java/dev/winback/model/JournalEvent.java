@@ -1,0 +1,85 @@
+package dev.winback.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One entry in a customer's append-only journal: the detailed record of how the customer was dealt with. The
+ * detail never holds personal data, so journals can be shown and logged.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableJournalEvent.class)
+@JsonDeserialize(as = ImmutableJournalEvent.class)
+public abstract class JournalEvent {
+
+  /**
+   * The customer the event is about.
+   *
+   * @return the customer id
+   */
+  public abstract String customerId();
+
+  /**
+   * The plan the event belongs to.
+   *
+   * @return the plan id
+   */
+  public abstract String planId();
+
+  /**
+   * When it happened.
+   *
+   * @return the time
+   */
+  public abstract Instant at();
+
+  /**
+   * What happened.
+   *
+   * @return the type
+   */
+  public abstract EventType type();
+
+  /**
+   * The step concerned, if any.
+   *
+   * @return the step index
+   */
+  public abstract Optional<Integer> stepIndex();
+
+  /**
+   * The kind of the step concerned, if any.
+   *
+   * @return the step kind
+   */
+  public abstract Optional<StepKind> stepKind();
+
+  /**
+   * The channel concerned, if any.
+   *
+   * @return the channel
+   */
+  public abstract Optional<Channel> channel();
+
+  /**
+   * What happened, in plain words free of personal data.
+   *
+   * @return the detail
+   */
+  public abstract String detail();
+
+  /**
+   * Starts building an event.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link JournalEvent}; not thread-safe. */
+  public static final class Builder extends ImmutableJournalEvent.Builder {}
+}

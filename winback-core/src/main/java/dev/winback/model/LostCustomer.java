@@ -1,0 +1,253 @@
+package dev.winback.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.winback.internal.Checks;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * A customer we have lost, with the records a win-back needs: how to reach them and with what consent, how we know
+ * they left and why, what they were worth, and what we know of where they went.
+ *
+ * <p>Immutable and thread-safe; personal data is masked in {@code toString()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableLostCustomer.class)
+@JsonDeserialize(as = ImmutableLostCustomer.class)
+public abstract class LostCustomer {
+
+  /**
+   * The host's id for this customer.
+   *
+   * @return the id, not blank
+   */
+  public abstract String id();
+
+  /**
+   * The name to address them by.
+   *
+   * @return the display name
+   */
+  @Value.Redacted
+  public abstract String displayName();
+
+  /**
+   * Every way we can reach them, each with its own consent, in the host's order.
+   *
+   * @return the contact points
+   */
+  public abstract List<ContactPoint> contactPoints();
+
+  /**
+   * The channel they prefer, if they said.
+   *
+   * @return the preferred channel
+   */
+  public abstract Optional<Channel> preferredChannel();
+
+  /**
+   * The language and region to write to them in.
+   *
+   * @return the locale, English unless set
+   */
+  @Value.Default
+  public Locale locale() {
+    return Locale.ENGLISH;
+  }
+
+  /**
+   * Their time zone, for timing messages to their day.
+   *
+   * @return the zone, UTC unless set
+   */
+  @Value.Default
+  public ZoneId timeZone() {
+    return ZoneOffset.UTC;
+  }
+
+  /**
+   * The host's segment for them (e.g. {@code smb}, {@code enterprise}), if any.
+   *
+   * @return the segment
+   */
+  public abstract Optional<String> segment();
+
+  /**
+   * Free tags the host uses to group customers.
+   *
+   * @return the tags
+   */
+  public abstract Set<String> tags();
+
+  /**
+   * When they became a customer, if known.
+   *
+   * @return the start of the relationship
+   */
+  public abstract Optional<Instant> customerSince();
+
+  /**
+   * When they left.
+   *
+   * @return the time of the loss
+   */
+  public abstract Instant lostAt();
+
+  /**
+   * How we know they left.
+   *
+   * @return the churn signal
+   */
+  public abstract ChurnSignal churnSignal();
+
+  /**
+   * Why they left, most important first; empty when we do not know yet.
+   *
+   * @return the reasons
+   */
+  public abstract List<ExitReason> exitReasons();
+
+  /**
+   * What they were worth to us, if known.
+   *
+   * @return the value
+   */
+  public abstract Optional<CustomerValue> value();
+
+  /**
+   * What we know of the arrangement they left us for.
+   *
+   * @return the new arrangement
+   */
+  public abstract Optional<NewArrangement> newArrangement();
+
+  /**
+   * Their budget cycle, for business customers.
+   *
+   * @return the budget cycle
+   */
+  public abstract Optional<BudgetCycle> budgetCycle();
+
+  /**
+   * Why they must not be contacted at all, if that is so.
+   *
+   * @return the suppression
+   */
+  public abstract Optional<Suppression> suppression();
+
+  /**
+   * Free-form attributes the host wants to carry through to its strategies.
+   *
+   * @return the attributes
+   */
+  public abstract Map<String, String> attributes();
+
+  /**
+   * How long they were a customer, if we know when they started.
+   *
+   * @return the tenure
+   */
+  public Optional<Duration> tenure() {
+    return customerSince().map(since -> Duration.between(since, lostAt()));
+  }
+
+  /**
+   * The most important reason they left, {@link ExitCategory#UNKNOWN} when we do not know.
+   *
+   * @return the primary exit category
+   */
+  public ExitCategory primaryCategory() {
+    return exitReasons().isEmpty() ? ExitCategory.UNKNOWN : exitReasons().get(0).category();
+  }
+
+  /**
+   * Tells whether any reason they left was our fault.
+   *
+   * @return true when we owe them an apology
+   */
+  public boolean faultWasOurs() {
+    for (ExitReason reason : exitReasons()) {
+      if (reason.ourFault()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Tells whether any of their reasons falls in a category.
+   *
+   * @param category the category
+   * @return true when one of the reasons has it
+   */
+  public boolean leftBecauseOf(ExitCategory category) {
+    for (ExitReason reason : exitReasons()) {
+      if (reason.category() == category) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The channels we have consent for, in the customer's order of contact points.
+   *
+   * @return the consented channels
+   */
+  public Set<Channel> consentedChannels() {
+    Set<Channel> channels = EnumSet.noneOf(Channel.class);
+    for (ContactPoint point : contactPoints()) {
+      if (point.consent().allowsContact()) {
+        channels.add(point.channel());
+      }
+    }
+    return channels;
+  }
+
+  /**
+   * The contact point for a channel, if they have one.
+   *
+   * @param channel the channel
+   * @return the first contact point for it
+   */
+  public Optional<ContactPoint> contactPoint(Channel channel) {
+    return contactPoints().stream().filter(p -> p.channel() == channel).findFirst();
+  }
+
+  /**
+   * Starts building a lost customer.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link LostCustomer}; not thread-safe. */
+  public static final class Builder extends ImmutableLostCustomer.Builder {}
+
+  @Value.Check
+  void check() {
+    Checks checks = Checks.of("LostCustomer").notBlank(id(), "id");
+    customerSince()
+        .ifPresent(since -> checks.require(!since.isAfter(lostAt()), "customerSince", "must not be after lostAt"));
+    for (int i = 0; i < exitReasons().size(); i++) {
+      checks.require(
+          !exitReasons().get(i).recordedAt().isBefore(customerSince().orElse(Instant.MIN)),
+          "exitReasons[" + i + "].recordedAt",
+          "must not be before customerSince");
+    }
+    attributes().keySet().forEach(key -> checks.require(!key.isBlank(), "attributes", "keys must not be blank"));
+    checks.throwIfAny();
+  }
+}

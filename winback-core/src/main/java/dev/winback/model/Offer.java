@@ -1,0 +1,70 @@
+package dev.winback.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.winback.internal.Checks;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.Period;
+import java.util.Currency;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** An incentive made to one customer: what it is, how much, and until when it holds. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableOffer.class)
+@JsonDeserialize(as = ImmutableOffer.class)
+public abstract class Offer {
+
+  /**
+   * The kind of incentive.
+   *
+   * @return the kind
+   */
+  public abstract OfferKind kind();
+
+  /**
+   * The percentage (for {@link OfferKind#PERCENT_OFF}) or the amount (for {@link OfferKind#AMOUNT_OFF}).
+   *
+   * @return the value, exact
+   */
+  public abstract Optional<BigDecimal> value();
+
+  /**
+   * The currency of an amount off.
+   *
+   * @return the currency
+   */
+  public abstract Optional<Currency> currency();
+
+  /**
+   * How long a discount, free period or pause lasts.
+   *
+   * @return the period
+   */
+  public abstract Optional<Period> period();
+
+  /**
+   * When the offer stops being valid.
+   *
+   * @return the expiry
+   */
+  public abstract Instant expiresAt();
+
+  /**
+   * Starts building an offer.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link Offer}; not thread-safe. */
+  public static final class Builder extends ImmutableOffer.Builder {}
+
+  @Value.Check
+  void check() {
+    OfferTerms.checkTerms(Checks.of("Offer"), kind(), value(), currency(), period()).throwIfAny();
+  }
+}

@@ -1,0 +1,168 @@
+package dev.winback.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.winback.InvalidPlaybookException;
+import dev.winback.Problem;
+import dev.winback.WinBackJson;
+import dev.winback.internal.StandardPlaybook;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * The rules that choose a win-back plan for each lost customer: the first rule whose condition matches decides.
+ * Defined in Java with the builder, loaded from JSON with {@link #fromJson(String)}, or taken ready-made from
+ * {@link #standard()}, which encodes what works in winning customers back.
+ *
+ * <p>A playbook is checked when built: an invalid one fails at once with an {@link InvalidPlaybookException}
+ * listing every problem, never later while plans run.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutablePlaybook.class)
+@JsonDeserialize(as = ImmutablePlaybook.class)
+public abstract class Playbook {
+
+  /**
+   * The playbook's name, recorded in every plan it chooses.
+   *
+   * @return the name
+   */
+  public abstract String name();
+
+  /**
+   * The rules, in order: the first that matches a customer chooses the plan. The last must match everyone.
+   *
+   * @return the rules
+   */
+  public abstract List<PlaybookRule> rules();
+
+  /**
+   * The thresholds for value tiers.
+   *
+   * @return the tiers
+   */
+  @Value.Default
+  public ValueTiers valueTiers() {
+    return ValueTiers.defaults();
+  }
+
+  /**
+   * How many times a step's strategy is tried before the step fails; 3 unless set.
+   *
+   * @return the maximum attempts, at least 1
+   */
+  @Value.Default
+  public int maxAttempts() {
+    return 3;
+  }
+
+  /**
+   * The wait before the first retry; each further retry waits twice as long. One hour unless set.
+   *
+   * @return the initial backoff
+   */
+  @Value.Default
+  public Duration retryBackoff() {
+    return Duration.ofHours(1);
+  }
+
+  /**
+   * What a plan does when one of its steps fails for good.
+   *
+   * @return the action, {@link FailureAction#CONTINUE} unless set
+   */
+  @Value.Default
+  public FailureAction onStepFailure() {
+    return FailureAction.CONTINUE;
+  }
+
+  /**
+   * The playbook that encodes what works, with a thank-you three weeks after the customer's feedback.
+   *
+   * @return the standard playbook
+   */
+  public static Playbook standard() {
+    return StandardPlaybook.create(Duration.ofDays(21));
+  }
+
+  /**
+   * The standard playbook with a different wait between the customer's feedback and the personal thank-you.
+   *
+   * @param thankYouAfterFeedback how long after the feedback to thank them, at least one day
+   * @return the standard playbook
+   * @throws InvalidPlaybookException when the wait is shorter than a day
+   */
+  public static Playbook standard(Duration thankYouAfterFeedback) {
+    return StandardPlaybook.create(thankYouAfterFeedback);
+  }
+
+  /**
+   * Loads a playbook from JSON (the form {@link WinBackJson#write(Object)} produces).
+   *
+   * @param json the JSON document
+   * @return the playbook
+   * @throws InvalidPlaybookException naming every problem with its field path
+   */
+  public static Playbook fromJson(String json) {
+    try {
+      return WinBackJson.read(json, Playbook.class);
+    } catch (InvalidPlaybookException e) {
+      throw e;
+    } catch (dev.winback.InvalidInputException e) {
+      throw new InvalidPlaybookException(e.problems());
+    }
+  }
+
+  /**
+   * Starts building a playbook.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Playbook}; not thread-safe. */
+  public static final class Builder extends ImmutablePlaybook.Builder {}
+
+  @Value.Check
+  void check() {
+    List<Problem> problems = new ArrayList<>();
+    if (name().isBlank()) {
+      problems.add(new Problem("name", "must not be blank"));
+    }
+    if (rules().isEmpty()) {
+      problems.add(new Problem("rules", "must not be empty: add at least a rule that matches everyone"));
+    }
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < rules().size(); i++) {
+      PlaybookRule rule = rules().get(i);
+      if (!names.add(rule.name())) {
+        problems.add(new Problem("rules[" + i + "].name", "duplicates an earlier rule's name '" + rule.name() + "'"));
+      }
+      if (rule.when().matchesEveryone() && i < rules().size() - 1) {
+        problems.add(new Problem(
+            "rules[" + (i + 1) + "]",
+            "can never match: rule '" + rule.name() + "' before it matches every customer"));
+      }
+    }
+    if (!rules().isEmpty() && !rules().get(rules().size() - 1).when().matchesEveryone()) {
+      problems.add(new Problem(
+          "rules[" + (rules().size() - 1) + "].when",
+          "the last rule must match every customer, so that no lost customer is left without a plan"));
+    }
+    if (maxAttempts() < 1) {
+      problems.add(new Problem("maxAttempts", "must be at least 1"));
+    }
+    if (retryBackoff().isNegative() || retryBackoff().isZero()) {
+      problems.add(new Problem("retryBackoff", "must be positive"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidPlaybookException(problems);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.winback.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * When a playbook rule applies: every part that is set must match (an empty set matches anything). A condition with
+ * nothing set matches every customer.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableRuleCondition.class)
+@JsonDeserialize(as = ImmutableRuleCondition.class)
+public abstract class RuleCondition {
+
+  /**
+   * The primary exit categories the rule is for.
+   *
+   * @return the categories, empty for any
+   */
+  public abstract Set<ExitCategory> exitCategories();
+
+  /**
+   * The churn signals the rule is for.
+   *
+   * @return the signals, empty for any
+   */
+  public abstract Set<ChurnSignal> churnSignals();
+
+  /**
+   * The value tiers the rule is for.
+   *
+   * @return the tiers, empty for any
+   */
+  public abstract Set<ValueTier> valueTiers();
+
+  /**
+   * The customer segments the rule is for.
+   *
+   * @return the segments, empty for any
+   */
+  public abstract Set<String> segments();
+
+  /**
+   * Whether the rule is only for customers we wronged ({@code true}) or only for the others ({@code false}).
+   *
+   * @return the required fault, empty for either
+   */
+  public abstract Optional<Boolean> faultWasOurs();
+
+  /**
+   * Tells whether a customer meets the condition.
+   *
+   * @param customer the customer
+   * @param tier the customer's value tier under the playbook's thresholds
+   * @return true when every part that is set matches
+   */
+  public boolean matches(LostCustomer customer, ValueTier tier) {
+    return (exitCategories().isEmpty() || exitCategories().contains(customer.primaryCategory()))
+        && (churnSignals().isEmpty() || churnSignals().contains(customer.churnSignal()))
+        && (valueTiers().isEmpty() || valueTiers().contains(tier))
+        && (segments().isEmpty() || customer.segment().map(segments()::contains).orElse(false))
+        && (faultWasOurs().isEmpty() || faultWasOurs().get() == customer.faultWasOurs());
+  }
+
+  /**
+   * Tells whether the condition matches every customer.
+   *
+   * @return true when nothing is set
+   */
+  public boolean matchesEveryone() {
+    return exitCategories().isEmpty()
+        && churnSignals().isEmpty()
+        && valueTiers().isEmpty()
+        && segments().isEmpty()
+        && faultWasOurs().isEmpty();
+  }
+
+  /**
+   * Describes the condition in words, for a plan's rationale.
+   *
+   * @return e.g. {@code exit category in [PRICE], value tier in [HIGH]}
+   */
+  public String describe() {
+    List<String> parts = new ArrayList<>();
+    if (!exitCategories().isEmpty()) {
+      parts.add("exit category in " + exitCategories());
+    }
+    if (!churnSignals().isEmpty()) {
+      parts.add("churn signal in " + churnSignals());
+    }
+    if (!valueTiers().isEmpty()) {
+      parts.add("value tier in " + valueTiers());
+    }
+    if (!segments().isEmpty()) {
+      parts.add("segment in " + segments());
+    }
+    faultWasOurs().ifPresent(ours -> parts.add(ours ? "the fault was ours" : "the fault was not ours"));
+    return parts.isEmpty() ? "every customer" : String.join(", ", parts);
+  }
+
+  /**
+   * A condition that matches every customer.
+   *
+   * @return the condition
+   */
+  public static RuleCondition everyone() {
+    return builder().build();
+  }
+
+  /**
+   * A condition on the primary exit category.
+   *
+   * @param categories the categories
+   * @return the condition
+   */
+  public static RuleCondition exitCategoryIn(ExitCategory... categories) {
+    return builder().addExitCategories(categories).build();
+  }
+
+  /**
+   * A condition that the fault was ours.
+   *
+   * @return the condition
+   */
+  public static RuleCondition ourFault() {
+    return builder().faultWasOurs(true).build();
+  }
+
+  /**
+   * Starts building a condition.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link RuleCondition}; not thread-safe. */
+  public static final class Builder extends ImmutableRuleCondition.Builder {}
+}

@@ -1,0 +1,157 @@
+package dev.winback.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.winback.internal.Checks;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The plan to win back one lost customer: which playbook rule chose it and why, its ordered steps, where it stands
+ * and how it ended. Plans change only through {@link dev.winback.WinBack}; each change is a new value with a higher
+ * {@link #version()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableWinBackPlan.class)
+@JsonDeserialize(as = ImmutableWinBackPlan.class)
+public abstract class WinBackPlan {
+
+  /**
+   * The plan's id: stable for one loss of one customer, so starting the same loss twice finds the same plan.
+   *
+   * @return the id
+   */
+  public abstract String id();
+
+  /**
+   * The customer the plan is for, with everything learned since it started (e.g. feedback).
+   *
+   * @return the customer
+   */
+  public abstract LostCustomer customer();
+
+  /**
+   * The playbook the plan came from.
+   *
+   * @return the playbook name
+   */
+  public abstract String playbook();
+
+  /**
+   * The playbook rule that chose the plan.
+   *
+   * @return the rule name
+   */
+  public abstract String rule();
+
+  /**
+   * Why this plan, in words a person can check.
+   *
+   * @return the rationale
+   */
+  public abstract String rationale();
+
+  /**
+   * When the plan started.
+   *
+   * @return the start
+   */
+  public abstract Instant startedAt();
+
+  /**
+   * The steps, ordered by due time.
+   *
+   * @return the steps
+   */
+  public abstract List<PlanStep> steps();
+
+  /**
+   * Where the plan stands.
+   *
+   * @return the status
+   */
+  @Value.Default
+  public PlanStatus status() {
+    return PlanStatus.ACTIVE;
+  }
+
+  /**
+   * When the plan ended, once it has.
+   *
+   * @return the end
+   */
+  public abstract Optional<Instant> endedAt();
+
+  /**
+   * When the customer's feedback arrived, if it has.
+   *
+   * @return the time of the feedback
+   */
+  public abstract Optional<Instant> feedbackReceivedAt();
+
+  /**
+   * The version for optimistic locking: 0 when started, one more with every change.
+   *
+   * @return the version
+   */
+  @Value.Default
+  public long version() {
+    return 0;
+  }
+
+  /**
+   * The step with an index.
+   *
+   * @param index the step's index
+   * @return the step
+   * @throws IndexOutOfBoundsException when there is no such step
+   */
+  public PlanStep step(int index) {
+    return steps().get(index);
+  }
+
+  /**
+   * The earliest due time among steps still waiting, if the plan is active.
+   *
+   * @return the next due time
+   */
+  public Optional<Instant> nextDue() {
+    if (!status().isActive()) {
+      return Optional.empty();
+    }
+    Instant next = null;
+    for (PlanStep step : steps()) {
+      if (step.status() == StepStatus.PENDING && (next == null || step.dueAt().isBefore(next))) {
+        next = step.dueAt();
+      }
+    }
+    return Optional.ofNullable(next);
+  }
+
+  /**
+   * Starts building a plan.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link WinBackPlan}; not thread-safe. */
+  public static final class Builder extends ImmutableWinBackPlan.Builder {}
+
+  @Value.Check
+  void check() {
+    Checks checks = Checks.of("WinBackPlan").notBlank(id(), "id").notBlank(rule(), "rule");
+    for (int i = 0; i < steps().size(); i++) {
+      PlanStep step = steps().get(i);
+      checks.require(step.index() == i, "steps[" + i + "].index", "must equal the step's position " + i);
+      checks.require(!step.dueAt().isBefore(startedAt()), "steps[" + i + "].dueAt", "must not be before startedAt");
+    }
+    checks.require(status().isActive() != endedAt().isPresent(), "endedAt", "must be set exactly when the plan ended");
+    checks.require(version() >= 0, "version", "must not be negative");
+    checks.throwIfAny();
+  }
+}
