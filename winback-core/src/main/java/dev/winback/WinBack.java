@@ -1,0 +1,757 @@
+package dev.winback;
+
+import dev.winback.internal.PlanEdit;
+import dev.winback.internal.Planner;
+import dev.winback.model.Channel;
+import dev.winback.model.CustomerResponse;
+import dev.winback.model.EventType;
+import dev.winback.model.ExitCategory;
+import dev.winback.model.ExitReason;
+import dev.winback.model.Feedback;
+import dev.winback.model.JournalEvent;
+import dev.winback.model.LostCustomer;
+import dev.winback.model.PlanStatus;
+import dev.winback.model.PlanStep;
+import dev.winback.model.Playbook;
+import dev.winback.model.PlaybookRule;
+import dev.winback.model.StepAnchor;
+import dev.winback.model.StepKind;
+import dev.winback.model.StepStatus;
+import dev.winback.model.StepTemplate;
+import dev.winback.model.Suppression;
+import dev.winback.model.ValueTier;
+import dev.winback.model.WinBackPlan;
+import dev.winback.spi.Activity;
+import dev.winback.spi.ActivityWriter;
+import dev.winback.spi.ApologyStrategy;
+import dev.winback.spi.DueStep;
+import dev.winback.spi.FeedbackStrategy;
+import dev.winback.spi.IncentiveStrategy;
+import dev.winback.spi.PlanStore;
+import dev.winback.spi.ReEngagementStrategy;
+import dev.winback.spi.ReasonClassifier;
+import dev.winback.spi.StepContext;
+import dev.winback.spi.StepResult;
+import dev.winback.spi.WinBackListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The win-back engine: chooses a plan for each lost customer from a {@link Playbook}, runs its steps through the
+ * host's strategies as they fall due, and records everything that happens in the customer's journal.
+ *
+ * <pre>{@code
+ * WinBack winBack = WinBack.builder()
+ *     .feedback(myFeedback).apology(myApology).incentives(myIncentives).reEngagement(myMailer)
+ *     .build();
+ * winBack.start(lostCustomer);
+ * winBack.runDue(); // from the host's scheduler, e.g. every few minutes
+ * }</pre>
+ *
+ * <p>Built once with {@link #builder()}, immutable and thread-safe afterwards: any number of threads may call any
+ * method at once. A step is claimed with an optimistic update before its strategy runs, so concurrent
+ * {@link #runDue()} calls never run the same step twice. Exceptions thrown by strategies, listeners and the
+ * activity writer are caught; they never corrupt a plan.
+ */
+public final class WinBack {
+  private static final Logger LOG = LoggerFactory.getLogger(WinBack.class);
+  private static final int MAX_UPDATE_ATTEMPTS = 100;
+  private static final Set<EventType> ACTIVITY_TYPES = EnumSet.of(
+      EventType.PLAN_STARTED, EventType.PLAN_REVISED, EventType.STEP_DONE, EventType.STEP_SKIPPED,
+      EventType.STEP_FAILED, EventType.FEEDBACK_RECORDED, EventType.RESPONSE_RECORDED, EventType.PLAN_ENDED);
+
+  private final Clock clock;
+  private final Playbook playbook;
+  private final Planner planner;
+  private final PlanStore store;
+  private final FeedbackStrategy feedback;
+  private final ApologyStrategy apology;
+  private final IncentiveStrategy incentives;
+  private final ReEngagementStrategy reEngagement;
+  private final ActivityWriter activities;
+  private final List<WinBackListener> listeners;
+  private final ReasonClassifier classifier;
+  private final int batchSize;
+
+  private WinBack(Builder b) {
+    this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+    this.playbook = b.playbook == null ? Playbook.standard() : b.playbook;
+    this.planner = new Planner(playbook);
+    this.store = b.store == null ? PlanStore.inMemory() : b.store;
+    this.feedback = b.feedback;
+    this.apology = b.apology;
+    this.incentives = b.incentives;
+    this.reEngagement = b.reEngagement;
+    this.activities = b.activities == null ? ActivityWriter.none() : b.activities;
+    this.listeners = List.copyOf(b.listeners);
+    this.classifier = b.classifier == null ? ReasonClassifier.keywords() : b.classifier;
+    this.batchSize = b.batchSize == 0 ? 500 : b.batchSize;
+  }
+
+  /**
+   * Starts configuring an engine.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The playbook this engine chooses plans from.
+   *
+   * @return the playbook
+   */
+  public Playbook playbook() {
+    return playbook;
+  }
+
+  /**
+   * Chooses the plan a customer would get now, without storing anything or contacting anyone.
+   *
+   * @param customer the lost customer
+   * @return the plan that {@link #start} would start
+   */
+  public WinBackPlan preview(LostCustomer customer) {
+    return planner.plan(Objects.requireNonNull(customer, "customer"), clock.instant());
+  }
+
+  /**
+   * Chooses a plan for a lost customer and stores it; its steps run as they fall due. Idempotent: starting the same
+   * loss (same customer id and {@code lostAt}) again returns the plan already stored. A new loss of a customer whose
+   * earlier plan is still active ends that plan as {@link PlanStatus#SUPERSEDED}.
+   *
+   * @param customer the lost customer
+   * @return the stored plan, already ended as {@link PlanStatus#SUPPRESSED} when the customer must not be contacted
+   */
+  public WinBackPlan start(LostCustomer customer) {
+    Objects.requireNonNull(customer, "customer");
+    String planId = Planner.planId(customer);
+    Optional<WinBackPlan> existing = store.find(planId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Instant now = clock.instant();
+    store.latestPlan(customer.id())
+        .filter(old -> old.status().isActive() && !old.id().equals(planId))
+        .ifPresent(old -> apply(old.id(), plan -> {
+          PlanEdit edit = new PlanEdit(plan, now);
+          edit.end(PlanStatus.SUPERSEDED, "a newer loss of the customer started another plan");
+          return edit;
+        }));
+    WinBackPlan plan = planner.plan(customer, now);
+    List<JournalEvent> events = new ArrayList<>();
+    events.add(startEvent(plan, now));
+    plan.endedAt().ifPresent(at -> events.add(event(plan, now, EventType.PLAN_ENDED)
+        .detail(plan.status() + ": " + plan.rationale())
+        .build()));
+    WinBackPlan stored = store.insertIfAbsent(plan, events);
+    if (stored == plan) {
+      LOG.debug("Started plan {} by rule '{}' with {} steps", plan.id(), plan.rule(), plan.steps().size());
+      publish(events);
+    }
+    return stored;
+  }
+
+  /**
+   * Records what a customer told us about why they left. Their words are classified into a category (unless the
+   * feedback has one), feedback-anchored steps such as the thank-you move to count from now, and when the reason
+   * calls for a different playbook rule (e.g. the fault turns out to be ours) the plan's remaining steps are
+   * replaced by that rule's, so the apology comes first.
+   *
+   * @param customerId the customer
+   * @param feedback what they said
+   * @return the plan after the change
+   * @throws UnknownCustomerException when the customer has no plan
+   */
+  public WinBackPlan recordFeedback(String customerId, Feedback feedback) {
+    Objects.requireNonNull(feedback, "feedback");
+    WinBackPlan latest = latest(customerId);
+    ExitCategory category = feedback.category()
+        .orElseGet(() -> feedback.text()
+            .map(text -> classifier.classify(text, latest.customer().locale()))
+            .orElse(ExitCategory.UNKNOWN));
+    ExitReason.Builder reason = ExitReason.builder()
+        .category(category)
+        .verbatim(feedback.text())
+        .source(feedback.source())
+        .recordedAt(feedback.receivedAt());
+    feedback.ourFault().ifPresent(reason::ourFault);
+    ExitReason exitReason = reason.build();
+    return apply(latest.id(), plan -> {
+      PlanEdit edit = new PlanEdit(plan, clock.instant());
+      edit.addReason(exitReason);
+      edit.event(EventType.FEEDBACK_RECORDED, "feedback via " + exitReason.source() + ": " + category
+          + (exitReason.ourFault() ? " (the fault was ours)" : ""));
+      if (!edit.isActive()) {
+        return edit;
+      }
+      Optional<String> blocked = Planner.whyNotContact(edit.customer());
+      if (blocked.isPresent()) {
+        edit.end(PlanStatus.SUPPRESSED, blocked.get());
+        return edit;
+      }
+      if (plan.feedbackReceivedAt().isEmpty()) {
+        edit.feedbackReceivedAt(feedback.receivedAt());
+        reanchorToFeedback(edit, feedback.receivedAt());
+      }
+      reviseIfAnotherRuleApplies(edit, plan);
+      return edit;
+    });
+  }
+
+  /**
+   * Records how a customer answered: {@link CustomerResponse#DECLINED} and {@link CustomerResponse#CAME_BACK} end
+   * the plan at once; {@link CustomerResponse#ENGAGED} is noted and the plan goes on.
+   *
+   * @param customerId the customer
+   * @param response the answer
+   * @return the plan after the change
+   * @throws UnknownCustomerException when the customer has no plan
+   */
+  public WinBackPlan recordResponse(String customerId, CustomerResponse response) {
+    Objects.requireNonNull(response, "response");
+    WinBackPlan latest = latest(customerId);
+    return apply(latest.id(), plan -> {
+      PlanEdit edit = new PlanEdit(plan, clock.instant());
+      edit.event(EventType.RESPONSE_RECORDED, "the customer responded: " + response);
+      switch (response) {
+        case ENGAGED -> { }
+        case DECLINED -> edit.end(PlanStatus.DECLINED, "the customer declined");
+        case CAME_BACK -> {
+          if (edit.isActive()) {
+            edit.end(PlanStatus.WON_BACK, "the customer came back");
+          } else if (plan.status() != PlanStatus.WON_BACK) {
+            edit.reclassifyEnded(PlanStatus.WON_BACK, "the customer came back after the plan ended");
+          }
+        }
+      }
+      return edit;
+    });
+  }
+
+  /**
+   * Records that a customer came back; the plan ends as {@link PlanStatus#WON_BACK} and nothing more is sent.
+   *
+   * @param customerId the customer
+   * @return the plan after the change
+   * @throws UnknownCustomerException when the customer has no plan
+   */
+  public WinBackPlan markWonBack(String customerId) {
+    return recordResponse(customerId, CustomerResponse.CAME_BACK);
+  }
+
+  /**
+   * Records that a customer asked not to be contacted: consent is withdrawn on every contact point and the plan
+   * ends as {@link PlanStatus#OPTED_OUT}, cancelling every step not yet sent.
+   *
+   * @param customerId the customer
+   * @return the plan after the change
+   * @throws UnknownCustomerException when the customer has no plan
+   */
+  public WinBackPlan optOut(String customerId) {
+    WinBackPlan latest = latest(customerId);
+    return apply(latest.id(), plan -> {
+      PlanEdit edit = new PlanEdit(plan, clock.instant());
+      edit.withdrawAllConsent();
+      edit.event(EventType.RESPONSE_RECORDED, "the customer opted out of all contact");
+      edit.end(PlanStatus.OPTED_OUT, "the customer opted out");
+      return edit;
+    });
+  }
+
+  /**
+   * Records that a customer must not be contacted at all (they died, a legal hold, a do-not-contact request); the
+   * plan ends as {@link PlanStatus#SUPPRESSED} at once.
+   *
+   * @param customerId the customer
+   * @param suppression why
+   * @return the plan after the change
+   * @throws UnknownCustomerException when the customer has no plan
+   */
+  public WinBackPlan suppress(String customerId, Suppression suppression) {
+    Objects.requireNonNull(suppression, "suppression");
+    WinBackPlan latest = latest(customerId);
+    return apply(latest.id(), plan -> {
+      PlanEdit edit = new PlanEdit(plan, clock.instant());
+      edit.customer(LostCustomer.builder().from(edit.customer()).suppression(suppression).build());
+      edit.event(EventType.RESPONSE_RECORDED, "the customer must not be contacted: " + suppression);
+      edit.end(PlanStatus.SUPPRESSED, "the customer is suppressed (" + suppression + ")");
+      return edit;
+    });
+  }
+
+  /**
+   * Runs every step that is due now through its strategy, in batches until none is left. Safe to call from several
+   * threads or nodes sharing a store at once: each step is claimed before it runs, so none runs twice. A step whose
+   * strategy throws or fails is retried with exponential backoff up to the playbook's attempts; then it fails and
+   * the plan goes on or halts, as the playbook says.
+   *
+   * @return what this call did
+   */
+  public RunSummary runDue() {
+    Instant now = clock.instant();
+    int[] counts = new int[4];
+    while (true) {
+      List<DueStep> due = store.dueSteps(now, batchSize);
+      int handled = 0;
+      for (DueStep step : due) {
+        handled += runStep(step, now, counts) ? 1 : 0;
+      }
+      if (handled == 0 || due.size() < batchSize && handled == due.size()) {
+        break;
+      }
+    }
+    return new RunSummary(counts[0], counts[1], counts[2], counts[3]);
+  }
+
+  /**
+   * The customer's most recent plan.
+   *
+   * @param customerId the customer
+   * @return the plan, if the customer has one
+   */
+  public Optional<WinBackPlan> plan(String customerId) {
+    return store.latestPlan(customerId);
+  }
+
+  /**
+   * The customer's journal: every event of every plan, in order.
+   *
+   * @param customerId the customer
+   * @return the events, empty for an unknown customer
+   */
+  public List<JournalEvent> history(String customerId) {
+    return store.journal(customerId);
+  }
+
+  @Override
+  public String toString() {
+    return "WinBack[playbook=" + playbook.name() + ", store=" + store.getClass().getSimpleName() + ", clock=" + clock
+        + ", batchSize=" + batchSize + "]";
+  }
+
+  // ---------------------------------------------------------------------------------------------- running steps
+
+  private boolean runStep(DueStep due, Instant now, int[] counts) {
+    Optional<WinBackPlan> claimed = change(due.planId(), plan -> claim(plan, due.stepIndex(), now));
+    if (claimed.isEmpty()) {
+      return false;
+    }
+    PlanStep step = claimed.get().step(due.stepIndex());
+    if (step.status() != StepStatus.RUNNING) {
+      counts[1]++; // a rule stopped it before the strategy ran
+      return true;
+    }
+    WinBackPlan plan = claimed.get();
+    StepContext context = new StepContext(
+        plan.customer(), plan, step, plan.id() + "#" + step.index(), step.attempts(), now);
+    StepResult result;
+    try {
+      result = Objects.requireNonNullElse(invoke(context), StepResult.failed("the strategy returned no result"));
+    } catch (Exception | LinkageError | AssertionError e) {
+      LOG.warn("Strategy for {} step {} of plan {} threw {}", step.kind(), step.index(), plan.id(), e.getClass().getName());
+      result = StepResult.failed("the strategy threw " + e.getClass().getName());
+    }
+    StepResult outcome = result;
+    WinBackPlan after = change(plan.id(), current -> complete(current, step.index(), outcome, now)).orElseThrow();
+    StepStatus status = after.step(step.index()).status();
+    counts[status == StepStatus.DONE ? 0 : status == StepStatus.SKIPPED ? 1 : status == StepStatus.PENDING ? 2 : 3]++;
+    return true;
+  }
+
+  private Optional<PlanEdit> claim(WinBackPlan plan, int index, Instant now) {
+    PlanStep step = plan.step(index);
+    if (!plan.status().isActive() || step.status() != StepStatus.PENDING || step.dueAt().isAfter(now)) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < index; i++) {
+      if (!plan.step(i).status().isFinal()) {
+        return Optional.empty(); // earlier steps first: an apology before the rest
+      }
+    }
+    PlanEdit edit = new PlanEdit(plan, now);
+    Optional<String> blocked = Planner.whyNotContact(plan.customer());
+    if (blocked.isPresent()) {
+      edit.end(PlanStatus.SUPPRESSED, blocked.get());
+      return Optional.of(edit);
+    }
+    if (!plan.customer().consentedChannels().contains(step.channel())) {
+      edit.finish(step, StepStatus.SKIPPED, "no consent to contact the customer by " + step.channel(),
+          EventType.STEP_SKIPPED);
+      edit.endIfNothingLeft();
+      return Optional.of(edit);
+    }
+    edit.replace(PlanStep.builder().from(step).status(StepStatus.RUNNING).attempts(step.attempts() + 1).build());
+    return Optional.of(edit);
+  }
+
+  private StepResult invoke(StepContext context) throws Exception {
+    return switch (context.step().kind()) {
+      case FEEDBACK_REQUEST -> feedback.requestFeedback(context);
+      case APOLOGY -> apology.apologise(context);
+      case INCENTIVE_OFFER -> incentives.offerIncentive(context);
+      case RE_ENGAGEMENT, FOLLOW_UP, THANK_YOU, SECOND_CHANCE_ASK, GRACEFUL_GOODBYE -> reEngagement.reEngage(context);
+    };
+  }
+
+  private Optional<PlanEdit> complete(WinBackPlan plan, int index, StepResult result, Instant now) {
+    PlanStep step = plan.step(index);
+    if (step.status() != StepStatus.RUNNING) {
+      return Optional.empty();
+    }
+    PlanEdit edit = new PlanEdit(plan, now);
+    if (result instanceof StepResult.Sent sent) {
+      edit.finish(step, StepStatus.DONE, sent.reference().map(ref -> "sent, reference " + ref).orElse("sent"),
+          EventType.STEP_DONE);
+    } else if (result instanceof StepResult.Skipped skipped) {
+      edit.finish(step, StepStatus.SKIPPED, skipped.reason(), EventType.STEP_SKIPPED);
+    } else if (result instanceof StepResult.Failed failed) {
+      if (step.attempts() < playbook.maxAttempts()) {
+        Duration backoff = playbook.retryBackoff().multipliedBy(1L << Math.min(step.attempts() - 1, 20));
+        Instant retryAt = now.plus(backoff);
+        edit.replace(PlanStep.builder().from(step).status(StepStatus.PENDING).dueAt(retryAt)
+            .outcome("attempt " + step.attempts() + " failed: " + failed.reason()).build());
+        edit.event(EventType.STEP_RETRY_SCHEDULED, step, "attempt " + step.attempts() + " of "
+            + playbook.maxAttempts() + " failed (" + failed.reason() + "); retry at " + retryAt);
+      } else {
+        edit.finish(step, StepStatus.FAILED, "failed after " + step.attempts() + " attempts: " + failed.reason(),
+            EventType.STEP_FAILED);
+        if (playbook.onStepFailure() == dev.winback.model.FailureAction.HALT) {
+          edit.end(PlanStatus.HALTED, step.kind() + " step failed and the playbook halts on failure");
+        }
+      }
+    }
+    edit.endIfNothingLeft();
+    return Optional.of(edit);
+  }
+
+  // ---------------------------------------------------------------------------------------------- feedback
+
+  private static void reanchorToFeedback(PlanEdit edit, Instant receivedAt) {
+    for (PlanStep step : List.copyOf(edit.steps())) {
+      if (step.status() == StepStatus.PENDING && step.anchor() == StepAnchor.FEEDBACK) {
+        Instant due = receivedAt.plus(step.offset());
+        Instant at = due.isBefore(edit.now()) ? edit.now() : due;
+        if (!at.equals(step.dueAt())) {
+          edit.replace(PlanStep.builder().from(step).dueAt(at).build());
+          edit.event(EventType.STEP_RESCHEDULED, step, step.kind() + " moved to " + at + ", "
+              + step.offset().toDays() + " days after the feedback");
+        }
+      }
+    }
+  }
+
+  private void reviseIfAnotherRuleApplies(PlanEdit edit, WinBackPlan plan) {
+    PlaybookRule rule = planner.ruleFor(edit.customer());
+    if (rule.name().equals(plan.rule())) {
+      return;
+    }
+    Set<StepKind> alreadyHandled = EnumSet.noneOf(StepKind.class);
+    for (PlanStep step : edit.steps()) {
+      if (step.status() != StepStatus.PENDING && step.status() != StepStatus.CANCELLED) {
+        alreadyHandled.add(step.kind());
+      }
+    }
+    for (PlanStep step : List.copyOf(edit.steps())) {
+      if (step.status() == StepStatus.PENDING) {
+        edit.finish(step, StepStatus.CANCELLED, "replaced by rule '" + rule.name() + "'", EventType.STEP_CANCELLED);
+      }
+    }
+    ValueTier tier = playbook.valueTiers().tierOf(edit.customer().value());
+    PlaybookRule anchored = anchorFeedbackStepsTo(rule, plan.startedAt(), edit);
+    List<PlanStep> added = planner.steps(anchored, edit.customer(), tier, plan.startedAt(), edit.now(),
+        alreadyHandled, edit.steps().size());
+    edit.append(added);
+    edit.rule(rule.name(), Planner.rationale(rule, tier) + " Revised after the customer's feedback.");
+    edit.event(EventType.PLAN_REVISED, "rule '" + plan.rule() + "' replaced by '" + rule.name() + "' after feedback: "
+        + added.size() + " new steps");
+    edit.endIfNothingLeft();
+  }
+
+  /** The rule with its feedback-anchored steps counted from the real feedback time instead of the planned ask. */
+  private static PlaybookRule anchorFeedbackStepsTo(PlaybookRule rule, Instant start, PlanEdit edit) {
+    Duration sinceStart = Duration.between(start, edit.now());
+    List<StepTemplate> steps = new ArrayList<>();
+    for (StepTemplate template : rule.steps()) {
+      steps.add(template.anchor() == StepAnchor.FEEDBACK
+          ? StepTemplate.builder().from(template).anchor(StepAnchor.PLAN_START)
+              .offset(sinceStart.plus(template.offset())).build()
+          : template);
+    }
+    return PlaybookRule.builder().from(rule).steps(steps).build();
+  }
+
+  // ---------------------------------------------------------------------------------------------- plumbing
+
+  private WinBackPlan latest(String customerId) {
+    Objects.requireNonNull(customerId, "customerId");
+    return store.latestPlan(customerId).orElseThrow(() -> new UnknownCustomerException(customerId));
+  }
+
+  /** Applies a change that always records something; see {@link #change}. */
+  private WinBackPlan apply(String planId, Function<WinBackPlan, PlanEdit> changeOf) {
+    return change(planId, plan -> Optional.of(changeOf.apply(plan))).orElseThrow();
+  }
+
+  /** Applies a change with optimistic locking, retrying on conflict; empty when the change decided to do nothing. */
+  private Optional<WinBackPlan> change(String planId, Function<WinBackPlan, Optional<PlanEdit>> changeOf) {
+    for (int attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      WinBackPlan current = store.find(planId).orElseThrow(() -> new IllegalStateException("plan vanished: " + planId));
+      Optional<PlanEdit> edit = changeOf.apply(current);
+      if (edit.isEmpty()) {
+        return Optional.empty();
+      }
+      PlanEdit.Change change = edit.get().build();
+      if (store.update(change.plan(), change.events())) {
+        publish(change.events());
+        return Optional.of(change.plan());
+      }
+    }
+    throw new ConcurrentUpdateException(planId, MAX_UPDATE_ATTEMPTS);
+  }
+
+  private JournalEvent startEvent(WinBackPlan plan, Instant now) {
+    List<String> steps = new ArrayList<>();
+    for (PlanStep step : plan.steps()) {
+      steps.add(step.kind() + " by " + step.channel() + " at " + step.dueAt());
+    }
+    return event(plan, now, EventType.PLAN_STARTED)
+        .detail("rule '" + plan.rule() + "' chose " + plan.steps().size() + " steps"
+            + (steps.isEmpty() ? "" : ": " + String.join(", ", steps)))
+        .build();
+  }
+
+  private static JournalEvent.Builder event(WinBackPlan plan, Instant now, EventType type) {
+    return JournalEvent.builder().customerId(plan.customer().id()).planId(plan.id()).at(now).type(type);
+  }
+
+  private void publish(List<JournalEvent> events) {
+    for (JournalEvent event : events) {
+      for (WinBackListener listener : listeners) {
+        try {
+          listener.onEvent(event);
+        } catch (RuntimeException e) {
+          LOG.warn("Listener {} threw {} on {}", listener.getClass().getName(), e.getClass().getName(), event.type());
+        }
+      }
+      if (ACTIVITY_TYPES.contains(event.type())) {
+        try {
+          activities.write(new Activity(event.customerId(), event.planId(), event.at(), event.type(),
+              event.stepKind(), event.channel(), event.detail()));
+        } catch (Exception e) {
+          LOG.warn("Activity writer threw {} on {}", e.getClass().getName(), event.type());
+        }
+      }
+    }
+  }
+
+  /**
+   * Configures a {@link WinBack}. Every option may be set once; setting one twice fails, so a wiring mistake shows at
+   * once. Not thread-safe.
+   */
+  public static final class Builder {
+    private Clock clock;
+    private Playbook playbook;
+    private PlanStore store;
+    private FeedbackStrategy feedback;
+    private ApologyStrategy apology;
+    private IncentiveStrategy incentives;
+    private ReEngagementStrategy reEngagement;
+    private ActivityWriter activities;
+    private final List<WinBackListener> listeners = new ArrayList<>();
+    private ReasonClassifier classifier;
+    private int batchSize;
+
+    private Builder() {}
+
+    private static <T> T once(T current, T value, String option) {
+      Objects.requireNonNull(value, option);
+      if (current != null) {
+        throw new ConfigurationException(option + " is already set to " + current);
+      }
+      return value;
+    }
+
+    /**
+     * Sets the clock; the system clock in UTC unless set. Tests use a {@link ManualClock}.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder clock(Clock clock) {
+      this.clock = once(this.clock, clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the playbook; {@link Playbook#standard()} unless set.
+     *
+     * @param playbook the playbook
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder playbook(Playbook playbook) {
+      this.playbook = once(this.playbook, playbook, "playbook");
+      return this;
+    }
+
+    /**
+     * Sets where plans and journals are kept; {@link PlanStore#inMemory()} unless set.
+     *
+     * @param store the store
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder store(PlanStore store) {
+      this.store = once(this.store, store, "store");
+      return this;
+    }
+
+    /**
+     * Sets the strategy for feedback requests.
+     *
+     * @param strategy the strategy
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder feedback(FeedbackStrategy strategy) {
+      this.feedback = once(this.feedback, strategy, "feedback strategy");
+      return this;
+    }
+
+    /**
+     * Sets the strategy for apologies.
+     *
+     * @param strategy the strategy
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder apology(ApologyStrategy strategy) {
+      this.apology = once(this.apology, strategy, "apology strategy");
+      return this;
+    }
+
+    /**
+     * Sets the strategy for incentive offers.
+     *
+     * @param strategy the strategy
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder incentives(IncentiveStrategy strategy) {
+      this.incentives = once(this.incentives, strategy, "incentive strategy");
+      return this;
+    }
+
+    /**
+     * Sets the strategy for re-engagement, follow-up, thank-you, second-chance and goodbye steps.
+     *
+     * @param strategy the strategy
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder reEngagement(ReEngagementStrategy strategy) {
+      this.reEngagement = once(this.reEngagement, strategy, "re-engagement strategy");
+      return this;
+    }
+
+    /**
+     * Sets where activities are written back to the host's CRM; nowhere unless set.
+     *
+     * @param writer the writer
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder activities(ActivityWriter writer) {
+      this.activities = once(this.activities, writer, "activity writer");
+      return this;
+    }
+
+    /**
+     * Adds a listener for every journal event; may be called several times.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(WinBackListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Sets how customers' words are classified; {@link ReasonClassifier#keywords()} unless set.
+     *
+     * @param classifier the classifier
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder reasonClassifier(ReasonClassifier classifier) {
+      this.classifier = once(this.classifier, classifier, "reason classifier");
+      return this;
+    }
+
+    /**
+     * Sets how many due steps {@link WinBack#runDue()} takes from the store at a time; 500 unless set.
+     *
+     * @param size the batch size, at least 1
+     * @return this builder
+     * @throws ConfigurationException when already set
+     * @throws IllegalArgumentException when less than 1
+     */
+    public Builder batchSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("batch size must be at least 1: " + size);
+      }
+      if (batchSize != 0) {
+        throw new ConfigurationException("batch size is already set to " + batchSize);
+      }
+      this.batchSize = size;
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @return the engine, immutable and thread-safe
+     * @throws ConfigurationException when a step kind the playbook uses has no strategy registered
+     */
+    public WinBack build() {
+      Playbook chosen = playbook == null ? Playbook.standard() : playbook;
+      Set<String> missing = new TreeSet<>();
+      for (PlaybookRule rule : chosen.rules()) {
+        for (StepTemplate template : rule.steps()) {
+          String strategy = switch (template.kind()) {
+            case FEEDBACK_REQUEST -> feedback == null ? "feedback(FeedbackStrategy)" : null;
+            case APOLOGY -> apology == null ? "apology(ApologyStrategy)" : null;
+            case INCENTIVE_OFFER -> incentives == null ? "incentives(IncentiveStrategy)" : null;
+            default -> reEngagement == null ? "reEngagement(ReEngagementStrategy)" : null;
+          };
+          if (strategy != null) {
+            missing.add(strategy);
+          }
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new ConfigurationException("Playbook '" + chosen.name() + "' has steps with no strategy to carry them "
+            + "out; register " + String.join(", ", missing) + " (use the interface's none() to skip such steps)");
+      }
+      if (playbook == null) {
+        playbook = chosen;
+      }
+      return new WinBack(this);
+    }
+  }
+}

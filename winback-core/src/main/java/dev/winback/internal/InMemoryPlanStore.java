@@ -1,0 +1,132 @@
+package dev.winback.internal;
+
+import dev.winback.model.JournalEvent;
+import dev.winback.model.PlanStep;
+import dev.winback.model.StepStatus;
+import dev.winback.model.WinBackPlan;
+import dev.winback.spi.DueStep;
+import dev.winback.spi.PlanStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * A {@link PlanStore} in memory. Thread-safe: all writes for one customer are serialised on that customer's record,
+ * and an index of next due times keeps {@link #dueSteps} from scanning every plan. Not API: use
+ * {@link PlanStore#inMemory()}.
+ */
+public final class InMemoryPlanStore implements PlanStore {
+
+  /** A plan's place in the due index. */
+  private record DueKey(Instant at, String planId) {}
+
+  private static final Comparator<DueKey> DUE_ORDER =
+      Comparator.comparing(DueKey::at).thenComparing(DueKey::planId);
+
+  /** What the store keeps per customer; guarded by the map's per-key lock. */
+  private static final class CustomerRecord {
+    final List<String> planIds = new ArrayList<>(1);
+    final List<JournalEvent> journal = new ArrayList<>(4);
+  }
+
+  private final ConcurrentHashMap<String, WinBackPlan> plans = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CustomerRecord> customers = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>(DUE_ORDER);
+
+  @Override
+  public WinBackPlan insertIfAbsent(WinBackPlan plan, List<JournalEvent> events) {
+    WinBackPlan[] stored = new WinBackPlan[1];
+    customers.compute(plan.customer().id(), (id, record) -> {
+      CustomerRecord r = record == null ? new CustomerRecord() : record;
+      WinBackPlan existing = plans.get(plan.id());
+      if (existing != null) {
+        stored[0] = existing;
+        return r;
+      }
+      plans.put(plan.id(), plan);
+      r.planIds.add(plan.id());
+      r.journal.addAll(events);
+      plan.nextDue().ifPresent(at -> due.add(new DueKey(at, plan.id())));
+      stored[0] = plan;
+      return r;
+    });
+    return stored[0];
+  }
+
+  @Override
+  public boolean update(WinBackPlan plan, List<JournalEvent> events) {
+    boolean[] updated = new boolean[1];
+    customers.computeIfPresent(plan.customer().id(), (id, record) -> {
+      WinBackPlan current = plans.get(plan.id());
+      if (current == null || current.version() + 1 != plan.version()) {
+        return record;
+      }
+      plans.put(plan.id(), plan);
+      record.journal.addAll(events);
+      current.nextDue().ifPresent(at -> due.remove(new DueKey(at, plan.id())));
+      plan.nextDue().ifPresent(at -> due.add(new DueKey(at, plan.id())));
+      updated[0] = true;
+      return record;
+    });
+    return updated[0];
+  }
+
+  @Override
+  public Optional<WinBackPlan> find(String planId) {
+    return Optional.ofNullable(plans.get(planId));
+  }
+
+  @Override
+  public Optional<WinBackPlan> latestPlan(String customerId) {
+    String[] latest = new String[1];
+    customers.computeIfPresent(customerId, (id, record) -> {
+      latest[0] = record.planIds.get(record.planIds.size() - 1);
+      return record;
+    });
+    return latest[0] == null ? Optional.empty() : find(latest[0]);
+  }
+
+  @Override
+  public List<DueStep> dueSteps(Instant now, int limit) {
+    List<DueStep> result = new ArrayList<>();
+    for (DueKey key : due.headSet(new DueKey(now, "\uffff"), true)) {
+      WinBackPlan plan = plans.get(key.planId());
+      if (plan == null || !plan.status().isActive()) {
+        continue;
+      }
+      for (PlanStep step : plan.steps()) {
+        if (step.status() == StepStatus.PENDING && !step.dueAt().isAfter(now)) {
+          result.add(new DueStep(plan.id(), step.index(), step.dueAt()));
+          if (result.size() >= limit) {
+            return result;
+          }
+        }
+      }
+    }
+    result.sort(Comparator.comparing(DueStep::dueAt));
+    return result;
+  }
+
+  @Override
+  public List<JournalEvent> journal(String customerId) {
+    List<JournalEvent> copy = new ArrayList<>();
+    customers.computeIfPresent(customerId, (id, record) -> {
+      copy.addAll(record.journal);
+      return record;
+    });
+    return List.copyOf(copy);
+  }
+
+  /**
+   * How many plans the store holds.
+   *
+   * @return the number of plans
+   */
+  public int size() {
+    return plans.size();
+  }
+}

@@ -1,0 +1,244 @@
+package dev.winback.internal;
+
+import dev.winback.model.Channel;
+import dev.winback.model.ContactPoint;
+import dev.winback.model.ExitCategory;
+import dev.winback.model.LostCustomer;
+import dev.winback.model.NewArrangement;
+import dev.winback.model.PlanStatus;
+import dev.winback.model.PlanStep;
+import dev.winback.model.Playbook;
+import dev.winback.model.PlaybookRule;
+import dev.winback.model.StepAnchor;
+import dev.winback.model.StepKind;
+import dev.winback.model.StepTemplate;
+import dev.winback.model.ValueTier;
+import dev.winback.model.WinBackPlan;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Chooses a plan for a lost customer from a playbook: the first matching rule, its step templates turned into
+ * dated steps on consented channels. Stateless and thread-safe. Not API.
+ */
+public final class Planner {
+  /** Name recorded as the rule of a plan that must not contact the customer at all. */
+  public static final String DO_NOT_CONTACT_RULE = "do-not-contact";
+
+  /** The local time of day a step anchored to a contract end is due. */
+  private static final LocalTime CONTRACT_END_TIME = LocalTime.of(10, 0);
+
+  private final Playbook playbook;
+
+  /**
+   * Creates a planner for a playbook.
+   *
+   * @param playbook the playbook
+   */
+  public Planner(Playbook playbook) {
+    this.playbook = playbook;
+  }
+
+  /**
+   * The id of the plan for a customer's loss: the same loss always gets the same id.
+   *
+   * @param customer the customer
+   * @return the plan id
+   */
+  public static String planId(LostCustomer customer) {
+    return customer.id() + "@" + customer.lostAt();
+  }
+
+  /**
+   * Why a customer must not be contacted at all, if that is so.
+   *
+   * @param customer the customer
+   * @return the reason, in words safe to log
+   */
+  public static Optional<String> whyNotContact(LostCustomer customer) {
+    if (customer.suppression().isPresent()) {
+      return Optional.of("the customer is suppressed (" + customer.suppression().get() + ")");
+    }
+    if (customer.leftBecauseOf(ExitCategory.DECEASED)) {
+      return Optional.of("the customer is deceased");
+    }
+    if (customer.consentedChannels().isEmpty()) {
+      return Optional.of("the customer has consented to no channel");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The first rule of the playbook that matches a customer.
+   *
+   * @param customer the customer
+   * @return the rule (the playbook's last rule matches everyone)
+   */
+  public PlaybookRule ruleFor(LostCustomer customer) {
+    ValueTier tier = playbook.valueTiers().tierOf(customer.value());
+    for (PlaybookRule rule : playbook.rules()) {
+      if (rule.when().matches(customer, tier)) {
+        return rule;
+      }
+    }
+    throw new IllegalStateException("playbook '" + playbook.name() + "' has no rule for every customer");
+  }
+
+  /**
+   * Chooses the plan for a customer, starting now.
+   *
+   * @param customer the customer
+   * @param now the start of the plan
+   * @return the plan, version 0; already ended as {@link PlanStatus#SUPPRESSED} when the customer must not be
+   *     contacted
+   */
+  public WinBackPlan plan(LostCustomer customer, Instant now) {
+    WinBackPlan.Builder plan = WinBackPlan.builder()
+        .id(planId(customer))
+        .customer(customer)
+        .playbook(playbook.name())
+        .startedAt(now);
+    Optional<String> blocked = whyNotContact(customer);
+    if (blocked.isPresent()) {
+      return plan.rule(DO_NOT_CONTACT_RULE)
+          .rationale("No contact at all: " + blocked.get() + ".")
+          .status(PlanStatus.SUPPRESSED)
+          .endedAt(now)
+          .build();
+    }
+    PlaybookRule rule = ruleFor(customer);
+    ValueTier tier = playbook.valueTiers().tierOf(customer.value());
+    List<PlanStep> steps = steps(rule, customer, tier, now, now, Set.of(), 0);
+    plan.rule(rule.name()).rationale(rationale(rule, tier)).addAllSteps(steps);
+    if (steps.isEmpty()) {
+      plan.status(PlanStatus.UNRESPONSIVE).endedAt(now);
+    }
+    return plan.build();
+  }
+
+  /**
+   * The rationale recorded for a rule's plan.
+   *
+   * @param rule the rule
+   * @param tier the customer's value tier
+   * @return the rationale
+   */
+  public static String rationale(PlaybookRule rule, ValueTier tier) {
+    return rule.rationale() + ". Chosen by rule '" + rule.name() + "' because " + rule.when().describe()
+        + "; value tier " + tier + ".";
+  }
+
+  /**
+   * Turns a rule's templates into dated steps.
+   *
+   * @param rule the rule
+   * @param customer the customer
+   * @param tier the customer's value tier
+   * @param start the plan's start
+   * @param notBefore the earliest due time for a new step
+   * @param skipKinds kinds of step already done that must not be planned again
+   * @param firstIndex the index of the first new step
+   * @return the steps, ordered by due time, indexed from {@code firstIndex}
+   */
+  public List<PlanStep> steps(
+      PlaybookRule rule,
+      LostCustomer customer,
+      ValueTier tier,
+      Instant start,
+      Instant notBefore,
+      Collection<StepKind> skipKinds,
+      int firstIndex) {
+    Instant feedbackAnchor = feedbackAnchor(rule, start);
+    Optional<LocalDate> contractEnds = customer.newArrangement().flatMap(NewArrangement::contractEnds);
+    List<PlanStep.Builder> planned = new ArrayList<>(rule.steps().size());
+    List<Instant> dues = new ArrayList<>(rule.steps().size());
+    for (StepTemplate template : rule.steps()) {
+      if (skipKinds.contains(template.kind())
+          || template.minimumTier().map(min -> !tier.isAtLeast(min)).orElse(false)) {
+        continue;
+      }
+      Optional<Instant> due = dueAt(template, start, feedbackAnchor, contractEnds, customer);
+      Optional<Channel> channel = channelFor(template, customer);
+      if (due.isEmpty() || channel.isEmpty()) {
+        continue;
+      }
+      Instant at = due.get().isBefore(notBefore) ? notBefore : due.get();
+      PlanStep.Builder step = PlanStep.builder()
+          .kind(template.kind())
+          .channel(channel.get())
+          .dueAt(at)
+          .anchor(template.anchor())
+          .offset(template.offset());
+      template.offer().ifPresent(terms ->
+          step.offer(terms.makeAt(at, customer.value().map(v -> v.currency()))));
+      insertByDue(planned, dues, step, at);
+    }
+    List<PlanStep> steps = new ArrayList<>(planned.size());
+    for (int i = 0; i < planned.size(); i++) {
+      steps.add(planned.get(i).index(firstIndex + i).build());
+    }
+    return steps;
+  }
+
+  private static void insertByDue(List<PlanStep.Builder> planned, List<Instant> dues, PlanStep.Builder step, Instant at) {
+    int position = planned.size();
+    while (position > 0 && dues.get(position - 1).isAfter(at)) {
+      position--;
+    }
+    planned.add(position, step);
+    dues.add(position, at);
+  }
+
+  private static Instant feedbackAnchor(PlaybookRule rule, Instant start) {
+    return rule.steps().stream()
+        .filter(t -> t.kind() == StepKind.FEEDBACK_REQUEST && t.anchor() == StepAnchor.PLAN_START)
+        .map(t -> start.plus(t.offset()))
+        .min(Comparator.naturalOrder())
+        .orElse(start);
+  }
+
+  private static Optional<Instant> dueAt(
+      StepTemplate template,
+      Instant start,
+      Instant feedbackAnchor,
+      Optional<LocalDate> contractEnds,
+      LostCustomer customer) {
+    return switch (template.anchor()) {
+      case PLAN_START -> Optional.of(start.plus(template.offset()));
+      case FEEDBACK -> Optional.of(feedbackAnchor.plus(template.offset()));
+      case CONTRACT_END -> contractEnds.isPresent()
+          ? Optional.of(contractEnds.get().atTime(CONTRACT_END_TIME).atZone(customer.timeZone()).toInstant()
+              .plus(template.offset()))
+          : template.fallbackOffset().map(start::plus);
+    };
+  }
+
+  /**
+   * The channel for a step: the template's if consented, else the customer's preferred if consented, else the
+   * first consented contact point's.
+   *
+   * @param template the step template
+   * @param customer the customer
+   * @return the channel, empty when the customer consented to none
+   */
+  public static Optional<Channel> channelFor(StepTemplate template, LostCustomer customer) {
+    Set<Channel> consented = customer.consentedChannels();
+    if (template.channel().isPresent() && consented.contains(template.channel().get())) {
+      return template.channel();
+    }
+    if (customer.preferredChannel().isPresent() && consented.contains(customer.preferredChannel().get())) {
+      return customer.preferredChannel();
+    }
+    return customer.contactPoints().stream()
+        .filter(p -> p.consent().allowsContact())
+        .map(ContactPoint::channel)
+        .findFirst();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.winback.spi;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a strategy did with a step: {@link Sent}, {@link Skipped} on purpose, or {@link Failed}. A failed step is
+ * retried with backoff (as is a strategy that throws) until the playbook's attempts run out.
+ */
+public sealed interface StepResult {
+
+  /**
+   * The step was carried out.
+   *
+   * @param reference the host's reference for what was sent (a message or task id), free of personal data
+   */
+  record Sent(Optional<String> reference) implements StepResult {
+    /** Checks the reference is present or explicitly empty. */
+    public Sent {
+      Objects.requireNonNull(reference, "reference");
+    }
+  }
+
+  /**
+   * The step was not carried out, on purpose; it will not be retried.
+   *
+   * @param reason why, in words free of personal data
+   */
+  record Skipped(String reason) implements StepResult {
+    /** Checks the reason is present. */
+    public Skipped {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The step could not be carried out this time; it will be retried while attempts remain.
+   *
+   * @param reason why, in words free of personal data
+   */
+  record Failed(String reason) implements StepResult {
+    /** Checks the reason is present. */
+    public Failed {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The step was carried out.
+   *
+   * @return a result without reference
+   */
+  static StepResult sent() {
+    return new Sent(Optional.empty());
+  }
+
+  /**
+   * The step was carried out, with the host's reference for it.
+   *
+   * @param reference e.g. a message or task id
+   * @return the result
+   */
+  static StepResult sent(String reference) {
+    return new Sent(Optional.of(reference));
+  }
+
+  /**
+   * The step was not carried out, on purpose.
+   *
+   * @param reason why
+   * @return the result
+   */
+  static StepResult skipped(String reason) {
+    return new Skipped(reason);
+  }
+
+  /**
+   * The step could not be carried out this time.
+   *
+   * @param reason why
+   * @return the result
+   */
+  static StepResult failed(String reason) {
+    return new Failed(reason);
+  }
+}
