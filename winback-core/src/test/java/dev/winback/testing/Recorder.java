@@ -8,7 +8,6 @@ import dev.winback.spi.StepContext;
 import dev.winback.spi.StepResult;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
 /** A hand-written fake for every strategy: records each call and answers as told (sent, unless told otherwise). */
 public final class Recorder
@@ -31,17 +30,6 @@ public final class Recorder
    */
   public Recorder answering(Behaviour behaviour) {
     this.behaviour = behaviour;
-    return this;
-  }
-
-  /**
-   * Makes the strategies answer by a function of the context.
-   *
-   * @param results the function
-   * @return this recorder
-   */
-  public Recorder answering(Function<StepContext, StepResult> results) {
-    this.behaviour = results::apply;
     return this;
   }
 
