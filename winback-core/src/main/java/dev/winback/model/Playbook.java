@@ -139,15 +139,17 @@ public abstract class Playbook {
       problems.add(new Problem("rules", "must not be empty: add at least a rule that matches everyone"));
     }
     Set<String> names = new HashSet<>();
+    String catchAll = null;
     for (int i = 0; i < rules().size(); i++) {
       PlaybookRule rule = rules().get(i);
       if (!names.add(rule.name())) {
         problems.add(new Problem("rules[" + i + "].name", "duplicates an earlier rule's name '" + rule.name() + "'"));
       }
-      if (rule.when().matchesEveryone() && i < rules().size() - 1) {
+      if (catchAll != null) {
         problems.add(new Problem(
-            "rules[" + (i + 1) + "]",
-            "can never match: rule '" + rule.name() + "' before it matches every customer"));
+            "rules[" + i + "]", "can never match: rule '" + catchAll + "' before it matches every customer"));
+      } else if (rule.when().matchesEveryone()) {
+        catchAll = rule.name();
       }
     }
     if (!rules().isEmpty() && !rules().get(rules().size() - 1).when().matchesEveryone()) {

@@ -1,0 +1,43 @@
+package dev.winback;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The package tiers hold: the API never hands out internals, and the model and SPI stay free of the engine. */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.winback");
+
+  @Test
+  void publicMethodsOutsideInternalNeverReturnInternalTypes() {
+    methods().that().arePublic()
+        .and().areDeclaredInClassesThat().resideOutsideOfPackage("dev.winback.internal..")
+        .and().areDeclaredInClassesThat().arePublic()
+        .should().haveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.not(
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.winback.internal..")))
+        .check(CLASSES);
+  }
+
+  @Test
+  void theModelAndSpiDoNotDependOnTheEngine() {
+    noClasses().that().resideInAnyPackage("dev.winback.model..", "dev.winback.spi..")
+        .should().dependOnClassesThat().haveFullyQualifiedName(WinBack.class.getName())
+        .check(CLASSES);
+  }
+
+  @Test
+  void namesSayWhatThingsAreInTheDomain() {
+    noClasses().should().haveSimpleNameEndingWith("Manager")
+        .orShould().haveSimpleNameEndingWith("Helper")
+        .orShould().haveSimpleNameEndingWith("Util")
+        .orShould().haveSimpleNameEndingWith("Utils")
+        .orShould().haveSimpleNameEndingWith("Impl")
+        .check(CLASSES);
+  }
+}
