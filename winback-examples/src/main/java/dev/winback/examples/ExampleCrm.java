@@ -1,0 +1,152 @@
+package dev.winback.examples;
+
+import dev.winback.model.Channel;
+import dev.winback.model.CustomerValue;
+import dev.winback.model.LostCustomer;
+import dev.winback.model.Offer;
+import dev.winback.model.StepKind;
+import dev.winback.model.ValueTier;
+import dev.winback.model.ValueTiers;
+import dev.winback.spi.Activity;
+import dev.winback.spi.ActivityWriter;
+import dev.winback.spi.ApologyStrategy;
+import dev.winback.spi.FeedbackStrategy;
+import dev.winback.spi.IncentiveStrategy;
+import dev.winback.spi.ReEngagementStrategy;
+import dev.winback.spi.StepContext;
+import dev.winback.spi.StepResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * How a host wires WinBack into its own CRM: high-value customers get a task for their account manager (a call or a
+ * handwritten letter), everyone else an e-mail from a template. The CRM here is a stand-in kept in memory; a real
+ * host calls its CRM's and mail service's APIs in the same places.
+ *
+ * <p>Each message is sent once per idempotency key, so a retried step never reaches the customer twice.
+ * Thread-safe.
+ */
+public final class ExampleCrm
+    implements FeedbackStrategy, ApologyStrategy, IncentiveStrategy, ReEngagementStrategy, ActivityWriter {
+
+  /** A message or task the CRM produced. */
+  public record Outgoing(String customerId, String reference, String who, Channel channel, String text) {}
+
+  private final ValueTiers tiers;
+  private final Map<String, Outgoing> sentByKey = new ConcurrentHashMap<>();
+  private final List<Outgoing> outbox = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<Activity> timeline = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger emails = new AtomicInteger();
+  private final AtomicInteger tasks = new AtomicInteger();
+
+  /**
+   * Creates the CRM wiring.
+   *
+   * @param tiers the value tiers that decide who gets an account manager
+   */
+  public ExampleCrm(ValueTiers tiers) {
+    this.tiers = tiers;
+  }
+
+  /** Everything sent, in order. */
+  public List<Outgoing> outbox() {
+    synchronized (outbox) {
+      return List.copyOf(outbox);
+    }
+  }
+
+  /** Every activity WinBack wrote back to the CRM. */
+  public List<Activity> timeline() {
+    synchronized (timeline) {
+      return List.copyOf(timeline);
+    }
+  }
+
+  @Override
+  public StepResult requestFeedback(StepContext context) {
+    return send(context, "We are sorry to see you go, {name}. Would you tell us why you left? Every answer is read by "
+        + "a person, and we thank you for your time.");
+  }
+
+  @Override
+  public StepResult apologise(StepContext context) {
+    return send(context, "{name}, we let you down, and we are sorry. It was our mistake, not yours. Here is what we are "
+        + "doing so that it does not happen again.");
+  }
+
+  @Override
+  public StepResult offerIncentive(StepContext context) {
+    Offer offer = context.step().offer().orElseThrow();
+    String terms = switch (offer.kind()) {
+      case PERCENT_OFF -> offer.value().orElseThrow().stripTrailingZeros().toPlainString() + "% off for "
+          + offer.period().map(Object::toString).orElse("a while");
+      case AMOUNT_OFF -> offer.value().orElseThrow().toPlainString() + " " + offer.currency().orElseThrow() + " off";
+      case FREE_PERIOD -> offer.period().orElseThrow() + " free";
+      case UPGRADE -> "an upgrade at your old price";
+      case PAUSE -> "a pause of " + offer.period().orElseThrow();
+    };
+    return send(context, "{name}, if you would like to come back, " + terms + " is yours until "
+        + offer.expiresAt().toString().substring(0, 10) + ". One click restores everything as you left it.");
+  }
+
+  @Override
+  public StepResult reEngage(StepContext context) {
+    String text = switch (context.step().kind()) {
+      case THANK_YOU -> context.plan().feedbackReceivedAt().isPresent()
+          ? "Thank you, {name}, for telling us about " + describe(context.customer()) + ". We listened, and we changed "
+              + "things. We would love to have you back."
+          : "Thank you for the time you spent with us, {name}. The door is always open.";
+      case FOLLOW_UP -> "{name}, we fixed what went wrong. Is it right for you now?";
+      case SECOND_CHANCE_ASK -> "{name}, your current contract is coming up. Would you give us a second chance?";
+      case GRACEFUL_GOODBYE -> "Goodbye for now, {name}. Your data stays safe with us for two years and your guest "
+          + "access remains; coming back takes one click.";
+      default -> "We miss you, {name}. Here is what is new.";
+    };
+    return send(context, text);
+  }
+
+  @Override
+  public void write(Activity activity) {
+    timeline.add(activity);
+  }
+
+  private static String describe(LostCustomer customer) {
+    return customer.primaryCategory().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
+  private StepResult send(StepContext context, String template) {
+    Outgoing already = sentByKey.get(context.idempotencyKey());
+    if (already != null) {
+      return StepResult.sent(already.reference());
+    }
+    LostCustomer customer = context.customer();
+    boolean accountManaged = tiers.tierOf(customer.value()) == ValueTier.HIGH;
+    String reference = accountManaged
+        ? "task-" + tasks.incrementAndGet()
+        : context.step().channel().name().toLowerCase(java.util.Locale.ROOT) + "-" + emails.incrementAndGet();
+    String who = accountManaged ? "account manager" : "outbound";
+    String text = template.replace("{name}", customer.displayName());
+    Outgoing out = new Outgoing(customer.id(), reference, who, context.step().channel(), text);
+    if (sentByKey.putIfAbsent(context.idempotencyKey(), out) == null) {
+      outbox.add(out);
+    }
+    return StepResult.sent(reference + (accountManaged ? " (" + kindFor(context.step().kind()) + ")" : ""));
+  }
+
+  private static String kindFor(StepKind kind) {
+    return kind == StepKind.APOLOGY || kind == StepKind.SECOND_CHANCE_ASK ? "call the customer" : "write by hand";
+  }
+
+  /**
+   * A customer's value, for the demo's summary.
+   *
+   * @param customer the customer
+   * @return the monthly revenue, zero when unknown
+   */
+  static java.math.BigDecimal monthly(LostCustomer customer) {
+    return customer.value().map(CustomerValue::monthlyRevenue).orElse(java.math.BigDecimal.ZERO);
+  }
+}

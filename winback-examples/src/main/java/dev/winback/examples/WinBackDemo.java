@@ -1,0 +1,262 @@
+package dev.winback.examples;
+
+import dev.winback.ManualClock;
+import dev.winback.WinBack;
+import dev.winback.model.Channel;
+import dev.winback.model.ChurnSignal;
+import dev.winback.model.Consent;
+import dev.winback.model.ContactPoint;
+import dev.winback.model.CustomerResponse;
+import dev.winback.model.CustomerValue;
+import dev.winback.model.EventType;
+import dev.winback.model.ExitCategory;
+import dev.winback.model.ExitReason;
+import dev.winback.model.Feedback;
+import dev.winback.model.JournalEvent;
+import dev.winback.model.LostCustomer;
+import dev.winback.model.NewArrangement;
+import dev.winback.model.PlanStatus;
+import dev.winback.model.PlanStep;
+import dev.winback.model.Playbook;
+import dev.winback.model.ReasonSource;
+import dev.winback.model.StepKind;
+import dev.winback.model.StepStatus;
+import dev.winback.model.WinBackPlan;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * A simulated win-back campaign: three dozen lost customers with varied reasons, values and channels run through
+ * the standard playbook over 120 days on a manual clock, with customers who answer, come back, decline or opt out.
+ * Prints a timeline per customer and a summary. Run it with the README's command.
+ */
+public final class WinBackDemo {
+  static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+  static final int DAYS = 120;
+
+  /** What the campaign came to. */
+  public record Summary(
+      int plans, int suppressed, int stepsSent, int stepsSkipped, int wonBack, int declined, int optedOut,
+      int unresponsive, int active, int emails, int accountManagerTasks) {}
+
+  /** A customer's reaction, due at a simulated time. */
+  private record Reaction(Instant at, String customerId, Consumer<WinBack> action) {}
+
+  private WinBackDemo() {}
+
+  /**
+   * Runs the demo and prints to standard output.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    run(System.out);
+  }
+
+  /**
+   * Runs the demo.
+   *
+   * @param out where to print the timelines and the summary
+   * @return the summary
+   */
+  public static Summary run(PrintStream out) {
+    ManualClock clock = ManualClock.at(START);
+    Playbook playbook = Playbook.standard();
+    ExampleCrm crm = new ExampleCrm(playbook.valueTiers());
+    PriorityQueue<Reaction> reactions = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
+    Random random = new Random(42);
+
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .playbook(playbook)
+        .feedback(crm)
+        .apology(crm)
+        .incentives(crm)
+        .reEngagement(crm)
+        .activities(crm)
+        .listener(event -> react(event, reactions, random))
+        .build();
+
+    List<LostCustomer> customers = customers();
+    for (LostCustomer customer : customers) {
+      winBack.start(customer);
+    }
+    Instant end = START.plus(Duration.ofDays(DAYS));
+    while (clock.instant().isBefore(end)) {
+      while (!reactions.isEmpty() && !reactions.peek().at().isAfter(clock.instant())) {
+        reactions.poll().action().accept(winBack);
+      }
+      winBack.runDue();
+      clock.advance(Duration.ofHours(6));
+    }
+
+    out.println("WinBack demo: " + customers.size() + " lost customers, standard playbook, " + DAYS
+        + " simulated days from " + START.toString().substring(0, 10));
+    out.println();
+    for (LostCustomer customer : customers) {
+      printTimeline(out, customer, winBack);
+    }
+    Summary summary = summarise(customers, winBack, crm);
+    out.println("Summary");
+    out.printf("  plans started        %3d  (suppressed before any contact: %d)%n", summary.plans(), summary.suppressed());
+    out.printf("  steps sent           %3d  (e-mails %d, account-manager tasks %d)%n",
+        summary.stepsSent(), summary.emails(), summary.accountManagerTasks());
+    out.printf("  steps skipped        %3d%n", summary.stepsSkipped());
+    out.printf("  won back             %3d%n", summary.wonBack());
+    out.printf("  declined             %3d%n", summary.declined());
+    out.printf("  opted out            %3d%n", summary.optedOut());
+    out.printf("  unresponsive         %3d%n", summary.unresponsive());
+    out.printf("  still active         %3d  (second-chance asks still to come)%n", summary.active());
+    return summary;
+  }
+
+  /** The simulated customers: how they answer what they receive. */
+  private static void react(JournalEvent event, PriorityQueue<Reaction> reactions, Random random) {
+    if (event.type() != EventType.STEP_DONE) {
+      return;
+    }
+    String id = event.customerId();
+    int n = Integer.parseInt(id.substring(1));
+    StepKind kind = event.stepKind().orElseThrow();
+    Instant at = event.at();
+    if (kind == StepKind.FEEDBACK_REQUEST && n % 3 != 0) {
+      String words = ANSWERS[n % ANSWERS.length];
+      Instant answered = at.plus(Duration.ofDays(2 + n % 5));
+      reactions.add(new Reaction(answered, id, w -> w.recordFeedback(id,
+          Feedback.of(words, n % 2 == 0 ? ReasonSource.SURVEY : ReasonSource.LETTER, answered))));
+    }
+    if (kind == StepKind.INCENTIVE_OFFER && random.nextInt(100) < 55) {
+      reactions.add(new Reaction(at.plus(Duration.ofDays(3)), id, w -> w.markWonBack(id)));
+    }
+    if (kind == StepKind.FOLLOW_UP && random.nextInt(100) < 35) {
+      reactions.add(new Reaction(at.plus(Duration.ofDays(1)), id, w -> w.markWonBack(id)));
+    }
+    if (kind == StepKind.GRACEFUL_GOODBYE && n % 11 == 4) {
+      reactions.add(new Reaction(at.plus(Duration.ofDays(1)), id, w -> w.recordResponse(id, CustomerResponse.DECLINED)));
+    }
+    if (kind == StepKind.FEEDBACK_REQUEST && n % 13 == 5) {
+      reactions.add(new Reaction(at.plus(Duration.ofHours(12)), id, w -> w.optOut(id)));
+    }
+  }
+
+  private static final String[] ANSWERS = {
+    "Honestly, it was too expensive for what we used",
+    "The support person was rude when we called about the invoice",
+    "A competitor made us a better offer",
+    "We no longer need it since we closed the shop",
+    "Three outages in one month, and nobody told us",
+    "Way too many emails, I got something every day",
+    "You don't have the reporting feature our accountant needs",
+    "We moved to a new city",
+  };
+
+  static List<LostCustomer> customers() {
+    ExitCategory[] reasons = {
+      ExitCategory.UNKNOWN, ExitCategory.PRICE, ExitCategory.SERVICE_FAILURE, ExitCategory.COMPETITOR_OFFER,
+      ExitCategory.TOO_MANY_MESSAGES, ExitCategory.NO_LONGER_NEEDED, ExitCategory.STAFF_ATTITUDE,
+      ExitCategory.UNKNOWN, ExitCategory.BUDGET_CUT, ExitCategory.PRODUCT_QUALITY, ExitCategory.FELT_UNAPPRECIATED,
+      ExitCategory.MOVED,
+    };
+    ChurnSignal[] signals = {
+      ChurnSignal.SUBSCRIPTION_CANCELLED, ChurnSignal.PURCHASES_STOPPED, ChurnSignal.CONTRACT_NOT_RENEWED,
+      ChurnSignal.ACCOUNT_DELETED, ChurnSignal.DONATIONS_STOPPED, ChurnSignal.DOWNGRADED,
+    };
+    String[] monthly = {"0", "9.90", "29.00", "79.00", "149.00", "640.00", "1200.00"};
+    String[] zones = {"Europe/Berlin", "America/New_York", "Asia/Tokyo", "Europe/London", "Australia/Sydney"};
+    List<LostCustomer> customers = new ArrayList<>();
+    for (int n = 1; n <= 36; n++) {
+      String id = String.format(Locale.ROOT, "c%02d", n);
+      ExitCategory reason = n == 17 ? ExitCategory.DECEASED : reasons[n % reasons.length];
+      LostCustomer.Builder customer = LostCustomer.builder()
+          .id(id)
+          .displayName("Customer " + id)
+          .lostAt(START.minus(Duration.ofDays(n % 4)))
+          .customerSince(START.minus(Duration.ofDays(200 + 37L * n)))
+          .churnSignal(signals[n % signals.length])
+          .timeZone(ZoneId.of(zones[n % zones.length]))
+          .segment(n % 4 == 0 ? "enterprise" : "smb");
+      customer.addContactPoint(ContactPoint.of(Channel.EMAIL, id + "@example.com",
+          n % 9 == 0 ? Consent.WITHDRAWN : Consent.GRANTED));
+      if (n % 3 == 0) {
+        customer.addContactPoint(ContactPoint.of(Channel.PHONE, "+1 555 01" + (10 + n), Consent.GRANTED));
+        customer.preferredChannel(Channel.PHONE);
+      }
+      if (n % 5 == 0) {
+        customer.addContactPoint(ContactPoint.of(Channel.POST, n + " Example Street", Consent.GRANTED));
+        customer.preferredChannel(Channel.POST);
+      }
+      if (n == 29) {
+        customer.contactPoints(List.of(ContactPoint.of(Channel.EMAIL, id + "@example.com", Consent.DENIED)));
+      }
+      if (reason != ExitCategory.UNKNOWN) {
+        customer.addExitReason(ExitReason.of(reason, ReasonSource.SURVEY, START.minus(Duration.ofDays(n % 4))));
+      }
+      String value = monthly[n % monthly.length];
+      if (!value.equals("0")) {
+        customer.value(CustomerValue.of(value, String.valueOf(Double.parseDouble(value) * 24), "USD"));
+      }
+      if (reason == ExitCategory.COMPETITOR_OFFER || n % 7 == 3) {
+        customer.newArrangement(NewArrangement.builder().competitor("Rival Inc.")
+            .contractEnds(LocalDate.of(2026, 3, 1).plusDays(11L * n)).build());
+      }
+      customers.add(customer.build());
+    }
+    return customers;
+  }
+
+  private static void printTimeline(PrintStream out, LostCustomer customer, WinBack winBack) {
+    WinBackPlan plan = winBack.plan(customer.id()).orElseThrow();
+    out.printf("%s  %-9s %-22s left: %-18s value: %-6s -> %s (rule '%s')%n",
+        customer.id(), customer.segment().orElse("-"), customer.churnSignal(), plan.customer().primaryCategory(),
+        winBack.playbook().valueTiers().tierOf(customer.value()), plan.status(), plan.rule());
+    for (JournalEvent event : winBack.history(customer.id())) {
+      if (event.type() == EventType.STEP_CANCELLED || event.type() == EventType.STEP_RESCHEDULED) {
+        continue;
+      }
+      long day = Duration.between(START, event.at()).toDays();
+      String detail = event.type() == EventType.PLAN_STARTED
+          ? event.detail().replaceFirst(": .*", "")
+          : event.detail();
+      out.printf("    day %3d  %-20s %s%n", day, event.type(), detail);
+    }
+    out.println();
+  }
+
+  private static Summary summarise(List<LostCustomer> customers, WinBack winBack, ExampleCrm crm) {
+    Map<PlanStatus, Integer> byStatus = new EnumMap<>(PlanStatus.class);
+    int sent = 0;
+    int skipped = 0;
+    for (LostCustomer customer : customers) {
+      WinBackPlan plan = winBack.plan(customer.id()).orElseThrow();
+      byStatus.merge(plan.status(), 1, Integer::sum);
+      for (PlanStep step : plan.steps()) {
+        sent += step.status() == StepStatus.DONE ? 1 : 0;
+        skipped += step.status() == StepStatus.SKIPPED ? 1 : 0;
+      }
+    }
+    int tasks = (int) crm.outbox().stream().filter(o -> o.who().equals("account manager")).count();
+    return new Summary(
+        customers.size(),
+        byStatus.getOrDefault(PlanStatus.SUPPRESSED, 0),
+        sent,
+        skipped,
+        byStatus.getOrDefault(PlanStatus.WON_BACK, 0),
+        byStatus.getOrDefault(PlanStatus.DECLINED, 0),
+        byStatus.getOrDefault(PlanStatus.OPTED_OUT, 0),
+        byStatus.getOrDefault(PlanStatus.UNRESPONSIVE, 0),
+        byStatus.getOrDefault(PlanStatus.ACTIVE, 0),
+        crm.outbox().size() - tasks,
+        tasks);
+  }
+}

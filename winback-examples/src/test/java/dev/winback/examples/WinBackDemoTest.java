@@ -1,0 +1,43 @@
+package dev.winback.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class WinBackDemoTest {
+
+  @Test
+  void theDemoRunsEveryCustomerThroughTheStandardPlaybookAndSummarises() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    WinBackDemo.Summary summary = WinBackDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(summary.plans()).isEqualTo(36);
+    assertThat(summary.suppressed()).isEqualTo(2);
+    assertThat(summary.wonBack()).isPositive();
+    assertThat(summary.stepsSent()).isEqualTo(summary.emails() + summary.accountManagerTasks());
+    assertThat(summary.accountManagerTasks()).isPositive();
+    assertThat(summary.wonBack() + summary.declined() + summary.optedOut() + summary.unresponsive()
+        + summary.active() + summary.suppressed()).isEqualTo(36);
+    assertThat(printed)
+        .contains("PLAN_REVISED")
+        .contains("SUPPRESSED: No contact at all: the customer is deceased.")
+        .contains("Summary")
+        .doesNotContain("@example.com")
+        .doesNotContain("Example Street");
+  }
+
+  @Test
+  void theDemoIsRepeatable() {
+    WinBackDemo.Summary first = WinBackDemo.run(new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8));
+    WinBackDemo.Summary second = WinBackDemo.run(new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8));
+
+    assertThat(second).isEqualTo(first);
+  }
+}
