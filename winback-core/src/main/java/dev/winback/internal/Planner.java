@@ -2,6 +2,7 @@ package dev.winback.internal;
 
 import dev.winback.model.Channel;
 import dev.winback.model.ContactPoint;
+import dev.winback.model.CustomerValue;
 import dev.winback.model.ExitCategory;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.NewArrangement;
@@ -14,12 +15,15 @@ import dev.winback.model.StepKind;
 import dev.winback.model.StepTemplate;
 import dev.winback.model.ValueTier;
 import dev.winback.model.WinBackPlan;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +40,11 @@ public final class Planner {
   private static final LocalTime CONTRACT_END_TIME = LocalTime.of(10, 0);
 
   private final Playbook playbook;
+  /** Per rule: when its feedback request goes out, from the plan's start; the rationale per value tier. */
+  private final Map<PlaybookRule, RuleFacts> facts = new IdentityHashMap<>();
+
+  /** What the planner works out once per rule instead of once per plan. */
+  private record RuleFacts(Duration feedbackAskedAfter, Map<ValueTier, String> rationales) {}
 
   /**
    * Creates a planner for a playbook.
@@ -44,6 +53,29 @@ public final class Planner {
    */
   public Planner(Playbook playbook) {
     this.playbook = playbook;
+    for (PlaybookRule rule : playbook.rules()) {
+      facts.put(rule, factsOf(rule));
+    }
+  }
+
+  private static RuleFacts factsOf(PlaybookRule rule) {
+    Map<ValueTier, String> rationales = new EnumMap<>(ValueTier.class);
+    for (ValueTier tier : ValueTier.values()) {
+      rationales.put(tier, rationale(rule, tier));
+    }
+    Duration asked = null;
+    for (StepTemplate t : rule.steps()) {
+      if (t.kind() == StepKind.FEEDBACK_REQUEST && t.anchor() == StepAnchor.PLAN_START
+          && (asked == null || t.offset().compareTo(asked) < 0)) {
+        asked = t.offset();
+      }
+    }
+    return new RuleFacts(asked == null ? Duration.ZERO : asked, rationales);
+  }
+
+  private RuleFacts factsFor(PlaybookRule rule) {
+    RuleFacts known = facts.get(rule);
+    return known != null ? known : factsOf(rule);
   }
 
   /**
@@ -100,23 +132,41 @@ public final class Planner {
    *     contacted
    */
   public WinBackPlan plan(LostCustomer customer, Instant now) {
-    WinBackPlan.Builder plan = WinBackPlan.builder()
-        .id(planId(customer))
-        .customer(customer)
-        .playbook(playbook.name())
-        .startedAt(now);
     Optional<String> blocked = whyNotContact(customer);
     if (blocked.isPresent()) {
-      return plan.rule(DO_NOT_CONTACT_RULE)
+      return WinBackPlan.builder()
+          .id(planId(customer))
+          .customer(customer)
+          .playbook(playbook.name())
+          .startedAt(now)
+          .rule(DO_NOT_CONTACT_RULE)
           .rationale("No contact at all: " + blocked.get() + ".")
           .status(PlanStatus.SUPPRESSED)
           .endedAt(now)
           .build();
     }
-    PlaybookRule rule = ruleFor(customer);
+    return plan(customer, now, ruleFor(customer));
+  }
+
+  /**
+   * The plan a rule makes for a customer, starting now; for callers that chose the rule themselves.
+   *
+   * @param customer the customer, who may be contacted
+   * @param now the start of the plan
+   * @param rule the rule
+   * @return the plan, version 0
+   */
+  public WinBackPlan plan(LostCustomer customer, Instant now, PlaybookRule rule) {
     ValueTier tier = playbook.valueTiers().tierOf(customer.value());
     List<PlanStep> steps = steps(rule, customer, tier, now, now, Set.of(), 0);
-    plan.rule(rule.name()).rationale(rationale(rule, tier)).addAllSteps(steps);
+    WinBackPlan.Builder plan = WinBackPlan.builder()
+        .id(planId(customer))
+        .customer(customer)
+        .playbook(playbook.name())
+        .startedAt(now)
+        .rule(rule.name())
+        .rationale(factsFor(rule).rationales().get(tier))
+        .addAllSteps(steps);
     if (steps.isEmpty()) {
       plan.status(PlanStatus.UNRESPONSIVE).endedAt(now);
     }
@@ -155,13 +205,13 @@ public final class Planner {
       Instant notBefore,
       Collection<StepKind> skipKinds,
       int firstIndex) {
-    Instant feedbackAnchor = feedbackAnchor(rule, start);
+    Instant feedbackAnchor = start.plus(factsFor(rule).feedbackAskedAfter());
     Optional<LocalDate> contractEnds = customer.newArrangement().flatMap(NewArrangement::contractEnds);
     List<PlanStep.Builder> planned = new ArrayList<>(rule.steps().size());
     List<Instant> dues = new ArrayList<>(rule.steps().size());
     for (StepTemplate template : rule.steps()) {
       if (skipKinds.contains(template.kind())
-          || template.minimumTier().map(min -> !tier.isAtLeast(min)).orElse(false)) {
+          || template.minimumTier().isPresent() && !tier.isAtLeast(template.minimumTier().get())) {
         continue;
       }
       Optional<Instant> due = dueAt(template, start, feedbackAnchor, contractEnds, customer);
@@ -176,8 +226,9 @@ public final class Planner {
           .dueAt(at)
           .anchor(template.anchor())
           .offset(template.offset());
-      template.offer().ifPresent(terms ->
-          step.offer(terms.makeAt(at, customer.value().map(v -> v.currency()))));
+      if (template.offer().isPresent()) {
+        step.offer(template.offer().get().makeAt(at, customer.value().map(CustomerValue::currency)));
+      }
       insertByDue(planned, dues, step, at);
     }
     List<PlanStep> steps = new ArrayList<>(planned.size());
@@ -194,14 +245,6 @@ public final class Planner {
     }
     planned.add(position, step);
     dues.add(position, at);
-  }
-
-  private static Instant feedbackAnchor(PlaybookRule rule, Instant start) {
-    return rule.steps().stream()
-        .filter(t -> t.kind() == StepKind.FEEDBACK_REQUEST && t.anchor() == StepAnchor.PLAN_START)
-        .map(t -> start.plus(t.offset()))
-        .min(Comparator.naturalOrder())
-        .orElse(start);
   }
 
   private static Optional<Instant> dueAt(
@@ -236,9 +279,11 @@ public final class Planner {
     if (customer.preferredChannel().isPresent() && consented.contains(customer.preferredChannel().get())) {
       return customer.preferredChannel();
     }
-    return customer.contactPoints().stream()
-        .filter(p -> p.consent().allowsContact())
-        .map(ContactPoint::channel)
-        .findFirst();
+    for (ContactPoint point : customer.contactPoints()) {
+      if (point.consent().allowsContact()) {
+        return Optional.of(point.channel());
+      }
+    }
+    return Optional.empty();
   }
 }

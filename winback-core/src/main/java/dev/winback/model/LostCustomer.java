@@ -1,5 +1,6 @@
 package dev.winback.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.winback.internal.Checks;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -166,6 +168,8 @@ public abstract class LostCustomer {
    *
    * @return the primary exit category
    */
+  @Value.Derived
+  @JsonIgnore
   public ExitCategory primaryCategory() {
     return exitReasons().isEmpty() ? ExitCategory.UNKNOWN : exitReasons().get(0).category();
   }
@@ -175,6 +179,8 @@ public abstract class LostCustomer {
    *
    * @return true when we owe them an apology
    */
+  @Value.Derived
+  @JsonIgnore
   public boolean faultWasOurs() {
     for (ExitReason reason : exitReasons()) {
       if (reason.ourFault()) {
@@ -185,25 +191,37 @@ public abstract class LostCustomer {
   }
 
   /**
+   * Every category among the reasons they left.
+   *
+   * @return the categories
+   */
+  @Value.Derived
+  @JsonIgnore
+  public Set<ExitCategory> exitCategories() {
+    Set<ExitCategory> categories = EnumSet.noneOf(ExitCategory.class);
+    for (ExitReason reason : exitReasons()) {
+      categories.add(reason.category());
+    }
+    return Collections.unmodifiableSet(categories);
+  }
+
+  /**
    * Tells whether any of their reasons falls in a category.
    *
    * @param category the category
    * @return true when one of the reasons has it
    */
   public boolean leftBecauseOf(ExitCategory category) {
-    for (ExitReason reason : exitReasons()) {
-      if (reason.category() == category) {
-        return true;
-      }
-    }
-    return false;
+    return exitCategories().contains(category);
   }
 
   /**
-   * The channels we have consent for, in the customer's order of contact points.
+   * The channels we have consent for.
    *
    * @return the consented channels
    */
+  @Value.Derived
+  @JsonIgnore
   public Set<Channel> consentedChannels() {
     Set<Channel> channels = EnumSet.noneOf(Channel.class);
     for (ContactPoint point : contactPoints()) {
@@ -211,7 +229,7 @@ public abstract class LostCustomer {
         channels.add(point.channel());
       }
     }
-    return channels;
+    return Collections.unmodifiableSet(channels);
   }
 
   /**
