@@ -387,7 +387,7 @@ public final class WinBack {
       edit.end(PlanStatus.SUPPRESSED, blocked.get());
       return Optional.of(edit);
     }
-    if (!plan.customer().consentedChannels().contains(step.channel())) {
+    if (!plan.customer().consentsTo(step.channel())) {
       edit.finish(step, StepStatus.SKIPPED, "no consent to contact the customer by " + step.channel(),
           EventType.STEP_SKIPPED);
       edit.endIfNothingLeft();

@@ -42,6 +42,9 @@ public final class Planner {
   private final Playbook playbook;
   /** Per rule: when its feedback request goes out, from the plan's start; the rationale per value tier. */
   private final Map<PlaybookRule, RuleFacts> facts = new IdentityHashMap<>();
+  /** Whether any rule's condition looks at the value tier; if none does, choosing a rule need not compute it. */
+  private final boolean rulesUseTiers;
+  private final PlaybookRule[] rules;
 
   /** What the planner works out once per rule instead of once per plan. */
   private record RuleFacts(Duration feedbackAskedAfter, Map<ValueTier, String> rationales) {}
@@ -53,6 +56,8 @@ public final class Planner {
    */
   public Planner(Playbook playbook) {
     this.playbook = playbook;
+    this.rules = playbook.rules().toArray(new PlaybookRule[0]);
+    this.rulesUseTiers = playbook.rules().stream().anyMatch(rule -> !rule.when().valueTiers().isEmpty());
     for (PlaybookRule rule : playbook.rules()) {
       facts.put(rule, factsOf(rule));
     }
@@ -101,7 +106,7 @@ public final class Planner {
     if (customer.leftBecauseOf(ExitCategory.DECEASED)) {
       return Optional.of("the customer is deceased");
     }
-    if (customer.consentedChannels().isEmpty()) {
+    if (!customer.consentsToAnyChannel()) {
       return Optional.of("the customer has consented to no channel");
     }
     return Optional.empty();
@@ -114,8 +119,8 @@ public final class Planner {
    * @return the rule (the playbook's last rule matches everyone)
    */
   public PlaybookRule ruleFor(LostCustomer customer) {
-    ValueTier tier = playbook.valueTiers().tierOf(customer.value());
-    for (PlaybookRule rule : playbook.rules()) {
+    ValueTier tier = rulesUseTiers ? playbook.valueTiers().tierOf(customer.value()) : ValueTier.UNKNOWN;
+    for (PlaybookRule rule : rules) {
       if (rule.when().matches(customer, tier)) {
         return rule;
       }
@@ -272,11 +277,10 @@ public final class Planner {
    * @return the channel, empty when the customer consented to none
    */
   public static Optional<Channel> channelFor(StepTemplate template, LostCustomer customer) {
-    Set<Channel> consented = customer.consentedChannels();
-    if (template.channel().isPresent() && consented.contains(template.channel().get())) {
+    if (template.channel().isPresent() && customer.consentsTo(template.channel().get())) {
       return template.channel();
     }
-    if (customer.preferredChannel().isPresent() && consented.contains(customer.preferredChannel().get())) {
+    if (customer.preferredChannel().isPresent() && customer.consentsTo(customer.preferredChannel().get())) {
       return customer.preferredChannel();
     }
     for (ContactPoint point : customer.contactPoints()) {

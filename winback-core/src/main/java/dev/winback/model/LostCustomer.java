@@ -169,6 +169,7 @@ public abstract class LostCustomer {
    * @return the primary exit category
    */
   @Value.Derived
+  @Value.Auxiliary
   @JsonIgnore
   public ExitCategory primaryCategory() {
     return exitReasons().isEmpty() ? ExitCategory.UNKNOWN : exitReasons().get(0).category();
@@ -180,6 +181,7 @@ public abstract class LostCustomer {
    * @return true when we owe them an apology
    */
   @Value.Derived
+  @Value.Auxiliary
   @JsonIgnore
   public boolean faultWasOurs() {
     for (ExitReason reason : exitReasons()) {
@@ -190,19 +192,30 @@ public abstract class LostCustomer {
     return false;
   }
 
-  /**
-   * Every category among the reasons they left.
-   *
-   * @return the categories
-   */
+  /** The categories of every reason, one bit per category ordinal; kept in the value so rules check it cheaply. */
   @Value.Derived
+  @Value.Auxiliary
   @JsonIgnore
-  public Set<ExitCategory> exitCategories() {
-    Set<ExitCategory> categories = EnumSet.noneOf(ExitCategory.class);
+  int exitCategoryBits() {
+    int bits = 0;
     for (ExitReason reason : exitReasons()) {
-      categories.add(reason.category());
+      bits |= 1 << reason.category().ordinal();
     }
-    return Collections.unmodifiableSet(categories);
+    return bits;
+  }
+
+  /** The consented channels, one bit per channel ordinal. */
+  @Value.Derived
+  @Value.Auxiliary
+  @JsonIgnore
+  int consentedChannelBits() {
+    int bits = 0;
+    for (ContactPoint point : contactPoints()) {
+      if (point.consent().allowsContact()) {
+        bits |= 1 << point.channel().ordinal();
+      }
+    }
+    return bits;
   }
 
   /**
@@ -212,7 +225,26 @@ public abstract class LostCustomer {
    * @return true when one of the reasons has it
    */
   public boolean leftBecauseOf(ExitCategory category) {
-    return exitCategories().contains(category);
+    return (exitCategoryBits() & 1 << category.ordinal()) != 0;
+  }
+
+  /**
+   * Tells whether we have their consent to contact them on a channel.
+   *
+   * @param channel the channel
+   * @return true when a contact point for the channel has consent
+   */
+  public boolean consentsTo(Channel channel) {
+    return (consentedChannelBits() & 1 << channel.ordinal()) != 0;
+  }
+
+  /**
+   * Tells whether we have their consent for at least one channel.
+   *
+   * @return true when some channel may be used
+   */
+  public boolean consentsToAnyChannel() {
+    return consentedChannelBits() != 0;
   }
 
   /**
@@ -220,13 +252,11 @@ public abstract class LostCustomer {
    *
    * @return the consented channels
    */
-  @Value.Derived
-  @JsonIgnore
   public Set<Channel> consentedChannels() {
     Set<Channel> channels = EnumSet.noneOf(Channel.class);
-    for (ContactPoint point : contactPoints()) {
-      if (point.consent().allowsContact()) {
-        channels.add(point.channel());
+    for (Channel channel : Channel.values()) {
+      if (consentsTo(channel)) {
+        channels.add(channel);
       }
     }
     return Collections.unmodifiableSet(channels);

@@ -1,5 +1,6 @@
 package dev.winback.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.ArrayList;
@@ -60,11 +61,43 @@ public abstract class RuleCondition {
    * @return true when every part that is set matches
    */
   public boolean matches(LostCustomer customer, ValueTier tier) {
-    return (exitCategories().isEmpty() || exitCategories().contains(customer.primaryCategory()))
-        && (churnSignals().isEmpty() || churnSignals().contains(customer.churnSignal()))
-        && (valueTiers().isEmpty() || valueTiers().contains(tier))
-        && (segments().isEmpty() || customer.segment().map(segments()::contains).orElse(false))
+    return (exitCategoryBits() == 0 || (exitCategoryBits() & 1 << customer.primaryCategory().ordinal()) != 0)
+        && (churnSignalBits() == 0 || (churnSignalBits() & 1 << customer.churnSignal().ordinal()) != 0)
+        && (valueTierBits() == 0 || (valueTierBits() & 1 << tier.ordinal()) != 0)
+        && (segments().isEmpty() || customer.segment().isPresent() && segments().contains(customer.segment().get()))
         && (faultWasOurs().isEmpty() || faultWasOurs().get() == customer.faultWasOurs());
+  }
+
+  /** The exit categories as bits by ordinal, so matching a customer allocates nothing. */
+  @Value.Derived
+  @Value.Auxiliary
+  @JsonIgnore
+  int exitCategoryBits() {
+    return bits(exitCategories());
+  }
+
+  /** The churn signals as bits by ordinal. */
+  @Value.Derived
+  @Value.Auxiliary
+  @JsonIgnore
+  int churnSignalBits() {
+    return bits(churnSignals());
+  }
+
+  /** The value tiers as bits by ordinal. */
+  @Value.Derived
+  @Value.Auxiliary
+  @JsonIgnore
+  int valueTierBits() {
+    return bits(valueTiers());
+  }
+
+  private static int bits(Set<? extends Enum<?>> values) {
+    int bits = 0;
+    for (Enum<?> value : values) {
+      bits |= 1 << value.ordinal();
+    }
+    return bits;
   }
 
   /**
