@@ -290,10 +290,9 @@ public abstract class LostCustomer {
     customerSince()
         .ifPresent(since -> checks.require(!since.isAfter(lostAt()), "customerSince", "must not be after lostAt"));
     for (int i = 0; i < exitReasons().size(); i++) {
-      checks.require(
-          !exitReasons().get(i).recordedAt().isBefore(customerSince().orElse(Instant.MIN)),
-          "exitReasons[" + i + "].recordedAt",
-          "must not be before customerSince");
+      if (customerSince().isPresent() && exitReasons().get(i).recordedAt().isBefore(customerSince().get())) {
+        checks.require(false, "exitReasons[" + i + "].recordedAt", "must not be before customerSince");
+      }
     }
     attributes().keySet().forEach(key -> checks.require(!key.isBlank(), "attributes", "keys must not be blank"));
     checks.throwIfAny();

@@ -147,8 +147,12 @@ public abstract class WinBackPlan {
     Checks checks = Checks.of("WinBackPlan").notBlank(id(), "id").notBlank(rule(), "rule");
     for (int i = 0; i < steps().size(); i++) {
       PlanStep step = steps().get(i);
-      checks.require(step.index() == i, "steps[" + i + "].index", "must equal the step's position " + i);
-      checks.require(!step.dueAt().isBefore(startedAt()), "steps[" + i + "].dueAt", "must not be before startedAt");
+      if (step.index() != i) {
+        checks.require(false, "steps[" + i + "].index", "must equal the step's position " + i);
+      }
+      if (step.dueAt().isBefore(startedAt())) {
+        checks.require(false, "steps[" + i + "].dueAt", "must not be before startedAt");
+      }
     }
     checks.require(status().isActive() != endedAt().isPresent(), "endedAt", "must be set exactly when the plan ended");
     checks.require(version() >= 0, "version", "must not be negative");
