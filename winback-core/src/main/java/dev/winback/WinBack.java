@@ -523,13 +523,8 @@ public final class WinBack {
   }
 
   private JournalEvent startEvent(WinBackPlan plan, Instant now) {
-    List<String> steps = new ArrayList<>();
-    for (PlanStep step : plan.steps()) {
-      steps.add(step.kind() + " by " + step.channel() + " at " + step.dueAt());
-    }
     return event(plan, now, EventType.PLAN_STARTED)
-        .detail("rule '" + plan.rule() + "' chose " + plan.steps().size() + " steps"
-            + (steps.isEmpty() ? "" : ": " + String.join(", ", steps)))
+        .detail("rule '" + plan.rule() + "' chose " + plan.steps().size() + " steps")
         .build();
   }
 
