@@ -86,8 +86,7 @@ public final class JsonShape {
         return false;
       }
       boolean ok = true;
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         ok &= check(field.getValue(), type.getContentType(), join(path, field.getKey()), out);
       }
       return ok;
