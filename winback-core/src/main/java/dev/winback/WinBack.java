@@ -1,5 +1,8 @@
 package dev.winback;
 
+import dev.winback.internal.ContactPlanning;
+import dev.winback.internal.ContactResolver;
+import dev.winback.internal.CustomerLocks;
 import dev.winback.internal.PlanEdit;
 import dev.winback.internal.Planner;
 import dev.winback.model.Channel;
@@ -24,6 +27,9 @@ import dev.winback.model.WinBackPlan;
 import dev.winback.spi.Activity;
 import dev.winback.spi.ActivityWriter;
 import dev.winback.spi.ApologyStrategy;
+import dev.winback.spi.ContactDecision;
+import dev.winback.spi.ContactPolicy;
+import dev.winback.spi.ContactRequest;
 import dev.winback.spi.DueStep;
 import dev.winback.spi.FeedbackStrategy;
 import dev.winback.spi.IncentiveStrategy;
@@ -32,6 +38,7 @@ import dev.winback.spi.ReEngagementStrategy;
 import dev.winback.spi.ReasonClassifier;
 import dev.winback.spi.StepContext;
 import dev.winback.spi.StepResult;
+import dev.winback.spi.SuppressionList;
 import dev.winback.spi.WinBackListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +50,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +91,9 @@ public final class WinBack {
   private final List<WinBackListener> listeners;
   private final ReasonClassifier classifier;
   private final int batchSize;
+  private final SuppressionList suppressionList;
+  private final ContactPolicy contactPolicy;
+  private final CustomerLocks locks = new CustomerLocks();
 
   private WinBack(Builder b) {
     this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
@@ -97,6 +108,9 @@ public final class WinBack {
     this.listeners = List.copyOf(b.listeners);
     this.classifier = b.classifier == null ? ReasonClassifier.keywords() : b.classifier;
     this.batchSize = b.batchSize == 0 ? 500 : b.batchSize;
+    this.suppressionList = b.suppressionList == null ? SuppressionList.inMemory() : b.suppressionList;
+    this.contactPolicy = b.contactPolicy == null
+        ? ContactPolicy.standard() : ContactPolicy.standard().and(b.contactPolicy);
   }
 
   /**
@@ -124,7 +138,14 @@ public final class WinBack {
    * @return the plan that {@link #start} would start
    */
   public WinBackPlan preview(LostCustomer customer) {
-    return planner.plan(Objects.requireNonNull(customer, "customer"), clock.instant());
+    Objects.requireNonNull(customer, "customer");
+    return planFor(customer, clock.instant()).plan();
+  }
+
+  /** The playbook's plan for a customer with the contact rules applied, counting their earlier contacts. */
+  private ContactPlanning.Planned planFor(LostCustomer customer, Instant now) {
+    return ContactPlanning.apply(planner.plan(customer, now), contactPolicy, playbook.contactRules(),
+        store.contactHistory(customer.id()), suppressionList.lookup(customer), now);
   }
 
   /**
@@ -142,6 +163,16 @@ public final class WinBack {
     if (existing.isPresent()) {
       return existing.get();
     }
+    ReentrantLock lock = locks.of(customer.id());
+    lock.lock();
+    try {
+      return startLocked(customer, planId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private WinBackPlan startLocked(LostCustomer customer, String planId) {
     Instant now = clock.instant();
     store.latestPlan(customer.id())
         .filter(old -> old.status().isActive() && !old.id().equals(planId))
@@ -150,9 +181,11 @@ public final class WinBack {
           edit.end(PlanStatus.SUPERSEDED, "a newer loss of the customer started another plan");
           return edit;
         }));
-    WinBackPlan plan = planner.plan(customer, now);
+    ContactPlanning.Planned planned = planFor(customer, now);
+    WinBackPlan plan = planned.plan();
     List<JournalEvent> events = new ArrayList<>();
     events.add(startEvent(plan, now));
+    events.addAll(planned.events());
     plan.endedAt().ifPresent(at -> events.add(event(plan, now, EventType.PLAN_ENDED)
         .detail(plan.status() + ": " + plan.rationale())
         .build()));
@@ -199,6 +232,9 @@ public final class WinBack {
       }
       Optional<String> blocked = Planner.whyNotContact(edit.customer());
       if (blocked.isPresent()) {
+        if (edit.customer().leftBecauseOf(ExitCategory.DECEASED)) {
+          suppressionList.add(edit.customer(), Suppression.DECEASED);
+        }
         edit.end(PlanStatus.SUPPRESSED, blocked.get());
         return edit;
       }
@@ -262,6 +298,7 @@ public final class WinBack {
    */
   public WinBackPlan optOut(String customerId) {
     WinBackPlan latest = latest(customerId);
+    suppressionList.add(latest.customer(), Suppression.DO_NOT_CONTACT);
     return apply(latest.id(), plan -> {
       PlanEdit edit = new PlanEdit(plan, clock.instant());
       edit.withdrawAllConsent();
@@ -283,6 +320,7 @@ public final class WinBack {
   public WinBackPlan suppress(String customerId, Suppression suppression) {
     Objects.requireNonNull(suppression, "suppression");
     WinBackPlan latest = latest(customerId);
+    suppressionList.add(latest.customer(), suppression);
     return apply(latest.id(), plan -> {
       PlanEdit edit = new PlanEdit(plan, clock.instant());
       edit.customer(LostCustomer.builder().from(edit.customer()).suppression(suppression).build());
@@ -302,7 +340,7 @@ public final class WinBack {
    */
   public RunSummary runDue() {
     Instant now = clock.instant();
-    int[] counts = new int[4];
+    int[] counts = new int[5];
     while (true) {
       List<DueStep> due = store.dueSteps(now, batchSize);
       int handled = 0;
@@ -313,7 +351,7 @@ public final class WinBack {
         break;
       }
     }
-    return new RunSummary(counts[0], counts[1], counts[2], counts[3]);
+    return new RunSummary(counts[0], counts[1], counts[2], counts[3], counts[4]);
   }
 
   /**
@@ -345,30 +383,43 @@ public final class WinBack {
   // ---------------------------------------------------------------------------------------------- running steps
 
   private boolean runStep(DueStep due, Instant now, int[] counts) {
-    Optional<WinBackPlan> claimed = change(due.planId(), plan -> claim(plan, due.stepIndex(), now));
-    if (claimed.isEmpty()) {
+    Optional<WinBackPlan> listed = store.find(due.planId());
+    if (listed.isEmpty()) {
       return false;
     }
-    PlanStep step = claimed.get().step(due.stepIndex());
-    if (step.status() != StepStatus.RUNNING) {
-      counts[1]++; // a rule stopped it before the strategy ran
-      return true;
-    }
-    WinBackPlan plan = claimed.get();
-    StepContext context = new StepContext(
-        plan.customer(), plan, step, plan.id() + "#" + step.index(), step.attempts(), now);
-    StepResult result;
+    // Holding the customer's lock from the last contact check through the send means an opt-out either happens
+    // before the check (and is seen) or waits until the send is recorded.
+    ReentrantLock lock = locks.of(listed.get().customer().id());
+    lock.lock();
     try {
-      result = Objects.requireNonNullElse(invoke(context), StepResult.failed("the strategy returned no result"));
-    } catch (Exception | LinkageError | AssertionError e) {
-      LOG.warn("Strategy for {} step {} of plan {} threw {}", step.kind(), step.index(), plan.id(), e.getClass().getName());
-      result = StepResult.failed("the strategy threw " + e.getClass().getName());
+      Optional<WinBackPlan> claimed = change(due.planId(), plan -> claim(plan, due.stepIndex(), now));
+      if (claimed.isEmpty()) {
+        return false;
+      }
+      PlanStep step = claimed.get().step(due.stepIndex());
+      if (step.status() != StepStatus.RUNNING) {
+        counts[step.status() == StepStatus.PENDING ? 2 : 1]++; // delayed, or stopped by a contact rule
+        return true;
+      }
+      WinBackPlan plan = claimed.get();
+      StepContext context = new StepContext(
+          plan.customer(), plan, step, plan.id() + "#" + step.index(), step.attempts(), now);
+      StepResult result;
+      try {
+        result = Objects.requireNonNullElse(invoke(context), StepResult.failed("the strategy returned no result"));
+      } catch (Exception | LinkageError | AssertionError e) {
+        LOG.warn("Strategy for {} step {} of plan {} threw {}", step.kind(), step.index(), plan.id(),
+            e.getClass().getName());
+        result = StepResult.failed("the strategy threw " + e.getClass().getName());
+      }
+      StepResult outcome = result;
+      WinBackPlan after = change(plan.id(), current -> complete(current, step.index(), outcome, now)).orElseThrow();
+      StepStatus status = after.step(step.index()).status();
+      counts[status == StepStatus.DONE ? 0 : status == StepStatus.SKIPPED ? 1 : status == StepStatus.PENDING ? 3 : 4]++;
+      return true;
+    } finally {
+      lock.unlock();
     }
-    StepResult outcome = result;
-    WinBackPlan after = change(plan.id(), current -> complete(current, step.index(), outcome, now)).orElseThrow();
-    StepStatus status = after.step(step.index()).status();
-    counts[status == StepStatus.DONE ? 0 : status == StepStatus.SKIPPED ? 1 : status == StepStatus.PENDING ? 2 : 3]++;
-    return true;
   }
 
   private Optional<PlanEdit> claim(WinBackPlan plan, int index, Instant now) {
@@ -382,18 +433,28 @@ public final class WinBack {
       }
     }
     PlanEdit edit = new PlanEdit(plan, now);
-    Optional<String> blocked = Planner.whyNotContact(plan.customer());
-    if (blocked.isPresent()) {
-      edit.end(PlanStatus.SUPPRESSED, blocked.get());
+    LostCustomer customer = plan.customer();
+    ContactResolver.Resolution resolution = ContactResolver.resolve(contactPolicy, new ContactRequest(
+        customer, plan.id(), step.kind(), step.channel(), now, store.contactHistory(customer.id()),
+        suppressionList.lookup(customer), playbook.contactRules()));
+    if (resolution.stop().orElse(null) instanceof ContactDecision.Suppress suppress) {
+      edit.end(PlanStatus.SUPPRESSED, ContactResolver.explain(suppress));
       return Optional.of(edit);
     }
-    if (!plan.customer().consentsTo(step.channel())) {
-      edit.finish(step, StepStatus.SKIPPED, "no consent to contact the customer by " + step.channel(),
+    for (ContactDecision change : resolution.changes()) {
+      edit.event(change instanceof ContactDecision.Delay ? EventType.STEP_DELAYED : EventType.STEP_REROUTED, step,
+          step.kind() + " " + ContactResolver.explain(change));
+    }
+    PlanStep.Builder adjusted = PlanStep.builder().from(step).channel(resolution.channel());
+    if (resolution.stop().isPresent()) {
+      edit.finish(adjusted.build(), StepStatus.SKIPPED, ContactResolver.explain(resolution.stop().get()),
           EventType.STEP_SKIPPED);
       edit.endIfNothingLeft();
-      return Optional.of(edit);
+    } else if (resolution.at().isAfter(now)) {
+      edit.replace(adjusted.dueAt(resolution.at()).build());
+    } else {
+      edit.replace(adjusted.status(StepStatus.RUNNING).attempts(step.attempts() + 1).build());
     }
-    edit.replace(PlanStep.builder().from(step).status(StepStatus.RUNNING).attempts(step.attempts() + 1).build());
     return Optional.of(edit);
   }
 
@@ -507,17 +568,24 @@ public final class WinBack {
 
   /** Applies a change with optimistic locking, retrying on conflict; empty when the change decided to do nothing. */
   private Optional<WinBackPlan> change(String planId, Function<WinBackPlan, Optional<PlanEdit>> changeOf) {
-    for (int attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-      WinBackPlan current = store.find(planId).orElseThrow(() -> new IllegalStateException("plan vanished: " + planId));
-      Optional<PlanEdit> edit = changeOf.apply(current);
-      if (edit.isEmpty()) {
-        return Optional.empty();
+    WinBackPlan first = store.find(planId).orElseThrow(() -> new IllegalStateException("plan vanished: " + planId));
+    ReentrantLock lock = locks.of(first.customer().id());
+    lock.lock();
+    try {
+      for (int attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+        WinBackPlan current = attempt == 0 ? first : store.find(planId).orElseThrow();
+        Optional<PlanEdit> edit = changeOf.apply(current);
+        if (edit.isEmpty()) {
+          return Optional.empty();
+        }
+        PlanEdit.Change change = edit.get().build();
+        if (store.update(change.plan(), change.events())) {
+          publish(change.events());
+          return Optional.of(change.plan());
+        }
       }
-      PlanEdit.Change change = edit.get().build();
-      if (store.update(change.plan(), change.events())) {
-        publish(change.events());
-        return Optional.of(change.plan());
-      }
+    } finally {
+      lock.unlock();
     }
     throw new ConcurrentUpdateException(planId, MAX_UPDATE_ATTEMPTS);
   }
@@ -568,6 +636,8 @@ public final class WinBack {
     private final List<WinBackListener> listeners = new ArrayList<>();
     private ReasonClassifier classifier;
     private int batchSize;
+    private SuppressionList suppressionList;
+    private ContactPolicy contactPolicy;
 
     private Builder() {}
 
@@ -695,6 +765,32 @@ public final class WinBack {
      */
     public Builder reasonClassifier(ReasonClassifier classifier) {
       this.classifier = once(this.classifier, classifier, "reason classifier");
+      return this;
+    }
+
+    /**
+     * Sets the global suppression list; a new in-memory one unless set. Opt-outs and suppressions are added to it,
+     * and nobody on it is contacted by any plan.
+     *
+     * @param list the list
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder suppressionList(SuppressionList list) {
+      this.suppressionList = once(this.suppressionList, list, "suppression list");
+      return this;
+    }
+
+    /**
+     * Adds the host's own contact rules, applied after {@link ContactPolicy#standard()} (which always applies), so
+     * they can only restrict further. Compose several with {@link ContactPolicy#and(ContactPolicy)}.
+     *
+     * @param policy the host's policy
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder contactPolicy(ContactPolicy policy) {
+      this.contactPolicy = once(this.contactPolicy, policy, "contact policy");
       return this;
     }
 

@@ -95,7 +95,7 @@ class WinBackTest {
     RunSummary now = winBack.runDue();
     RunSummary again = winBack.runDue();
 
-    assertThat(now).isEqualTo(new RunSummary(1, 0, 0, 0));
+    assertThat(now).isEqualTo(new RunSummary(1, 0, 0, 0, 0));
     assertThat(again.total()).isZero();
     assertThat(host.calls()).singleElement().satisfies(c -> {
       assertThat(c.idempotencyKey()).isEqualTo("c1@" + LOST_AT + "#0");

@@ -1,9 +1,11 @@
 package dev.winback.internal;
 
+import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
 import dev.winback.model.PlanStep;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
+import dev.winback.spi.ContactRecord;
 import dev.winback.spi.DueStep;
 import dev.winback.spi.PlanStore;
 import java.time.Instant;
@@ -31,6 +33,19 @@ public final class InMemoryPlanStore implements PlanStore {
   private static final class CustomerRecord {
     final List<String> planIds = new ArrayList<>(1);
     final List<JournalEvent> journal = new ArrayList<>(4);
+    volatile List<ContactRecord> contacts = List.of();
+
+    void append(List<JournalEvent> events) {
+      journal.addAll(events);
+      for (JournalEvent event : events) {
+        if (event.type() == EventType.STEP_DONE && event.channel().isPresent() && event.stepKind().isPresent()) {
+          List<ContactRecord> more = new ArrayList<>(contacts.size() + 1);
+          more.addAll(contacts);
+          more.add(new ContactRecord(event.at(), event.channel().get(), event.stepKind().get(), event.planId()));
+          contacts = List.copyOf(more);
+        }
+      }
+    }
   }
 
   private final ConcurrentHashMap<String, WinBackPlan> plans = new ConcurrentHashMap<>();
@@ -49,7 +64,7 @@ public final class InMemoryPlanStore implements PlanStore {
       }
       plans.put(plan.id(), plan);
       r.planIds.add(plan.id());
-      r.journal.addAll(events);
+      r.append(events);
       plan.nextDue().ifPresent(at -> due.add(new DueKey(at, plan.id())));
       stored[0] = plan;
       return r;
@@ -66,7 +81,7 @@ public final class InMemoryPlanStore implements PlanStore {
         return record;
       }
       plans.put(plan.id(), plan);
-      record.journal.addAll(events);
+      record.append(events);
       current.nextDue().ifPresent(at -> due.remove(new DueKey(at, plan.id())));
       plan.nextDue().ifPresent(at -> due.add(new DueKey(at, plan.id())));
       updated[0] = true;
@@ -119,6 +134,12 @@ public final class InMemoryPlanStore implements PlanStore {
       return record;
     });
     return List.copyOf(copy);
+  }
+
+  @Override
+  public List<ContactRecord> contactHistory(String customerId) {
+    CustomerRecord record = customers.get(customerId);
+    return record == null ? List.of() : record.contacts;
   }
 
   /**

@@ -230,7 +230,8 @@ public final class Planner {
           .channel(channel.get())
           .dueAt(at)
           .anchor(template.anchor())
-          .offset(template.offset());
+          .offset(template.offset())
+          .message(template.message());
       if (template.offer().isPresent()) {
         step.offer(template.offer().get().makeAt(at, customer.value().map(CustomerValue::currency)));
       }

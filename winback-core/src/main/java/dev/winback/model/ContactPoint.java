@@ -3,6 +3,7 @@ package dev.winback.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.winback.internal.Checks;
+import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -37,6 +38,25 @@ public abstract class ContactPoint {
   @Value.Default
   public Consent consent() {
     return Consent.UNKNOWN;
+  }
+
+  /**
+   * Consent for particular purposes where it differs from {@link #consent()}, e.g. granted for service contact but
+   * denied for marketing.
+   *
+   * @return the consent per purpose
+   */
+  public abstract Map<ContactPurpose, Consent> purposeConsents();
+
+  /**
+   * The customer's consent to be contacted here for a purpose.
+   *
+   * @param purpose the purpose
+   * @return the purpose's own consent, else the general one
+   */
+  public Consent consentFor(ContactPurpose purpose) {
+    Consent specific = purposeConsents().get(purpose);
+    return specific != null ? specific : consent();
   }
 
   /**

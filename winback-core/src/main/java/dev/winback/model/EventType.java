@@ -18,6 +18,10 @@ public enum EventType {
   STEP_CANCELLED,
   /** A step's due time moved. */
   STEP_RESCHEDULED,
+  /** A contact rule moved a step to a later time (a cap, quiet hours); the detail names the rule. */
+  STEP_DELAYED,
+  /** A contact rule moved a step to another channel (consent, preferred channel); the detail names the rule. */
+  STEP_REROUTED,
   /** The customer told us why they left. */
   FEEDBACK_RECORDED,
   /** The customer answered. */

@@ -211,7 +211,7 @@ public abstract class LostCustomer {
   int consentedChannelBits() {
     int bits = 0;
     for (ContactPoint point : contactPoints()) {
-      if (point.consent().allowsContact()) {
+      if (point.consent().allowsContact() || point.purposeConsents().containsValue(Consent.GRANTED)) {
         bits |= 1 << point.channel().ordinal();
       }
     }
@@ -239,6 +239,22 @@ public abstract class LostCustomer {
   }
 
   /**
+   * Tells whether we have their consent to contact them on a channel for a purpose.
+   *
+   * @param channel the channel
+   * @param purpose the purpose
+   * @return true when a contact point for the channel has consent for the purpose
+   */
+  public boolean consentsTo(Channel channel, ContactPurpose purpose) {
+    for (ContactPoint point : contactPoints()) {
+      if (point.channel() == channel && point.consentFor(purpose).allowsContact()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Tells whether we have their consent for at least one channel.
    *
    * @return true when some channel may be used
@@ -248,7 +264,7 @@ public abstract class LostCustomer {
   }
 
   /**
-   * The channels we have consent for.
+   * The channels we have consent for, for any purpose.
    *
    * @return the consented channels
    */

@@ -70,6 +70,14 @@ public abstract class PlanStep {
   public abstract Optional<Offer> offer();
 
   /**
+   * The message to send, or the id of the host's template for it, if the playbook sets one. Plan rules check its
+   * wording (no blame in an apology, no obstacle in a goodbye).
+   *
+   * @return the message or template id
+   */
+  public abstract Optional<String> message();
+
+  /**
    * Where the step stands.
    *
    * @return the status

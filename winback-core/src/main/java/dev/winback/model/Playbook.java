@@ -51,6 +51,16 @@ public abstract class Playbook {
   }
 
   /**
+   * The limits on contacting customers: caps, reason-aware caps and quiet hours.
+   *
+   * @return the contact rules, {@link ContactRules#defaults()} unless set
+   */
+  @Value.Default
+  public ContactRules contactRules() {
+    return ContactRules.defaults();
+  }
+
+  /**
    * How many times a step's strategy is tried before the step fails; 3 unless set.
    *
    * @return the maximum attempts, at least 1

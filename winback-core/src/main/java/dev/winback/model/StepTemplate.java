@@ -77,6 +77,14 @@ public abstract class StepTemplate {
   public abstract Optional<ValueTier> minimumTier();
 
   /**
+   * The message to send, or the id of the host's template for it, if the playbook sets one. Plan rules check its
+   * wording (no blame in an apology, no obstacle in a goodbye).
+   *
+   * @return the message or template id
+   */
+  public abstract Optional<String> message();
+
+  /**
    * A step at a time after the plan starts.
    *
    * @param kind what the step does

@@ -1,9 +1,11 @@
 package dev.winback.spi;
 
 import dev.winback.internal.InMemoryPlanStore;
+import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
 import dev.winback.model.WinBackPlan;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,6 +68,23 @@ public interface PlanStore {
    * @return every event for the customer, in the order they were stored
    */
   List<JournalEvent> journal(String customerId);
+
+  /**
+   * The customer's contacts across all plans, oldest first: what frequency caps count. By default read from the
+   * journal's {@link EventType#STEP_DONE} events; stores may keep an index instead.
+   *
+   * @param customerId the customer's id
+   * @return the contacts made
+   */
+  default List<ContactRecord> contactHistory(String customerId) {
+    List<ContactRecord> contacts = new ArrayList<>();
+    for (JournalEvent event : journal(customerId)) {
+      if (event.type() == EventType.STEP_DONE && event.channel().isPresent() && event.stepKind().isPresent()) {
+        contacts.add(new ContactRecord(event.at(), event.channel().get(), event.stepKind().get(), event.planId()));
+      }
+    }
+    return contacts;
+  }
 
   /**
    * A store that keeps everything in this process's memory: fast, and gone when the process ends.

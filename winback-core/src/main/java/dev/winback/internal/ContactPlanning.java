@@ -1,0 +1,114 @@
+package dev.winback.internal;
+
+import dev.winback.model.ContactRules;
+import dev.winback.model.EventType;
+import dev.winback.model.JournalEvent;
+import dev.winback.model.PlanStatus;
+import dev.winback.model.PlanStep;
+import dev.winback.model.StepStatus;
+import dev.winback.model.Suppression;
+import dev.winback.model.WinBackPlan;
+import dev.winback.spi.ContactDecision;
+import dev.winback.spi.ContactPolicy;
+import dev.winback.spi.ContactRecord;
+import dev.winback.spi.ContactRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies the contact policy to a new plan, step by step in order, counting the plan's own earlier steps as
+ * contacts: steps move to allowed times and channels, or are skipped, and every decision becomes a journal event.
+ * Stateless. Not API.
+ */
+public final class ContactPlanning {
+  private ContactPlanning() {}
+
+  /**
+   * A plan after the contact policy, and the events that explain what the policy changed.
+   *
+   * @param plan the plan
+   * @param events the explanations
+   */
+  public record Planned(WinBackPlan plan, List<JournalEvent> events) {}
+
+  /**
+   * Applies the policy to a new plan.
+   *
+   * @param plan the plan as the playbook chose it
+   * @param policy the contact policy
+   * @param rules the playbook's contact rules
+   * @param history the customer's earlier contacts, oldest first
+   * @param listed the customer's entry on the suppression list, if any
+   * @param now the time of planning
+   * @return the adjusted plan and its explanations
+   */
+  public static Planned apply(
+      WinBackPlan plan,
+      ContactPolicy policy,
+      ContactRules rules,
+      List<ContactRecord> history,
+      Optional<Suppression> listed,
+      Instant now) {
+    if (!plan.status().isActive()) {
+      return new Planned(plan, List.of());
+    }
+    List<ContactRecord> contacts = new ArrayList<>(history.size() + plan.steps().size());
+    contacts.addAll(history);
+    List<PlanStep> steps = new ArrayList<>(plan.steps().size());
+    List<JournalEvent> events = new ArrayList<>();
+    Instant previous = plan.startedAt();
+    boolean anyContact = false;
+    for (PlanStep step : plan.steps()) {
+      Instant at = step.dueAt().isBefore(previous) ? previous : step.dueAt();
+      ContactResolver.Resolution resolution = ContactResolver.resolve(policy,
+          new ContactRequest(plan.customer(), plan.id(), step.kind(), step.channel(), at, contacts, listed, rules));
+      if (resolution.stop().orElse(null) instanceof ContactDecision.Suppress suppress) {
+        WinBackPlan suppressed = WinBackPlan.builder().from(plan)
+            .steps(List.of())
+            .rule(Planner.DO_NOT_CONTACT_RULE)
+            .rationale("No contact at all: " + suppress.reason() + " (rule " + suppress.rule() + ").")
+            .status(PlanStatus.SUPPRESSED)
+            .endedAt(now)
+            .build();
+        return new Planned(suppressed, List.of());
+      }
+      PlanStep.Builder adjusted = PlanStep.builder().from(step).channel(resolution.channel()).dueAt(resolution.at());
+      for (ContactDecision change : resolution.changes()) {
+        events.add(event(plan, step, now,
+            change instanceof ContactDecision.Delay ? EventType.STEP_DELAYED : EventType.STEP_REROUTED,
+            ContactResolver.explain(change)));
+      }
+      if (resolution.stop().isPresent()) {
+        String why = ContactResolver.explain(resolution.stop().get());
+        adjusted.status(StepStatus.SKIPPED).completedAt(now).outcome(why);
+        events.add(event(plan, step, now, EventType.STEP_SKIPPED, step.kind() + ": " + why));
+      } else {
+        contacts.add(new ContactRecord(resolution.at(), resolution.channel(), step.kind(), plan.id()));
+        previous = resolution.at();
+        anyContact = true;
+      }
+      steps.add(adjusted.build());
+    }
+    WinBackPlan.Builder result = WinBackPlan.builder().from(plan).steps(steps);
+    if (!anyContact && !steps.isEmpty()) {
+      result.status(PlanStatus.SUPPRESSED).endedAt(now)
+          .rationale(plan.rationale() + " No step may be sent under the contact rules.");
+    }
+    return new Planned(result.build(), events);
+  }
+
+  private static JournalEvent event(WinBackPlan plan, PlanStep step, Instant now, EventType type, String detail) {
+    return JournalEvent.builder()
+        .customerId(plan.customer().id())
+        .planId(plan.id())
+        .at(now)
+        .type(type)
+        .stepIndex(step.index())
+        .stepKind(step.kind())
+        .channel(step.channel())
+        .detail(detail)
+        .build();
+  }
+}
