@@ -94,10 +94,12 @@ public final class WinBack {
   private final SuppressionList suppressionList;
   private final ContactPolicy contactPolicy;
   private final CustomerLocks locks = new CustomerLocks();
+  private final List<PlanLint.Finding> playbookWarnings;
 
   private WinBack(Builder b) {
     this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
     this.playbook = b.playbook == null ? Playbook.standard() : b.playbook;
+    this.playbookWarnings = PlanLint.requireNoErrors(playbook);
     this.planner = new Planner(playbook);
     this.store = b.store == null ? PlanStore.inMemory() : b.store;
     this.feedback = b.feedback;
@@ -129,6 +131,15 @@ public final class WinBack {
    */
   public Playbook playbook() {
     return playbook;
+  }
+
+  /**
+   * What {@link PlanLint} warns about in the playbook (errors would have stopped {@link Builder#build()}).
+   *
+   * @return the warnings, often empty
+   */
+  public List<PlanLint.Finding> playbookWarnings() {
+    return playbookWarnings;
   }
 
   /**
@@ -818,6 +829,7 @@ public final class WinBack {
      *
      * @return the engine, immutable and thread-safe
      * @throws ConfigurationException when a step kind the playbook uses has no strategy registered
+     * @throws InvalidPlaybookException when {@link PlanLint} finds an error in the playbook
      */
     public WinBack build() {
       Playbook chosen = playbook == null ? Playbook.standard() : playbook;

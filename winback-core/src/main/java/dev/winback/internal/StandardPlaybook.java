@@ -68,10 +68,11 @@ public final class StandardPlaybook {
         .addRule(PlaybookRule.builder()
             .name("left-over-too-many-messages")
             .when(RuleCondition.exitCategoryIn(ExitCategory.TOO_MANY_MESSAGES))
-            .rationale("They left because we wrote too often, so we must not repeat the mistake: one apology now, "
-                + "one goodbye a month later, nothing else")
+            .rationale("They left because we wrote too often, so we must not repeat the mistake: an apology now, "
+                + "a follow-up a month later to check we got it right, a goodbye a month after that, nothing else")
             .addStep(StepTemplate.at(APOLOGY, Duration.ZERO))
-            .addStep(StepTemplate.at(GRACEFUL_GOODBYE, Duration.ofDays(30)))
+            .addStep(StepTemplate.at(FOLLOW_UP, Duration.ofDays(30)))
+            .addStep(StepTemplate.at(GRACEFUL_GOODBYE, Duration.ofDays(60)))
             .build())
         .addRule(PlaybookRule.builder()
             .name("our-fault")

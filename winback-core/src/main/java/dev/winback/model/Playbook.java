@@ -3,6 +3,7 @@ package dev.winback.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.winback.InvalidPlaybookException;
+import dev.winback.PlanLint;
 import dev.winback.Problem;
 import dev.winback.WinBackJson;
 import dev.winback.internal.StandardPlaybook;
@@ -111,20 +112,24 @@ public abstract class Playbook {
   }
 
   /**
-   * Loads a playbook from JSON (the form {@link WinBackJson#write(Object)} produces).
+   * Loads a playbook from JSON (the form {@link WinBackJson#write(Object)} produces) and lints it with
+   * {@link PlanLint}; use {@link PlanLint#load(String)} to get the warnings too.
    *
    * @param json the JSON document
    * @return the playbook
-   * @throws InvalidPlaybookException naming every problem with its field path
+   * @throws InvalidPlaybookException naming every problem with its field path, and every error-level finding
    */
   public static Playbook fromJson(String json) {
+    Playbook playbook;
     try {
-      return WinBackJson.read(json, Playbook.class);
+      playbook = WinBackJson.read(json, Playbook.class);
     } catch (InvalidPlaybookException e) {
       throw e;
     } catch (dev.winback.InvalidInputException e) {
       throw new InvalidPlaybookException(e.problems());
     }
+    PlanLint.requireNoErrors(playbook);
+    return playbook;
   }
 
   /**
