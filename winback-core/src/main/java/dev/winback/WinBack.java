@@ -309,14 +309,21 @@ public final class WinBack {
    */
   public WinBackPlan optOut(String customerId) {
     WinBackPlan latest = latest(customerId);
-    suppressionList.add(latest.customer(), Suppression.DO_NOT_CONTACT);
-    return apply(latest.id(), plan -> {
-      PlanEdit edit = new PlanEdit(plan, clock.instant());
-      edit.withdrawAllConsent();
-      edit.event(EventType.RESPONSE_RECORDED, "the customer opted out of all contact");
-      edit.end(PlanStatus.OPTED_OUT, "the customer opted out");
-      return edit;
-    });
+    ReentrantLock lock = locks.of(customerId);
+    lock.lock();
+    try {
+      WinBackPlan ended = apply(latest.id(), plan -> {
+        PlanEdit edit = new PlanEdit(plan, clock.instant());
+        edit.withdrawAllConsent();
+        edit.event(EventType.RESPONSE_RECORDED, "the customer opted out of all contact");
+        edit.end(PlanStatus.OPTED_OUT, "the customer opted out");
+        return edit;
+      });
+      suppressionList.add(latest.customer(), Suppression.DO_NOT_CONTACT);
+      return ended;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -331,14 +338,21 @@ public final class WinBack {
   public WinBackPlan suppress(String customerId, Suppression suppression) {
     Objects.requireNonNull(suppression, "suppression");
     WinBackPlan latest = latest(customerId);
-    suppressionList.add(latest.customer(), suppression);
-    return apply(latest.id(), plan -> {
-      PlanEdit edit = new PlanEdit(plan, clock.instant());
-      edit.customer(LostCustomer.builder().from(edit.customer()).suppression(suppression).build());
-      edit.event(EventType.RESPONSE_RECORDED, "the customer must not be contacted: " + suppression);
-      edit.end(PlanStatus.SUPPRESSED, "the customer is suppressed (" + suppression + ")");
-      return edit;
-    });
+    ReentrantLock lock = locks.of(customerId);
+    lock.lock();
+    try {
+      WinBackPlan ended = apply(latest.id(), plan -> {
+        PlanEdit edit = new PlanEdit(plan, clock.instant());
+        edit.customer(LostCustomer.builder().from(edit.customer()).suppression(suppression).build());
+        edit.event(EventType.RESPONSE_RECORDED, "the customer must not be contacted: " + suppression);
+        edit.end(PlanStatus.SUPPRESSED, "the customer is suppressed (" + suppression + ")");
+        return edit;
+      });
+      suppressionList.add(latest.customer(), suppression);
+      return ended;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**

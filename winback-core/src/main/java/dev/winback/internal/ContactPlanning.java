@@ -78,7 +78,7 @@ public final class ContactPlanning {
       for (ContactDecision change : resolution.changes()) {
         events.add(event(plan, step, now,
             change instanceof ContactDecision.Delay ? EventType.STEP_DELAYED : EventType.STEP_REROUTED,
-            ContactResolver.explain(change)));
+            step.kind() + " " + ContactResolver.explain(change)));
       }
       if (resolution.stop().isPresent()) {
         String why = ContactResolver.explain(resolution.stop().get());
