@@ -5,6 +5,7 @@ import dev.winback.WinBack;
 import dev.winback.model.Channel;
 import dev.winback.model.ChurnSignal;
 import dev.winback.model.Consent;
+import dev.winback.model.ContactPurpose;
 import dev.winback.model.ContactPoint;
 import dev.winback.model.CustomerResponse;
 import dev.winback.model.CustomerValue;
@@ -88,10 +89,15 @@ public final class WinBackDemo {
         .listener(event -> react(event, reactions, random))
         .build();
 
-    List<LostCustomer> customers = customers();
+    List<LostCustomer> customers = new ArrayList<>(customers());
     for (LostCustomer customer : customers) {
       winBack.start(customer);
     }
+    // c05 opts out on day 0; ten days later the same person turns up in another system under a new id
+    LostCustomer again = LostCustomer.builder().from(customers.get(4)).id("c05-crm2")
+        .lostAt(START.plus(Duration.ofDays(10))).build();
+    customers.add(again);
+    reactions.add(new Reaction(again.lostAt(), again.id(), w -> w.start(again)));
     Instant end = START.plus(Duration.ofDays(DAYS));
     while (clock.instant().isBefore(end)) {
       while (!reactions.isEmpty() && !reactions.peek().at().isAfter(clock.instant())) {
@@ -118,6 +124,19 @@ public final class WinBackDemo {
     out.printf("  opted out            %3d%n", summary.optedOut());
     out.printf("  unresponsive         %3d%n", summary.unresponsive());
     out.printf("  still active         %3d  (second-chance asks still to come)%n", summary.active());
+    out.println();
+    out.println("Contact rules at work (one example of each; every decision is in the customer's journal)");
+    for (EventType type : List.of(EventType.STEP_DELAYED, EventType.STEP_REROUTED, EventType.STEP_SKIPPED)) {
+      customers.stream().flatMap(c -> winBack.history(c.id()).stream())
+          .filter(e -> e.type() == type && e.detail().contains("by rule"))
+          .findFirst()
+          .ifPresent(e -> out.printf("  %-13s %s %s%n", type.name().substring(5).toLowerCase(Locale.ROOT) + ":",
+              e.customerId(), e.detail()));
+    }
+    customers.stream().map(c -> winBack.plan(c.id()).orElseThrow())
+        .filter(p -> p.rationale().contains("suppression-list"))
+        .findFirst()
+        .ifPresent(p -> out.printf("  %-13s %s %s%n", "suppressed:", p.customer().id(), p.rationale()));
     return summary;
   }
 
@@ -195,6 +214,18 @@ public final class WinBackDemo {
       if (n % 5 == 0) {
         customer.addContactPoint(ContactPoint.of(Channel.POST, n + " Example Street", Consent.GRANTED));
         customer.preferredChannel(Channel.POST);
+      }
+      if (n % 8 == 2) {
+        // happy to answer questions, not to receive offers by e-mail; letters are fine
+        customer.contactPoints(List.of(
+            ContactPoint.builder().channel(Channel.EMAIL).address(id + "@example.com").consent(Consent.GRANTED)
+                .putPurposeConsent(ContactPurpose.MARKETING, Consent.DENIED).build(),
+            ContactPoint.of(Channel.POST, n + " Example Street", Consent.GRANTED)));
+        customer.preferredChannel(Channel.EMAIL);
+      }
+      if (n == 21) {
+        customer.contactPoints(List.of(ContactPoint.builder().channel(Channel.EMAIL).address(id + "@example.com")
+            .consent(Consent.GRANTED).putPurposeConsent(ContactPurpose.MARKETING, Consent.WITHDRAWN).build()));
       }
       if (n == 29) {
         customer.contactPoints(List.of(ContactPoint.of(Channel.EMAIL, id + "@example.com", Consent.DENIED)));

@@ -16,17 +16,21 @@ class WinBackDemoTest {
     WinBackDemo.Summary summary = WinBackDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
 
-    assertThat(summary.plans()).isEqualTo(36);
-    assertThat(summary.suppressed()).isEqualTo(2);
+    assertThat(summary.plans()).isEqualTo(37);
+    assertThat(summary.suppressed()).isEqualTo(3);
     assertThat(summary.wonBack()).isPositive();
     assertThat(summary.stepsSent()).isEqualTo(summary.emails() + summary.accountManagerTasks());
     assertThat(summary.accountManagerTasks()).isPositive();
     assertThat(summary.wonBack() + summary.declined() + summary.optedOut() + summary.unresponsive()
-        + summary.active() + summary.suppressed()).isEqualTo(36);
+        + summary.active() + summary.suppressed()).isEqualTo(37);
     assertThat(printed)
         .contains("PLAN_REVISED")
         .contains("SUPPRESSED: No contact at all: the customer is deceased.")
         .contains("Summary")
+        .containsPattern("delayed: +c\\d+ .* by rule (quiet-hours|frequency-cap|reason-cap)")
+        .containsPattern("rerouted: +c\\d+ .* by rule consent")
+        .containsPattern("skipped: +c\\d+ .* by rule consent")
+        .containsPattern("suppressed: +c05-crm2 .*suppression-list")
         .doesNotContain("@example.com")
         .doesNotContain("Example Street");
   }
