@@ -351,8 +351,9 @@ public final class PlanLint {
   }
 
   /**
-   * Typical customers: every exit category (and none), four values, with and without a known contract end, with
-   * every churn signal and in every segment the playbook's rules name.
+   * Typical customers: every exit category (and none), four values, with and without a known contract end,
+   * reachable by e-mail only or preferring the phone, with every churn signal and in every segment the playbook's
+   * rules name.
    */
   private static List<LostCustomer> samples(Playbook playbook) {
     List<LostCustomer> samples = new ArrayList<>();
@@ -370,6 +371,7 @@ public final class PlanLint {
         for (boolean contract : new boolean[] {false, true}) {
           for (ChurnSignal signal : signals) {
            for (String segment : segments) {
+            for (boolean phoneFirst : new boolean[] {false, true}) {
             LostCustomer.Builder customer = LostCustomer.builder()
                 .id("lint-" + n++)
                 .displayName("Sample")
@@ -389,7 +391,12 @@ public final class PlanLint {
             if (segment != null) {
               customer.segment(segment);
             }
+            if (phoneFirst) {
+              customer.addContactPoint(ContactPoint.of(Channel.PHONE, "+1 555 0100", Consent.GRANTED))
+                  .preferredChannel(Channel.PHONE);
+            }
             samples.add(customer.build());
+            }
            }
           }
         }

@@ -41,19 +41,35 @@ public final class WinBackJson {
    * @throws InvalidInputException naming every problem found, with its field path
    */
   public static <T> T read(String json, Class<T> type) {
+    return JsonShape.bind(parse(json, type.getSimpleName()), type);
+  }
+
+  /**
+   * Reads a JSON array of values, checking every element first.
+   *
+   * @param json the JSON text, an array
+   * @param type the element type, e.g. {@code LostCustomer.class}
+   * @param <T> the element type
+   * @return the values, in order
+   * @throws InvalidInputException naming every problem in every element, with paths such as {@code [3].id}
+   */
+  public static <T> List<T> readList(String json, Class<T> type) {
+    return JsonShape.bindList(parse(json, "list of " + type.getSimpleName()), type);
+  }
+
+  private static JsonNode parse(String json, String subject) {
     JsonNode tree;
     try {
       tree = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(
-          type.getSimpleName(),
+      throw new InvalidInputException(subject,
           List.of(new Problem("", "is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column "
               + e.getLocation().getColumnNr() + ")")));
     }
     if (tree == null || tree.isMissingNode()) {
-      throw new InvalidInputException(type.getSimpleName(), List.of(new Problem("", "is empty")));
+      throw new InvalidInputException(subject, List.of(new Problem("", "is empty")));
     }
-    return JsonShape.bind(tree, type);
+    return tree;
   }
 
   /**

@@ -60,6 +60,38 @@ public final class JsonShape {
     }
   }
 
+  /**
+   * Checks a tree that must be an array and binds each element to a model type.
+   *
+   * @param tree the parsed document
+   * @param type the element type
+   * @param <T> the element type
+   * @return the bound values, in order
+   * @throws InvalidInputException naming every problem found in every element
+   */
+  public static <T> List<T> bindList(JsonNode tree, Class<T> type) {
+    String subject = "list of " + type.getSimpleName();
+    if (!tree.isArray()) {
+      throw new InvalidInputException(subject, List.of(new Problem("", "must be an array")));
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < tree.size(); i++) {
+      check(tree.get(i), Json.MAPPER.constructType(type), "[" + i + "]", problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(subject, problems);
+    }
+    List<T> values = new ArrayList<>(tree.size());
+    for (int i = 0; i < tree.size(); i++) {
+      try {
+        values.add(Json.MAPPER.treeToValue(tree.get(i), type));
+      } catch (Exception e) {
+        throw new InvalidInputException(subject, problemsOf(e, "[" + i + "]"));
+      }
+    }
+    return values;
+  }
+
   private static boolean check(JsonNode node, JavaType type, String path, List<Problem> out) {
     Class<?> raw = type.getRawClass();
     if (raw == Optional.class) {

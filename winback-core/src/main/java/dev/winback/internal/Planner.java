@@ -278,6 +278,9 @@ public final class Planner {
    * @return the channel, empty when the customer consented to none
    */
   public static Optional<Channel> channelFor(StepTemplate template, LostCustomer customer) {
+    if (template.kind() == StepKind.GRACEFUL_GOODBYE) {
+      return goodbyeChannel(template, customer);
+    }
     if (template.channel().isPresent() && customer.consentsTo(template.channel().get())) {
       return template.channel();
     }
@@ -287,6 +290,22 @@ public final class Planner {
     for (ContactPoint point : customer.contactPoints()) {
       if (point.consent().allowsContact()) {
         return Optional.of(point.channel());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A goodbye goes in writing, never by a call (a call to someone leaving is a save call); none if no such channel. */
+  private static Optional<Channel> goodbyeChannel(StepTemplate template, LostCustomer customer) {
+    List<Channel> candidates = new ArrayList<>(4);
+    template.channel().ifPresent(candidates::add);
+    customer.preferredChannel().ifPresent(candidates::add);
+    for (ContactPoint point : customer.contactPoints()) {
+      candidates.add(point.channel());
+    }
+    for (Channel channel : candidates) {
+      if (channel != Channel.PHONE && customer.consentsTo(channel)) {
+        return Optional.of(channel);
       }
     }
     return Optional.empty();

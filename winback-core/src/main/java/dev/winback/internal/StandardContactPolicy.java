@@ -9,6 +9,7 @@ import dev.winback.model.ExitCategory;
 import dev.winback.model.FrequencyCap;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.ReasonCap;
+import dev.winback.model.StepKind;
 import dev.winback.spi.ContactDecision;
 import dev.winback.spi.ContactPolicy;
 import dev.winback.spi.ContactRecord;
@@ -44,7 +45,8 @@ public enum StandardContactPolicy implements ContactPolicy {
     }
     ContactPurpose purpose = request.purpose();
     if (!customer.consentsTo(request.channel(), purpose)) {
-      Optional<Channel> next = preferredConsented(customer, purpose, request.channel());
+      Optional<Channel> next = preferredConsented(customer, purpose, request.channel())
+          .filter(channel -> channel != Channel.PHONE || request.kind() != StepKind.GRACEFUL_GOODBYE);
       return next.<ContactDecision>map(channel -> new ContactDecision.Reroute(channel, "consent",
               "no " + purpose + " consent on " + request.channel() + "; " + channel
                   + " is the next consented channel the customer prefers"))
@@ -57,7 +59,8 @@ public enum StandardContactPolicy implements ContactPolicy {
       }
       String rule = "reason-cap(" + reasonCap.reason() + ")";
       if (reasonCap.preferredChannelOnly()) {
-        Optional<Channel> preferred = preferredConsented(customer, purpose, null);
+        Optional<Channel> preferred = preferredConsented(customer, purpose, null)
+            .filter(channel -> channel != Channel.PHONE || request.kind() != StepKind.GRACEFUL_GOODBYE);
         if (preferred.isPresent() && preferred.get() != request.channel()) {
           return new ContactDecision.Reroute(preferred.get(), rule,
               "customers who left over " + reasonCap.reason() + " are contacted only on their preferred channel");

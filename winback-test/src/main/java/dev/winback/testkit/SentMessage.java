@@ -1,0 +1,46 @@
+package dev.winback.testkit;
+
+import dev.winback.model.Channel;
+import dev.winback.model.Offer;
+import dev.winback.model.StepKind;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A message the simulation's strategies sent (or, in a dry run, would send).
+ *
+ * @param customerId the customer
+ * @param planId the plan
+ * @param at when it was sent, on the simulation's clock
+ * @param kind the kind of step
+ * @param channel the channel
+ * @param offer the incentive it made, if any
+ * @param attempt which attempt of the step it was
+ * @param idempotencyKey the step's idempotency key
+ */
+public record SentMessage(
+    String customerId, String planId, Instant at, StepKind kind, Channel channel, Optional<Offer> offer, int attempt,
+    String idempotencyKey) {
+  /**
+   * Checks every part is present.
+   *
+   * @param customerId the customer
+   * @param planId the plan
+   * @param at when it was sent
+   * @param kind the kind of step
+   * @param channel the channel
+   * @param offer the incentive, if any
+   * @param attempt which attempt
+   * @param idempotencyKey the idempotency key
+   */
+  public SentMessage {
+    Objects.requireNonNull(customerId, "customerId");
+    Objects.requireNonNull(planId, "planId");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(offer, "offer");
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+  }
+}
