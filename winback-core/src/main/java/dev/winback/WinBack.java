@@ -6,6 +6,9 @@ import dev.winback.internal.CustomerLocks;
 import dev.winback.internal.PlanEdit;
 import dev.winback.internal.Planner;
 import dev.winback.model.Channel;
+import dev.winback.model.Consent;
+import dev.winback.model.ContactPoint;
+import dev.winback.model.ContactPurpose;
 import dev.winback.model.CustomerResponse;
 import dev.winback.model.EventType;
 import dev.winback.model.ExitCategory;
@@ -13,6 +16,7 @@ import dev.winback.model.ExitReason;
 import dev.winback.model.Feedback;
 import dev.winback.model.JournalEvent;
 import dev.winback.model.LostCustomer;
+import dev.winback.model.Offer;
 import dev.winback.model.PlanStatus;
 import dev.winback.model.PlanStep;
 import dev.winback.model.Playbook;
@@ -32,8 +36,10 @@ import dev.winback.spi.ContactPolicy;
 import dev.winback.spi.ContactRequest;
 import dev.winback.spi.DueStep;
 import dev.winback.spi.FeedbackStrategy;
+import dev.winback.spi.GrantConsumption;
 import dev.winback.spi.IncentiveStrategy;
 import dev.winback.spi.PlanStore;
+import dev.winback.spi.ReactivationGrant;
 import dev.winback.spi.ReEngagementStrategy;
 import dev.winback.spi.ReasonClassifier;
 import dev.winback.spi.StepContext;
@@ -46,6 +52,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -95,6 +102,7 @@ public final class WinBack {
   private final ContactPolicy contactPolicy;
   private final CustomerLocks locks = new CustomerLocks();
   private final List<PlanLint.Finding> playbookWarnings;
+  private final ReactivationTokens tokens;
 
   private WinBack(Builder b) {
     this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
@@ -111,6 +119,7 @@ public final class WinBack {
     this.classifier = b.classifier == null ? ReasonClassifier.keywords() : b.classifier;
     this.batchSize = b.batchSize == 0 ? 500 : b.batchSize;
     this.suppressionList = b.suppressionList == null ? SuppressionList.inMemory() : b.suppressionList;
+    this.tokens = b.tokens;
     this.contactPolicy = b.contactPolicy == null
         ? ContactPolicy.standard() : ContactPolicy.standard().and(b.contactPolicy);
   }
@@ -315,6 +324,7 @@ public final class WinBack {
       WinBackPlan ended = apply(latest.id(), plan -> {
         PlanEdit edit = new PlanEdit(plan, clock.instant());
         edit.withdrawAllConsent();
+        edit.event(EventType.CONSENT_CHANGED, "consent withdrawn on every channel for every purpose, source: opt-out");
         edit.event(EventType.RESPONSE_RECORDED, "the customer opted out of all contact");
         edit.end(PlanStatus.OPTED_OUT, "the customer opted out");
         return edit;
@@ -352,6 +362,218 @@ public final class WinBack {
       return ended;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Records a change of consent, with its time and source, as proof of consent: the customer's contact points for
+   * the channel change, and the contact policy honours the change from the next step on.
+   *
+   * @param customerId the customer
+   * @param channel the channel
+   * @param purpose the purpose the consent is for, or empty for every purpose
+   * @param consent the new consent
+   * @param source where the change came from (e.g. "preference centre", "call with support"), free of personal data
+   * @return the plan after the change
+   * @throws UnknownCustomerException when the customer has no plan
+   */
+  public WinBackPlan recordConsent(
+      String customerId, Channel channel, Optional<ContactPurpose> purpose, Consent consent, String source) {
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(purpose, "purpose");
+    Objects.requireNonNull(consent, "consent");
+    Objects.requireNonNull(source, "source");
+    WinBackPlan latest = latest(customerId);
+    return apply(latest.id(), plan -> {
+      PlanEdit edit = new PlanEdit(plan, clock.instant());
+      List<ContactPoint> points = new ArrayList<>();
+      List<String> before = new ArrayList<>();
+      for (ContactPoint point : edit.customer().contactPoints()) {
+        if (point.channel() != channel) {
+          points.add(point);
+          continue;
+        }
+        before.add(purpose.map(point::consentFor).orElse(point.consent()).name());
+        ContactPoint.Builder changed = ContactPoint.builder().from(point);
+        if (purpose.isPresent()) {
+          changed.putPurposeConsent(purpose.get(), consent);
+        } else {
+          changed.consent(consent).purposeConsents(Map.of());
+        }
+        points.add(changed.build());
+      }
+      edit.customer(LostCustomer.builder().from(edit.customer()).contactPoints(points).build());
+      edit.event(EventType.CONSENT_CHANGED, channel + " consent for " + purpose.map(Enum::name).orElse("every purpose")
+          + ": " + (before.isEmpty() ? "no contact point" : String.join(", ", before)) + " -> " + consent
+          + ", source: " + source);
+      return edit;
+    });
+  }
+
+  /**
+   * Issues the opaque token for a customer's "come back" link, for their latest plan and its latest offer. The
+   * token reveals nothing about the customer; redeem it with {@link #redeem(String)}.
+   *
+   * @param customerId the customer
+   * @return the token, to put in a link
+   * @throws ConfigurationException when no {@link ReactivationTokens} were configured
+   * @throws UnknownCustomerException when the customer has no plan
+   */
+  public String issueReactivationToken(String customerId) {
+    if (tokens == null) {
+      throw new ConfigurationException("configure reactivationTokens(...) on the builder to issue tokens");
+    }
+    WinBackPlan latest = latest(customerId);
+    Instant now = clock.instant();
+    ReactivationTokens.Issued issued = tokens.issue(now);
+    Optional<Offer> offer = latest.steps().stream()
+        .map(PlanStep::offer)
+        .flatMap(Optional::stream)
+        .max(java.util.Comparator.comparing(Offer::expiresAt));
+    store.saveGrant(new ReactivationGrant(issued.tokenId(), customerId, latest.id(), offer, now, issued.expiresAt()));
+    apply(latest.id(), plan -> {
+      PlanEdit edit = new PlanEdit(plan, now);
+      edit.event(EventType.TOKEN_ISSUED, "reactivation token issued, valid until " + issued.expiresAt());
+      return edit;
+    });
+    return issued.token();
+  }
+
+  /**
+   * Redeems a reactivation token: checks it (signature in constant time, key, expiry), consumes it atomically (of
+   * many concurrent redemptions exactly one succeeds), records that the customer came back, and returns what the
+   * host needs to restore them. A rejected token changes nothing.
+   *
+   * @param token the token from the link
+   * @return what to restore
+   * @throws TokenRejectedException saying why, without revealing anything about the token
+   * @throws ConfigurationException when no {@link ReactivationTokens} were configured
+   */
+  public Redemption redeem(String token) {
+    if (tokens == null) {
+      throw new ConfigurationException("configure reactivationTokens(...) on the builder to redeem tokens");
+    }
+    Instant now = clock.instant();
+    ReactivationTokens.Verified verified = tokens.verify(token, now);
+    GrantConsumption consumption = store.consumeGrant(verified.tokenId(), now);
+    if (consumption.status() == GrantConsumption.Status.ALREADY_USED) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.ALREADY_USED);
+    }
+    if (consumption.status() == GrantConsumption.Status.UNKNOWN) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.NOT_FOUND);
+    }
+    ReactivationGrant grant = consumption.grant().orElseThrow();
+    WinBackPlan plan = apply(grant.planId(), current -> {
+      PlanEdit edit = new PlanEdit(current, now);
+      edit.event(EventType.TOKEN_REDEEMED, "the customer came back through their reactivation link");
+      if (edit.isActive()) {
+        edit.end(PlanStatus.WON_BACK, "the customer came back");
+      } else if (current.status() != PlanStatus.WON_BACK) {
+        edit.reclassifyEnded(PlanStatus.WON_BACK, "the customer came back after the plan ended");
+      }
+      return edit;
+    });
+    LostCustomer customer = plan.customer();
+    return new Redemption(customer.id(), plan.id(), grant.offer(), customer.attributes(),
+        customer.exitTerms().orElse(playbook.exitTerms()));
+  }
+
+  /**
+   * Erases a customer's personal data (right to erasure): every plan and journal entry is replaced by an anonymous
+   * copy under a random id (kept for aggregate statistics: reasons, steps, outcomes, value), pending steps are
+   * cancelled, reactivation tokens die, and keyed fingerprints of the customer's id and contact addresses go on the
+   * suppression list, so the person is never contacted again, even under a new id. Does nothing for an unknown id.
+   *
+   * @param customerId the customer
+   */
+  public void erase(String customerId) {
+    Objects.requireNonNull(customerId, "customerId");
+    ReentrantLock lock = locks.of(customerId);
+    lock.lock();
+    try {
+      List<WinBackPlan> plans = store.plans(customerId);
+      if (plans.isEmpty()) {
+        return;
+      }
+      for (WinBackPlan plan : plans) {
+        suppressionList.add(plan.customer(), Suppression.ERASED);
+      }
+      Instant now = clock.instant();
+      String anonymousId = "erased-" + java.util.UUID.randomUUID();
+      store.anonymise(customerId, anonymousId,
+          plan -> Erasure.plan(plan, customerId, anonymousId, now),
+          event -> Erasure.event(event, customerId, anonymousId));
+      WinBackPlan last = store.plans(anonymousId).get(plans.size() - 1);
+      PlanEdit edit = new PlanEdit(last, now);
+      edit.event(EventType.DATA_ERASED, "personal data erased on request; anonymous record kept");
+      PlanEdit.Change change = edit.build();
+      store.update(change.plan(), change.events());
+      LOG.info("Erased the personal data of a customer; anonymous record {}", anonymousId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Everything WinBack holds about one customer, as JSON (right of access): every plan with its steps, the journal,
+   * the contacts made and any suppression.
+   *
+   * @param customerId the customer
+   * @return a JSON document
+   * @throws UnknownCustomerException when WinBack holds nothing about the customer
+   */
+  public String export(String customerId) {
+    List<WinBackPlan> plans = store.plans(customerId);
+    if (plans.isEmpty()) {
+      throw new UnknownCustomerException(customerId);
+    }
+    com.fasterxml.jackson.databind.ObjectMapper mapper = WinBackJson.mapper();
+    com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+    root.put("customerId", customerId);
+    root.put("exportedAt", clock.instant().toString());
+    root.set("plans", mapper.valueToTree(plans));
+    root.set("journal", mapper.valueToTree(store.journal(customerId)));
+    root.set("contacts", mapper.valueToTree(store.contactHistory(customerId)));
+    Optional<Suppression> suppressed = suppressionList.lookup(plans.get(plans.size() - 1).customer());
+    suppressed.ifPresent(reason -> root.put("suppression", reason.name()));
+    try {
+      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the export", e);
+    }
+  }
+
+  /**
+   * Honours the exit terms: erases the data of every customer whose plans have all ended and whose data retention
+   * period (their own {@link LostCustomer#exitTerms()}, else the playbook's) has passed since they left.
+   *
+   * @return how many customers' data was erased
+   */
+  public int eraseDataPastRetention() {
+    Instant now = clock.instant();
+    int erased = 0;
+    String after = "";
+    while (true) {
+      List<String> page = store.customerIds(after, 500);
+      if (page.isEmpty()) {
+        return erased;
+      }
+      for (String customerId : page) {
+        if (customerId.startsWith("erased-")) {
+          continue;
+        }
+        List<WinBackPlan> plans = store.plans(customerId);
+        if (plans.isEmpty() || plans.stream().anyMatch(p -> p.status().isActive())) {
+          continue;
+        }
+        LostCustomer customer = plans.get(plans.size() - 1).customer();
+        java.time.Period retention = customer.exitTerms().orElse(playbook.exitTerms()).dataRetention();
+        if (!customer.lostAt().atZone(java.time.ZoneOffset.UTC).plus(retention).toInstant().isAfter(now)) {
+          erase(customerId);
+          erased++;
+        }
+      }
+      after = page.get(page.size() - 1);
     }
   }
 
@@ -427,8 +649,8 @@ public final class WinBack {
         return true;
       }
       WinBackPlan plan = claimed.get();
-      StepContext context = new StepContext(
-          plan.customer(), plan, step, plan.id() + "#" + step.index(), step.attempts(), now);
+      StepContext context = new StepContext(plan.customer(), plan, step, idempotencyKey(plan, step),
+          step.attempts(), now, plan.customer().exitTerms().orElse(playbook.exitTerms()));
       StepResult result;
       try {
         result = Objects.requireNonNullElse(invoke(context), StepResult.failed("the strategy returned no result"));
@@ -444,6 +666,20 @@ public final class WinBack {
       return true;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * The key a host uses to send each step once: the same on every attempt and every node, opaque (it reveals neither
+   * the customer nor the plan).
+   */
+  private static String idempotencyKey(WinBackPlan plan, PlanStep step) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest((plan.id() + "#" + step.index()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "wb-" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 
@@ -663,6 +899,7 @@ public final class WinBack {
     private int batchSize;
     private SuppressionList suppressionList;
     private ContactPolicy contactPolicy;
+    private ReactivationTokens tokens;
 
     private Builder() {}
 
@@ -816,6 +1053,19 @@ public final class WinBack {
      */
     public Builder contactPolicy(ContactPolicy policy) {
       this.contactPolicy = once(this.contactPolicy, policy, "contact policy");
+      return this;
+    }
+
+    /**
+     * Sets the signing keys for reactivation links; without them {@link WinBack#issueReactivationToken} and
+     * {@link WinBack#redeem} are unavailable.
+     *
+     * @param reactivationTokens the tokens
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder reactivationTokens(ReactivationTokens reactivationTokens) {
+      this.tokens = once(this.tokens, reactivationTokens, "reactivation tokens");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.winback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.internal.JsonShape;
@@ -12,9 +13,25 @@ import java.util.List;
  * left out. Reading checks the whole document first and fails with one {@link InvalidInputException} that names
  * every problem with its field path (missing fields, unknown fields, unknown enum values, malformed values).
  *
+ * <p>Input is treated as untrusted: documents longer than {@link #MAX_DOCUMENT_LENGTH} characters, nested deeper
+ * than 32 levels, with strings over 100,000 characters or numbers over 50 digits are refused before binding; no type
+ * information from the input is ever used to choose a class (no polymorphic deserialisation); unknown fields are
+ * refused unless {@link UnknownFields#IGNORE} is asked for. Every failure is an {@link InvalidInputException}.
+ *
  * <p>Thread-safe; all methods are static.
  */
 public final class WinBackJson {
+  /** The longest JSON document WinBack reads, in characters. */
+  public static final int MAX_DOCUMENT_LENGTH = 1_000_000;
+
+  /** What to do with fields a type does not know. */
+  public enum UnknownFields {
+    /** Refuse the document, naming each unknown field (the default). */
+    REJECT,
+    /** Drop unknown fields silently, e.g. for documents written by a newer version. */
+    IGNORE
+  }
+
   private WinBackJson() {}
 
   /**
@@ -41,7 +58,21 @@ public final class WinBackJson {
    * @throws InvalidInputException naming every problem found, with its field path
    */
   public static <T> T read(String json, Class<T> type) {
-    return JsonShape.bind(parse(json, type.getSimpleName()), type);
+    return read(json, type, UnknownFields.REJECT);
+  }
+
+  /**
+   * Reads a value from JSON, checking the whole document first, with a policy for unknown fields.
+   *
+   * @param json the JSON text
+   * @param type the value type
+   * @param unknownFields whether to refuse or drop fields the type does not know
+   * @param <T> the value type
+   * @return the value
+   * @throws InvalidInputException naming every problem found, with its field path
+   */
+  public static <T> T read(String json, Class<T> type, UnknownFields unknownFields) {
+    return JsonShape.bind(parse(json, type.getSimpleName()), type, unknownFields == UnknownFields.IGNORE);
   }
 
   /**
@@ -58,13 +89,26 @@ public final class WinBackJson {
   }
 
   private static JsonNode parse(String json, String subject) {
+    if (json == null) {
+      throw new InvalidInputException(subject, List.of(new Problem("", "is missing")));
+    }
+    if (json.length() > MAX_DOCUMENT_LENGTH) {
+      throw new InvalidInputException(subject, List.of(new Problem("",
+          "is longer than " + MAX_DOCUMENT_LENGTH + " characters")));
+    }
     JsonNode tree;
     try {
       tree = Json.MAPPER.readTree(json);
+    } catch (StreamConstraintsException e) {
+      throw new InvalidInputException(subject, List.of(new Problem("", "exceeds the input limits (nesting at most "
+          + Json.MAX_DEPTH + " levels, strings at most " + Json.MAX_STRING_LENGTH
+          + " characters, numbers at most 50 digits)")));
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(subject,
-          List.of(new Problem("", "is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + ")")));
+      String where = e.getLocation() == null ? ""
+          : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+      throw new InvalidInputException(subject, List.of(new Problem("", "is not well-formed JSON" + where)));
+    } catch (RuntimeException e) {
+      throw new InvalidInputException(subject, List.of(new Problem("", "is not well-formed JSON")));
     }
     if (tree == null || tree.isMissingNode()) {
       throw new InvalidInputException(subject, List.of(new Problem("", "is empty")));

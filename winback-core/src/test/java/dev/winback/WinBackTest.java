@@ -98,7 +98,7 @@ class WinBackTest {
     assertThat(now).isEqualTo(new RunSummary(1, 0, 0, 0, 0));
     assertThat(again.total()).isZero();
     assertThat(host.calls()).singleElement().satisfies(c -> {
-      assertThat(c.idempotencyKey()).isEqualTo("c1@" + LOST_AT + "#0");
+      assertThat(c.idempotencyKey()).matches("wb-[0-9a-f]{32}").doesNotContain("c1");
       assertThat(c.attempt()).isEqualTo(1);
     });
   }
@@ -119,7 +119,8 @@ class WinBackTest {
     assertThat(winBack.runDue().failed()).isEqualTo(1);
 
     assertThat(host.calls()).extracting(StepContext::attempt).containsExactly(1, 2, 3);
-    assertThat(host.calls()).extracting(StepContext::idempotencyKey).containsOnly("c1@" + LOST_AT + "#0");
+    assertThat(host.calls()).extracting(StepContext::idempotencyKey).hasSize(3).containsOnly(
+        host.calls().get(0).idempotencyKey());
     PlanStep step = winBack.plan("c1").orElseThrow().step(0);
     assertThat(step.status()).isEqualTo(StepStatus.FAILED);
     assertThat(step.outcome()).hasValueSatisfying(o -> assertThat(o).contains("java.io.IOException"));

@@ -3,27 +3,51 @@ package dev.winback.internal;
 import dev.winback.model.Channel;
 import dev.winback.model.ContactPoint;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A one-way fingerprint of a contact address, normalised so that trivial differences (case, spaces, phone
- * punctuation) do not hide the same person. Not API.
+ * Keyed one-way fingerprints (HMAC-SHA256) of customer ids and contact addresses, normalised so that trivial
+ * differences (case, spaces, phone punctuation) do not hide the same person. Without the key a fingerprint cannot
+ * be matched against a guessed address. Thread-safe. Not API.
  */
 public final class AddressFingerprint {
-  private AddressFingerprint() {}
+  private final SecretKeySpec key;
+
+  /**
+   * Creates fingerprints under a key.
+   *
+   * @param secret the key, at least 16 bytes
+   */
+  public AddressFingerprint(byte[] secret) {
+    if (secret.length < 16) {
+      throw new IllegalArgumentException("a fingerprint key needs at least 16 bytes");
+    }
+    this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+  }
 
   /**
    * The fingerprint of a contact point's address.
    *
    * @param point the contact point
-   * @return {@code addr:} and a SHA-256 hex digest of the channel kind and the normalised address
+   * @return {@code addr:} and the hex HMAC of the channel kind and the normalised address
    */
-  public static String of(ContactPoint point) {
+  public String of(ContactPoint point) {
     String kind = point.channel() == Channel.SMS ? Channel.PHONE.name() : point.channel().name();
-    return "addr:" + sha256(kind + ":" + normalise(point.channel(), point.address()));
+    return "addr:" + hmac(kind + ":" + normalise(point.channel(), point.address()));
+  }
+
+  /**
+   * The fingerprint of a customer id.
+   *
+   * @param customerId the id
+   * @return {@code id:} and the hex HMAC of the id
+   */
+  public String ofId(String customerId) {
+    return "id:" + hmac("id:" + customerId);
   }
 
   static String normalise(Channel channel, String address) {
@@ -34,12 +58,13 @@ public final class AddressFingerprint {
     };
   }
 
-  private static String sha256(String text) {
+  private String hmac(String text) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
     }
   }
 }

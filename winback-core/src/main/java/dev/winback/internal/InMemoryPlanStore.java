@@ -7,6 +7,8 @@ import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ContactRecord;
 import dev.winback.spi.DueStep;
+import dev.winback.spi.GrantConsumption;
+import dev.winback.spi.ReactivationGrant;
 import dev.winback.spi.PlanStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link PlanStore} in memory. Thread-safe: all writes for one customer are serialised on that customer's record,
@@ -51,6 +54,8 @@ public final class InMemoryPlanStore implements PlanStore {
   private final ConcurrentHashMap<String, WinBackPlan> plans = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CustomerRecord> customers = new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>(DUE_ORDER);
+  private final ConcurrentHashMap<String, ReactivationGrant> grants = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Instant> consumed = new ConcurrentHashMap<>();
 
   @Override
   public WinBackPlan insertIfAbsent(WinBackPlan plan, List<JournalEvent> events) {
@@ -140,6 +145,79 @@ public final class InMemoryPlanStore implements PlanStore {
   public List<ContactRecord> contactHistory(String customerId) {
     CustomerRecord record = customers.get(customerId);
     return record == null ? List.of() : record.contacts;
+  }
+
+  @Override
+  public List<String> customerIds(String after, int limit) {
+    return customers.keySet().stream().filter(id -> id.compareTo(after) > 0).sorted().limit(limit).toList();
+  }
+
+  @Override
+  public List<WinBackPlan> plans(String customerId) {
+    List<WinBackPlan> result = new ArrayList<>();
+    customers.computeIfPresent(customerId, (id, record) -> {
+      record.planIds.forEach(planId -> result.add(plans.get(planId)));
+      return record;
+    });
+    return List.copyOf(result);
+  }
+
+  @Override
+  public void anonymise(String customerId, String anonymousId, UnaryOperator<WinBackPlan> anonymisePlan,
+      UnaryOperator<JournalEvent> anonymiseEvent) {
+    synchronized (this) { // erasure is rare: one at a time keeps the two customer keys consistent
+      CustomerRecord old = customers.remove(customerId);
+      if (old == null) {
+        return;
+      }
+      CustomerRecord moved = new CustomerRecord();
+      for (String planId : old.planIds) {
+        WinBackPlan plan = plans.remove(planId);
+        plan.nextDue().ifPresent(at -> due.remove(new DueKey(at, planId)));
+        WinBackPlan copy = anonymisePlan.apply(plan);
+        plans.put(copy.id(), copy);
+        moved.planIds.add(copy.id());
+        copy.nextDue().ifPresent(at -> due.add(new DueKey(at, copy.id())));
+      }
+      List<JournalEvent> events = new ArrayList<>(old.journal.size());
+      old.journal.forEach(event -> events.add(anonymiseEvent.apply(event)));
+      moved.append(events);
+      customers.put(anonymousId, moved);
+      grants.values().removeIf(grant -> grant.customerId().equals(customerId));
+    }
+  }
+
+  @Override
+  public void saveGrant(ReactivationGrant grant) {
+    grants.put(grant.tokenId(), grant);
+  }
+
+  @Override
+  public GrantConsumption consumeGrant(String tokenId, Instant at) {
+    ReactivationGrant grant = grants.get(tokenId);
+    if (grant == null) {
+      return new GrantConsumption(GrantConsumption.Status.UNKNOWN, Optional.empty());
+    }
+    return consumed.putIfAbsent(tokenId, at) == null
+        ? new GrantConsumption(GrantConsumption.Status.CONSUMED, Optional.of(grant))
+        : new GrantConsumption(GrantConsumption.Status.ALREADY_USED, Optional.empty());
+  }
+
+  /**
+   * Everything the store holds, as JSON lines: for audits and erasure tests.
+   *
+   * @return every plan, journal event and grant
+   */
+  public String dump() {
+    StringBuilder text = new StringBuilder();
+    plans.values().forEach(plan -> text.append(dev.winback.WinBackJson.write(plan)).append('\n'));
+    customers.forEach((id, record) -> {
+      text.append("customer ").append(id).append('\n');
+      record.journal.forEach(event -> text.append(dev.winback.WinBackJson.write(event)).append('\n'));
+      record.contacts.forEach(contact -> text.append(contact).append('\n'));
+    });
+    grants.values().forEach(grant -> text.append(grant).append('\n'));
+    return text.toString();
   }
 
   /**

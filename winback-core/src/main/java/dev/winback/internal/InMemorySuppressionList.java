@@ -4,27 +4,38 @@ import dev.winback.model.ContactPoint;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Suppression;
 import dev.winback.spi.SuppressionList;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link SuppressionList} in memory, keyed by customer id and by address fingerprints (never raw addresses).
- * Thread-safe. Not API: use {@link SuppressionList#inMemory()}.
+ * A {@link SuppressionList} in memory, keyed by keyed fingerprints of customer ids and addresses (never the raw
+ * values). Thread-safe. Not API: use {@link SuppressionList#inMemory()}.
  */
 public final class InMemorySuppressionList implements SuppressionList {
+  private final AddressFingerprint fingerprints;
   private final ConcurrentHashMap<String, Suppression> entries = new ConcurrentHashMap<>();
+
+  /**
+   * Creates an empty list.
+   *
+   * @param key the fingerprint key
+   */
+  public InMemorySuppressionList(byte[] key) {
+    this.fingerprints = new AddressFingerprint(key);
+  }
 
   @Override
   public Optional<Suppression> lookup(LostCustomer customer) {
     if (entries.isEmpty()) {
       return Optional.empty();
     }
-    Suppression byId = entries.get("id:" + customer.id());
+    Suppression byId = entries.get(fingerprints.ofId(customer.id()));
     if (byId != null) {
       return Optional.of(byId);
     }
     for (ContactPoint point : customer.contactPoints()) {
-      Suppression byAddress = entries.get(AddressFingerprint.of(point));
+      Suppression byAddress = entries.get(fingerprints.of(point));
       if (byAddress != null) {
         return Optional.of(byAddress);
       }
@@ -34,9 +45,18 @@ public final class InMemorySuppressionList implements SuppressionList {
 
   @Override
   public void add(LostCustomer customer, Suppression reason) {
-    entries.put("id:" + customer.id(), reason);
+    entries.put(fingerprints.ofId(customer.id()), reason);
     for (ContactPoint point : customer.contactPoints()) {
-      entries.put(AddressFingerprint.of(point), reason);
+      entries.put(fingerprints.of(point), reason);
     }
+  }
+
+  /**
+   * Everything the list holds, for audits and erasure tests.
+   *
+   * @return fingerprint to reason
+   */
+  public Map<String, Suppression> entries() {
+    return Map.copyOf(entries);
   }
 }

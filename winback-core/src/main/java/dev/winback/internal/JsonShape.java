@@ -48,8 +48,22 @@ public final class JsonShape {
    * @throws InvalidInputException naming every problem found
    */
   public static <T> T bind(JsonNode tree, Class<T> type) {
+    return bind(tree, type, false);
+  }
+
+  /**
+   * Checks a tree and binds it to a model type, optionally dropping fields the type does not know.
+   *
+   * @param tree the parsed document (unknown fields are removed from it when ignored)
+   * @param type the model type
+   * @param ignoreUnknown true to drop unknown fields instead of reporting them
+   * @param <T> the model type
+   * @return the bound value
+   * @throws InvalidInputException naming every problem found
+   */
+  public static <T> T bind(JsonNode tree, Class<T> type, boolean ignoreUnknown) {
     List<Problem> problems = new ArrayList<>();
-    check(tree, Json.MAPPER.constructType(type), "", problems);
+    check(tree, Json.MAPPER.constructType(type), "", problems, ignoreUnknown);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(type.getSimpleName(), problems);
     }
@@ -76,7 +90,7 @@ public final class JsonShape {
     }
     List<Problem> problems = new ArrayList<>();
     for (int i = 0; i < tree.size(); i++) {
-      check(tree.get(i), Json.MAPPER.constructType(type), "[" + i + "]", problems);
+      check(tree.get(i), Json.MAPPER.constructType(type), "[" + i + "]", problems, false);
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(subject, problems);
@@ -92,10 +106,10 @@ public final class JsonShape {
     return values;
   }
 
-  private static boolean check(JsonNode node, JavaType type, String path, List<Problem> out) {
+  private static boolean check(JsonNode node, JavaType type, String path, List<Problem> out, boolean ignore) {
     Class<?> raw = type.getRawClass();
     if (raw == Optional.class) {
-      return node == null || node.isNull() || check(node, type.containedType(0), path, out);
+      return node == null || node.isNull() || check(node, type.containedType(0), path, out, ignore);
     }
     if (node == null || node.isNull()) {
       out.add(new Problem(path, "must not be null"));
@@ -108,7 +122,7 @@ public final class JsonShape {
       }
       boolean ok = true;
       for (int i = 0; i < node.size(); i++) {
-        ok &= check(node.get(i), type.getContentType(), path + "[" + i + "]", out);
+        ok &= check(node.get(i), type.getContentType(), path + "[" + i + "]", out, ignore);
       }
       return ok;
     }
@@ -119,12 +133,12 @@ public final class JsonShape {
       }
       boolean ok = true;
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        ok &= check(field.getValue(), type.getContentType(), join(path, field.getKey()), out);
+        ok &= check(field.getValue(), type.getContentType(), join(path, field.getKey()), out, ignore);
       }
       return ok;
     }
     if (isModelType(raw)) {
-      return checkObject(node, raw, path, out);
+      return checkObject(node, raw, path, out, ignore);
     }
     try {
       Json.MAPPER.treeToValue(node, type);
@@ -135,7 +149,7 @@ public final class JsonShape {
     }
   }
 
-  private static boolean checkObject(JsonNode node, Class<?> raw, String path, List<Problem> out) {
+  private static boolean checkObject(JsonNode node, Class<?> raw, String path, List<Problem> out, boolean ignore) {
     if (!node.isObject()) {
       out.add(new Problem(path, "must be an object"));
       return false;
@@ -145,8 +159,12 @@ public final class JsonShape {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!shape.properties().containsKey(name)) {
-        out.add(new Problem(join(path, name), "is not a known field of " + raw.getSimpleName()));
-        ok = false;
+        if (ignore) {
+          names.remove();
+        } else {
+          out.add(new Problem(join(path, name), "is not a known field of " + raw.getSimpleName()));
+          ok = false;
+        }
       }
     }
     for (String name : shape.required()) {
@@ -159,7 +177,7 @@ public final class JsonShape {
     for (Map.Entry<String, JavaType> property : shape.properties().entrySet()) {
       JsonNode value = node.get(property.getKey());
       if (value != null && !(value.isNull() && shape.required().contains(property.getKey()))) {
-        ok &= check(value, property.getValue(), join(path, property.getKey()), out);
+        ok &= check(value, property.getValue(), join(path, property.getKey()), out, ignore);
       }
     }
     if (ok) {

@@ -26,6 +26,14 @@ public enum EventType {
   FEEDBACK_RECORDED,
   /** The customer answered. */
   RESPONSE_RECORDED,
+  /** A consent changed; the detail says which, from what to what, and its source (proof of consent). */
+  CONSENT_CHANGED,
+  /** A reactivation token was issued for the customer. */
+  TOKEN_ISSUED,
+  /** A reactivation token was redeemed: the customer came back through their link. */
+  TOKEN_REDEEMED,
+  /** The customer's personal data was erased; what remains is anonymous. */
+  DATA_ERASED,
   /** The plan ended; the detail says how. */
   PLAN_ENDED
 }

@@ -148,6 +148,13 @@ public abstract class LostCustomer {
   public abstract Optional<Suppression> suppression();
 
   /**
+   * What this customer keeps after leaving, when it differs from the playbook's {@link Playbook#exitTerms()}.
+   *
+   * @return the customer's own exit terms
+   */
+  public abstract Optional<ExitTerms> exitTerms();
+
+  /**
    * Free-form attributes the host wants to carry through to its strategies.
    *
    * @return the attributes

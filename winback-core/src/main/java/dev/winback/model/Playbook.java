@@ -62,6 +62,16 @@ public abstract class Playbook {
   }
 
   /**
+   * What customers keep after leaving, unless a customer has terms of their own.
+   *
+   * @return the exit terms, {@link ExitTerms#defaults()} unless set
+   */
+  @Value.Default
+  public ExitTerms exitTerms() {
+    return ExitTerms.defaults();
+  }
+
+  /**
    * How many times a step's strategy is tried before the step fails; 3 unless set.
    *
    * @return the maximum attempts, at least 1

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where WinBack keeps plans and each customer's append-only journal. Every write stores a plan change together
@@ -85,6 +86,54 @@ public interface PlanStore {
     }
     return contacts;
   }
+
+  /**
+   * A page of the ids of every customer with plans, in ascending order: for maintenance jobs such as erasing data
+   * past its retention.
+   *
+   * @param after the last id of the previous page, or the empty string for the first page
+   * @param limit the most ids to return
+   * @return the ids after {@code after}, ascending
+   */
+  List<String> customerIds(String after, int limit);
+
+  /**
+   * Every plan of a customer, oldest first.
+   *
+   * @param customerId the customer's id
+   * @return the plans
+   */
+  List<WinBackPlan> plans(String customerId);
+
+  /**
+   * Replaces everything held about a customer by anonymous copies, atomically: each plan by {@code anonymisePlan}'s
+   * result, each journal event by {@code anonymiseEvent}'s, both filed under {@code anonymousId}; the customer's
+   * reactivation grants are deleted. Nothing stored afterwards mentions {@code customerId}.
+   *
+   * @param customerId the customer to erase
+   * @param anonymousId the id their anonymous records are kept under
+   * @param anonymisePlan turns a plan into its anonymous copy (with a new id)
+   * @param anonymiseEvent turns a journal event into its anonymous copy
+   */
+  void anonymise(String customerId, String anonymousId, UnaryOperator<WinBackPlan> anonymisePlan,
+      UnaryOperator<JournalEvent> anonymiseEvent);
+
+  /**
+   * Stores a reactivation grant for a token just issued.
+   *
+   * @param grant the grant
+   */
+  void saveGrant(ReactivationGrant grant);
+
+  /**
+   * Consumes a reactivation grant atomically: of many concurrent calls for the same token, exactly one gets
+   * {@link GrantConsumption.Status#CONSUMED}.
+   *
+   * @param tokenId the token's id
+   * @param at when it is redeemed
+   * @return what happened
+   */
+  GrantConsumption consumeGrant(String tokenId, Instant at);
 
   /**
    * A store that keeps everything in this process's memory: fast, and gone when the process ends.

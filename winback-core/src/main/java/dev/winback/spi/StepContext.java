@@ -1,5 +1,6 @@
 package dev.winback.spi;
 
+import dev.winback.model.ExitTerms;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.PlanStep;
 import dev.winback.model.StepStatus;
@@ -18,17 +19,30 @@ import java.util.Objects;
  * @param idempotencyKey a key unique to this step of this plan, stable across retries
  * @param attempt which attempt this is, from 1
  * @param now the engine's clock time when the step was claimed
+ * @param exitTerms what the customer keeps after leaving: for the goodbye step to tell them
  */
 public record StepContext(
-    LostCustomer customer, WinBackPlan plan, PlanStep step, String idempotencyKey, int attempt, Instant now) {
+    LostCustomer customer, WinBackPlan plan, PlanStep step, String idempotencyKey, int attempt, Instant now,
+    ExitTerms exitTerms) {
 
-  /** Checks every part is present. */
+  /**
+   * Checks every part is present.
+   *
+   * @param customer the customer
+   * @param plan the plan
+   * @param step the step
+   * @param idempotencyKey the idempotency key
+   * @param attempt the attempt
+   * @param now the time of the claim
+   * @param exitTerms what the customer keeps
+   */
   public StepContext {
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(exitTerms, "exitTerms");
   }
 
   /**

@@ -3,11 +3,12 @@ package dev.winback.spi;
 import dev.winback.internal.InMemorySuppressionList;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Suppression;
+import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
- * The global list of people who must not be contacted, whatever plan or customer record asks: by customer id and by
- * a fingerprint of every contact address, so the same person under a new customer id is still recognised. Checked
+ * The global list of people who must not be contacted, whatever plan or customer record asks: by keyed fingerprints
+ * of the customer id and of every contact address, so the same person under a new customer id is still recognised. Checked
  * before anything else. Implementations must be thread-safe.
  */
 public interface SuppressionList {
@@ -29,11 +30,26 @@ public interface SuppressionList {
   void add(LostCustomer customer, Suppression reason);
 
   /**
-   * A list kept in this process's memory; it stores fingerprints of addresses, never the addresses.
+   * A list kept in this process's memory under a random fingerprint key; it stores keyed fingerprints of ids and
+   * addresses, never the values.
    *
    * @return a new, empty list
    */
   static SuppressionList inMemory() {
-    return new InMemorySuppressionList();
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return new InMemorySuppressionList(key);
+  }
+
+  /**
+   * A list kept in this process's memory under a given fingerprint key (HMAC-SHA256), so its fingerprints can be
+   * compared with those of another list under the same key.
+   *
+   * @param fingerprintKey the key, at least 16 bytes; keep it secret
+   * @return a new, empty list
+   * @throws IllegalArgumentException when the key is shorter than 16 bytes
+   */
+  static SuppressionList inMemory(byte[] fingerprintKey) {
+    return new InMemorySuppressionList(fingerprintKey);
   }
 }
