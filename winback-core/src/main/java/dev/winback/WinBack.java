@@ -662,6 +662,7 @@ public final class WinBack {
       StepResult outcome = result;
       WinBackPlan after = change(plan.id(), current -> complete(current, step.index(), outcome, now)).orElseThrow();
       StepStatus status = after.step(step.index()).status();
+      LOG.debug("{} step {} of plan {} by {}: {}", step.kind(), step.index(), plan.id(), step.channel(), status);
       counts[status == StepStatus.DONE ? 0 : status == StepStatus.SKIPPED ? 1 : status == StepStatus.PENDING ? 3 : 4]++;
       return true;
     } finally {

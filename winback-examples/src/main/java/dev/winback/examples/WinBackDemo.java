@@ -180,6 +180,11 @@ public final class WinBackDemo {
     "We moved to a new city",
   };
 
+  /** The customers' answers to the feedback requests (their own words: personal data). */
+  static String[] answers() {
+    return ANSWERS.clone();
+  }
+
   static List<LostCustomer> customers() {
     ExitCategory[] reasons = {
       ExitCategory.UNKNOWN, ExitCategory.PRICE, ExitCategory.SERVICE_FAILURE, ExitCategory.COMPETITOR_OFFER,
