@@ -103,6 +103,10 @@ public final class WinBack {
   private final CustomerLocks locks = new CustomerLocks();
   private final List<PlanLint.Finding> playbookWarnings;
   private final ReactivationTokens tokens;
+  private final Optional<Experiment> experiment;
+  /** The planner of every playbook this engine may use, by playbook name: its own and the experiment's variants. */
+  private final Map<String, Planner> planners = new java.util.HashMap<>();
+  private final Map<String, Playbook> playbooks = new java.util.HashMap<>();
 
   private WinBack(Builder b) {
     this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
@@ -120,6 +124,14 @@ public final class WinBack {
     this.batchSize = b.batchSize == 0 ? 500 : b.batchSize;
     this.suppressionList = b.suppressionList == null ? SuppressionList.inMemory() : b.suppressionList;
     this.tokens = b.tokens;
+    this.experiment = Optional.ofNullable(b.experiment);
+    playbooks.put(playbook.name(), playbook);
+    planners.put(playbook.name(), planner);
+    experiment.ifPresent(e -> e.variantPlaybooks().forEach(variant -> {
+      PlanLint.requireNoErrors(variant);
+      playbooks.put(variant.name(), variant);
+      planners.put(variant.name(), new Planner(variant));
+    }));
     this.contactPolicy = b.contactPolicy == null
         ? ContactPolicy.standard() : ContactPolicy.standard().and(b.contactPolicy);
   }
@@ -162,10 +174,37 @@ public final class WinBack {
     return planFor(customer, clock.instant()).plan();
   }
 
-  /** The playbook's plan for a customer with the contact rules applied, counting their earlier contacts. */
+  /**
+   * The plan for a customer with the contact rules applied, counting their earlier contacts; in an experiment, the
+   * plan of the customer's arm (none for the holdout).
+   */
   private ContactPlanning.Planned planFor(LostCustomer customer, Instant now) {
-    return ContactPlanning.apply(planner.plan(customer, now), contactPolicy, playbook.contactRules(),
-        store.contactHistory(customer.id()), suppressionList.lookup(customer), now);
+    Optional<Suppression> listed = suppressionList.lookup(customer);
+    if (experiment.isEmpty() || listed.isPresent() || Planner.whyNotContact(customer).isPresent()) {
+      return ContactPlanning.apply(planner.plan(customer, now), contactPolicy, playbook.contactRules(),
+          store.contactHistory(customer.id()), listed, now);
+    }
+    Experiment running = experiment.get();
+    String arm = running.assign(customer.id());
+    if (arm.equals(Experiment.HOLDOUT)) {
+      WinBackPlan holdout = WinBackPlan.builder()
+          .id(Planner.planId(customer)).customer(customer).playbook(playbook.name()).startedAt(now)
+          .rule(Experiment.HOLDOUT)
+          .rationale("Held out of all contact by experiment '" + running.name()
+              + "', to measure how many come back without a win-back plan.")
+          .experiment(running.name()).arm(arm)
+          .build();
+      return new ContactPlanning.Planned(holdout, List.of());
+    }
+    Playbook armPlaybook = running.playbookOf(arm).orElse(playbook);
+    ContactPlanning.Planned planned = ContactPlanning.apply(planners.get(armPlaybook.name()).plan(customer, now),
+        contactPolicy, armPlaybook.contactRules(), store.contactHistory(customer.id()), listed, now);
+    return new ContactPlanning.Planned(
+        WinBackPlan.builder().from(planned.plan()).experiment(running.name()).arm(arm).build(), planned.events());
+  }
+
+  private Playbook playbookOf(WinBackPlan plan) {
+    return playbooks.getOrDefault(plan.playbook(), playbook);
   }
 
   /**
@@ -650,7 +689,7 @@ public final class WinBack {
       }
       WinBackPlan plan = claimed.get();
       StepContext context = new StepContext(plan.customer(), plan, step, idempotencyKey(plan, step),
-          step.attempts(), now, plan.customer().exitTerms().orElse(playbook.exitTerms()));
+          step.attempts(), now, plan.customer().exitTerms().orElse(playbookOf(plan).exitTerms()));
       StepResult result;
       try {
         result = Objects.requireNonNullElse(invoke(context), StepResult.failed("the strategy returned no result"));
@@ -698,7 +737,7 @@ public final class WinBack {
     LostCustomer customer = plan.customer();
     ContactResolver.Resolution resolution = ContactResolver.resolve(contactPolicy, new ContactRequest(
         customer, plan.id(), step.kind(), step.channel(), now, store.contactHistory(customer.id()),
-        suppressionList.lookup(customer), playbook.contactRules()));
+        suppressionList.lookup(customer), playbookOf(plan).contactRules()));
     if (resolution.stop().orElse(null) instanceof ContactDecision.Suppress suppress) {
       edit.end(PlanStatus.SUPPRESSED, ContactResolver.explain(suppress));
       return Optional.of(edit);
@@ -730,6 +769,7 @@ public final class WinBack {
   }
 
   private Optional<PlanEdit> complete(WinBackPlan plan, int index, StepResult result, Instant now) {
+    Playbook playbook = playbookOf(plan);
     PlanStep step = plan.step(index);
     if (step.status() != StepStatus.RUNNING) {
       return Optional.empty();
@@ -777,6 +817,11 @@ public final class WinBack {
   }
 
   private void reviseIfAnotherRuleApplies(PlanEdit edit, WinBackPlan plan) {
+    if (plan.arm().filter(Experiment.HOLDOUT::equals).isPresent()) {
+      return;
+    }
+    Planner planner = planners.getOrDefault(plan.playbook(), this.planner);
+    Playbook playbook = playbookOf(plan);
     PlaybookRule rule = planner.ruleFor(edit.customer());
     if (rule.name().equals(plan.rule())) {
       return;
@@ -901,6 +946,7 @@ public final class WinBack {
     private SuppressionList suppressionList;
     private ContactPolicy contactPolicy;
     private ReactivationTokens tokens;
+    private Experiment experiment;
 
     private Builder() {}
 
@@ -1071,6 +1117,18 @@ public final class WinBack {
     }
 
     /**
+     * Runs an experiment: each new customer is assigned to one of its arms (holdout, variants, default).
+     *
+     * @param experiment the experiment
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder experiment(Experiment experiment) {
+      this.experiment = once(this.experiment, experiment, "experiment");
+      return this;
+    }
+
+    /**
      * Sets how many due steps {@link WinBack#runDue()} takes from the store at a time; 500 unless set.
      *
      * @param size the batch size, at least 1
@@ -1099,7 +1157,11 @@ public final class WinBack {
     public WinBack build() {
       Playbook chosen = playbook == null ? Playbook.standard() : playbook;
       Set<String> missing = new TreeSet<>();
-      for (PlaybookRule rule : chosen.rules()) {
+      List<PlaybookRule> allRules = new ArrayList<>(chosen.rules());
+      if (experiment != null) {
+        experiment.variantPlaybooks().forEach(variant -> allRules.addAll(variant.rules()));
+      }
+      for (PlaybookRule rule : allRules) {
         for (StepTemplate template : rule.steps()) {
           String strategy = switch (template.kind()) {
             case FEEDBACK_REQUEST -> feedback == null ? "feedback(FeedbackStrategy)" : null;

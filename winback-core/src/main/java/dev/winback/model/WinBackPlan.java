@@ -92,6 +92,20 @@ public abstract class WinBackPlan {
   public abstract Optional<Instant> feedbackReceivedAt();
 
   /**
+   * The experiment the customer is enrolled in, if any.
+   *
+   * @return the experiment's name
+   */
+  public abstract Optional<String> experiment();
+
+  /**
+   * The experiment arm the customer was assigned to, if enrolled.
+   *
+   * @return the arm's name
+   */
+  public abstract Optional<String> arm();
+
+  /**
    * The version for optimistic locking: 0 when started, one more with every change.
    *
    * @return the version
