@@ -120,9 +120,11 @@ public final class ReactivationTokens {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** Decodes base64url, refusing any spelling but the canonical one (the decoder ignores the last bits). */
   private static byte[] decode(String text) {
     try {
-      return Base64.getUrlDecoder().decode(text);
+      byte[] bytes = Base64.getUrlDecoder().decode(text);
+      return encode(bytes).equals(text) ? bytes : null;
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -57,6 +57,60 @@ public final class Checks {
     return require(!text.isBlank(), path, "must not be blank");
   }
 
+  /** The earliest instant WinBack accepts: 1900-01-01. */
+  public static final java.time.Instant EARLIEST = java.time.Instant.parse("1900-01-01T00:00:00Z");
+
+  /** The latest instant WinBack accepts: the end of 9999. */
+  public static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
+
+  /** The longest span WinBack accepts for an offset, a validity or a window: 100 years. */
+  public static final java.time.Duration LONGEST = java.time.Duration.ofDays(36_525);
+
+  /**
+   * Records a problem unless an instant lies between 1900 and 9999.
+   *
+   * @param at the instant
+   * @param path the field path
+   * @return this collector
+   */
+  public Checks plausible(java.time.Instant at, String path) {
+    return require(!at.isBefore(EARLIEST) && !at.isAfter(LATEST), path, "must lie between the years 1900 and 9999");
+  }
+
+  /**
+   * Records a problem unless a date lies between 1900 and 9999.
+   *
+   * @param date the date
+   * @param path the field path
+   * @return this collector
+   */
+  public Checks plausible(java.time.LocalDate date, String path) {
+    return require(date.getYear() >= 1900 && date.getYear() <= 9999, path, "must lie between the years 1900 and 9999");
+  }
+
+  /**
+   * Records a problem if a duration is longer than 100 years either way.
+   *
+   * @param duration the duration
+   * @param path the field path
+   * @return this collector
+   */
+  public Checks plausible(java.time.Duration duration, String path) {
+    return require(duration.abs().compareTo(LONGEST) <= 0, path, "must not be longer than 100 years");
+  }
+
+  /**
+   * Records a problem if a period is longer than 100 years or negative.
+   *
+   * @param period the period
+   * @param path the field path
+   * @return this collector
+   */
+  public Checks plausible(java.time.Period period, String path) {
+    return require(Math.abs(period.toTotalMonths()) <= 1200 && Math.abs(period.getDays()) <= 36_525, path,
+        "must not be longer than 100 years");
+  }
+
   /**
    * Throws {@link InvalidInputException} naming every problem recorded, if any.
    *

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.Optional;
+import dev.winback.internal.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -77,4 +78,9 @@ public abstract class ExitReason {
 
   /** Builds an {@link ExitReason}; not thread-safe. */
   public static final class Builder extends ImmutableExitReason.Builder {}
+
+  @Value.Check
+  void check() {
+    Checks.of("ExitReason").plausible(recordedAt(), "recordedAt").throwIfAny();
+  }
 }

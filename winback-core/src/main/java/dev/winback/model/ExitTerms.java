@@ -76,6 +76,7 @@ public abstract class ExitTerms {
 
   @Value.Check
   void check() {
+    Checks.of("ExitTerms").plausible(dataRetention(), "dataRetention").throwIfAny();
     Checks.of("ExitTerms")
         .require(!dataRetention().isNegative(), "dataRetention", "must not be negative")
         .throwIfAny();

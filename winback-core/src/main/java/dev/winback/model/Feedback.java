@@ -79,6 +79,7 @@ public abstract class Feedback {
   @Value.Check
   void check() {
     Checks.of("Feedback")
+        .plausible(receivedAt(), "receivedAt")
         .require(text().isPresent() || category().isPresent(), "text", "text or category is required")
         .throwIfAny();
   }

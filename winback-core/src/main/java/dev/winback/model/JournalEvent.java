@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.Optional;
+import dev.winback.internal.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -82,4 +83,9 @@ public abstract class JournalEvent {
 
   /** Builds a {@link JournalEvent}; not thread-safe. */
   public static final class Builder extends ImmutableJournalEvent.Builder {}
+
+  @Value.Check
+  void check() {
+    Checks.of("JournalEvent").plausible(at(), "at").throwIfAny();
+  }
 }

@@ -309,7 +309,8 @@ public abstract class LostCustomer {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("LostCustomer").notBlank(id(), "id");
+    Checks checks = Checks.of("LostCustomer").notBlank(id(), "id").plausible(lostAt(), "lostAt");
+    customerSince().ifPresent(since -> checks.plausible(since, "customerSince"));
     customerSince()
         .ifPresent(since -> checks.require(!since.isAfter(lostAt()), "customerSince", "must not be after lostAt"));
     for (int i = 0; i < exitReasons().size(); i++) {

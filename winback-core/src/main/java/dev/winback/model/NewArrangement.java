@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.Optional;
+import dev.winback.internal.Checks;
 import org.immutables.value.Value;
 
 /** What we know of the arrangement a customer left us for: the competitor and when that contract ends. */
@@ -37,4 +38,9 @@ public abstract class NewArrangement {
 
   /** Builds a {@link NewArrangement}; not thread-safe. */
   public static final class Builder extends ImmutableNewArrangement.Builder {}
+
+  @Value.Check
+  void check() {
+    contractEnds().ifPresent(date -> Checks.of("NewArrangement").plausible(date, "contractEnds").throwIfAny());
+  }
 }

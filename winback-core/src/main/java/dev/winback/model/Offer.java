@@ -65,6 +65,8 @@ public abstract class Offer {
 
   @Value.Check
   void check() {
+    Checks.of("Offer").plausible(expiresAt(), "expiresAt").throwIfAny();
+    period().ifPresent(p -> Checks.of("Offer").plausible(p, "period").throwIfAny());
     OfferTerms.checkTerms(Checks.of("Offer"), kind(), value(), currency(), period()).throwIfAny();
   }
 }

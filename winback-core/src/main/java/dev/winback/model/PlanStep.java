@@ -127,6 +127,8 @@ public abstract class PlanStep {
   @Value.Check
   void check() {
     Checks.of("PlanStep")
+        .plausible(dueAt(), "dueAt")
+        .plausible(offset(), "offset")
         .require(index() >= 0, "index", "must not be negative")
         .require(attempts() >= 0, "attempts", "must not be negative")
         .require(!status().isFinal() || completedAt().isPresent(), "completedAt", "is required once the step is final")

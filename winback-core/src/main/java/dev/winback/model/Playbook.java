@@ -188,6 +188,12 @@ public abstract class Playbook {
     if (retryBackoff().isNegative() || retryBackoff().isZero()) {
       problems.add(new Problem("retryBackoff", "must be positive"));
     }
+    if (retryBackoff().compareTo(java.time.Duration.ofDays(30)) > 0) {
+      problems.add(new Problem("retryBackoff", "must not be longer than 30 days"));
+    }
+    if (maxAttempts() > 20) {
+      problems.add(new Problem("maxAttempts", "must be at most 20"));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidPlaybookException(problems);
     }

@@ -120,7 +120,8 @@ public abstract class StepTemplate {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("StepTemplate");
+    Checks checks = Checks.of("StepTemplate").plausible(offset(), "offset");
+    fallbackOffset().ifPresent(f -> checks.plausible(f, "fallbackOffset"));
     checks.require(
         !offset().isNegative() || anchor() == StepAnchor.CONTRACT_END,
         "offset",

@@ -158,7 +158,8 @@ public abstract class WinBackPlan {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("WinBackPlan").notBlank(id(), "id").notBlank(rule(), "rule");
+    Checks checks = Checks.of("WinBackPlan").notBlank(id(), "id").notBlank(rule(), "rule")
+        .plausible(startedAt(), "startedAt");
     for (int i = 0; i < steps().size(); i++) {
       PlanStep step = steps().get(i);
       if (step.index() != i) {

@@ -23,7 +23,17 @@ import dev.winback.model.ReasonSource;
 import dev.winback.model.StepKind;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
+import dev.winback.insight.InsightReport;
+import dev.winback.insight.Outcomes;
+import dev.winback.insight.RootCauses;
+import dev.winback.insight.StoredPlans;
+import dev.winback.spi.PlanStore;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Period;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,7 +72,7 @@ public final class WinBackDemo {
    * @param args ignored
    */
   public static void main(String[] args) {
-    run(System.out);
+    run(System.out, Path.of("target"));
   }
 
   /**
@@ -72,14 +82,27 @@ public final class WinBackDemo {
    * @return the summary
    */
   public static Summary run(PrintStream out) {
+    return run(out, null);
+  }
+
+  /**
+   * Runs the demo and writes the insight report (HTML and JSON) to a folder.
+   *
+   * @param out where to print the timelines and the summary
+   * @param reportDir the folder for the report, or null for none
+   * @return the summary
+   */
+  public static Summary run(PrintStream out, Path reportDir) {
     ManualClock clock = ManualClock.at(START);
     Playbook playbook = Playbook.standard();
     ExampleCrm crm = new ExampleCrm(playbook.valueTiers());
     PriorityQueue<Reaction> reactions = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
     Random random = new Random(42);
 
+    PlanStore store = PlanStore.inMemory();
     WinBack winBack = WinBack.builder()
         .clock(clock)
+        .store(store)
         .playbook(playbook)
         .feedback(crm)
         .apology(crm)
@@ -137,7 +160,28 @@ public final class WinBackDemo {
         .filter(p -> p.rationale().contains("suppression-list"))
         .findFirst()
         .ifPresent(p -> out.printf("  %-13s %s %s%n", "suppressed:", p.customer().id(), p.rationale()));
+    if (reportDir != null) {
+      writeReport(out, store, playbook, clock.instant(), reportDir);
+    }
     return summary;
+  }
+
+  private static void writeReport(PrintStream out, PlanStore store, Playbook playbook, Instant now, Path dir) {
+    Iterable<WinBackPlan> plans = StoredPlans.in(store);
+    InsightReport report = new InsightReport("WinBack demo: 120 days of win-back", now,
+        Outcomes.of(plans, playbook.valueTiers(), Period.ofMonths(12)),
+        RootCauses.of(plans, RootCauses.Granularity.WEEK, 4, 0.01, 3),
+        List.of());
+    try {
+      Files.createDirectories(dir);
+      Path html = dir.resolve("winback-report.html").toAbsolutePath();
+      Files.writeString(html, report.toHtml());
+      Files.writeString(dir.resolve("winback-report.json"), report.toJson());
+      out.println();
+      out.println("Report written to " + html + " (and winback-report.json beside it)");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + dir, e);
+    }
   }
 
   /** The simulated customers: how they answer what they receive. */

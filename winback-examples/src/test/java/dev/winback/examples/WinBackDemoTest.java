@@ -36,6 +36,19 @@ class WinBackDemoTest {
   }
 
   @Test
+  void theDemoWritesTheInsightReportAndSaysWhere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    WinBackDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), dir);
+
+    java.nio.file.Path html = dir.resolve("winback-report.html");
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Report written to " + html.toAbsolutePath());
+    assertThat(java.nio.file.Files.readString(html)).contains("<svg").contains("Win-back funnel");
+    assertThat(dir.resolve("winback-report.json")).exists();
+  }
+
+  @Test
   void theDemoIsRepeatable() {
     WinBackDemo.Summary first = WinBackDemo.run(new PrintStream(new ByteArrayOutputStream(), true,
         StandardCharsets.UTF_8));
