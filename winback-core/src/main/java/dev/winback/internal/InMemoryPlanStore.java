@@ -55,6 +55,8 @@ public final class InMemoryPlanStore implements PlanStore {
   private final ConcurrentHashMap<String, CustomerRecord> customers = new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>(DUE_ORDER);
   private final ConcurrentHashMap<String, ReactivationGrant> grants = new ConcurrentHashMap<>();
+  /** Every customer id, sorted, for paging. */
+  private final ConcurrentSkipListSet<String> customerIndex = new ConcurrentSkipListSet<>();
   private final ConcurrentHashMap<String, Instant> consumed = new ConcurrentHashMap<>();
 
   @Override
@@ -69,6 +71,7 @@ public final class InMemoryPlanStore implements PlanStore {
       }
       plans.put(plan.id(), plan);
       r.planIds.add(plan.id());
+      customerIndex.add(id);
       r.append(events);
       plan.nextDue().ifPresent(at -> due.add(new DueKey(at, plan.id())));
       stored[0] = plan;
@@ -149,7 +152,14 @@ public final class InMemoryPlanStore implements PlanStore {
 
   @Override
   public List<String> customerIds(String after, int limit) {
-    return customers.keySet().stream().filter(id -> id.compareTo(after) > 0).sorted().limit(limit).toList();
+    List<String> page = new ArrayList<>(Math.min(limit, 1024));
+    for (String id : customerIndex.tailSet(after, false)) {
+      if (page.size() == limit) {
+        break;
+      }
+      page.add(id);
+    }
+    return page;
   }
 
   @Override
@@ -170,6 +180,7 @@ public final class InMemoryPlanStore implements PlanStore {
       if (old == null) {
         return;
       }
+      customerIndex.remove(customerId);
       CustomerRecord moved = new CustomerRecord();
       for (String planId : old.planIds) {
         WinBackPlan plan = plans.remove(planId);
@@ -183,6 +194,7 @@ public final class InMemoryPlanStore implements PlanStore {
       old.journal.forEach(event -> events.add(anonymiseEvent.apply(event)));
       moved.append(events);
       customers.put(anonymousId, moved);
+      customerIndex.add(anonymousId);
       grants.values().removeIf(grant -> grant.customerId().equals(customerId));
     }
   }
