@@ -104,6 +104,10 @@ public final class WinBack {
   private final List<PlanLint.Finding> playbookWarnings;
   private final ReactivationTokens tokens;
   private final Optional<Experiment> experiment;
+  private final String nodeId;
+  private final Duration lease;
+  private final Optional<Duration> stepTimeout;
+  private final java.util.concurrent.ExecutorService strategyThreads;
   /** The planner of every playbook this engine may use, by playbook name: its own and the experiment's variants. */
   private final Map<String, Planner> planners = new java.util.HashMap<>();
   private final Map<String, Playbook> playbooks = new java.util.HashMap<>();
@@ -125,6 +129,14 @@ public final class WinBack {
     this.suppressionList = b.suppressionList == null ? SuppressionList.inMemory() : b.suppressionList;
     this.tokens = b.tokens;
     this.experiment = Optional.ofNullable(b.experiment);
+    this.nodeId = b.nodeId == null ? "node-" + java.util.UUID.randomUUID() : b.nodeId;
+    this.lease = b.lease == null ? Duration.ofMinutes(5) : b.lease;
+    this.stepTimeout = Optional.ofNullable(b.stepTimeout);
+    this.strategyThreads = b.stepTimeout == null ? null : java.util.concurrent.Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "winback-strategy");
+      thread.setDaemon(true);
+      return thread;
+    });
     playbooks.put(playbook.name(), playbook);
     planners.put(playbook.name(), planner);
     experiment.ifPresent(e -> e.variantPlaybooks().forEach(variant -> {
@@ -625,19 +637,51 @@ public final class WinBack {
    * @return what this call did
    */
   public RunSummary runDue() {
+    return runDue(() -> true);
+  }
+
+  /** Runs due steps while {@code keepGoing} says so; claimed plans not worked on are released. */
+  RunSummary runDue(java.util.function.BooleanSupplier keepGoing) {
     Instant now = clock.instant();
     int[] counts = new int[5];
-    while (true) {
-      List<DueStep> due = store.dueSteps(now, batchSize);
+    while (keepGoing.getAsBoolean()) {
+      List<DueStep> due = store.claimDue(now, batchSize, nodeId, clock.instant().plus(lease));
+      Set<String> claimed = new java.util.LinkedHashSet<>();
+      due.forEach(step -> claimed.add(step.planId()));
       int handled = 0;
-      for (DueStep step : due) {
-        handled += runStep(step, now, counts) ? 1 : 0;
+      Instant leaseRenewed = clock.instant();
+      try {
+        for (DueStep step : due) {
+          if (!keepGoing.getAsBoolean()) {
+            break;
+          }
+          handled += runStep(step, now, counts) ? 1 : 0;
+          if (Duration.between(leaseRenewed, clock.instant()).compareTo(lease.dividedBy(3)) > 0) {
+            leaseRenewed = clock.instant();
+            store.extendClaims(nodeId, claimed, leaseRenewed.plus(lease)); // heartbeat
+          }
+        }
+      } finally {
+        store.releaseClaims(nodeId, claimed);
       }
       if (handled == 0 || due.size() < batchSize && handled == due.size()) {
         break;
       }
     }
     return new RunSummary(counts[0], counts[1], counts[2], counts[3], counts[4]);
+  }
+
+  /**
+   * Starts a built-in runner for hosts without a scheduler of their own: {@code threads} workers call
+   * {@link #runDue()} every {@code interval}. Close the runner to stop it gracefully: no new step starts, steps in
+   * progress finish, and the claims on the rest are released for other nodes.
+   *
+   * @param interval the pause between runs of a worker
+   * @param threads how many workers
+   * @return the running runner
+   */
+  public Runner startRunner(Duration interval, int threads) {
+    return new Runner(this, interval, threads);
   }
 
   /**
@@ -678,7 +722,7 @@ public final class WinBack {
     ReentrantLock lock = locks.of(listed.get().customer().id());
     lock.lock();
     try {
-      Optional<WinBackPlan> claimed = change(due.planId(), plan -> claim(plan, due.stepIndex(), now));
+      Optional<WinBackPlan> claimed = change(due.planId(), plan -> claim(plan, due, now));
       if (claimed.isEmpty()) {
         return false;
       }
@@ -692,7 +736,12 @@ public final class WinBack {
           step.attempts(), now, plan.customer().exitTerms().orElse(playbookOf(plan).exitTerms()));
       StepResult result;
       try {
-        result = Objects.requireNonNullElse(invoke(context), StepResult.failed("the strategy returned no result"));
+        result = Objects.requireNonNullElse(invokeInTime(context),
+            StepResult.failed("the strategy returned no result"));
+      } catch (java.util.concurrent.TimeoutException e) {
+        LOG.warn("Strategy for {} step {} of plan {} timed out after {}", step.kind(), step.index(), plan.id(),
+            stepTimeout.orElseThrow());
+        result = StepResult.failed("the strategy did not answer within " + stepTimeout.orElseThrow());
       } catch (Exception | LinkageError | AssertionError e) {
         LOG.warn("Strategy for {} step {} of plan {} threw {}", step.kind(), step.index(), plan.id(),
             e.getClass().getName());
@@ -723,17 +772,28 @@ public final class WinBack {
     }
   }
 
-  private Optional<PlanEdit> claim(WinBackPlan plan, int index, Instant now) {
+  private Optional<PlanEdit> claim(WinBackPlan plan, DueStep due, Instant now) {
+    int index = due.stepIndex();
     PlanStep step = plan.step(index);
+    PlanEdit recovery = null;
+    if (due.recovering() && plan.status().isActive() && step.status() == StepStatus.RUNNING) {
+      recovery = new PlanEdit(plan, now);
+      step = PlanStep.builder().from(step).status(StepStatus.PENDING).dueAt(step.dueAt().isAfter(now) ? now
+          : step.dueAt()).build();
+      recovery.replace(step);
+      recovery.event(EventType.STEP_RECOVERED, step, step.kind() + " was claimed by a runner that stopped; it "
+          + "runs again with the same idempotency key");
+      plan = recovery.build().plan();
+    }
     if (!plan.status().isActive() || step.status() != StepStatus.PENDING || step.dueAt().isAfter(now)) {
-      return Optional.empty();
+      return Optional.ofNullable(recovery);
     }
     for (int i = 0; i < index; i++) {
       if (!plan.step(i).status().isFinal()) {
         return Optional.empty(); // earlier steps first: an apology before the rest
       }
     }
-    PlanEdit edit = new PlanEdit(plan, now);
+    PlanEdit edit = recovery != null ? recovery : new PlanEdit(plan, now);
     LostCustomer customer = plan.customer();
     ContactResolver.Resolution resolution = ContactResolver.resolve(contactPolicy, new ContactRequest(
         customer, plan.id(), step.kind(), step.channel(), now, store.contactHistory(customer.id()),
@@ -757,6 +817,27 @@ public final class WinBack {
       edit.replace(adjusted.status(StepStatus.RUNNING).attempts(step.attempts() + 1).build());
     }
     return Optional.of(edit);
+  }
+
+  private StepResult invokeInTime(StepContext context) throws Exception {
+    if (stepTimeout.isEmpty()) {
+      return invoke(context);
+    }
+    java.util.concurrent.Future<StepResult> call = strategyThreads.submit(() -> invoke(context));
+    try {
+      return call.get(stepTimeout.get().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      call.cancel(true);
+      throw e;
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   private StepResult invoke(StepContext context) throws Exception {
@@ -947,6 +1028,9 @@ public final class WinBack {
     private ContactPolicy contactPolicy;
     private ReactivationTokens tokens;
     private Experiment experiment;
+    private String nodeId;
+    private Duration lease;
+    private Duration stepTimeout;
 
     private Builder() {}
 
@@ -1125,6 +1209,54 @@ public final class WinBack {
      */
     public Builder experiment(Experiment experiment) {
       this.experiment = once(this.experiment, experiment, "experiment");
+      return this;
+    }
+
+    /**
+     * Names this engine's runner for the claims it takes on a shared store; a random id unless set. Give every node
+     * its own.
+     *
+     * @param id the node's id, 1 to 100 characters
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder nodeId(String id) {
+      if (id.isBlank() || id.length() > 100) {
+        throw new IllegalArgumentException("a node id has 1 to 100 characters");
+      }
+      this.nodeId = once(this.nodeId, id, "node id");
+      return this;
+    }
+
+    /**
+     * Sets how long a claim on due plans lasts before other runners may take them over (it is extended while this
+     * runner works); 5 minutes unless set. A shorter lease recovers the work of a dead node sooner.
+     *
+     * @param duration the lease, positive
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder lease(Duration duration) {
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException("a lease must be positive: " + duration);
+      }
+      this.lease = once(this.lease, duration, "lease");
+      return this;
+    }
+
+    /**
+     * Sets how long a strategy may take before its step counts as failed (and is retried); strategies then run on
+     * their own threads and are interrupted on timeout. Unbounded unless set.
+     *
+     * @param timeout the timeout, positive
+     * @return this builder
+     * @throws ConfigurationException when already set
+     */
+    public Builder stepTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("a step timeout must be positive: " + timeout);
+      }
+      this.stepTimeout = once(this.stepTimeout, timeout, "step timeout");
       return this;
     }
 

@@ -14,6 +14,8 @@ public enum EventType {
   STEP_RETRY_SCHEDULED,
   /** A step failed for good. */
   STEP_FAILED,
+  /** A step claimed by a runner that stopped was handed to another runner, to run again. */
+  STEP_RECOVERED,
   /** A step was cancelled because the plan ended. */
   STEP_CANCELLED,
   /** A step's due time moved. */

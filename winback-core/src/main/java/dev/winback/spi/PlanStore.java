@@ -6,6 +6,7 @@ import dev.winback.model.JournalEvent;
 import dev.winback.model.WinBackPlan;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -61,6 +62,39 @@ public interface PlanStore {
    * @return due steps, earliest first
    */
   List<DueStep> dueSteps(Instant now, int limit);
+
+  /**
+   * Claims due steps for one runner, so that several runners (threads or nodes) sharing the store never work on the
+   * same plan at once: the plans returned are leased to {@code owner} until {@code leaseUntil}. A plan whose lease
+   * expired (its runner died) is returned again, with its running step marked {@link DueStep#recovering()}. Stores
+   * used by one process only may ignore leases; by default this is {@link #dueSteps}.
+   *
+   * @param now the time
+   * @param limit the most steps to return
+   * @param owner the claiming runner's id
+   * @param leaseUntil when the claim lapses unless extended
+   * @return the claimed steps, earliest first
+   */
+  default List<DueStep> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+    return dueSteps(now, limit);
+  }
+
+  /**
+   * Extends a runner's claims while it is still working on them (a heartbeat).
+   *
+   * @param owner the runner's id
+   * @param planIds the plans it is working on
+   * @param leaseUntil the new end of the lease
+   */
+  default void extendClaims(String owner, Collection<String> planIds, Instant leaseUntil) {}
+
+  /**
+   * Releases a runner's claims on plans it has finished with (or will not finish, when shutting down).
+   *
+   * @param owner the runner's id
+   * @param planIds the plans
+   */
+  default void releaseClaims(String owner, Collection<String> planIds) {}
 
   /**
    * Reads a customer's journal.

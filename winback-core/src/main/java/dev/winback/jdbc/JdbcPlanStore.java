@@ -1,0 +1,670 @@
+package dev.winback.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.winback.StoreException;
+import dev.winback.internal.Json;
+import dev.winback.model.EventType;
+import dev.winback.model.JournalEvent;
+import dev.winback.model.PlanStep;
+import dev.winback.model.StepStatus;
+import dev.winback.model.WinBackPlan;
+import dev.winback.spi.ContactRecord;
+import dev.winback.spi.DueStep;
+import dev.winback.spi.GrantConsumption;
+import dev.winback.spi.PlanStore;
+import dev.winback.spi.ReactivationGrant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+
+/**
+ * A {@link PlanStore} on PostgreSQL or H2 through plain JDBC. Each change is one transaction: the plan row (with
+ * optimistic locking on its version), the journal events that describe the change, and the contacts it made, all or
+ * nothing.
+ *
+ * <p>Several runners, in one process or on several nodes, can share one database: {@link #claimDue} leases due plans
+ * to one runner at a time, on PostgreSQL with {@code FOR UPDATE SKIP LOCKED} so runners never wait for each other. A
+ * lease has an owner and an end; a runner extends it while it works (a heartbeat) and releases it when done. When a
+ * runner dies, its leases lapse and its running steps are handed to another runner, marked as recovering; they run
+ * again with the same idempotency key.
+ *
+ * <p><b>Guarantee:</b> every due step is invoked at least once; it is invoked more than once only when its runner
+ * stopped (or its lease lapsed) between invoking the strategy and recording the result. A host that remembers the
+ * step's idempotency key therefore sends each message exactly once.
+ *
+ * <p>The schema is created by {@link #migrate()} from {@code dev/winback/jdbc/V1__winback_schema.sql}, or by the
+ * host's own Flyway or Liquibase with that file. Thread-safe; uses one pooled connection per operation.
+ */
+public final class JdbcPlanStore implements PlanStore {
+  private static final String SCHEMA_TABLE = "winback_schema";
+  private static final String[] MIGRATIONS = {"V1__winback_schema.sql"};
+
+  private final DataSource dataSource;
+  private final boolean postgres;
+
+  private JdbcPlanStore(DataSource dataSource, boolean postgres) {
+    this.dataSource = dataSource;
+    this.postgres = postgres;
+  }
+
+  /**
+   * A store on a data source; the dialect (PostgreSQL or H2) is read from the database.
+   *
+   * @param dataSource a pooled data source
+   * @return the store
+   * @throws StoreException when the database cannot be reached
+   * @throws IllegalArgumentException when the database is neither PostgreSQL nor H2
+   */
+  public static JdbcPlanStore create(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      if (!product.contains("postgres") && !product.contains("h2")) {
+        throw new IllegalArgumentException("JdbcPlanStore supports PostgreSQL and H2, not " + product);
+      }
+      return new JdbcPlanStore(dataSource, product.contains("postgres"));
+    } catch (SQLException e) {
+      throw failure("connect", e);
+    }
+  }
+
+  /**
+   * Applies the schema migrations this version ships that the database does not have yet, each in a transaction,
+   * and records them in {@code winback_schema}.
+   *
+   * @return this store
+   * @throws StoreException when a migration fails (it is rolled back)
+   */
+  public JdbcPlanStore migrate() {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA_TABLE
+            + " (version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
+      }
+      c.commit();
+      for (int version = 1; version <= MIGRATIONS.length; version++) {
+        if (applied(c, version)) {
+          continue;
+        }
+        try (Statement s = c.createStatement()) {
+          for (String sql : script(MIGRATIONS[version - 1])) {
+            s.execute(sql);
+          }
+        }
+        try (PreparedStatement p = c.prepareStatement(
+            "INSERT INTO " + SCHEMA_TABLE + " (version, script, applied_at) VALUES (?, ?, ?)")) {
+          p.setInt(1, version);
+          p.setString(2, MIGRATIONS[version - 1]);
+          p.setLong(3, System.currentTimeMillis());
+          p.executeUpdate();
+        }
+        c.commit();
+      }
+      return this;
+    } catch (SQLException e) {
+      throw failure("migrate the schema", e);
+    }
+  }
+
+  private static boolean applied(Connection c, int version) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM " + SCHEMA_TABLE + " WHERE version = ?")) {
+      p.setInt(1, version);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  private static List<String> script(String name) {
+    try (InputStream in = JdbcPlanStore.class.getResourceAsStream(name)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      List<String> statements = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      for (String line : text.split("\n")) {
+        if (line.strip().startsWith("--")) {
+          continue;
+        }
+        current.append(line).append('\n');
+        if (line.strip().endsWith(";")) {
+          String sql = current.toString().strip();
+          statements.add(sql.substring(0, sql.length() - 1));
+          current.setLength(0);
+        }
+      }
+      return statements;
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("migration script " + name + " is missing from the jar", e);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ plans
+
+  @Override
+  public WinBackPlan insertIfAbsent(WinBackPlan plan, List<JournalEvent> events) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        if (readPlan(c, plan.id()).isPresent()) {
+          c.rollback();
+          return find(plan.id()).orElseThrow();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_plan "
+            + "(plan_id, customer_id, version, status, next_due, body) VALUES (?, ?, ?, ?, ?, ?)")) {
+          p.setString(1, plan.id());
+          p.setString(2, plan.customer().id());
+          p.setLong(3, plan.version());
+          p.setString(4, plan.status().name());
+          setNullableLong(p, 5, nextDue(plan));
+          p.setString(6, write(plan));
+          p.executeUpdate();
+        }
+        appendEvents(c, events);
+        c.commit();
+        return plan;
+      } catch (SQLException e) {
+        rollback(c);
+        if ("23505".equals(e.getSQLState())) { // another runner inserted the same plan first
+          return find(plan.id()).orElseThrow(() -> failure("insert plan", e));
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure("insert plan", e);
+    }
+  }
+
+  @Override
+  public boolean update(WinBackPlan plan, List<JournalEvent> events) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        int updated;
+        try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
+            + "next_due = ?, body = ? WHERE plan_id = ? AND version = ?")) {
+          p.setLong(1, plan.version());
+          p.setString(2, plan.status().name());
+          setNullableLong(p, 3, nextDue(plan));
+          p.setString(4, write(plan));
+          p.setString(5, plan.id());
+          p.setLong(6, plan.version() - 1);
+          updated = p.executeUpdate();
+        }
+        if (updated != 1) {
+          c.rollback();
+          return false;
+        }
+        appendEvents(c, events);
+        c.commit();
+        return true;
+      } catch (SQLException e) {
+        rollback(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure("update plan", e);
+    }
+  }
+
+  private void appendEvents(Connection c, List<JournalEvent> events) throws SQLException {
+    if (events.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement journal = c.prepareStatement(
+            "INSERT INTO winback_journal (customer_id, plan_id, at_micros, type, body) VALUES (?, ?, ?, ?, ?)");
+        PreparedStatement contact = c.prepareStatement(
+            "INSERT INTO winback_contact (customer_id, at_micros, channel, kind, plan_id) VALUES (?, ?, ?, ?, ?)")) {
+      boolean contacts = false;
+      for (JournalEvent event : events) {
+        journal.setString(1, event.customerId());
+        journal.setString(2, event.planId());
+        journal.setLong(3, micros(event.at()));
+        journal.setString(4, event.type().name());
+        journal.setString(5, write(event));
+        journal.addBatch();
+        if (event.type() == EventType.STEP_DONE && event.channel().isPresent() && event.stepKind().isPresent()) {
+          contact.setString(1, event.customerId());
+          contact.setLong(2, micros(event.at()));
+          contact.setString(3, event.channel().get().name());
+          contact.setString(4, event.stepKind().get().name());
+          contact.setString(5, event.planId());
+          contact.addBatch();
+          contacts = true;
+        }
+      }
+      journal.executeBatch();
+      if (contacts) {
+        contact.executeBatch();
+      }
+    }
+  }
+
+  @Override
+  public Optional<WinBackPlan> find(String planId) {
+    try (Connection c = dataSource.getConnection()) {
+      return readPlan(c, planId);
+    } catch (SQLException e) {
+      throw failure("read plan", e);
+    }
+  }
+
+  private Optional<WinBackPlan> readPlan(Connection c, String planId) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT body FROM winback_plan WHERE plan_id = ?")) {
+      p.setString(1, planId);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(read(r.getString(1), WinBackPlan.class)) : Optional.empty();
+      }
+    }
+  }
+
+  @Override
+  public Optional<WinBackPlan> latestPlan(String customerId) {
+    List<WinBackPlan> plans = query("read plans",
+        "SELECT body FROM winback_plan WHERE customer_id = ? ORDER BY seq DESC LIMIT 1", customerId);
+    return plans.stream().findFirst();
+  }
+
+  @Override
+  public List<WinBackPlan> plans(String customerId) {
+    return query("read plans", "SELECT body FROM winback_plan WHERE customer_id = ? ORDER BY seq", customerId);
+  }
+
+  private List<WinBackPlan> query(String operation, String sql, String customerId) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, customerId);
+      List<WinBackPlan> plans = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          plans.add(read(r.getString(1), WinBackPlan.class));
+        }
+      }
+      return plans;
+    } catch (SQLException e) {
+      throw failure(operation, e);
+    }
+  }
+
+  @Override
+  public List<String> customerIds(String after, int limit) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
+        "SELECT DISTINCT customer_id FROM winback_plan WHERE customer_id > ? ORDER BY customer_id LIMIT ?")) {
+      p.setString(1, after);
+      p.setInt(2, limit);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getString(1));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw failure("list customers", e);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ due steps
+
+  @Override
+  public List<DueStep> dueSteps(Instant now, int limit) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
+        "SELECT body FROM winback_plan WHERE next_due <= ? ORDER BY next_due LIMIT ?")) {
+      p.setLong(1, micros(now));
+      p.setInt(2, limit);
+      List<DueStep> due = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          addDue(read(r.getString(1), WinBackPlan.class), now, false, due);
+        }
+      }
+      return limited(due, limit);
+    } catch (SQLException e) {
+      throw failure("find due steps", e);
+    }
+  }
+
+  @Override
+  public List<DueStep> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        List<String> bodies = postgres ? claimSkipLocked(c, now, limit, owner, leaseUntil)
+            : claimOneByOne(c, now, limit, owner, leaseUntil);
+        c.commit();
+        List<DueStep> due = new ArrayList<>();
+        for (String body : bodies) {
+          addDue(read(body, WinBackPlan.class), now, true, due);
+        }
+        return limited(due, limit);
+      } catch (SQLException e) {
+        rollback(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure("claim due steps", e);
+    }
+  }
+
+  private static List<String> claimSkipLocked(Connection c, Instant now, int limit, String owner, Instant until)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET lease_owner = ?, lease_until = ? "
+        + "WHERE plan_id IN (SELECT plan_id FROM winback_plan WHERE next_due <= ? "
+        + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_due LIMIT ? FOR UPDATE SKIP LOCKED) "
+        + "RETURNING body")) {
+      p.setString(1, owner);
+      p.setLong(2, micros(until));
+      p.setLong(3, micros(now));
+      p.setLong(4, micros(now));
+      p.setInt(5, limit);
+      List<String> bodies = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          bodies.add(r.getString(1));
+        }
+      }
+      return bodies;
+    }
+  }
+
+  private static List<String> claimOneByOne(Connection c, Instant now, int limit, String owner, Instant until)
+      throws SQLException {
+    List<String> candidates = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement("SELECT plan_id FROM winback_plan WHERE next_due <= ? "
+        + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_due LIMIT ?")) {
+      p.setLong(1, micros(now));
+      p.setLong(2, micros(now));
+      p.setInt(3, limit);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          candidates.add(r.getString(1));
+        }
+      }
+    }
+    List<String> bodies = new ArrayList<>();
+    try (PreparedStatement claim = c.prepareStatement("UPDATE winback_plan SET lease_owner = ?, lease_until = ? "
+            + "WHERE plan_id = ? AND (lease_until IS NULL OR lease_until < ?)");
+        PreparedStatement body = c.prepareStatement("SELECT body FROM winback_plan WHERE plan_id = ?")) {
+      for (String planId : candidates) {
+        claim.setString(1, owner);
+        claim.setLong(2, micros(until));
+        claim.setString(3, planId);
+        claim.setLong(4, micros(now));
+        if (claim.executeUpdate() == 1) {
+          body.setString(1, planId);
+          try (ResultSet r = body.executeQuery()) {
+            if (r.next()) {
+              bodies.add(r.getString(1));
+            }
+          }
+        }
+      }
+    }
+    return bodies;
+  }
+
+  private static void addDue(WinBackPlan plan, Instant now, boolean recoverRunning, List<DueStep> due) {
+    if (!plan.status().isActive()) {
+      return;
+    }
+    for (PlanStep step : plan.steps()) {
+      if (step.status() == StepStatus.PENDING && !step.dueAt().isAfter(now)) {
+        due.add(new DueStep(plan.id(), step.index(), step.dueAt()));
+      } else if (recoverRunning && step.status() == StepStatus.RUNNING) {
+        due.add(new DueStep(plan.id(), step.index(), step.dueAt(), true));
+      }
+    }
+  }
+
+  private static List<DueStep> limited(List<DueStep> due, int limit) {
+    due.sort(Comparator.comparing(DueStep::dueAt));
+    return due.size() > limit ? List.copyOf(due.subList(0, limit)) : due;
+  }
+
+  @Override
+  public void extendClaims(String owner, Collection<String> planIds, Instant leaseUntil) {
+    leases("extend claims", "UPDATE winback_plan SET lease_until = ? WHERE plan_id = ? AND lease_owner = ?",
+        owner, planIds, micros(leaseUntil));
+  }
+
+  @Override
+  public void releaseClaims(String owner, Collection<String> planIds) {
+    leases("release claims",
+        "UPDATE winback_plan SET lease_owner = NULL, lease_until = NULL WHERE plan_id = ? AND lease_owner = ?",
+        owner, planIds, null);
+  }
+
+  private void leases(String operation, String sql, String owner, Collection<String> planIds, Long until) {
+    if (planIds.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+      for (String planId : planIds) {
+        int i = 1;
+        if (until != null) {
+          p.setLong(i++, until);
+        }
+        p.setString(i++, planId);
+        p.setString(i, owner);
+        p.addBatch();
+      }
+      p.executeBatch();
+    } catch (SQLException e) {
+      throw failure(operation, e);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ journal
+
+  @Override
+  public List<JournalEvent> journal(String customerId) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
+        "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq")) {
+      p.setString(1, customerId);
+      List<JournalEvent> events = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          events.add(read(r.getString(1), JournalEvent.class));
+        }
+      }
+      return events;
+    } catch (SQLException e) {
+      throw failure("read journal", e);
+    }
+  }
+
+  @Override
+  public List<ContactRecord> contactHistory(String customerId) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
+        "SELECT at_micros, channel, kind, plan_id FROM winback_contact WHERE customer_id = ? ORDER BY at_micros, seq")) {
+      p.setString(1, customerId);
+      List<ContactRecord> contacts = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          contacts.add(new ContactRecord(instant(r.getLong(1)), dev.winback.model.Channel.valueOf(r.getString(2)),
+              dev.winback.model.StepKind.valueOf(r.getString(3)), r.getString(4)));
+        }
+      }
+      return contacts;
+    } catch (SQLException e) {
+      throw failure("read contact history", e);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ erasure
+
+  @Override
+  public void anonymise(String customerId, String anonymousId, UnaryOperator<WinBackPlan> anonymisePlan,
+      UnaryOperator<JournalEvent> anonymiseEvent) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        List<WinBackPlan> plans = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+            "SELECT body FROM winback_plan WHERE customer_id = ? ORDER BY seq FOR UPDATE")) {
+          p.setString(1, customerId);
+          try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+              plans.add(read(r.getString(1), WinBackPlan.class));
+            }
+          }
+        }
+        List<JournalEvent> events = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+            "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq")) {
+          p.setString(1, customerId);
+          try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+              events.add(anonymiseEvent.apply(read(r.getString(1), JournalEvent.class)));
+            }
+          }
+        }
+        for (String table : List.of("winback_plan", "winback_journal", "winback_contact", "winback_grant")) {
+          try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE customer_id = ?")) {
+            p.setString(1, customerId);
+            p.executeUpdate();
+          }
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_plan "
+            + "(plan_id, customer_id, version, status, next_due, body) VALUES (?, ?, ?, ?, ?, ?)")) {
+          for (WinBackPlan plan : plans) {
+            WinBackPlan copy = anonymisePlan.apply(plan);
+            p.setString(1, copy.id());
+            p.setString(2, anonymousId);
+            p.setLong(3, copy.version());
+            p.setString(4, copy.status().name());
+            setNullableLong(p, 5, nextDue(copy));
+            p.setString(6, write(copy));
+            p.executeUpdate();
+          }
+        }
+        appendEvents(c, events);
+        c.commit();
+      } catch (SQLException e) {
+        rollback(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure("erase a customer", e);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ grants
+
+  @Override
+  public void saveGrant(ReactivationGrant grant) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
+        "INSERT INTO winback_grant (token_id, customer_id, body) VALUES (?, ?, ?)")) {
+      p.setString(1, grant.tokenId());
+      p.setString(2, grant.customerId());
+      p.setString(3, write(grant));
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("save a reactivation grant", e);
+    }
+  }
+
+  @Override
+  public GrantConsumption consumeGrant(String tokenId, Instant at) {
+    try (Connection c = dataSource.getConnection()) {
+      int consumed;
+      try (PreparedStatement p = c.prepareStatement(
+          "UPDATE winback_grant SET consumed_at = ? WHERE token_id = ? AND consumed_at IS NULL")) {
+        p.setLong(1, micros(at));
+        p.setString(2, tokenId);
+        consumed = p.executeUpdate();
+      }
+      try (PreparedStatement p = c.prepareStatement("SELECT body FROM winback_grant WHERE token_id = ?")) {
+        p.setString(1, tokenId);
+        try (ResultSet r = p.executeQuery()) {
+          if (!r.next()) {
+            return new GrantConsumption(GrantConsumption.Status.UNKNOWN, Optional.empty());
+          }
+          return consumed == 1
+              ? new GrantConsumption(GrantConsumption.Status.CONSUMED,
+                  Optional.of(read(r.getString(1), ReactivationGrant.class)))
+              : new GrantConsumption(GrantConsumption.Status.ALREADY_USED, Optional.empty());
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("consume a reactivation grant", e);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ plumbing
+
+  /** The earliest due time of a pending or running step of an active plan, in epoch microseconds. */
+  static Long nextDue(WinBackPlan plan) {
+    if (!plan.status().isActive()) {
+      return null;
+    }
+    Instant next = null;
+    for (PlanStep step : plan.steps()) {
+      if ((step.status() == StepStatus.PENDING || step.status() == StepStatus.RUNNING)
+          && (next == null || step.dueAt().isBefore(next))) {
+        next = step.dueAt();
+      }
+    }
+    return next == null ? null : micros(next);
+  }
+
+  static long micros(Instant at) {
+    return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), (at.getNano() + 999) / 1000);
+  }
+
+  static Instant instant(long micros) {
+    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+  }
+
+  private static void setNullableLong(PreparedStatement p, int index, Long value) throws SQLException {
+    if (value == null) {
+      p.setNull(index, java.sql.Types.BIGINT);
+    } else {
+      p.setLong(index, value);
+    }
+  }
+
+  private static String write(Object value) {
+    try {
+      return Json.MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static <T> T read(String json, Class<T> type) {
+    try {
+      return Json.MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored " + type.getSimpleName() + " cannot be read", e);
+    }
+  }
+
+  private static void rollback(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection is gone; the database rolls the transaction back itself
+    }
+  }
+
+  private static StoreException failure(String operation, SQLException e) {
+    return new StoreException(operation, e.getSQLState() == null ? "unknown" : e.getSQLState());
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcPlanStore[" + (postgres ? "PostgreSQL" : "H2") + "]";
+  }
+}

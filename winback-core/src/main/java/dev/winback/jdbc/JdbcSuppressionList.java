@@ -1,0 +1,95 @@
+package dev.winback.jdbc;
+
+import dev.winback.StoreException;
+import dev.winback.internal.AddressFingerprint;
+import dev.winback.model.ContactPoint;
+import dev.winback.model.LostCustomer;
+import dev.winback.model.Suppression;
+import dev.winback.spi.SuppressionList;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A {@link SuppressionList} in the {@code winback_suppression} table, shared by every node: keyed fingerprints
+ * (HMAC-SHA256) of customer ids and contact addresses, never the values. Every node must use the same key.
+ * Thread-safe.
+ */
+public final class JdbcSuppressionList implements SuppressionList {
+  private final DataSource dataSource;
+  private final AddressFingerprint fingerprints;
+
+  private JdbcSuppressionList(DataSource dataSource, byte[] key) {
+    this.dataSource = dataSource;
+    this.fingerprints = new AddressFingerprint(key);
+  }
+
+  /**
+   * A list on a data source whose schema {@link JdbcPlanStore#migrate()} created.
+   *
+   * @param dataSource the data source
+   * @param fingerprintKey the fingerprint key, at least 16 bytes, the same on every node; keep it secret
+   * @return the list
+   */
+  public static JdbcSuppressionList create(DataSource dataSource, byte[] fingerprintKey) {
+    return new JdbcSuppressionList(dataSource, fingerprintKey);
+  }
+
+  @Override
+  public Optional<Suppression> lookup(LostCustomer customer) {
+    List<String> keys = keys(customer);
+    StringBuilder sql = new StringBuilder("SELECT reason FROM winback_suppression WHERE fingerprint IN (");
+    for (int i = 0; i < keys.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    sql.append(") LIMIT 1");
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < keys.size(); i++) {
+        p.setString(i + 1, keys.get(i));
+      }
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(Suppression.valueOf(r.getString(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("look up the suppression list", e.getSQLState());
+    }
+  }
+
+  @Override
+  public void add(LostCustomer customer, Suppression reason) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement delete = c.prepareStatement("DELETE FROM winback_suppression WHERE fingerprint = ?");
+          PreparedStatement insert = c.prepareStatement(
+              "INSERT INTO winback_suppression (fingerprint, reason) VALUES (?, ?)")) {
+        for (String key : keys(customer)) {
+          delete.setString(1, key);
+          delete.executeUpdate();
+          insert.setString(1, key);
+          insert.setString(2, reason.name());
+          insert.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("add to the suppression list", e.getSQLState());
+    }
+  }
+
+  private List<String> keys(LostCustomer customer) {
+    List<String> keys = new ArrayList<>();
+    keys.add(fingerprints.ofId(customer.id()));
+    for (ContactPoint point : customer.contactPoints()) {
+      keys.add(fingerprints.of(point));
+    }
+    return keys;
+  }
+}
