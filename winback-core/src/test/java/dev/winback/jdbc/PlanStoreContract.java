@@ -1,0 +1,264 @@
+package dev.winback.jdbc;
+
+import static dev.winback.testing.Customers.LOST_AT;
+import static dev.winback.testing.Customers.lost;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.winback.ManualClock;
+import dev.winback.StoreException;
+import dev.winback.WinBack;
+import dev.winback.model.Channel;
+import dev.winback.model.EventType;
+import dev.winback.model.JournalEvent;
+import dev.winback.model.PlanStatus;
+import dev.winback.model.PlanStep;
+import dev.winback.model.StepKind;
+import dev.winback.model.StepStatus;
+import dev.winback.model.WinBackPlan;
+import dev.winback.spi.ContactRecord;
+import dev.winback.spi.DueStep;
+import dev.winback.spi.GrantConsumption;
+import dev.winback.spi.PlanStore;
+import dev.winback.spi.ReactivationGrant;
+import dev.winback.testing.Recorder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link PlanStore} must do; each implementation runs these tests against a real instance. */
+abstract class PlanStoreContract {
+  protected PlanStore store;
+
+  /** A new, empty store. */
+  protected abstract PlanStore newStore();
+
+  /** Whether the store leases plans to runners (stores for one process may not). */
+  protected boolean leases() {
+    return true;
+  }
+
+  @BeforeEach
+  void freshStore() {
+    store = newStore();
+  }
+
+  static WinBackPlan plan(String customerId, Instant lostAt, int... dueDays) {
+    WinBackPlan.Builder plan = WinBackPlan.builder()
+        .id(customerId + "@" + lostAt).customer(lost(customerId).lostAt(lostAt).build())
+        .playbook("test").rule("r").rationale("because").startedAt(LOST_AT);
+    for (int i = 0; i < dueDays.length; i++) {
+      plan.addStep(PlanStep.builder().index(i).kind(StepKind.FEEDBACK_REQUEST).channel(Channel.EMAIL)
+          .dueAt(LOST_AT.plus(Duration.ofDays(dueDays[i]))).build());
+    }
+    return plan.build();
+  }
+
+  static JournalEvent event(WinBackPlan plan, EventType type, String detail) {
+    JournalEvent.Builder event = JournalEvent.builder().customerId(plan.customer().id()).planId(plan.id())
+        .at(LOST_AT).type(type).detail(detail);
+    if (type == EventType.STEP_DONE) {
+      event.stepIndex(0).stepKind(StepKind.FEEDBACK_REQUEST).channel(Channel.EMAIL);
+    }
+    return event.build();
+  }
+
+  static WinBackPlan next(WinBackPlan plan) {
+    return WinBackPlan.builder().from(plan).version(plan.version() + 1).build();
+  }
+
+  @Test
+  void insertsAPlanOnceAndReturnsTheStoredOneAfterwards() {
+    WinBackPlan plan = plan("c1", LOST_AT, 0);
+
+    WinBackPlan first = store.insertIfAbsent(plan, List.of(event(plan, EventType.PLAN_STARTED, "one")));
+    WinBackPlan second = store.insertIfAbsent(WinBackPlan.builder().from(plan).rule("other").build(),
+        List.of(event(plan, EventType.PLAN_STARTED, "two")));
+
+    assertThat(first).isEqualTo(plan);
+    assertThat(second).isEqualTo(plan);
+    assertThat(store.find(plan.id())).contains(plan);
+    assertThat(store.journal("c1")).extracting(JournalEvent::detail).containsExactly("one");
+  }
+
+  @Test
+  void updatesOnlyTheVersionItWasBasedOn() {
+    WinBackPlan plan = plan("c1", LOST_AT, 0);
+    store.insertIfAbsent(plan, List.of());
+
+    boolean updated = store.update(next(plan), List.of(event(plan, EventType.PLAN_REVISED, "v1")));
+    boolean stale = store.update(WinBackPlan.builder().from(next(plan)).rule("stale").build(),
+        List.of(event(plan, EventType.PLAN_REVISED, "lost")));
+
+    assertThat(updated).isTrue();
+    assertThat(stale).isFalse();
+    assertThat(store.find(plan.id()).orElseThrow().version()).isEqualTo(1);
+    assertThat(store.find(plan.id()).orElseThrow().rule()).isEqualTo("r");
+    assertThat(store.journal("c1")).extracting(JournalEvent::detail).containsExactly("v1");
+  }
+
+  @Test
+  void findsTheLatestAndAllPlansOfACustomer() {
+    WinBackPlan older = plan("c1", LOST_AT, 0);
+    WinBackPlan newer = plan("c1", LOST_AT.plusSeconds(60), 0);
+    store.insertIfAbsent(older, List.of());
+    store.insertIfAbsent(newer, List.of());
+
+    assertThat(store.latestPlan("c1")).contains(newer);
+    assertThat(store.plans("c1")).containsExactly(older, newer);
+    assertThat(store.latestPlan("nobody")).isEmpty();
+    assertThat(store.find("nothing")).isEmpty();
+  }
+
+  @Test
+  void listsDueStepsEarliestFirstWithinTheLimit() {
+    store.insertIfAbsent(plan("c1", LOST_AT, 5, 9), List.of());
+    store.insertIfAbsent(plan("c2", LOST_AT, 2), List.of());
+    store.insertIfAbsent(plan("c3", LOST_AT, 30), List.of());
+
+    List<DueStep> due = store.dueSteps(LOST_AT.plus(Duration.ofDays(10)), 10);
+
+    assertThat(due).extracting(DueStep::planId).containsExactly("c2@" + LOST_AT, "c1@" + LOST_AT, "c1@" + LOST_AT);
+    assertThat(store.dueSteps(LOST_AT.plus(Duration.ofDays(10)), 1)).hasSize(1);
+  }
+
+  @Test
+  void anEndedPlanHasNothingDue() {
+    WinBackPlan plan = plan("c1", LOST_AT, 0);
+    store.insertIfAbsent(plan, List.of());
+    store.update(WinBackPlan.builder().from(next(plan)).status(PlanStatus.DECLINED).endedAt(LOST_AT).build(),
+        List.of());
+
+    assertThat(store.dueSteps(LOST_AT.plus(Duration.ofDays(1)), 10)).isEmpty();
+  }
+
+  @Test
+  void aClaimedPlanIsNotClaimedByAnotherRunnerUntilItsLeaseLapsesOrIsReleased() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(leases());
+    store.insertIfAbsent(plan("c1", LOST_AT, 0), List.of());
+    Instant now = LOST_AT.plusSeconds(10);
+
+    assertThat(store.claimDue(now, 10, "a", now.plusSeconds(60))).hasSize(1);
+    assertThat(store.claimDue(now, 10, "b", now.plusSeconds(60))).isEmpty();
+    assertThat(store.claimDue(now.plusSeconds(61), 10, "b", now.plusSeconds(120))).hasSize(1);
+    store.releaseClaims("b", List.of("c1@" + LOST_AT));
+    assertThat(store.claimDue(now.plusSeconds(62), 10, "a", now.plusSeconds(120))).hasSize(1);
+  }
+
+  @Test
+  void aHeartbeatKeepsTheClaim() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(leases());
+    store.insertIfAbsent(plan("c1", LOST_AT, 0), List.of());
+    Instant now = LOST_AT.plusSeconds(10);
+    store.claimDue(now, 10, "a", now.plusSeconds(60));
+
+    store.extendClaims("a", List.of("c1@" + LOST_AT), now.plusSeconds(600));
+
+    assertThat(store.claimDue(now.plusSeconds(300), 10, "b", now.plusSeconds(900))).isEmpty();
+  }
+
+  @Test
+  void aRunningStepOfALapsedClaimIsHandedOverAsRecovering() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(leases());
+    WinBackPlan plan = plan("c1", LOST_AT, 0);
+    store.insertIfAbsent(plan, List.of());
+    Instant now = LOST_AT.plusSeconds(10);
+    store.claimDue(now, 10, "dead", now.plusSeconds(60));
+    WinBackPlan running = WinBackPlan.builder().from(next(plan)).steps(List.of(PlanStep.builder()
+        .from(plan.step(0)).status(StepStatus.RUNNING).attempts(1).build())).build();
+    store.update(running, List.of());
+
+    List<DueStep> handedOver = store.claimDue(now.plusSeconds(61), 10, "alive", now.plusSeconds(120));
+
+    assertThat(handedOver).singleElement().satisfies(step -> assertThat(step.recovering()).isTrue());
+  }
+
+  @Test
+  void keepsTheJournalInOrderAndDerivesTheContacts() {
+    WinBackPlan plan = plan("c1", LOST_AT, 0);
+    store.insertIfAbsent(plan, List.of(event(plan, EventType.PLAN_STARTED, "a")));
+    store.update(next(plan), List.of(event(plan, EventType.STEP_DONE, "b"), event(plan, EventType.PLAN_ENDED, "c")));
+
+    assertThat(store.journal("c1")).extracting(JournalEvent::detail).containsExactly("a", "b", "c");
+    assertThat(store.contactHistory("c1")).containsExactly(
+        new ContactRecord(LOST_AT, Channel.EMAIL, StepKind.FEEDBACK_REQUEST, plan.id()));
+  }
+
+  @Test
+  void pagesThroughCustomersInOrder() {
+    for (String id : List.of("b", "a", "d", "c")) {
+      store.insertIfAbsent(plan(id, LOST_AT, 0), List.of());
+    }
+
+    assertThat(store.customerIds("", 3)).containsExactly("a", "b", "c");
+    assertThat(store.customerIds("c", 3)).containsExactly("d");
+  }
+
+  @Test
+  void anonymisingMovesEverythingToTheAnonymousId() {
+    WinBackPlan plan = plan("c1", LOST_AT, 0);
+    store.insertIfAbsent(plan, List.of(event(plan, EventType.STEP_DONE, "x")));
+    store.saveGrant(new ReactivationGrant("t1", "c1", plan.id(), Optional.empty(), LOST_AT, LOST_AT.plusSeconds(9)));
+
+    store.anonymise("c1", "anon",
+        p -> WinBackPlan.builder().from(p).id("anon@x").customer(lost("anon").build()).build(),
+        e -> JournalEvent.builder().from(e).customerId("anon").planId("anon@x").build());
+
+    assertThat(store.plans("c1")).isEmpty();
+    assertThat(store.journal("c1")).isEmpty();
+    assertThat(store.contactHistory("c1")).isEmpty();
+    assertThat(store.plans("anon")).extracting(WinBackPlan::id).containsExactly("anon@x");
+    assertThat(store.journal("anon")).hasSize(1);
+    assertThat(store.consumeGrant("t1", LOST_AT).status()).isEqualTo(GrantConsumption.Status.UNKNOWN);
+  }
+
+  @Test
+  void aGrantIsConsumedExactlyOnce() {
+    store.saveGrant(new ReactivationGrant("t1", "c1", "p", Optional.empty(), LOST_AT, LOST_AT.plusSeconds(9)));
+
+    assertThat(store.consumeGrant("t1", LOST_AT).status()).isEqualTo(GrantConsumption.Status.CONSUMED);
+    assertThat(store.consumeGrant("t1", LOST_AT).status()).isEqualTo(GrantConsumption.Status.ALREADY_USED);
+    assertThat(store.consumeGrant("t2", LOST_AT).status()).isEqualTo(GrantConsumption.Status.UNKNOWN);
+  }
+
+  @Test
+  void theEngineRunsWholePlansOnTheStore() {
+    ManualClock clock = ManualClock.at(LOST_AT);
+    Recorder host = new Recorder();
+    WinBack winBack = WinBack.builder().clock(clock).store(store)
+        .feedback(host).apology(host).incentives(host).reEngagement(host).build();
+    for (int i = 0; i < 10; i++) {
+      winBack.start(lost("c" + i).build());
+    }
+    winBack.optOut("c0");
+
+    for (int day = 0; day <= 100; day++) {
+      winBack.runDue();
+      clock.advance(Duration.ofDays(1));
+    }
+
+    assertThat(winBack.plan("c0").orElseThrow().status()).isEqualTo(PlanStatus.OPTED_OUT);
+    for (int i = 1; i < 10; i++) {
+      assertThat(winBack.plan("c" + i).orElseThrow().status()).isEqualTo(PlanStatus.UNRESPONSIVE);
+    }
+    assertThat(host.calls()).hasSize(9 * 4);
+  }
+
+  @Test
+  void aRefusedWriteLeavesThePlanAndJournalAsTheyWere() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(leases()); // the in-memory store has no column limits
+    WinBackPlan plan = plan("c1", LOST_AT, 0);
+    store.insertIfAbsent(plan, List.of(event(plan, EventType.PLAN_STARTED, "a")));
+
+    assertThatThrownBy(() -> store.update(next(plan),
+            List.of(event(plan, EventType.PLAN_REVISED, "ok"), event(plan, EventType.PLAN_REVISED, "x".repeat(9000)))))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("nothing was written");
+
+    assertThat(store.find(plan.id()).orElseThrow().version()).isZero();
+    assertThat(store.journal("c1")).extracting(JournalEvent::detail).containsExactly("a");
+  }
+}
