@@ -347,7 +347,8 @@ public final class JdbcPlanStore implements PlanStore {
         for (String body : bodies) {
           addDue(read(body, WinBackPlan.class), now, true, due);
         }
-        return limited(due, limit);
+        due.sort(Comparator.comparing(DueStep::dueAt));
+        return due; // every due step of every plan leased, so that the runner releases every lease it took
       } catch (SQLException e) {
         rollback(c);
         throw e;

@@ -70,7 +70,8 @@ public interface PlanStore {
    * used by one process only may ignore leases; by default this is {@link #dueSteps}.
    *
    * @param now the time
-   * @param limit the most steps to return
+   * @param limit the most plans to claim; every due step of a claimed plan is returned, so that the runner can
+   *     release every claim it took
    * @param owner the claiming runner's id
    * @param leaseUntil when the claim lapses unless extended
    * @return the claimed steps, earliest first
