@@ -53,7 +53,7 @@ class CrashRecoveryTest {
       int before = count(dataSource, "SELECT count(*) FROM sent");
       Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), CrashingRunner.class.getName(),
-          Databases.postgresUrl(database), "child-" + round, "2")
+          Databases.postgresUrl(database), "child-" + round, "2", "150")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (count(dataSource, "SELECT count(*) FROM sent") < before + 150) {

@@ -13,7 +13,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * A runner in its own JVM, for the crash test: runs due steps forever on a PostgreSQL store, each strategy call
  * recording its idempotency key in the {@code sent} table (as a host's mail log would) before reporting success.
- * The test kills it with {@code destroyForcibly} while it works.
+ * After {@code hangAfter} sends its host call hangs, mid-step, and the test kills it with {@code destroyForcibly}.
  */
 public final class CrashingRunner {
   private CrashingRunner() {}
@@ -23,21 +23,32 @@ public final class CrashingRunner {
     postgres.setURL(args[0]);
     PooledDataSource dataSource = new PooledDataSource(postgres);
     String node = args[1];
+    int hangAfter = Integer.parseInt(args[3]);
+    java.util.concurrent.atomic.AtomicInteger sends = new java.util.concurrent.atomic.AtomicInteger();
     WinBack winBack = WinBack.builder()
         .store(JdbcPlanStore.create(dataSource))
         .playbook(InfraPlaybook.create())
         .nodeId(node)
         .lease(Duration.ofSeconds(Long.parseLong(args[2])))
         .batchSize(50)
-        .feedback(c -> send(dataSource, node, c))
-        .apology(c -> send(dataSource, node, c))
-        .incentives(c -> send(dataSource, node, c))
-        .reEngagement(c -> send(dataSource, node, c))
+        .feedback(c -> sendThenMaybeHang(dataSource, node, c, sends, hangAfter))
+        .apology(c -> sendThenMaybeHang(dataSource, node, c, sends, hangAfter))
+        .incentives(c -> sendThenMaybeHang(dataSource, node, c, sends, hangAfter))
+        .reEngagement(c -> sendThenMaybeHang(dataSource, node, c, sends, hangAfter))
         .build();
     System.out.println("ready");
     while (true) {
       winBack.runDue();
     }
+  }
+
+  private static StepResult sendThenMaybeHang(javax.sql.DataSource dataSource, String node, StepContext context,
+      java.util.concurrent.atomic.AtomicInteger sends, int hangAfter) throws Exception {
+    StepResult result = send(dataSource, node, context);
+    if (sends.incrementAndGet() >= hangAfter) {
+      Thread.sleep(600_000); // the host call hangs after sending: the step is left running when the JVM dies
+    }
+    return result;
   }
 
   /** Records a send as a host's mail log would, with the step's idempotency key. */
