@@ -31,6 +31,8 @@ import dev.winback.model.WinBackPlan;
 import dev.winback.spi.Activity;
 import dev.winback.spi.ActivityWriter;
 import dev.winback.spi.ApologyStrategy;
+import dev.winback.spi.ClaimedPlan;
+import dev.winback.spi.ContactRecord;
 import dev.winback.spi.ContactDecision;
 import dev.winback.spi.ContactPolicy;
 import dev.winback.spi.ContactRequest;
@@ -38,6 +40,7 @@ import dev.winback.spi.DueStep;
 import dev.winback.spi.FeedbackStrategy;
 import dev.winback.spi.GrantConsumption;
 import dev.winback.spi.IncentiveStrategy;
+import dev.winback.spi.PlanChange;
 import dev.winback.spi.PlanStore;
 import dev.winback.spi.ReactivationGrant;
 import dev.winback.spi.ReEngagementStrategy;
@@ -645,26 +648,19 @@ public final class WinBack {
     Instant now = clock.instant();
     int[] counts = new int[5];
     while (keepGoing.getAsBoolean()) {
-      List<DueStep> due = store.claimDue(now, batchSize, nodeId, clock.instant().plus(lease));
-      Set<String> claimed = new java.util.LinkedHashSet<>();
-      due.forEach(step -> claimed.add(step.planId()));
-      int handled = 0;
-      Instant leaseRenewed = clock.instant();
-      try {
-        for (DueStep step : due) {
-          if (!keepGoing.getAsBoolean()) {
-            break;
-          }
-          handled += runStep(step, now, counts) ? 1 : 0;
-          if (Duration.between(leaseRenewed, clock.instant()).compareTo(lease.dividedBy(3)) > 0) {
-            leaseRenewed = clock.instant();
-            store.extendClaims(nodeId, claimed, leaseRenewed.plus(lease)); // heartbeat
-          }
-        }
-      } finally {
-        store.releaseClaims(nodeId, claimed);
+      List<ClaimedPlan> claimed = store.claimDue(now, batchSize, nodeId, clock.instant().plus(lease));
+      if (claimed.isEmpty()) {
+        break;
       }
-      if (handled == 0 || due.size() < batchSize && handled == due.size()) {
+      List<String> planIds = new ArrayList<>(claimed.size());
+      claimed.forEach(c -> planIds.add(c.plan().id()));
+      int handled;
+      try {
+        handled = runBatch(claimed, planIds, now, counts);
+      } finally {
+        store.releaseClaims(nodeId, planIds);
+      }
+      if (handled == 0) {
         break;
       }
     }
@@ -712,50 +708,108 @@ public final class WinBack {
 
   // ---------------------------------------------------------------------------------------------- running steps
 
-  private boolean runStep(DueStep due, Instant now, int[] counts) {
-    Optional<WinBackPlan> listed = store.find(due.planId());
-    if (listed.isEmpty()) {
-      return false;
+  /** A step claimed in a batch, with the plan version that claimed it and, once run, its result. */
+  private static final class Claim {
+    final WinBackPlan plan;
+    final PlanStep step;
+    StepResult result;
+
+    Claim(WinBackPlan plan, PlanStep step) {
+      this.plan = plan;
+      this.step = step;
     }
-    // Holding the customer's lock from the last contact check through the send means an opt-out either happens
-    // before the check (and is seen) or waits until the send is recorded.
-    ReentrantLock lock = locks.of(listed.get().customer().id());
-    lock.lock();
+  }
+
+  /**
+   * Runs the next due step of each claimed plan: claims them all in one write, invokes the strategies, records the
+   * results in one write. The customers' locks are held throughout, so an opt-out in this process either comes
+   * before a step's last contact check or waits until its send is recorded.
+   */
+  private int runBatch(List<ClaimedPlan> claimed, List<String> planIds, Instant now, int[] counts) {
+    List<ReentrantLock> held = locks.lockAll(claimed.stream().map(c -> c.plan().customer().id()).toList());
     try {
-      Optional<WinBackPlan> claimed = change(due.planId(), plan -> claim(plan, due, now));
-      if (claimed.isEmpty()) {
-        return false;
+      Map<String, List<ContactRecord>> histories = needsHistory()
+          ? store.contactHistories(claimed.stream().map(c -> c.plan().customer().id()).distinct().toList())
+          : Map.of();
+      List<PlanEdit.Change> claims = new ArrayList<>();
+      for (ClaimedPlan candidate : claimed) {
+        nextDue(candidate, now).flatMap(due -> claim(candidate.plan(), due, now,
+                histories.getOrDefault(candidate.plan().customer().id(), List.of())))
+            .ifPresent(edit -> claims.add(edit.build()));
       }
-      PlanStep step = claimed.get().step(due.stepIndex());
-      if (step.status() != StepStatus.RUNNING) {
-        counts[step.status() == StepStatus.PENDING ? 2 : 1]++; // delayed, or stopped by a contact rule
-        return true;
+      List<Boolean> stored = store.updateAll(claims.stream().map(c -> new PlanChange(c.plan(), c.events())).toList());
+      List<Claim> running = new ArrayList<>();
+      int handled = 0;
+      for (int i = 0; i < claims.size(); i++) {
+        if (!stored.get(i)) {
+          continue; // another runner changed the plan first
+        }
+        handled++;
+        WinBackPlan plan = claims.get(i).plan();
+        List<JournalEvent> events = claims.get(i).events();
+        publish(events);
+        Optional<PlanStep> step = plan.steps().stream().filter(s -> s.status() == StepStatus.RUNNING).findFirst();
+        if (step.isPresent()) {
+          running.add(new Claim(plan, step.get()));
+        } else if (events.stream().anyMatch(e -> e.type() == EventType.STEP_DELAYED) && plan.status().isActive()) {
+          counts[2]++; // delayed by a contact rule
+        } else {
+          counts[1]++; // stopped by a contact rule
+        }
       }
-      WinBackPlan plan = claimed.get();
-      StepContext context = new StepContext(plan.customer(), plan, step, idempotencyKey(plan, step),
-          step.attempts(), now, plan.customer().exitTerms().orElse(playbookOf(plan).exitTerms()));
-      StepResult result;
-      try {
-        result = Objects.requireNonNullElse(invokeInTime(context),
-            StepResult.failed("the strategy returned no result"));
-      } catch (java.util.concurrent.TimeoutException e) {
-        LOG.warn("Strategy for {} step {} of plan {} timed out after {}", step.kind(), step.index(), plan.id(),
-            stepTimeout.orElseThrow());
-        result = StepResult.failed("the strategy did not answer within " + stepTimeout.orElseThrow());
-      } catch (Exception | LinkageError | AssertionError e) {
-        LOG.warn("Strategy for {} step {} of plan {} threw {}", step.kind(), step.index(), plan.id(),
-            e.getClass().getName());
-        result = StepResult.failed("the strategy threw " + e.getClass().getName());
+      Instant leaseRenewed = clock.instant();
+      for (Claim claim : running) {
+        claim.result = invokeSafely(claim.plan, claim.step, now); // a claimed step always runs to its end
+        if (Duration.between(leaseRenewed, clock.instant()).compareTo(lease.dividedBy(3)) > 0) {
+          leaseRenewed = clock.instant();
+          store.extendClaims(nodeId, planIds, leaseRenewed.plus(lease)); // heartbeat
+        }
       }
-      StepResult outcome = result;
-      WinBackPlan after = change(plan.id(), current -> complete(current, step.index(), outcome, now)).orElseThrow();
-      StepStatus status = after.step(step.index()).status();
-      LOG.debug("{} step {} of plan {} by {}: {}", step.kind(), step.index(), plan.id(), step.channel(), status);
-      counts[status == StepStatus.DONE ? 0 : status == StepStatus.SKIPPED ? 1 : status == StepStatus.PENDING ? 3 : 4]++;
-      return true;
+      List<PlanEdit.Change> completions = new ArrayList<>();
+      for (Claim claim : running) {
+        completions.add(complete(claim.plan, claim.step.index(), claim.result, now).orElseThrow().build());
+      }
+      List<Boolean> recorded = store.updateAll(
+          completions.stream().map(c -> new PlanChange(c.plan(), c.events())).toList());
+      for (int i = 0; i < running.size(); i++) {
+        Claim claim = running.get(i);
+        WinBackPlan after;
+        if (recorded.get(i)) {
+          after = completions.get(i).plan();
+          publish(completions.get(i).events());
+        } else { // the plan changed meanwhile (e.g. an opt-out on another node): record the result on top of it
+          after = change(claim.plan.id(), current -> complete(current, claim.step.index(), claim.result, now))
+              .orElse(claim.plan);
+        }
+        StepStatus status = after.step(claim.step.index()).status();
+        LOG.debug("{} step {} of plan {} by {}: {}", claim.step.kind(), claim.step.index(), claim.plan.id(),
+            claim.step.channel(), status);
+        counts[status == StepStatus.DONE ? 0 : status == StepStatus.SKIPPED ? 1
+            : status == StepStatus.PENDING ? 3 : 4]++;
+      }
+      return handled;
     } finally {
-      lock.unlock();
+      held.forEach(ReentrantLock::unlock);
     }
+  }
+
+  /** The step of a claimed plan to run now: the first unfinished one, if it is due (or orphaned). */
+  private static Optional<DueStep> nextDue(ClaimedPlan claimed, Instant now) {
+    WinBackPlan plan = claimed.plan();
+    if (!plan.status().isActive()) {
+      return Optional.empty();
+    }
+    for (PlanStep step : plan.steps()) {
+      if (step.status() == StepStatus.RUNNING) {
+        return claimed.recovering() ? Optional.of(new DueStep(plan.id(), step.index(), step.dueAt(), true))
+            : Optional.empty();
+      }
+      if (step.status() == StepStatus.PENDING) {
+        return step.dueAt().isAfter(now) ? Optional.empty()
+            : Optional.of(new DueStep(plan.id(), step.index(), step.dueAt()));
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -772,7 +826,28 @@ public final class WinBack {
     }
   }
 
-  private Optional<PlanEdit> claim(WinBackPlan plan, DueStep due, Instant now) {
+  private boolean needsHistory() {
+    return playbooks.values().stream().anyMatch(p -> !p.contactRules().caps().isEmpty()
+        || !p.contactRules().reasonCaps().isEmpty());
+  }
+
+  private StepResult invokeSafely(WinBackPlan plan, PlanStep step, Instant now) {
+    StepContext context = new StepContext(plan.customer(), plan, step, idempotencyKey(plan, step),
+        step.attempts(), now, plan.customer().exitTerms().orElse(playbookOf(plan).exitTerms()));
+    try {
+      return Objects.requireNonNullElse(invokeInTime(context), StepResult.failed("the strategy returned no result"));
+    } catch (java.util.concurrent.TimeoutException e) {
+      LOG.warn("Strategy for {} step {} of plan {} timed out after {}", step.kind(), step.index(), plan.id(),
+          stepTimeout.orElseThrow());
+      return StepResult.failed("the strategy did not answer within " + stepTimeout.orElseThrow());
+    } catch (Exception | LinkageError | AssertionError e) {
+      LOG.warn("Strategy for {} step {} of plan {} threw {}", step.kind(), step.index(), plan.id(),
+          e.getClass().getName());
+      return StepResult.failed("the strategy threw " + e.getClass().getName());
+    }
+  }
+
+  private Optional<PlanEdit> claim(WinBackPlan plan, DueStep due, Instant now, List<ContactRecord> history) {
     int index = due.stepIndex();
     PlanStep step = plan.step(index);
     PlanEdit recovery = null;
@@ -796,7 +871,7 @@ public final class WinBack {
     PlanEdit edit = recovery != null ? recovery : new PlanEdit(plan, now);
     LostCustomer customer = plan.customer();
     ContactResolver.Resolution resolution = ContactResolver.resolve(contactPolicy, new ContactRequest(
-        customer, plan.id(), step.kind(), step.channel(), now, store.contactHistory(customer.id()),
+        customer, plan.id(), step.kind(), step.channel(), now, history,
         suppressionList.lookup(customer), playbookOf(plan).contactRules()));
     if (resolution.stop().orElse(null) instanceof ContactDecision.Suppress suppress) {
       edit.end(PlanStatus.SUPPRESSED, ContactResolver.explain(suppress));

@@ -24,7 +24,28 @@ public final class CustomerLocks {
    * @return the lock, shared with the customers of the same stripe
    */
   public ReentrantLock of(String customerId) {
+    return locks[stripe(customerId)];
+  }
+
+  /**
+   * Locks the locks of several customers, in stripe order so that two threads never wait for each other.
+   *
+   * @param customerIds the customers
+   * @return the locks now held, to unlock when done
+   */
+  public java.util.List<ReentrantLock> lockAll(java.util.Collection<String> customerIds) {
+    java.util.List<ReentrantLock> held = new java.util.ArrayList<>();
+    java.util.BitSet stripes = new java.util.BitSet(STRIPES);
+    customerIds.forEach(id -> stripes.set(stripe(id)));
+    for (int i = stripes.nextSetBit(0); i >= 0; i = stripes.nextSetBit(i + 1)) {
+      locks[i].lock();
+      held.add(locks[i]);
+    }
+    return held;
+  }
+
+  private static int stripe(String customerId) {
     int h = customerId.hashCode();
-    return locks[(h ^ (h >>> 16)) & (STRIPES - 1)];
+    return (h ^ (h >>> 16)) & (STRIPES - 1);
   }
 }

@@ -8,9 +8,11 @@ import dev.winback.model.JournalEvent;
 import dev.winback.model.PlanStep;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
+import dev.winback.spi.ClaimedPlan;
 import dev.winback.spi.ContactRecord;
 import dev.winback.spi.DueStep;
 import dev.winback.spi.GrantConsumption;
+import dev.winback.spi.PlanChange;
 import dev.winback.spi.PlanStore;
 import dev.winback.spi.ReactivationGrant;
 import java.io.IOException;
@@ -336,19 +338,19 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   @Override
-  public List<DueStep> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+  public List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
         List<String> bodies = postgres ? claimSkipLocked(c, now, limit, owner, leaseUntil)
             : claimOneByOne(c, now, limit, owner, leaseUntil);
         c.commit();
-        List<DueStep> due = new ArrayList<>();
+        List<ClaimedPlan> plans = new ArrayList<>(bodies.size());
         for (String body : bodies) {
-          addDue(read(body, WinBackPlan.class), now, true, due);
+          plans.add(new ClaimedPlan(read(body, WinBackPlan.class), true));
         }
-        due.sort(Comparator.comparing(DueStep::dueAt));
-        return due; // every due step of every plan leased, so that the runner releases every lease it took
+        plans.sort(Comparator.comparing(p -> p.plan().nextDue().orElse(Instant.MAX)));
+        return plans;
       } catch (SQLException e) {
         rollback(c);
         throw e;
@@ -426,6 +428,80 @@ public final class JdbcPlanStore implements PlanStore {
         due.add(new DueStep(plan.id(), step.index(), step.dueAt(), true));
       }
     }
+  }
+
+  @Override
+  public List<Boolean> updateAll(List<PlanChange> changes) {
+    if (changes.isEmpty()) {
+      return List.of();
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        int[] counts;
+        try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
+            + "next_due = ?, body = ? WHERE plan_id = ? AND version = ?")) {
+          for (PlanChange change : changes) {
+            WinBackPlan plan = change.plan();
+            p.setLong(1, plan.version());
+            p.setString(2, plan.status().name());
+            setNullableLong(p, 3, nextDue(plan));
+            p.setString(4, write(plan));
+            p.setString(5, plan.id());
+            p.setLong(6, plan.version() - 1);
+            p.addBatch();
+          }
+          counts = p.executeBatch();
+        }
+        List<Boolean> stored = new ArrayList<>(changes.size());
+        List<JournalEvent> events = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+          boolean ok = counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO;
+          stored.add(ok);
+          if (ok) {
+            events.addAll(changes.get(i).events());
+          }
+        }
+        appendEvents(c, events);
+        c.commit();
+        return stored;
+      } catch (SQLException e) {
+        rollback(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure("update plans", e);
+    }
+  }
+
+  @Override
+  public java.util.Map<String, List<ContactRecord>> contactHistories(Collection<String> customerIds) {
+    java.util.Map<String, List<ContactRecord>> histories = new java.util.HashMap<>();
+    List<String> ids = new ArrayList<>(customerIds);
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      StringBuilder sql = new StringBuilder("SELECT customer_id, at_micros, channel, kind, plan_id FROM winback_contact"
+          + " WHERE customer_id IN (");
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "?" : ", ?");
+      }
+      sql.append(") ORDER BY customer_id, at_micros, seq");
+      try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql.toString())) {
+        for (int i = 0; i < chunk.size(); i++) {
+          p.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            histories.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new ContactRecord(
+                instant(r.getLong(2)), dev.winback.model.Channel.valueOf(r.getString(3)),
+                dev.winback.model.StepKind.valueOf(r.getString(4)), r.getString(5)));
+          }
+        }
+      } catch (SQLException e) {
+        throw failure("read contact histories", e);
+      }
+    }
+    return histories;
   }
 
   private static List<DueStep> limited(List<DueStep> due, int limit) {

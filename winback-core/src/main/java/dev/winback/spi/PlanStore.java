@@ -64,20 +64,57 @@ public interface PlanStore {
   List<DueStep> dueSteps(Instant now, int limit);
 
   /**
-   * Claims due steps for one runner, so that several runners (threads or nodes) sharing the store never work on the
-   * same plan at once: the plans returned are leased to {@code owner} until {@code leaseUntil}. A plan whose lease
-   * expired (its runner died) is returned again, with its running step marked {@link DueStep#recovering()}. Stores
-   * used by one process only may ignore leases; by default this is {@link #dueSteps}.
+   * Claims plans with due steps for one runner, so that several runners (threads or nodes) sharing the store never
+   * work on the same plan at once: the plans returned are leased to {@code owner} until {@code leaseUntil}. A plan
+   * whose lease lapsed (its runner died) is returned again as {@link ClaimedPlan#recovering()}. Stores used by one
+   * process only may ignore leases; by default the plans of {@link #dueSteps} are returned, not recovering.
    *
    * @param now the time
-   * @param limit the most plans to claim; every due step of a claimed plan is returned, so that the runner can
-   *     release every claim it took
+   * @param limit the most plans to claim
    * @param owner the claiming runner's id
    * @param leaseUntil when the claim lapses unless extended
-   * @return the claimed steps, earliest first
+   * @return the claimed plans, earliest due first
    */
-  default List<DueStep> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
-    return dueSteps(now, limit);
+  default List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+    java.util.Set<String> planIds = new java.util.LinkedHashSet<>();
+    for (DueStep step : dueSteps(now, limit)) {
+      planIds.add(step.planId());
+    }
+    List<ClaimedPlan> plans = new ArrayList<>(planIds.size());
+    for (String planId : planIds) {
+      find(planId).ifPresent(plan -> plans.add(new ClaimedPlan(plan, false)));
+    }
+    return plans;
+  }
+
+  /**
+   * Stores several plan changes, each under the same optimistic locking as {@link #update}; a change whose plan
+   * moved on is left out, the others are stored. By default one {@link #update} after another; stores may write
+   * them in one round trip.
+   *
+   * @param changes the changes
+   * @return for each change, in order, whether it was stored
+   */
+  default List<Boolean> updateAll(List<PlanChange> changes) {
+    List<Boolean> stored = new ArrayList<>(changes.size());
+    for (PlanChange change : changes) {
+      stored.add(update(change.plan(), change.events()));
+    }
+    return stored;
+  }
+
+  /**
+   * The contact histories of several customers; by default one {@link #contactHistory} after another.
+   *
+   * @param customerIds the customers
+   * @return each customer's contacts, oldest first (customers without contacts may be missing)
+   */
+  default java.util.Map<String, List<ContactRecord>> contactHistories(Collection<String> customerIds) {
+    java.util.Map<String, List<ContactRecord>> histories = new java.util.HashMap<>();
+    for (String customerId : customerIds) {
+      histories.put(customerId, contactHistory(customerId));
+    }
+    return histories;
   }
 
   /**

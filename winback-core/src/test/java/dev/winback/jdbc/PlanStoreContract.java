@@ -16,6 +16,7 @@ import dev.winback.model.PlanStep;
 import dev.winback.model.StepKind;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
+import dev.winback.spi.ClaimedPlan;
 import dev.winback.spi.ContactRecord;
 import dev.winback.spi.DueStep;
 import dev.winback.spi.GrantConsumption;
@@ -171,9 +172,30 @@ abstract class PlanStoreContract {
         .from(plan.step(0)).status(StepStatus.RUNNING).attempts(1).build())).build();
     store.update(running, List.of());
 
-    List<DueStep> handedOver = store.claimDue(now.plusSeconds(61), 10, "alive", now.plusSeconds(120));
+    List<ClaimedPlan> handedOver = store.claimDue(now.plusSeconds(61), 10, "alive", now.plusSeconds(120));
 
-    assertThat(handedOver).singleElement().satisfies(step -> assertThat(step.recovering()).isTrue());
+    assertThat(handedOver).singleElement().satisfies(claimed -> {
+      assertThat(claimed.recovering()).isTrue();
+      assertThat(claimed.plan().step(0).status()).isEqualTo(StepStatus.RUNNING);
+    });
+  }
+
+  @Test
+  void storesSeveralChangesAtOnceLeavingOutThoseWhosePlanMovedOn() {
+    WinBackPlan a = plan("a", LOST_AT, 0);
+    WinBackPlan b = plan("b", LOST_AT, 0);
+    store.insertIfAbsent(a, List.of());
+    store.insertIfAbsent(b, List.of());
+    store.update(next(b), List.of());
+
+    List<Boolean> stored = store.updateAll(List.of(
+        new dev.winback.spi.PlanChange(next(a), List.of(event(a, EventType.STEP_DONE, "a done"))),
+        new dev.winback.spi.PlanChange(next(b), List.of(event(b, EventType.STEP_DONE, "b done")))));
+
+    assertThat(stored).containsExactly(true, false);
+    assertThat(store.journal("a")).extracting(JournalEvent::detail).containsExactly("a done");
+    assertThat(store.journal("b")).isEmpty();
+    assertThat(store.contactHistories(List.of("a", "b")).getOrDefault("a", List.of())).hasSize(1);
   }
 
   @Test
