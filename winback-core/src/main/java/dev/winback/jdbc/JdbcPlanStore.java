@@ -480,15 +480,25 @@ public final class JdbcPlanStore implements PlanStore {
     List<String> ids = new ArrayList<>(customerIds);
     for (int from = 0; from < ids.size(); from += 500) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-      StringBuilder sql = new StringBuilder("SELECT customer_id, at_micros, channel, kind, plan_id FROM winback_contact"
-          + " WHERE customer_id IN (");
-      for (int i = 0; i < chunk.size(); i++) {
-        sql.append(i == 0 ? "?" : ", ?");
-      }
-      sql.append(") ORDER BY customer_id, at_micros, seq");
-      try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql.toString())) {
+      StringBuilder sql = new StringBuilder();
+      if (postgres) { // one index lookup per customer, whatever the table's statistics say
+        sql.append("SELECT t.id, c.at_micros, c.channel, c.kind, c.plan_id FROM unnest(?::text[]) AS t(id) ")
+            .append("JOIN LATERAL (SELECT at_micros, channel, kind, plan_id, seq FROM winback_contact w ")
+            .append("WHERE w.customer_id = t.id) c ON true ORDER BY t.id, c.at_micros, c.seq");
+      } else {
+        sql.append("SELECT customer_id, at_micros, channel, kind, plan_id FROM winback_contact WHERE customer_id IN (");
         for (int i = 0; i < chunk.size(); i++) {
-          p.setString(i + 1, chunk.get(i));
+          sql.append(i == 0 ? "?" : ", ?");
+        }
+        sql.append(") ORDER BY customer_id, at_micros, seq");
+      }
+      try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql.toString())) {
+        if (postgres) {
+          p.setArray(1, c.createArrayOf("text", chunk.toArray()));
+        } else {
+          for (int i = 0; i < chunk.size(); i++) {
+            p.setString(i + 1, chunk.get(i));
+          }
         }
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
