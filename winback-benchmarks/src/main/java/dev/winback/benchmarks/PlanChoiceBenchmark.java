@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Plans chosen per second: {@link WinBack#preview} over generated customers, against the same decision expressed
  * with Easy Rules (one Easy Rules rule per playbook rule, same conditions, first applied rule wins, and the same
- * plan built by the chosen rule's action). Also the bare rule choice on both sides, without building the plan.
+ * plan, with the same contact-rule pass, built by the chosen rule's action). Also the bare rule choice on both
+ * sides, without building the plan.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -86,7 +87,7 @@ public class PlanChoiceBenchmark {
       PlaybookRule rule = rules.get(i);
       easyPlans.register(new RuleBuilder().name(rule.name()).priority(i + 1)
           .when(facts -> rule.when().matches(facts.get("customer"), facts.get("tier")))
-          .then(facts -> facts.put("plan", planner.plan(facts.get("customer"), now, rule)))
+          .then(facts -> facts.put("plan", contactRules(planner.plan(facts.get("customer"), now, rule))))
           .build());
       easyChoice.register(new RuleBuilder().name(rule.name()).priority(i + 1)
           .when(facts -> rule.when().matches(facts.get("customer"), facts.get("tier")))
@@ -99,8 +100,14 @@ public class PlanChoiceBenchmark {
     return new RuleBuilder().name("do-not-contact").priority(0)
         .when(facts -> Planner.whyNotContact(facts.get("customer")).isPresent())
         .then(facts -> facts.put(buildPlan ? "plan" : "rule", buildPlan
-            ? planner.plan(facts.get("customer"), now) : Planner.DO_NOT_CONTACT_RULE))
+            ? contactRules(planner.plan(facts.get("customer"), now)) : Planner.DO_NOT_CONTACT_RULE))
         .build();
+  }
+
+  /** The same contact-rule pass that {@code preview} makes, so both sides build the same plan. */
+  private WinBackPlan contactRules(WinBackPlan plan) {
+    return dev.winback.internal.ContactPlanning.apply(plan, dev.winback.spi.ContactPolicy.standard(),
+        playbook.contactRules(), List.of(), Optional.empty(), now).plan();
   }
 
   private LostCustomer nextCustomer() {
