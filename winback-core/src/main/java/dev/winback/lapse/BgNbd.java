@@ -58,9 +58,10 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) {
     double[] txs = data.txs();
     double[] ts = data.ages();
     double constant = r * Math.log(alpha) - logGamma(r) - logBeta(a, b);
+    XTable table = new XTable(data, x -> logGamma(r + x) + constant + logBeta(a, b + x));
     return Likelihoods.sum(data.size(), i -> {
       double x = xs[i];
-      double a1 = logGamma(r + x) + constant + logBeta(a, b + x);
+      double a1 = table.of(x);
       double a3 = -(r + x) * Math.log(alpha + ts[i]);
       if (x == 0) {
         return a1 + a3;

@@ -57,9 +57,10 @@ public record MbgNbd(double r, double alpha, double a, double b, Fit fit) {
     double[] txs = data.txs();
     double[] ts = data.ages();
     double constant = r * Math.log(alpha) - logGamma(r) - logBeta(a, b);
+    XTable table = new XTable(data, x -> logGamma(r + x) + constant + logBeta(a, b + x + 1));
     return Likelihoods.sum(data.size(), i -> {
       double x = xs[i];
-      double a1 = logGamma(r + x) + constant + logBeta(a, b + x + 1);
+      double a1 = table.of(x);
       double a3 = -(r + x) * Math.log(alpha + ts[i]);
       double a4 = Math.log(a) - Math.log(b + x) - (r + x) * Math.log(alpha + txs[i]);
       return a1 + logAddExp(a3, a4);

@@ -59,9 +59,10 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
     double[] txs = data.txs();
     double[] ts = data.ages();
     double constant = -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+    XTable table = new XTable(data, x -> logGamma(r + x) + constant);
     return Likelihoods.sum(data.size(), i -> {
       double x = xs[i];
-      double a1 = logGamma(r + x) + constant;
+      double a1 = table.of(x);
       double a2 = logAddExp(-(r + x) * Math.log(alpha + ts[i]) - s * Math.log(beta + ts[i]),
           Math.log(s) + logA0(r, alpha, s, beta, x, txs[i], ts[i]) - Math.log(r + s + x));
       return a1 + a2;
