@@ -163,6 +163,9 @@ public final class WinBackDemo {
     if (reportDir != null) {
       writeReport(out, store, playbook, clock.instant(), reportDir);
     }
+    ExampleCrm cdnowCrm = new ExampleCrm(playbook.valueTiers());
+    CdnowLapses.run(out, WinBack.builder().playbook(playbook).feedback(cdnowCrm).apology(cdnowCrm)
+        .incentives(cdnowCrm).reEngagement(cdnowCrm), 5);
     return summary;
   }
 

@@ -31,6 +31,7 @@ class WinBackDemoTest {
         .containsPattern("rerouted: +c\\d+ .* by rule consent")
         .containsPattern("skipped: +c\\d+ .* by rule consent")
         .containsPattern("suppressed: +c05-crm2 .*suppression-list")
+        .containsPattern("Lapse detection on CDNOW: BG/NBD r=0\\.24\\d alpha=4\\.41\\d .* customers look lapsed")
         .doesNotContain("@example.com")
         .doesNotContain("Example Street");
   }
