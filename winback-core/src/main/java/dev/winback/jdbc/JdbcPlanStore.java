@@ -54,6 +54,8 @@ import javax.sql.DataSource;
 public final class JdbcPlanStore implements PlanStore {
   private static final String SCHEMA_TABLE = "winback_schema";
   private static final String[] MIGRATIONS = {"V1__winback_schema.sql"};
+  private static final String INSERT_PLAN = "INSERT INTO winback_plan "
+      + "(plan_id, customer_id, version, status, next_due, body) VALUES (?, ?, ?, ?, ?, ?)";
 
   private final DataSource dataSource;
   private final boolean postgres;
@@ -164,15 +166,8 @@ public final class JdbcPlanStore implements PlanStore {
           c.rollback();
           return find(plan.id()).orElseThrow();
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_plan "
-            + "(plan_id, customer_id, version, status, next_due, body) VALUES (?, ?, ?, ?, ?, ?)")) {
-          p.setString(1, plan.id());
-          p.setString(2, plan.customer().id());
-          p.setLong(3, plan.version());
-          p.setString(4, plan.status().name());
-          setNullableLong(p, 5, nextDue(plan));
-          p.setString(6, write(plan));
-          p.executeUpdate();
+        try (PreparedStatement p = c.prepareStatement(INSERT_PLAN)) {
+          insertPlan(p, plan);
         }
         appendEvents(c, events);
         c.commit();
@@ -187,6 +182,16 @@ public final class JdbcPlanStore implements PlanStore {
     } catch (SQLException e) {
       throw failure("insert plan", e);
     }
+  }
+
+  private static void insertPlan(PreparedStatement p, WinBackPlan plan) throws SQLException {
+    p.setString(1, plan.id());
+    p.setString(2, plan.customer().id());
+    p.setLong(3, plan.version());
+    p.setString(4, plan.status().name());
+    setNullableLong(p, 5, nextDue(plan));
+    p.setString(6, write(plan));
+    p.executeUpdate();
   }
 
   @Override
@@ -623,17 +628,9 @@ public final class JdbcPlanStore implements PlanStore {
             p.executeUpdate();
           }
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_plan "
-            + "(plan_id, customer_id, version, status, next_due, body) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement p = c.prepareStatement(INSERT_PLAN)) {
           for (WinBackPlan plan : plans) {
-            WinBackPlan copy = anonymisePlan.apply(plan);
-            p.setString(1, copy.id());
-            p.setString(2, anonymousId);
-            p.setLong(3, copy.version());
-            p.setString(4, copy.status().name());
-            setNullableLong(p, 5, nextDue(copy));
-            p.setString(6, write(copy));
-            p.executeUpdate();
+            insertPlan(p, anonymisePlan.apply(plan)); // the copy's customer id is the anonymous id
           }
         }
         appendEvents(c, events);

@@ -5,8 +5,6 @@ import static dev.winback.lapse.Numerics.logAddExp;
 import static dev.winback.lapse.Numerics.logBeta;
 import static dev.winback.lapse.Numerics.logGamma;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The BG/NBD model (Fader, Hardie and Lee 2005, "Counting your customers the easy way"): while alive a customer
@@ -30,17 +28,10 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) {
    */
   public static BgNbd fit(CustomerSummaries data) {
     Likelihoods.requireFittable(data, "BG/NBD");
-    Optimizer.Result result = Optimizer.minimise(
-        p -> -logLikelihood(data, Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3])),
-        new double[] {0, 0, 0, 0}, 1e-12, 20_000);
-    double[] p = result.point();
-    Map<String, Double> parameters = new LinkedHashMap<>();
-    parameters.put("r", Math.exp(p[0]));
-    parameters.put("alpha", Math.exp(p[1]));
-    parameters.put("a", Math.exp(p[2]));
-    parameters.put("b", Math.exp(p[3]));
-    return new BgNbd(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3]),
-        new Fit("BG/NBD", parameters, -result.value(), result.evaluations(), result.converged()));
+    Fitting.Estimates e = Fitting.maximise("BG/NBD", new String[] {"r", "alpha", "a", "b"},
+        v -> logLikelihood(data, v[0], v[1], v[2], v[3]));
+    double[] v = e.values();
+    return new BgNbd(v[0], v[1], v[2], v[3], e.fit());
   }
 
   /**

@@ -82,6 +82,73 @@ public final class CustomerSummaries {
     return nan;
   }
 
+  /**
+   * Reads summaries from CSV with a header row: {@code id} (or {@code ID}), {@code x} (or {@code frequency}),
+   * {@code t_x} (or {@code recency}), {@code T}, and optionally the mean repeat purchase value as {@code zbar},
+   * {@code monetary_value} or {@code meanSpend}. Values are checked as in {@link #of}.
+   *
+   * @param csv the CSV text source
+   * @return the summaries
+   * @throws InvalidInputException naming every bad row and field
+   * @throws java.io.UncheckedIOException when the source cannot be read
+   */
+  public static CustomerSummaries fromCsv(java.io.Reader csv) {
+    try (java.io.BufferedReader in = new java.io.BufferedReader(csv)) {
+      String headerLine = in.readLine();
+      if (headerLine == null) {
+        throw new InvalidInputException("customer summaries", List.of(new Problem("", "is empty")));
+      }
+      List<String> header = Arrays.asList(headerLine.trim().split("\\s*,\\s*"));
+      int id = column(header, "id", "ID");
+      int x = column(header, "x", "frequency");
+      int tx = column(header, "t_x", "recency");
+      int age = column(header, "T");
+      int spend = header.indexOf("zbar") >= 0 ? header.indexOf("zbar")
+          : header.indexOf("monetary_value") >= 0 ? header.indexOf("monetary_value") : header.indexOf("meanSpend");
+      List<String> ids = new ArrayList<>();
+      DoubleColumn xs = new DoubleColumn();
+      DoubleColumn txs = new DoubleColumn();
+      DoubleColumn ages = new DoubleColumn();
+      DoubleColumn spends = new DoubleColumn();
+      List<Problem> problems = new ArrayList<>();
+      int row = 1;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        row++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] f = line.split(",", -1);
+        try {
+          ids.add(f[id].trim());
+          double repeat = Double.parseDouble(f[x].trim());
+          xs.add(repeat);
+          txs.add(repeat == 0 ? 0 : Double.parseDouble(f[tx].trim()));
+          ages.add(Double.parseDouble(f[age].trim()));
+          spends.add(spend >= 0 && repeat > 0 ? Double.parseDouble(f[spend].trim()) : Double.NaN);
+        } catch (RuntimeException e) {
+          problems.add(new Problem("row " + row, "is not a summary row (id, x, t_x, T as numbers)"));
+          ids.remove(ids.size() - 1);
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException("customer summaries", problems);
+      }
+      return of(ids.toArray(String[]::new), xs.toArray(), txs.toArray(), ages.toArray(), spends.toArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the summaries", e);
+    }
+  }
+
+  private static int column(List<String> header, String... names) {
+    for (String name : names) {
+      if (header.contains(name)) {
+        return header.indexOf(name);
+      }
+    }
+    throw new InvalidInputException("customer summaries",
+        List.of(new Problem("header", "has no column " + String.join(" or ", names))));
+  }
+
   /** One purchase, as the host records it. */
   public record Transaction(String customerId, Instant at, double amount) {}
 

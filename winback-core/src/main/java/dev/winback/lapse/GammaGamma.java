@@ -4,9 +4,7 @@ import static dev.winback.lapse.Numerics.logGamma;
 
 import dev.winback.InvalidInputException;
 import dev.winback.Problem;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Gamma-Gamma spend model (Fader, Hardie and Lee 2005, "RFM and CLV"): the value of a customer's purchases
@@ -36,16 +34,10 @@ public record GammaGamma(double p, double q, double gamma, Fit fit) {
       throw new InvalidInputException("Gamma-Gamma", List.of(new Problem("customers",
           "no customer has repeat purchases with a positive mean spend")));
     }
-    Optimizer.Result result = Optimizer.minimise(
-        v -> -logLikelihood(data, Math.exp(v[0]), Math.exp(v[1]), Math.exp(v[2])),
-        new double[] {0, 0, 0}, 1e-12, 20_000);
-    double[] v = result.point();
-    Map<String, Double> parameters = new LinkedHashMap<>();
-    parameters.put("p", Math.exp(v[0]));
-    parameters.put("q", Math.exp(v[1]));
-    parameters.put("gamma", Math.exp(v[2]));
-    return new GammaGamma(Math.exp(v[0]), Math.exp(v[1]), Math.exp(v[2]),
-        new Fit("Gamma-Gamma", parameters, -result.value(), result.evaluations(), result.converged()));
+    Fitting.Estimates e = Fitting.maximise("Gamma-Gamma", new String[] {"p", "q", "gamma"},
+        v -> logLikelihood(data, v[0], v[1], v[2]));
+    double[] v = e.values();
+    return new GammaGamma(v[0], v[1], v[2], e.fit());
   }
 
   /**

@@ -5,8 +5,6 @@ import static dev.winback.lapse.Numerics.logAddExp;
 import static dev.winback.lapse.Numerics.logBeta;
 import static dev.winback.lapse.Numerics.logGamma;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The MBG/NBD model (Batislam, Denizel and Filiztekin 2007): the BG/NBD with a dropout chance at time zero too,
@@ -29,17 +27,10 @@ public record MbgNbd(double r, double alpha, double a, double b, Fit fit) {
    */
   public static MbgNbd fit(CustomerSummaries data) {
     Likelihoods.requireFittable(data, "MBG/NBD");
-    Optimizer.Result result = Optimizer.minimise(
-        p -> -logLikelihood(data, Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3])),
-        new double[] {0, 0, 0, 0}, 1e-12, 20_000);
-    double[] p = result.point();
-    Map<String, Double> parameters = new LinkedHashMap<>();
-    parameters.put("r", Math.exp(p[0]));
-    parameters.put("alpha", Math.exp(p[1]));
-    parameters.put("a", Math.exp(p[2]));
-    parameters.put("b", Math.exp(p[3]));
-    return new MbgNbd(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3]),
-        new Fit("MBG/NBD", parameters, -result.value(), result.evaluations(), result.converged()));
+    Fitting.Estimates e = Fitting.maximise("MBG/NBD", new String[] {"r", "alpha", "a", "b"},
+        v -> logLikelihood(data, v[0], v[1], v[2], v[3]));
+    double[] v = e.values();
+    return new MbgNbd(v[0], v[1], v[2], v[3], e.fit());
   }
 
   /**

@@ -5,8 +5,6 @@ import static dev.winback.lapse.Numerics.logAddExp;
 import static dev.winback.lapse.Numerics.logGamma;
 import static dev.winback.lapse.Numerics.logSubExp;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The Pareto/NBD model (Schmittlein, Morrison and Colombo 1987): Poisson purchases at a gamma-distributed rate
@@ -31,17 +29,10 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
    */
   public static ParetoNbd fit(CustomerSummaries data) {
     Likelihoods.requireFittable(data, "Pareto/NBD");
-    Optimizer.Result result = Optimizer.minimise(
-        p -> -logLikelihood(data, Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3])),
-        new double[] {0, 0, 0, 0}, 1e-12, 20_000);
-    double[] p = result.point();
-    Map<String, Double> parameters = new LinkedHashMap<>();
-    parameters.put("r", Math.exp(p[0]));
-    parameters.put("alpha", Math.exp(p[1]));
-    parameters.put("s", Math.exp(p[2]));
-    parameters.put("beta", Math.exp(p[3]));
-    return new ParetoNbd(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3]),
-        new Fit("Pareto/NBD", parameters, -result.value(), result.evaluations(), result.converged()));
+    Fitting.Estimates e = Fitting.maximise("Pareto/NBD", new String[] {"r", "alpha", "s", "beta"},
+        v -> logLikelihood(data, v[0], v[1], v[2], v[3]));
+    double[] v = e.values();
+    return new ParetoNbd(v[0], v[1], v[2], v[3], e.fit());
   }
 
   /**

@@ -112,6 +112,19 @@ class ModelPropertiesTest {
   }
 
   @Test
+  void summariesReadFromCsvNameEveryBadRowAndColumn() {
+    String missingColumn = "id,frequency,recency\n1,2,3\n";
+    String badRows = "id,frequency,recency,T\n1,2,3,10\n2,two,3,10\n3,1,,10\n";
+
+    assertThatThrownBy(() -> CustomerSummaries.fromCsv(new java.io.StringReader(missingColumn)))
+        .hasMessageContaining("header: has no column T");
+    assertThatThrownBy(() -> CustomerSummaries.fromCsv(new java.io.StringReader(badRows)))
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(Problem::path)
+            .containsExactly("row 3", "row 4"));
+    assertThat(CustomerSummaries.fromCsv(new java.io.StringReader("id,x,t_x,T\na,0,0,5\n")).size()).isEqualTo(1);
+  }
+
+  @Test
   void aNegativeAmountInTheLogNamesTheCustomer() {
     var log = List.of(new CustomerSummaries.Transaction("c9", Instant.parse("1997-01-02T00:00:00Z"), -3)).iterator();
 
