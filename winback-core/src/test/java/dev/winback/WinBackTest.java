@@ -270,6 +270,24 @@ class WinBackTest {
   }
 
   @Test
+  void aPlanWaitingForARetryDoesNotHoldUpOtherPlans() {
+    Playbook slowRetries = Playbook.builder().from(Playbook.standard()).retryBackoff(Duration.ofDays(10)).build();
+    Recorder failingForA = new Recorder().answering(c ->
+        c.customer().id().equals("a") && c.step().index() == 0 ? StepResult.failed("bounced") : StepResult.sent());
+    WinBack oneAtATime = WinBack.builder().clock(clock).playbook(slowRetries).batchSize(1)
+        .feedback(failingForA).apology(failingForA).incentives(failingForA).reEngagement(failingForA).build();
+    oneAtATime.start(lost("a").build());
+    oneAtATime.start(lost("b").build());
+    oneAtATime.runDue(); // a's first step fails and waits 10 days; b's first step is sent
+    clock.advance(Duration.ofDays(4)); // a's and b's goodbyes (day 3) are due; a's must wait for its first step
+
+    oneAtATime.runDue();
+
+    assertThat(oneAtATime.plan("b").orElseThrow().step(1).status()).isEqualTo(StepStatus.DONE);
+    assertThat(oneAtATime.plan("a").orElseThrow().step(1).status()).isEqualTo(StepStatus.PENDING);
+  }
+
+  @Test
   void theEngineDescribesItsConfiguration() {
     assertThat(winBack.toString()).contains("playbook=standard").contains("InMemoryPlanStore");
     assertThat(winBack.playbook()).isEqualTo(Playbook.standard());

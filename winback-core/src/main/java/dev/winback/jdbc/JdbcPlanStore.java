@@ -688,19 +688,20 @@ public final class JdbcPlanStore implements PlanStore {
 
   // ------------------------------------------------------------------------------------------------ plumbing
 
-  /** The earliest due time of a pending or running step of an active plan, in epoch microseconds. */
+  /**
+   * The due time of an active plan's first unfinished step, in epoch microseconds: a waiting step to run, or a
+   * running one to recover if its runner's lease lapses.
+   */
   static Long nextDue(WinBackPlan plan) {
     if (!plan.status().isActive()) {
       return null;
     }
-    Instant next = null;
     for (PlanStep step : plan.steps()) {
-      if ((step.status() == StepStatus.PENDING || step.status() == StepStatus.RUNNING)
-          && (next == null || step.dueAt().isBefore(next))) {
-        next = step.dueAt();
+      if (!step.status().isFinal()) {
+        return micros(step.dueAt());
       }
     }
-    return next == null ? null : micros(next);
+    return null;
   }
 
   static long micros(Instant at) {

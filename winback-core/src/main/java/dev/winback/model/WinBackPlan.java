@@ -127,21 +127,21 @@ public abstract class WinBackPlan {
   }
 
   /**
-   * The earliest due time among steps still waiting, if the plan is active.
+   * When the plan can next run a step: the due time of its first unfinished step, if that step is waiting (steps
+   * run in order, so a later step never goes before an earlier one).
    *
-   * @return the next due time
+   * @return the next due time, empty when the plan ended or its next step is running
    */
   public Optional<Instant> nextDue() {
     if (!status().isActive()) {
       return Optional.empty();
     }
-    Instant next = null;
     for (PlanStep step : steps()) {
-      if (step.status() == StepStatus.PENDING && (next == null || step.dueAt().isBefore(next))) {
-        next = step.dueAt();
+      if (!step.status().isFinal()) {
+        return step.status() == StepStatus.PENDING ? Optional.of(step.dueAt()) : Optional.empty();
       }
     }
-    return Optional.ofNullable(next);
+    return Optional.empty();
   }
 
   /**
