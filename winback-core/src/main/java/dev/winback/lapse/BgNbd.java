@@ -1,5 +1,6 @@
 package dev.winback.lapse;
 
+import static dev.winback.lapse.Numerics.digamma;
 import static dev.winback.lapse.Numerics.hyp2f1;
 import static dev.winback.lapse.Numerics.logAddExp;
 import static dev.winback.lapse.Numerics.logBeta;
@@ -28,8 +29,8 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) {
    */
   public static BgNbd fit(CustomerSummaries data) {
     Likelihoods.requireFittable(data, "BG/NBD");
-    Fitting.Estimates e = Fitting.maximise("BG/NBD", new String[] {"r", "alpha", "a", "b"},
-        v -> logLikelihood(data, v[0], v[1], v[2], v[3]));
+    Fitting.Estimates e = Fitting.maximiseWithGradient("BG/NBD", new String[] {"r", "alpha", "a", "b"},
+        (v, gradient) -> logLikelihood(data, v[0], v[1], v[2], v[3], gradient));
     double[] v = e.values();
     return new BgNbd(v[0], v[1], v[2], v[3], e.fit());
   }
@@ -59,6 +60,51 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) {
       }
       double a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + txs[i]);
       return a1 + logAddExp(a3, a4);
+    });
+  }
+
+  /** The log-likelihood and its gradient with respect to r, alpha, a and b (written into {@code gradient}). */
+  static double logLikelihood(CustomerSummaries data, double r, double alpha, double a, double b, double[] gradient) {
+    double[] xs = data.xs();
+    double[] txs = data.txs();
+    double[] ts = data.ages();
+    double constant = r * Math.log(alpha) - logGamma(r) - logBeta(a, b);
+    double psiR = digamma(r);
+    double psiAB = digamma(a + b);
+    double psiB = digamma(b);
+    double logA = Math.log(a);
+    XTable a1 = new XTable(data, x -> logGamma(r + x) + constant + logBeta(a, b + x));
+    XTable a4 = new XTable(data, x -> x == 0 ? 0 : logA - Math.log(b + x - 1));
+    XTable dr = new XTable(data, x -> digamma(r + x) - psiR + Math.log(alpha));
+    XTable da = new XTable(data, x -> psiAB - digamma(a + b + x));
+    XTable db = new XTable(data, x -> digamma(b + x) - digamma(a + b + x) - psiB + psiAB);
+    double rOverAlpha = r / alpha;
+    return Likelihoods.sum(data.size(), gradient, (i, g) -> {
+      double x = xs[i];
+      double logT = Math.log(alpha + ts[i]);
+      double first = -(r + x) * logT;
+      g[0] += dr.of(x);
+      g[1] += rOverAlpha;
+      g[2] += da.of(x);
+      g[3] += db.of(x);
+      if (x == 0) {
+        g[0] -= logT;
+        g[1] -= r / (alpha + ts[i]);
+        return a1.of(x) + first;
+      }
+      double logTx = Math.log(alpha + txs[i]);
+      double second = a4.of(x) - (r + x) * logTx;
+      // ln(e^first + e^second) and the weights of both terms in it.
+      double d = second - first;
+      double e = Math.exp(-Math.abs(d));
+      double log = Math.max(first, second) + Math.log1p(e);
+      double w2 = d > 0 ? 1 / (1 + e) : e / (1 + e);
+      double w1 = 1 - w2;
+      g[0] -= w1 * logT + w2 * logTx;
+      g[1] -= (r + x) * (w1 / (alpha + ts[i]) + w2 / (alpha + txs[i]));
+      g[2] += w2 / a;
+      g[3] -= w2 / (b + x - 1);
+      return a1.of(x) + log;
     });
   }
 

@@ -23,6 +23,40 @@ final class Likelihoods {
     return IntStream.range(0, n).parallel().mapToDouble(perCustomer).sum();
   }
 
+  /** One customer's log-likelihood, adding its gradient into {@code gradient}. */
+  @FunctionalInterface
+  interface WithGradient {
+    double add(int customer, double[] gradient);
+  }
+
+  /**
+   * Sums log-likelihoods and their gradients, in fixed chunks so that the result does not depend on the thread
+   * schedule.
+   */
+  static double sum(int n, double[] gradient, WithGradient perCustomer) {
+    int chunks = n < PARALLEL_FROM ? 1 : 64;
+    double[] values = new double[chunks];
+    double[][] gradients = new double[chunks][gradient.length];
+    IntStream range = IntStream.range(0, chunks);
+    (chunks > 1 ? range.parallel() : range).forEach(c -> {
+      double total = 0;
+      double[] g = gradients[c];
+      for (int i = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks); i < end; i++) {
+        total += perCustomer.add(i, g);
+      }
+      values[c] = total;
+    });
+    java.util.Arrays.fill(gradient, 0);
+    double total = 0;
+    for (int c = 0; c < chunks; c++) {
+      total += values[c];
+      for (int k = 0; k < gradient.length; k++) {
+        gradient[k] += gradients[c][k];
+      }
+    }
+    return total;
+  }
+
   static void requireFittable(CustomerSummaries data, String model) {
     if (data.size() == 0) {
       throw new InvalidInputException(model, List.of(new Problem("customers", "there is nobody to fit")));

@@ -1,6 +1,6 @@
 package dev.winback.lapse;
 
-/** Log-gamma, log-beta and the Gauss hypergeometric function, as the models need them. Stateless. */
+/** Log-gamma, digamma, log-beta and the Gauss hypergeometric function, as the models need them. Stateless. */
 final class Numerics {
   private static final double[] LANCZOS = {
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
@@ -21,6 +21,18 @@ final class Numerics {
       sum += LANCZOS[i] / (z + i);
     }
     return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+  }
+
+  /** The digamma function ψ(x) = d/dx ln Γ(x) for x > 0 (recurrence up to 6, then the asymptotic series). */
+  static double digamma(double x) {
+    double result = 0;
+    while (x < 6) {
+      result -= 1 / x;
+      x += 1;
+    }
+    double f = 1 / (x * x);
+    return result + Math.log(x) - 0.5 / x
+        - f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f / 132))));
   }
 
   /** ln B(a, b). */

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Nelder-Mead minimisation, restarted from its best point until a restart no longer improves it: small, with no
- * dependency, and robust on the smooth, flat likelihood surfaces of these models. Stateless.
+ * Minimisation with no dependency: BFGS where the gradient is known, and Nelder-Mead, restarted from its best point
+ * until a restart no longer improves it, where it is not (robust on the smooth, flat likelihood surfaces of these
+ * models). Stateless.
  */
 final class Optimizer {
   private Optimizer() {}
@@ -32,6 +33,150 @@ final class Optimizer {
       }
     }
     return new Result(best, bestValue, evaluations, converged);
+  }
+
+  /** A function that also gives its gradient. */
+  @FunctionalInterface
+  interface Differentiable {
+    /**
+     * @param point where to evaluate
+     * @param gradient filled with the gradient at {@code point}
+     * @return the value at {@code point}
+     */
+    double valueAndGradient(double[] point, double[] gradient);
+  }
+
+  /**
+   * Quasi-Newton (BFGS) minimisation with a backtracking line search. It needs a few dozen evaluations where
+   * Nelder-Mead needs hundreds; when it does not converge, Nelder-Mead finishes from the best point it reached.
+   */
+  static Result minimiseWithGradient(Differentiable f, double[] start, double tolerance, int maxEvaluations) {
+    int n = start.length;
+    double[] x = start.clone();
+    double[] g = new double[n];
+    double fx = f.valueAndGradient(x, g);
+    int evaluations = 1;
+    if (!Double.isFinite(fx)) {
+      return fallBack(f, x, tolerance, maxEvaluations, evaluations);
+    }
+    double[][] h = identity(n);
+    boolean scaled = false;
+    double[] xn = new double[n];
+    double[] gn = new double[n];
+    while (evaluations < maxEvaluations) {
+      if (maxAbs(g) <= 1e-8 * Math.max(1, Math.abs(fx))) {
+        return new Result(x, fx, evaluations, true);
+      }
+      double[] p = times(h, g, -1);
+      double slope = dot(g, p);
+      if (!(slope < 0)) {
+        h = identity(n);
+        p = times(h, g, -1);
+        slope = dot(g, p);
+      }
+      double t = 1;
+      double fn = Double.NaN;
+      boolean accepted = false;
+      for (int tries = 0; tries < 60 && evaluations < maxEvaluations; tries++) {
+        for (int i = 0; i < n; i++) {
+          xn[i] = x[i] + t * p[i];
+        }
+        fn = f.valueAndGradient(xn, gn);
+        evaluations++;
+        if (Double.isFinite(fn) && fn <= fx + 1e-4 * t * slope) {
+          accepted = true;
+          break;
+        }
+        t *= Double.isFinite(fn) ? Math.max(0.1, Math.min(0.5, -slope * t / (2 * (fn - fx - slope * t)))) : 0.1;
+      }
+      if (!accepted) {
+        // No descent along the quasi-Newton direction: converged if nothing is left to gain, else let Nelder-Mead try.
+        return fallBack(f, x, tolerance, maxEvaluations, evaluations);
+      }
+      double[] s = new double[n];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        s[i] = xn[i] - x[i];
+        y[i] = gn[i] - g[i];
+      }
+      double sy = dot(s, y);
+      if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+        if (!scaled) {
+          h = identity(n);
+          double scale = sy / dot(y, y);
+          for (int i = 0; i < n; i++) {
+            h[i][i] = scale;
+          }
+          scaled = true;
+        }
+        h = bfgsUpdate(h, s, y, sy);
+      }
+      boolean settled = Math.abs(fx - fn) <= tolerance * (Math.abs(fx) + tolerance) && maxAbs(s) < 1e-9;
+      System.arraycopy(xn, 0, x, 0, n);
+      System.arraycopy(gn, 0, g, 0, n);
+      fx = fn;
+      if (settled) {
+        return new Result(x, fx, evaluations, true);
+      }
+    }
+    return fallBack(f, x, tolerance, maxEvaluations, evaluations);
+  }
+
+  private static Result fallBack(Differentiable f, double[] from, double tolerance, int maxEvaluations, int used) {
+    double[] ignored = new double[from.length];
+    Result r = minimise(point -> f.valueAndGradient(point, ignored), from, tolerance, Math.max(1, maxEvaluations - used));
+    return new Result(r.point(), r.value(), used + r.evaluations(), r.converged());
+  }
+
+  /** H' = (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ with ρ = 1 / yᵀs. */
+  private static double[][] bfgsUpdate(double[][] h, double[] s, double[] y, double sy) {
+    int n = s.length;
+    double rho = 1 / sy;
+    double[] hy = times(h, y, 1);
+    double yhy = dot(y, hy);
+    double[][] next = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        next[i][j] = h[i][j] - rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
+      }
+    }
+    return next;
+  }
+
+  private static double[][] identity(int n) {
+    double[][] m = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      m[i][i] = 1;
+    }
+    return m;
+  }
+
+  private static double[] times(double[][] m, double[] v, double factor) {
+    double[] result = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      double sum = 0;
+      for (int j = 0; j < v.length; j++) {
+        sum += m[i][j] * v[j];
+      }
+      result[i] = factor * sum;
+    }
+    return result;
+  }
+
+  private static double dot(double[] u, double[] v) {
+    double sum = 0;
+    for (int i = 0; i < u.length; i++) {
+      sum += u[i] * v[i];
+    }
+    return sum;
+  }
+
+  private static double maxAbs(double[] v) {
+    double max = 0;
+    for (double d : v) {
+      max = Math.max(max, Math.abs(d));
+    }
+    return max;
   }
 
   private static Result nelderMead(ToDoubleFunction<double[]> f, double[] start, double tolerance, int budget) {

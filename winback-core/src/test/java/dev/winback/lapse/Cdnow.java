@@ -12,4 +12,24 @@ final class Cdnow {
         Cdnow.class.getResourceAsStream("/cdnow/cdnow_customers_summary_with_transactions.csv"),
         StandardCharsets.UTF_8));
   }
+
+  /** The cohort {@code times} over, for tests that need a population large enough to be summed in parallel. */
+  static CustomerSummaries repeated(int times) {
+    CustomerSummaries one = summaries();
+    int n = one.size() * times;
+    String[] ids = new String[n];
+    double[] x = new double[n];
+    double[] tx = new double[n];
+    double[] age = new double[n];
+    double[] spend = new double[n];
+    for (int i = 0; i < n; i++) {
+      int j = i % one.size();
+      ids[i] = one.id(j) + "-" + i / one.size();
+      x[i] = one.x(j);
+      tx[i] = one.tx(j);
+      age[i] = one.age(j);
+      spend[i] = one.meanSpend(j);
+    }
+    return CustomerSummaries.of(ids, x, tx, age, spend);
+  }
 }

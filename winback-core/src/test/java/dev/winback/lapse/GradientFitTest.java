@@ -1,0 +1,69 @@
+package dev.winback.lapse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The analytic gradients and the quasi-Newton optimiser that uses them, checked against first principles. */
+class GradientFitTest {
+  private static final CustomerSummaries CDNOW = Cdnow.summaries();
+
+  @Test
+  void theBgNbdGradientMatchesCentralDifferencesOfTheLikelihood() {
+    double[] at = {0.3, 5.0, 0.9, 2.0};
+    double[] gradient = new double[4];
+
+    double value = BgNbd.logLikelihood(CDNOW, at[0], at[1], at[2], at[3], gradient);
+
+    assertThat(value).isCloseTo(BgNbd.logLikelihood(CDNOW, at[0], at[1], at[2], at[3]), within(1e-8));
+    for (int k = 0; k < 4; k++) {
+      double h = 1e-6 * at[k];
+      double[] up = at.clone();
+      double[] down = at.clone();
+      up[k] += h;
+      down[k] -= h;
+      double numeric = (BgNbd.logLikelihood(CDNOW, up[0], up[1], up[2], up[3])
+          - BgNbd.logLikelihood(CDNOW, down[0], down[1], down[2], down[3])) / (2 * h);
+      assertThat(gradient[k]).as("d/d parameter %d", k).isCloseTo(numeric, within(1e-4 * Math.max(1, Math.abs(numeric))));
+    }
+  }
+
+  @Test
+  void theGradientSumDoesNotDependOnHowTheWorkIsSplit() {
+    CustomerSummaries large = Cdnow.repeated(30);
+    double[] gradient = new double[4];
+
+    double parallel = BgNbd.logLikelihood(large, 0.3, 5.0, 0.9, 2.0, gradient);
+    double single = BgNbd.logLikelihood(CDNOW, 0.3, 5.0, 0.9, 2.0, new double[4]);
+
+    assertThat(large.size()).isGreaterThan(50_000);
+    assertThat(parallel).isCloseTo(30 * single, within(1e-6 * Math.abs(parallel)));
+  }
+
+  @Test
+  void bfgsFindsTheMinimumOfTheRosenbrockValleyInFewEvaluations() {
+    Optimizer.Result result = Optimizer.minimiseWithGradient((p, g) -> {
+      double x = p[0];
+      double y = p[1];
+      g[0] = -2 * (1 - x) - 400 * x * (y - x * x);
+      g[1] = 200 * (y - x * x);
+      return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+    }, new double[] {-1.2, 1}, 1e-12, 1_000);
+
+    assertThat(result.converged()).isTrue();
+    assertThat(result.point()[0]).isCloseTo(1, within(1e-5));
+    assertThat(result.point()[1]).isCloseTo(1, within(1e-5));
+    assertThat(result.evaluations()).isLessThan(200);
+  }
+
+  @Test
+  void theBgNbdFitNeedsFarFewerEvaluationsThanNelderMeadForTheSameMaximum() {
+    BgNbd byGradient = BgNbd.fit(CDNOW);
+    Fitting.Estimates byNelderMead = Fitting.maximise("BG/NBD", new String[] {"r", "alpha", "a", "b"},
+        v -> BgNbd.logLikelihood(CDNOW, v[0], v[1], v[2], v[3]));
+
+    assertThat(byGradient.fit().logLikelihood()).isCloseTo(byNelderMead.fit().logLikelihood(), within(1e-3));
+    assertThat(byGradient.fit().evaluations()).isLessThan(byNelderMead.fit().evaluations() / 4);
+  }
+}
