@@ -145,4 +145,44 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) {
         : 1;
     return first * second / alive;
   }
+
+  /**
+   * {@link #expectedPurchases(double, double, double, double)} at several positive horizons at once, written into
+   * {@code out}. The hypergeometric series of all horizons share their coefficients, so they are summed together.
+   */
+  void expectedPurchases(double[] horizons, double x, double tx, double age, double[] out) {
+    int n = horizons.length;
+    double shape = r + x;
+    double upper = b + x;
+    double lower = a + b + x - 1;
+    double base = alpha + age;
+    double[] z = new double[n];
+    double[] term = new double[n];
+    double[] sum = new double[n];
+    for (int m = 0; m < n; m++) {
+      z[m] = horizons[m] / (base + horizons[m]);
+      term[m] = 1;
+      sum[m] = 1;
+    }
+    boolean more = true;
+    for (int k = 0; more; k++) {
+      if (k == 1_000_000) {
+        throw new ArithmeticException("2F1 series did not converge");
+      }
+      double ratio = (shape + k) * (upper + k) / ((lower + k) * (k + 1));
+      more = false;
+      for (int m = 0; m < n; m++) {
+        term[m] *= ratio * z[m];
+        sum[m] += term[m];
+        more |= Math.abs(term[m]) > 1e-16 * Math.abs(sum[m]);
+      }
+    }
+    double first = (a + b + x - 1) / (a - 1);
+    double alive = x > 0
+        ? 1 + a / (b + x - 1) * Math.pow((alpha + age) / (alpha + tx), r + x)
+        : 1;
+    for (int m = 0; m < n; m++) {
+      out[m] = horizons[m] <= 0 ? 0 : first * (1 - Math.pow(base / (base + horizons[m]), shape) * sum[m]) / alive;
+    }
+  }
 }

@@ -31,6 +31,9 @@ public final class LapseDetector {
   private final double monthlyDiscount;
   private final Currency currency;
   private final Function<String, LostCustomer.Builder> template;
+  /** The end of each month of the horizon, in model periods, and each month's discount factor. */
+  private final double[] monthEnds;
+  private final double[] discounts;
 
   private LapseDetector(Builder b) {
     this.model = Objects.requireNonNull(b.model, "model");
@@ -42,6 +45,13 @@ public final class LapseDetector {
     this.monthlyDiscount = b.monthlyDiscount;
     this.currency = b.currency;
     this.template = Objects.requireNonNull(b.template, "customerTemplate");
+    double periodsPerMonth = Duration.ofDays(365).dividedBy(12).toNanos() / (double) unit.toNanos();
+    this.monthEnds = new double[horizonMonths];
+    this.discounts = new double[horizonMonths];
+    for (int month = 1; month <= horizonMonths; month++) {
+      monthEnds[month - 1] = month * periodsPerMonth;
+      discounts[month - 1] = 1 / Math.pow(1 + monthlyDiscount, month);
+    }
   }
 
   /**
@@ -65,13 +75,13 @@ public final class LapseDetector {
    */
   public double lifetimeValue(double x, double tx, double age, double meanSpend) {
     double perPurchase = spend.map(g -> g.expectedSpend(x, meanSpend)).orElse(Double.isNaN(meanSpend) ? 0 : meanSpend);
-    double periodsPerMonth = Duration.ofDays(365).dividedBy(12).toNanos() / (double) unit.toNanos();
+    double[] cumulative = new double[horizonMonths];
+    model.expectedPurchases(monthEnds, x, tx, age, cumulative);
     double value = 0;
     double before = 0;
-    for (int month = 1; month <= horizonMonths; month++) {
-      double cumulative = model.expectedPurchases(month * periodsPerMonth, x, tx, age);
-      value += (cumulative - before) * perPurchase / Math.pow(1 + monthlyDiscount, month);
-      before = cumulative;
+    for (int month = 0; month < horizonMonths; month++) {
+      value += (cumulative[month] - before) * perPurchase * discounts[month];
+      before = cumulative[month];
     }
     return value;
   }

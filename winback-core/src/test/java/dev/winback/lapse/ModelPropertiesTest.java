@@ -56,6 +56,22 @@ class ModelPropertiesTest {
   }
 
   @Test
+  void expectedPurchasesAtManyHorizonsAgreeWithOneHorizonAtATime() {
+    double[] horizons = {0, 4.35, 8.7, 13.04, 26.09, 52.18, 104.36};
+    double[][] customers = {{0, 0, 38.86}, {2, 30.43, 38.86}, {14, 20, 38.86}, {60, 37.5, 38.0}};
+    for (double[] c : customers) {
+      double[] together = new double[horizons.length];
+
+      BG.expectedPurchases(horizons, c[0], c[1], c[2], together);
+
+      for (int m = 0; m < horizons.length; m++) {
+        double alone = BG.expectedPurchases(horizons[m], c[0], c[1], c[2]);
+        assertThat(together[m]).as("x=%s, horizon %s", c[0], horizons[m]).isCloseTo(alone, within(1e-12 * (1 + alone)));
+      }
+    }
+  }
+
+  @Test
   void theMbgNbdLetsCustomersWithoutRepeatPurchasesBeDead() {
     MbgNbd mbg = new MbgNbd(0.525, 6.183, 0.891, 1.614, null);
 
