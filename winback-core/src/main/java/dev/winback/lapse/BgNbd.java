@@ -108,6 +108,15 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) {
     });
   }
 
+  private static boolean converged(double[] term, double[] sum) {
+    for (int m = 0; m < term.length; m++) {
+      if (term[m] > 1e-16 * sum[m]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The probability that a customer is still alive at the end of the calibration period.
    *
@@ -164,17 +173,22 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) {
       term[m] = 1;
       sum[m] = 1;
     }
-    boolean more = true;
-    for (int k = 0; more; k++) {
+    int slowest = 0;
+    for (int m = 1; m < n; m++) {
+      slowest = z[m] > z[slowest] ? m : slowest;
+    }
+    // All terms are positive and the largest z converges last: watch it alone, then confirm the others.
+    for (int k = 0; ; k++) {
       if (k == 1_000_000) {
         throw new ArithmeticException("2F1 series did not converge");
       }
       double ratio = (shape + k) * (upper + k) / ((lower + k) * (k + 1));
-      more = false;
       for (int m = 0; m < n; m++) {
         term[m] *= ratio * z[m];
         sum[m] += term[m];
-        more |= Math.abs(term[m]) > 1e-16 * Math.abs(sum[m]);
+      }
+      if (term[slowest] <= 1e-16 * sum[slowest] && converged(term, sum)) {
+        break;
       }
     }
     double first = (a + b + x - 1) / (a - 1);
