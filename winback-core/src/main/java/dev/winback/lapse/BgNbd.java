@@ -65,19 +65,29 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) {
 
   /** The log-likelihood and its gradient with respect to r, alpha, a and b (written into {@code gradient}). */
   static double logLikelihood(CustomerSummaries data, double r, double alpha, double a, double b, double[] gradient) {
+    return logLikelihood(data, r, alpha, a, b, gradient, false);
+  }
+
+  /**
+   * The BG/NBD log-likelihood and its gradient, or with {@code modified} the MBG/NBD's, which differs in letting a
+   * customer drop out at time zero: b + x + 1 in place of b + x, and the dropout term for x = 0 too.
+   */
+  static double logLikelihood(CustomerSummaries data, double r, double alpha, double a, double b, double[] gradient,
+      boolean modified) {
     double[] xs = data.xs();
     double[] txs = data.txs();
     double[] ts = data.ages();
+    int shift = modified ? 1 : 0;
     double constant = r * Math.log(alpha) - logGamma(r) - logBeta(a, b);
     double psiR = digamma(r);
     double psiAB = digamma(a + b);
     double psiB = digamma(b);
     double logA = Math.log(a);
-    XTable a1 = new XTable(data, x -> logGamma(r + x) + constant + logBeta(a, b + x));
-    XTable a4 = new XTable(data, x -> x == 0 ? 0 : logA - Math.log(b + x - 1));
+    XTable a1 = new XTable(data, x -> logGamma(r + x) + constant + logBeta(a, b + x + shift));
+    XTable a4 = new XTable(data, x -> x + shift == 0 ? 0 : logA - Math.log(b + x - 1 + shift));
     XTable dr = new XTable(data, x -> digamma(r + x) - psiR + Math.log(alpha));
-    XTable da = new XTable(data, x -> psiAB - digamma(a + b + x));
-    XTable db = new XTable(data, x -> digamma(b + x) - digamma(a + b + x) - psiB + psiAB);
+    XTable da = new XTable(data, x -> psiAB - digamma(a + b + x + shift));
+    XTable db = new XTable(data, x -> digamma(b + x + shift) - digamma(a + b + x + shift) - psiB + psiAB);
     double rOverAlpha = r / alpha;
     return Likelihoods.sum(data.size(), gradient, (i, g) -> {
       double x = xs[i];
@@ -87,7 +97,7 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) {
       g[1] += rOverAlpha;
       g[2] += da.of(x);
       g[3] += db.of(x);
-      if (x == 0) {
+      if (x + shift == 0) {
         g[0] -= logT;
         g[1] -= r / (alpha + ts[i]);
         return a1.of(x) + first;
@@ -103,7 +113,7 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) {
       g[0] -= w1 * logT + w2 * logTx;
       g[1] -= (r + x) * (w1 / (alpha + ts[i]) + w2 / (alpha + txs[i]));
       g[2] += w2 / a;
-      g[3] -= w2 / (b + x - 1);
+      g[3] -= w2 / (b + x - 1 + shift);
       return a1.of(x) + log;
     });
   }

@@ -27,8 +27,8 @@ public record MbgNbd(double r, double alpha, double a, double b, Fit fit) {
    */
   public static MbgNbd fit(CustomerSummaries data) {
     Likelihoods.requireFittable(data, "MBG/NBD");
-    Fitting.Estimates e = Fitting.maximise("MBG/NBD", new String[] {"r", "alpha", "a", "b"},
-        v -> logLikelihood(data, v[0], v[1], v[2], v[3]));
+    Fitting.Estimates e = Fitting.maximiseWithGradient("MBG/NBD", new String[] {"r", "alpha", "a", "b"},
+        (v, gradient) -> BgNbd.logLikelihood(data, v[0], v[1], v[2], v[3], gradient, true));
     double[] v = e.values();
     return new MbgNbd(v[0], v[1], v[2], v[3], e.fit());
   }

@@ -30,6 +30,36 @@ class GradientFitTest {
   }
 
   @Test
+  void theMbgNbdGradientMatchesCentralDifferencesOfTheLikelihood() {
+    double[] at = {0.4, 6.0, 1.1, 2.5};
+    double[] gradient = new double[4];
+
+    double value = BgNbd.logLikelihood(CDNOW, at[0], at[1], at[2], at[3], gradient, true);
+
+    assertThat(value).isCloseTo(MbgNbd.logLikelihood(CDNOW, at[0], at[1], at[2], at[3]), within(1e-8));
+    for (int k = 0; k < 4; k++) {
+      double h = 1e-6 * at[k];
+      double[] up = at.clone();
+      double[] down = at.clone();
+      up[k] += h;
+      down[k] -= h;
+      double numeric = (MbgNbd.logLikelihood(CDNOW, up[0], up[1], up[2], up[3])
+          - MbgNbd.logLikelihood(CDNOW, down[0], down[1], down[2], down[3])) / (2 * h);
+      assertThat(gradient[k]).as("d/d parameter %d", k).isCloseTo(numeric, within(1e-4 * Math.max(1, Math.abs(numeric))));
+    }
+  }
+
+  @Test
+  void theMbgNbdFitReachesTheSameMaximumAsNelderMead() {
+    MbgNbd byGradient = MbgNbd.fit(CDNOW);
+    Fitting.Estimates byNelderMead = Fitting.maximise("MBG/NBD", new String[] {"r", "alpha", "a", "b"},
+        v -> MbgNbd.logLikelihood(CDNOW, v[0], v[1], v[2], v[3]));
+
+    assertThat(byGradient.fit().converged()).isTrue();
+    assertThat(byGradient.fit().logLikelihood()).isCloseTo(byNelderMead.fit().logLikelihood(), within(1e-3));
+  }
+
+  @Test
   void theGradientSumDoesNotDependOnHowTheWorkIsSplit() {
     CustomerSummaries large = Cdnow.repeated(30);
     double[] gradient = new double[4];
