@@ -27,7 +27,12 @@ final class Fitting {
   static Estimates maximiseWithGradient(String model, String[] names, WithGradient logLikelihood) {
     Optimizer.Result result = Optimizer.minimiseWithGradient((log, gradient) -> {
       double[] values = exp(log);
-      double value = logLikelihood.logLikelihood(values, gradient);
+      double value;
+      try {
+        value = logLikelihood.logLikelihood(values, gradient);
+      } catch (ArithmeticException e) {
+        return Double.NaN; // a series that does not converge here: the line search steps back
+      }
       for (int i = 0; i < values.length; i++) {
         gradient[i] = -gradient[i] * values[i];
       }

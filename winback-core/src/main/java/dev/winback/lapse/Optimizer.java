@@ -9,6 +9,7 @@ import java.util.function.ToDoubleFunction;
  * models). Stateless.
  */
 final class Optimizer {
+  private static final double MAX_STEP = 2;
   private Optimizer() {}
 
   /** Where the minimisation ended. */
@@ -74,7 +75,8 @@ final class Optimizer {
         p = times(h, g, -1);
         slope = dot(g, p);
       }
-      double t = 1;
+      // A step never moves a coordinate by more than MAX_STEP: far-off trial points can be costly or undefined.
+      double t = Math.min(1, MAX_STEP / maxAbs(p));
       double fn = Double.NaN;
       boolean accepted = false;
       for (int tries = 0; tries < 60 && evaluations < maxEvaluations; tries++) {

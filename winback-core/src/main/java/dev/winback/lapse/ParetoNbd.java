@@ -1,5 +1,6 @@
 package dev.winback.lapse;
 
+import static dev.winback.lapse.Numerics.digamma;
 import static dev.winback.lapse.Numerics.hyp2f1;
 import static dev.winback.lapse.Numerics.logAddExp;
 import static dev.winback.lapse.Numerics.logGamma;
@@ -29,8 +30,8 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
    */
   public static ParetoNbd fit(CustomerSummaries data) {
     Likelihoods.requireFittable(data, "Pareto/NBD");
-    Fitting.Estimates e = Fitting.maximise("Pareto/NBD", new String[] {"r", "alpha", "s", "beta"},
-        v -> logLikelihood(data, v[0], v[1], v[2], v[3]));
+    Fitting.Estimates e = Fitting.maximiseWithGradient("Pareto/NBD", new String[] {"r", "alpha", "s", "beta"},
+        (v, gradient) -> logLikelihood(data, v[0], v[1], v[2], v[3], gradient));
     double[] v = e.values();
     return new ParetoNbd(v[0], v[1], v[2], v[3], e.fit());
   }
@@ -57,6 +58,125 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
       double a2 = logAddExp(-(r + x) * Math.log(alpha + ts[i]) - s * Math.log(beta + ts[i]),
           Math.log(s) + logA0(r, alpha, s, beta, x, txs[i], ts[i]) - Math.log(r + s + x));
       return a1 + a2;
+    });
+  }
+
+  /**
+   * The log-likelihood and its gradient with respect to r, alpha, s and beta (written into {@code gradient}).
+   *
+   * <p>Per customer the likelihood is Γ(r+x) α^r β^s / Γ(r) [(α+T)^-(r+x) (β+T)^-s + s / (r+s+x) A0] with
+   * A0 = P1 - P2, Pi = 2F1(r+s+x, t; r+s+x+1; zi) / qi^(r+s+x). The hypergeometric series of both Pi share their
+   * coefficients, and their derivatives are series over the same terms: d ln(term k)/d(r+s+x) = k / ((r+s+x)(r+s+x+k))
+   * (the a and c parameters move together), d/dt adds 1/(t+j) for j below k, and d/dz is k/z.
+   */
+  static double logLikelihood(CustomerSummaries data, double r, double alpha, double s, double beta,
+      double[] gradient) {
+    double[] xs = data.xs();
+    double[] txs = data.txs();
+    double[] ts = data.ages();
+    double constant = -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+    XTable a1 = new XTable(data, x -> logGamma(r + x) + constant);
+    double psiR = digamma(r);
+    XTable dr = new XTable(data, x -> digamma(r + x) - psiR + Math.log(alpha));
+    double logBeta = Math.log(beta);
+    double logS = Math.log(s);
+    boolean alphaIsMax = alpha >= beta;
+    double max = Math.max(alpha, beta);
+    double min = Math.min(alpha, beta);
+    double diff = max - min;
+    return Likelihoods.sum(data.size(), gradient, (i, g) -> {
+      double x = xs[i];
+      double tx = txs[i];
+      double age = ts[i];
+      double rsx = r + s + x;
+      double t = alphaIsMax ? s + 1 : r + x;
+      double q1 = max + tx;
+      double q2 = max + age;
+      double z1 = diff / q1;
+      double z2 = diff / q2;
+      if (!(z1 < 1 && z2 < 1)) {
+        throw new ArithmeticException("2F1 series needs 0 <= z < 1");
+      }
+      // Both series, with their derivative sums: value S, d/d(rsx) Sa, d/dt Sb, d/dz Sz (already divided by z).
+      double term1 = 1;
+      double term2 = 1;
+      double s1 = 1;
+      double s2 = 1;
+      double sa1 = 0;
+      double sa2 = 0;
+      double sb1 = 0;
+      double sb2 = 0;
+      double sz1 = 0;
+      double sz2 = 0;
+      double harmonic = 0;
+      for (int k = 1; ; k++) {
+        if (k == 1_000_000) {
+          throw new ArithmeticException("2F1 series did not converge");
+        }
+        double ratio = (rsx + k - 1) * (t + k - 1) / ((rsx + k) * k);
+        harmonic += 1 / (t + k - 1);
+        double da = k / (rsx * (rsx + k));
+        double n1 = term1 * ratio;
+        double n2 = term2 * ratio;
+        sz1 += k * n1;
+        sz2 += k * n2;
+        term1 = n1 * z1;
+        term2 = n2 * z2;
+        s1 += term1;
+        s2 += term2;
+        sa1 += term1 * da;
+        sa2 += term2 * da;
+        sb1 += term1 * harmonic;
+        sb2 += term2 * harmonic;
+        if (k * term1 <= 1e-16 * s1 && k * term2 <= 1e-16 * s2 && harmonic * term1 <= 1e-16 * sb1) {
+          break;
+        }
+      }
+      double logQ1 = Math.log(q1);
+      double logQ2 = Math.log(q2);
+      double logP1 = Math.log(s1) - rsx * logQ1;
+      double logP2 = Math.log(s2) - rsx * logQ2;
+      double logAlphaT = Math.log(alpha + age);
+      double logBetaT = Math.log(beta + age);
+      double logT = -(r + x) * logAlphaT - s * logBetaT;
+      double first0 = -logAlphaT;
+      double first1 = -(r + x) / (alpha + age);
+      double first2 = -logBetaT;
+      double first3 = -s / (beta + age);
+      if (!(logP1 > logP2)) {
+        // t_x = T: the second term vanishes.
+        g[0] += dr.of(x) + first0;
+        g[1] += r / alpha + first1;
+        g[2] += logBeta + first2;
+        g[3] += s / beta + first3;
+        return a1.of(x) + logT;
+      }
+      double logA0 = logSubExp(logP1, logP2);
+      double logSecond = logS - Math.log(rsx) + logA0;
+      double d = logSecond - logT;
+      double e = Math.exp(-Math.abs(d));
+      double log = Math.max(logT, logSecond) + Math.log1p(e);
+      double w2 = d > 0 ? 1 / (1 + e) : e / (1 + e);
+      double w1 = 1 - w2;
+      // d ln A0 = (d ln P1 - rho d ln P2) / (1 - rho), rho = P2 / P1.
+      double rho = Math.exp(logP2 - logP1);
+      double scale = 1 / (1 - rho);
+      double dRsx = ((sa1 / s1 - logQ1) - rho * (sa2 / s2 - logQ2)) * scale;
+      double dT = (sb1 / s1 - rho * sb2 / s2) * scale;
+      double dz1 = sz1 / s1;
+      double dz2 = sz2 / s2;
+      double dMax = ((dz1 * (min + tx) / (q1 * q1) - rsx / q1) - rho * (dz2 * (min + age) / (q2 * q2) - rsx / q2))
+          * scale;
+      double dMin = (-dz1 / q1 + rho * dz2 / q2) * scale;
+      double second0 = -1 / rsx + dRsx + (alphaIsMax ? 0 : dT);
+      double second2 = 1 / s - 1 / rsx + dRsx + (alphaIsMax ? dT : 0);
+      double second1 = alphaIsMax ? dMax : dMin;
+      double second3 = alphaIsMax ? dMin : dMax;
+      g[0] += dr.of(x) + w1 * first0 + w2 * second0;
+      g[1] += r / alpha + w1 * first1 + w2 * second1;
+      g[2] += logBeta + w1 * first2 + w2 * second2;
+      g[3] += s / beta + w1 * first3 + w2 * second3;
+      return a1.of(x) + log;
     });
   }
 

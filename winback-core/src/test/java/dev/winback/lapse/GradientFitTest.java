@@ -60,6 +60,40 @@ class GradientFitTest {
   }
 
   @Test
+  void theParetoNbdGradientMatchesCentralDifferencesOnBothSidesOfAlphaEqualsBeta() {
+    double[][] points = {{0.55, 10.6, 0.6, 11.7}, {0.5, 12.0, 0.7, 8.0}};
+    for (double[] at : points) {
+      double[] gradient = new double[4];
+
+      double value = ParetoNbd.logLikelihood(CDNOW, at[0], at[1], at[2], at[3], gradient);
+
+      assertThat(value).isCloseTo(ParetoNbd.logLikelihood(CDNOW, at[0], at[1], at[2], at[3]), within(1e-7));
+      for (int k = 0; k < 4; k++) {
+        double h = 1e-6 * at[k];
+        double[] up = at.clone();
+        double[] down = at.clone();
+        up[k] += h;
+        down[k] -= h;
+        double numeric = (ParetoNbd.logLikelihood(CDNOW, up[0], up[1], up[2], up[3])
+            - ParetoNbd.logLikelihood(CDNOW, down[0], down[1], down[2], down[3])) / (2 * h);
+        assertThat(gradient[k]).as("at %s, d/d parameter %d", java.util.Arrays.toString(at), k)
+            .isCloseTo(numeric, within(1e-4 * Math.max(1, Math.abs(numeric))));
+      }
+    }
+  }
+
+  @Test
+  void theParetoNbdFitReachesTheSameMaximumAsNelderMead() {
+    ParetoNbd byGradient = ParetoNbd.fit(CDNOW);
+    Fitting.Estimates byNelderMead = Fitting.maximise("Pareto/NBD", new String[] {"r", "alpha", "s", "beta"},
+        v -> ParetoNbd.logLikelihood(CDNOW, v[0], v[1], v[2], v[3]));
+
+    assertThat(byGradient.fit().converged()).isTrue();
+    assertThat(byGradient.fit().logLikelihood()).isCloseTo(byNelderMead.fit().logLikelihood(), within(1e-3));
+    assertThat(byGradient.fit().evaluations()).isLessThan(byNelderMead.fit().evaluations() / 4);
+  }
+
+  @Test
   void theGradientSumDoesNotDependOnHowTheWorkIsSplit() {
     CustomerSummaries large = Cdnow.repeated(30);
     double[] gradient = new double[4];
