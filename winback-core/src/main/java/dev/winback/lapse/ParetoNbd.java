@@ -84,6 +84,19 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
     double max = Math.max(alpha, beta);
     double min = Math.min(alpha, beta);
     double diff = max - min;
+    // The series coefficients depend on a customer only through x: computed once per x, long enough for the largest
+    // argument any customer can have (t_x = 0).
+    int maxX = 0;
+    for (double x : xs) {
+      maxX = Math.max(maxX, (int) Math.min(x, 100_000));
+    }
+    Series[] series = new Series[maxX + 1];
+    for (double x : xs) {
+      int k = (int) x;
+      if (k < series.length && series[k] == null) {
+        series[k] = Series.of(r + s + k, alphaIsMax ? s + 1 : r + k, diff / max);
+      }
+    }
     return Likelihoods.sum(data.size(), gradient, (i, g) -> {
       double x = xs[i];
       double tx = txs[i];
@@ -108,27 +121,24 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
       double sb2 = 0;
       double sz1 = 0;
       double sz2 = 0;
-      double harmonic = 0;
+      Series c = (int) x < series.length ? series[(int) x] : Series.of(rsx, t, diff / max);
       for (int k = 1; ; k++) {
-        if (k == 1_000_000) {
+        if (k == c.ratio.length) {
           throw new ArithmeticException("2F1 series did not converge");
         }
-        double ratio = (rsx + k - 1) * (t + k - 1) / ((rsx + k) * k);
-        harmonic += 1 / (t + k - 1);
-        double da = k / (rsx * (rsx + k));
-        double n1 = term1 * ratio;
-        double n2 = term2 * ratio;
+        double n1 = term1 * c.ratio[k];
+        double n2 = term2 * c.ratio[k];
         sz1 += k * n1;
         sz2 += k * n2;
         term1 = n1 * z1;
         term2 = n2 * z2;
         s1 += term1;
         s2 += term2;
-        sa1 += term1 * da;
-        sa2 += term2 * da;
-        sb1 += term1 * harmonic;
-        sb2 += term2 * harmonic;
-        if (k * term1 <= 1e-16 * s1 && k * term2 <= 1e-16 * s2 && harmonic * term1 <= 1e-16 * sb1) {
+        sa1 += term1 * c.da[k];
+        sa2 += term2 * c.da[k];
+        sb1 += term1 * c.harmonic[k];
+        sb2 += term2 * c.harmonic[k];
+        if (k * term1 <= 1e-16 * s1 && k * term2 <= 1e-16 * s2 && c.harmonic[k] * term1 <= 1e-16 * sb1) {
           break;
         }
       }
@@ -178,6 +188,50 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
       g[3] += s / beta + w1 * first3 + w2 * second3;
       return a1.of(x) + log;
     });
+  }
+
+  /**
+   * The coefficients of 2F1(a, t; a + 1; z) and its derivative series for one x: the ratio of term k to term k - 1
+   * (without z), the harmonic sum of 1/(t + j) for j below k, and k / (a (a + k)); as many terms as z needs.
+   */
+  private record Series(double[] ratio, double[] harmonic, double[] da) {
+    static Series of(double a, double t, double z) {
+      if (!(z >= 0 && z < 1)) {
+        throw new ArithmeticException("2F1 series needs 0 <= z < 1");
+      }
+      int needed = 0;
+      double term = 1;
+      double sum = 1;
+      double weighted = 0;
+      double h = 0;
+      while (needed == 0 || !(needed * term <= 1e-16 * sum && h * term <= 1e-16 * weighted)) {
+        needed++;
+        if (needed == 1_000_000) {
+          throw new ArithmeticException("2F1 series did not converge");
+        }
+        h += 1 / (t + needed - 1);
+        term *= ratio(a, t, needed) * z;
+        sum += term;
+        weighted += term * h;
+      }
+      // A quarter more: customers with a smaller z stop sooner, but rounding should never reach the end.
+      int length = needed + 16 + needed / 4;
+      double[] ratio = new double[length];
+      double[] harmonic = new double[length];
+      double[] da = new double[length];
+      h = 0;
+      for (int k = 1; k < length; k++) {
+        ratio[k] = ratio(a, t, k);
+        h += 1 / (t + k - 1);
+        harmonic[k] = h;
+        da[k] = k / (a * (a + k));
+      }
+      return new Series(ratio, harmonic, da);
+    }
+
+    private static double ratio(double a, double t, int k) {
+      return (a + k - 1) * (t + k - 1) / ((a + k) * k);
+    }
   }
 
   /** ln A0 of the likelihood: the hypergeometric part, for whichever of alpha and beta is larger. */
