@@ -43,10 +43,7 @@ public final class LapseBenchmark {
         report("Pareto/NBD fit", start, pnbd.fit());
       }
       start = System.nanoTime();
-      double[] alive = new double[data.size()];
-      for (int i = 0; i < data.size(); i++) {
-        alive[i] = bg.probabilityAlive(data.x(i), data.tx(i), data.age(i));
-      }
+      double[] alive = bg.probabilityAlive(data);
       System.out.printf("  P(alive) for all: %,.1f ms (mean %.4f)%n", (System.nanoTime() - start) / 1e6,
           Arrays.stream(alive).average().orElse(0));
       GammaGamma spend = GammaGamma.fit(data);

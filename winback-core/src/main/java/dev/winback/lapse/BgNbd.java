@@ -144,6 +144,28 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) {
   }
 
   /**
+   * The probability of being alive for every customer of a population, in their order: what
+   * {@link #probabilityAlive(double, double, double)} gives each, computed over the primitive columns on both cores
+   * for large populations.
+   *
+   * @param data the summaries
+   * @return one probability per customer
+   */
+  public double[] probabilityAlive(CustomerSummaries data) {
+    double[] xs = data.xs();
+    double[] txs = data.txs();
+    double[] ts = data.ages();
+    XTable dropout = new XTable(data, x -> x == 0 ? 0 : Math.log(a) - Math.log(b + x - 1));
+    double[] alive = new double[data.size()];
+    Likelihoods.forEach(data.size(), i -> {
+      double x = xs[i];
+      alive[i] = x == 0 ? 1
+          : 1 / (1 + Math.exp(dropout.of(x) + (r + x) * Math.log((alpha + ts[i]) / (alpha + txs[i]))));
+    });
+    return alive;
+  }
+
+  /**
    * The purchases a customer is expected to make in the next {@code t} periods.
    *
    * @param t the number of periods

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 
-/** Sums per-customer log-likelihoods, on both cores for large populations. */
+/** Sums per-customer log-likelihoods (and runs other per-customer work), on both cores for large populations. */
 final class Likelihoods {
   private static final int PARALLEL_FROM = 50_000;
 
@@ -55,6 +55,12 @@ final class Likelihoods {
       }
     }
     return total;
+  }
+
+  /** Runs {@code perCustomer} for every customer, on both cores for large populations. */
+  static void forEach(int n, java.util.function.IntConsumer perCustomer) {
+    IntStream range = IntStream.range(0, n);
+    (n < PARALLEL_FROM ? range : range.parallel()).forEach(perCustomer);
   }
 
   static void requireFittable(CustomerSummaries data, String model) {

@@ -79,7 +79,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
     double psiR = digamma(r);
     XTable dr = new XTable(data, x -> digamma(r + x) - psiR + Math.log(alpha));
     double logBeta = Math.log(beta);
-    double logS = Math.log(s);
+    XTable logSOverRsx = new XTable(data, x -> Math.log(s) - Math.log(r + s + x));
     boolean alphaIsMax = alpha >= beta;
     double max = Math.max(alpha, beta);
     double min = Math.min(alpha, beta);
@@ -143,11 +143,11 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
         }
       }
       double logQ1 = Math.log(q1);
-      double logQ2 = Math.log(q2);
       double logP1 = Math.log(s1) - rsx * logQ1;
-      double logP2 = Math.log(s2) - rsx * logQ2;
       double logAlphaT = Math.log(alpha + age);
       double logBetaT = Math.log(beta + age);
+      double logQ2 = alphaIsMax ? logAlphaT : logBetaT; // q2 = max + T
+      double logP2 = Math.log(s2) - rsx * logQ2;
       double logT = -(r + x) * logAlphaT - s * logBetaT;
       double first0 = -logAlphaT;
       double first1 = -(r + x) / (alpha + age);
@@ -162,7 +162,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
         return a1.of(x) + logT;
       }
       double logA0 = logSubExp(logP1, logP2);
-      double logSecond = logS - Math.log(rsx) + logA0;
+      double logSecond = logSOverRsx.of(x) + logA0;
       double d = logSecond - logT;
       double e = Math.exp(-Math.abs(d));
       double log = Math.max(logT, logSecond) + Math.log1p(e);

@@ -56,6 +56,19 @@ class ModelPropertiesTest {
   }
 
   @Test
+  void probabilitiesAliveForAWholePopulationAgreeWithOneCustomerAtATime() {
+    CustomerSummaries large = Cdnow.repeated(30);
+
+    double[] alive = BG.probabilityAlive(large);
+
+    assertThat(alive).hasSize(large.size());
+    for (int i = 0; i < large.size(); i += 997) {
+      assertThat(alive[i]).as("customer %d", i)
+          .isCloseTo(BG.probabilityAlive(large.x(i), large.tx(i), large.age(i)), within(1e-12));
+    }
+  }
+
+  @Test
   void expectedPurchasesAtManyHorizonsAgreeWithOneHorizonAtATime() {
     double[] horizons = {0, 4.35, 8.7, 13.04, 26.09, 52.18, 104.36};
     double[][] customers = {{0, 0, 38.86}, {2, 30.43, 38.86}, {14, 20, 38.86}, {60, 37.5, 38.0}};
