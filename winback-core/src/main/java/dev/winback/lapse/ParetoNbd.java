@@ -20,6 +20,8 @@ import static dev.winback.lapse.Numerics.logSubExp;
  * @param fit how the fit went
  */
 public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) {
+  /** Where the likelihood's series stop: a term this small relative to the sum (about 50 ulps) changes nothing that the fit can see. */
+  private static final double SERIES_TOLERANCE = 1e-14;
 
   /**
    * Fits the model by maximum likelihood.
@@ -138,7 +140,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
         sa2 += term2 * c.da[k];
         sb1 += term1 * c.harmonic[k];
         sb2 += term2 * c.harmonic[k];
-        if (k * term1 <= 1e-16 * s1 && k * term2 <= 1e-16 * s2 && c.harmonic[k] * term1 <= 1e-16 * sb1) {
+        if (k * term1 <= SERIES_TOLERANCE * s1 && k * term2 <= SERIES_TOLERANCE * s2 && c.harmonic[k] * term1 <= SERIES_TOLERANCE * sb1) {
           break;
         }
       }
@@ -204,7 +206,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
       double sum = 1;
       double weighted = 0;
       double h = 0;
-      while (needed == 0 || !(needed * term <= 1e-16 * sum && h * term <= 1e-16 * weighted)) {
+      while (needed == 0 || !(needed * term <= SERIES_TOLERANCE * sum && h * term <= SERIES_TOLERANCE * weighted)) {
         needed++;
         if (needed == 1_000_000) {
           throw new ArithmeticException("2F1 series did not converge");
