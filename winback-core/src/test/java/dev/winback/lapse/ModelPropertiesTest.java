@@ -163,6 +163,29 @@ class ModelPropertiesTest {
   }
 
   @Test
+  void aDonorWhoStoppedGivingIsFoundWithTheDonationsSignalAndAFaithfulOneIsNot() {
+    Instant start = Instant.parse("2026-01-05T00:00:00Z");
+    List<CustomerSummaries.Transaction> gifts = new ArrayList<>();
+    for (int week = 0; week < 8; week++) {
+      gifts.add(new CustomerSummaries.Transaction("donor-lapsed", start.plus(Duration.ofDays(7L * week)), 25));
+    }
+    for (int week = 0; week < 39; week += 2) {
+      gifts.add(new CustomerSummaries.Transaction("donor-faithful", start.plus(Duration.ofDays(7L * week)), 25));
+    }
+    Instant end = start.plus(Duration.ofDays(7 * 39));
+    CustomerSummaries donors = CustomerSummaries.fromTransactions(gifts.iterator(), end, Duration.ofDays(7));
+    LapseDetector detector = LapseDetector.builder().model(BG).threshold(0.3)
+        .signal(ChurnSignal.DONATIONS_STOPPED)
+        .customerTemplate(id -> LostCustomer.builder().displayName("Donor " + id))
+        .build();
+
+    List<LostCustomer> lost = detector.detect(donors, end);
+
+    assertThat(lost).extracting(LostCustomer::id).containsExactly("donor-lapsed");
+    assertThat(lost.get(0).churnSignal()).isEqualTo(ChurnSignal.DONATIONS_STOPPED);
+  }
+
+  @Test
   void theDetectorTurnsLapsedBuyersIntoLostCustomersMostValuableFirst() {
     GammaGamma spend = new GammaGamma(6.25, 3.74, 15.44, null);
     LapseDetector detector = LapseDetector.builder().model(BG).spend(spend).threshold(0.3)
