@@ -42,6 +42,21 @@ class ModelPropertiesTest {
   }
 
   @Test
+  void theOddsOfBeingAliveFadeWhileACustomerStaysSilent() {
+    MbgNbd mbg = new MbgNbd(0.525, 6.183, 0.891, 1.614, null);
+
+    assertThat(BG.probabilityAliveAfter(0, 5, 30, 38.86)).isEqualTo(BG.probabilityAlive(5, 30, 38.86));
+    assertThat(BG.probabilityAliveAfter(26, 5, 30, 38.86)).isLessThan(BG.probabilityAliveAfter(4, 5, 30, 38.86))
+        .isLessThan(BG.probabilityAlive(5, 30, 38.86));
+    assertThat(PARETO.probabilityAliveAfter(26, 5, 30, 38.86)).isLessThan(PARETO.probabilityAlive(5, 30, 38.86));
+    assertThat(mbg.probabilityAliveAfter(26, 0, 0, 38.86)).isLessThan(mbg.probabilityAlive(0, 0, 38.86));
+    // Under BG/NBD customers drop out only right after a purchase: one who never came back cannot have left.
+    assertThat(BG.probabilityAliveAfter(52, 0, 0, 38.86)).isEqualTo(1.0);
+    assertThatThrownBy(() -> BG.probabilityAliveAfter(-1, 5, 30, 38.86))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t must be zero or more");
+  }
+
+  @Test
   void expectedPurchasesGrowWithTheHorizonAndStartAtZero() {
     assertThat(BG.expectedPurchases(0, 2, 30.43, 38.86)).isZero();
     double in10 = BG.expectedPurchases(10, 2, 30.43, 38.86);
