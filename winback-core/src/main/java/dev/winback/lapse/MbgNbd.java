@@ -16,7 +16,7 @@ import static dev.winback.lapse.Numerics.logGamma;
  * @param b the second shape of the dropout probability
  * @param fit how the fit went
  */
-public record MbgNbd(double r, double alpha, double a, double b, Fit fit) {
+public record MbgNbd(double r, double alpha, double a, double b, Fit fit) implements PurchaseModel {
 
   /**
    * Fits the model by maximum likelihood.
@@ -70,24 +70,6 @@ public record MbgNbd(double r, double alpha, double a, double b, Fit fit) {
     return 1 / (1 + a / (b + x) * Math.pow((alpha + age) / (alpha + tx), r + x));
   }
 
-  /**
-   * The probability that a customer is still alive {@code t} periods after the end of the calibration period if
-   * they buy nothing until then: how the odds fade while a customer stays silent, e.g. to tell when they will cross
-   * a lapse threshold.
-   *
-   * @param t periods from the end of the calibration period, not negative
-   * @param x repeat purchases
-   * @param tx recency
-   * @param age age T
-   * @return the probability; at {@code t = 0} the probability alive now
-   * @throws IllegalArgumentException when {@code t} is negative or not a number
-   */
-  public double probabilityAliveAfter(double t, double x, double tx, double age) {
-    if (!(t >= 0)) {
-      throw new IllegalArgumentException("t must be zero or more periods, was " + t);
-    }
-    return probabilityAlive(x, tx, age + t);
-  }
 
   /**
    * The purchases a customer is expected to make in the next {@code t} periods.

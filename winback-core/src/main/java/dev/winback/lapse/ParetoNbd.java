@@ -19,7 +19,7 @@ import static dev.winback.lapse.Numerics.logSubExp;
  * @param beta the rate of the dropout rate
  * @param fit how the fit went
  */
-public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) {
+public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) implements PurchaseModel {
   /** Where the likelihood's series stop: a term this small relative to the sum (about 50 ulps) changes nothing that the fit can see. */
   private static final double SERIES_TOLERANCE = 1e-14;
 
@@ -274,24 +274,6 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
     return 1 / (1 + Math.exp(logRatio));
   }
 
-  /**
-   * The probability that a customer is still alive {@code t} periods after the end of the calibration period if
-   * they buy nothing until then: how the odds fade while a customer stays silent, e.g. to tell when they will cross
-   * a lapse threshold.
-   *
-   * @param t periods from the end of the calibration period, not negative
-   * @param x repeat purchases
-   * @param tx recency
-   * @param age age T
-   * @return the probability; at {@code t = 0} the probability alive now
-   * @throws IllegalArgumentException when {@code t} is negative or not a number
-   */
-  public double probabilityAliveAfter(double t, double x, double tx, double age) {
-    if (!(t >= 0)) {
-      throw new IllegalArgumentException("t must be zero or more periods, was " + t);
-    }
-    return probabilityAlive(x, tx, age + t);
-  }
 
   /**
    * The purchases a customer is expected to make in the next {@code t} periods.

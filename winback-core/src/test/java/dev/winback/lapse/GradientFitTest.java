@@ -3,6 +3,8 @@ package dev.winback.lapse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /** The analytic gradients and the quasi-Newton optimiser that uses them, checked against first principles. */
@@ -11,42 +13,16 @@ class GradientFitTest {
 
   @Test
   void theBgNbdGradientMatchesCentralDifferencesOfTheLikelihood() {
-    double[] at = {0.3, 5.0, 0.9, 2.0};
-    double[] gradient = new double[4];
-
-    double value = BgNbd.logLikelihood(CDNOW, at[0], at[1], at[2], at[3], gradient);
-
-    assertThat(value).isCloseTo(BgNbd.logLikelihood(CDNOW, at[0], at[1], at[2], at[3]), within(1e-8));
-    for (int k = 0; k < 4; k++) {
-      double h = 1e-6 * at[k];
-      double[] up = at.clone();
-      double[] down = at.clone();
-      up[k] += h;
-      down[k] -= h;
-      double numeric = (BgNbd.logLikelihood(CDNOW, up[0], up[1], up[2], up[3])
-          - BgNbd.logLikelihood(CDNOW, down[0], down[1], down[2], down[3])) / (2 * h);
-      assertThat(gradient[k]).as("d/d parameter %d", k).isCloseTo(numeric, within(1e-4 * Math.max(1, Math.abs(numeric))));
-    }
+    assertGradientMatchesCentralDifferences(new double[] {0.3, 5.0, 0.9, 2.0},
+        (p, g) -> BgNbd.logLikelihood(CDNOW, p[0], p[1], p[2], p[3], g),
+        p -> BgNbd.logLikelihood(CDNOW, p[0], p[1], p[2], p[3]));
   }
 
   @Test
   void theMbgNbdGradientMatchesCentralDifferencesOfTheLikelihood() {
-    double[] at = {0.4, 6.0, 1.1, 2.5};
-    double[] gradient = new double[4];
-
-    double value = BgNbd.logLikelihood(CDNOW, at[0], at[1], at[2], at[3], gradient, true);
-
-    assertThat(value).isCloseTo(MbgNbd.logLikelihood(CDNOW, at[0], at[1], at[2], at[3]), within(1e-8));
-    for (int k = 0; k < 4; k++) {
-      double h = 1e-6 * at[k];
-      double[] up = at.clone();
-      double[] down = at.clone();
-      up[k] += h;
-      down[k] -= h;
-      double numeric = (MbgNbd.logLikelihood(CDNOW, up[0], up[1], up[2], up[3])
-          - MbgNbd.logLikelihood(CDNOW, down[0], down[1], down[2], down[3])) / (2 * h);
-      assertThat(gradient[k]).as("d/d parameter %d", k).isCloseTo(numeric, within(1e-4 * Math.max(1, Math.abs(numeric))));
-    }
+    assertGradientMatchesCentralDifferences(new double[] {0.4, 6.0, 1.1, 2.5},
+        (p, g) -> BgNbd.logLikelihood(CDNOW, p[0], p[1], p[2], p[3], g, true),
+        p -> MbgNbd.logLikelihood(CDNOW, p[0], p[1], p[2], p[3]));
   }
 
   @Test
@@ -61,24 +37,10 @@ class GradientFitTest {
 
   @Test
   void theParetoNbdGradientMatchesCentralDifferencesOnBothSidesOfAlphaEqualsBeta() {
-    double[][] points = {{0.55, 10.6, 0.6, 11.7}, {0.5, 12.0, 0.7, 8.0}};
-    for (double[] at : points) {
-      double[] gradient = new double[4];
-
-      double value = ParetoNbd.logLikelihood(CDNOW, at[0], at[1], at[2], at[3], gradient);
-
-      assertThat(value).isCloseTo(ParetoNbd.logLikelihood(CDNOW, at[0], at[1], at[2], at[3]), within(1e-7));
-      for (int k = 0; k < 4; k++) {
-        double h = 1e-6 * at[k];
-        double[] up = at.clone();
-        double[] down = at.clone();
-        up[k] += h;
-        down[k] -= h;
-        double numeric = (ParetoNbd.logLikelihood(CDNOW, up[0], up[1], up[2], up[3])
-            - ParetoNbd.logLikelihood(CDNOW, down[0], down[1], down[2], down[3])) / (2 * h);
-        assertThat(gradient[k]).as("at %s, d/d parameter %d", java.util.Arrays.toString(at), k)
-            .isCloseTo(numeric, within(1e-4 * Math.max(1, Math.abs(numeric))));
-      }
+    for (double[] at : new double[][] {{0.55, 10.6, 0.6, 11.7}, {0.5, 12.0, 0.7, 8.0}}) {
+      assertGradientMatchesCentralDifferences(at,
+          (p, g) -> ParetoNbd.logLikelihood(CDNOW, p[0], p[1], p[2], p[3], g),
+          p -> ParetoNbd.logLikelihood(CDNOW, p[0], p[1], p[2], p[3]));
     }
   }
 
@@ -129,5 +91,25 @@ class GradientFitTest {
 
     assertThat(byGradient.fit().logLikelihood()).isCloseTo(byNelderMead.fit().logLikelihood(), within(1e-3));
     assertThat(byGradient.fit().evaluations()).isLessThan(byNelderMead.fit().evaluations() / 4);
+  }
+
+  /** The analytic value equals the plain one, and each partial derivative equals a central difference of it. */
+  private static void assertGradientMatchesCentralDifferences(double[] at, Fitting.WithGradient withGradient,
+      ToDoubleFunction<double[]> plain) {
+    double[] gradient = new double[at.length];
+
+    double value = withGradient.logLikelihood(at.clone(), gradient);
+
+    assertThat(value).isCloseTo(plain.applyAsDouble(at), within(1e-7));
+    for (int k = 0; k < at.length; k++) {
+      double h = 1e-6 * at[k];
+      double[] up = at.clone();
+      double[] down = at.clone();
+      up[k] += h;
+      down[k] -= h;
+      double numeric = (plain.applyAsDouble(up) - plain.applyAsDouble(down)) / (2 * h);
+      assertThat(gradient[k]).as("at %s, d/d parameter %d", Arrays.toString(at), k)
+          .isCloseTo(numeric, within(1e-4 * Math.max(1, Math.abs(numeric))));
+    }
   }
 }
