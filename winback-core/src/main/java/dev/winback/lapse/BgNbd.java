@@ -139,7 +139,8 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
     if (x == 0) {
       return 1;
     }
-    double ratio = Math.exp(Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + age) - Math.log(alpha + tx)));
+    double ratio = Math.exp(Math.log(a) - Math.log(b + x - 1)
+        + (r + x) * (Math.log(alpha + age) - Math.log(alpha + tx)));
     return 1 / (1 + ratio);
   }
 

@@ -92,7 +92,8 @@ final class Optimizer {
         t *= Double.isFinite(fn) ? Math.max(0.1, Math.min(0.5, -slope * t / (2 * (fn - fx - slope * t)))) : 0.1;
       }
       if (!accepted) {
-        // No descent along the quasi-Newton direction: converged if nothing is left to gain, else let Nelder-Mead try.
+        // No descent along the quasi-Newton direction (rounding near the optimum, or a poor curvature estimate):
+        // Nelder-Mead finishes from here.
         return fallBack(f, x, tolerance, maxEvaluations, evaluations);
       }
       double[] s = new double[n];
@@ -126,7 +127,8 @@ final class Optimizer {
 
   private static Result fallBack(Differentiable f, double[] from, double tolerance, int maxEvaluations, int used) {
     double[] ignored = new double[from.length];
-    Result r = minimise(point -> f.valueAndGradient(point, ignored), from, tolerance, Math.max(1, maxEvaluations - used));
+    Result r = minimise(point -> f.valueAndGradient(point, ignored), from, tolerance,
+        Math.max(1, maxEvaluations - used));
     return new Result(r.point(), r.value(), used + r.evaluations(), r.converged());
   }
 

@@ -20,7 +20,7 @@ import static dev.winback.lapse.Numerics.logSubExp;
  * @param fit how the fit went
  */
 public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) implements PurchaseModel {
-  /** Where the likelihood's series stop: a term this small relative to the sum (about 50 ulps) changes nothing that the fit can see. */
+  /** Where the likelihood's series stop: a term this small relative to the sum (about 50 ulps) cannot move the fit. */
   private static final double SERIES_TOLERANCE = 1e-14;
 
   /**
@@ -140,7 +140,8 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit) 
         sa2 += term2 * c.da[k];
         sb1 += term1 * c.harmonic[k];
         sb2 += term2 * c.harmonic[k];
-        if (k * term1 <= SERIES_TOLERANCE * s1 && k * term2 <= SERIES_TOLERANCE * s2 && c.harmonic[k] * term1 <= SERIES_TOLERANCE * sb1) {
+        if (k * term1 <= SERIES_TOLERANCE * s1 && k * term2 <= SERIES_TOLERANCE * s2
+            && c.harmonic[k] * term1 <= SERIES_TOLERANCE * sb1) {
           break;
         }
       }
