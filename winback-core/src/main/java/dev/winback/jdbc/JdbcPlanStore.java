@@ -196,34 +196,25 @@ public final class JdbcPlanStore implements PlanStore {
 
   @Override
   public boolean update(WinBackPlan plan, List<JournalEvent> events) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        int updated;
-        try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
-            + "next_due = ?, body = ? WHERE plan_id = ? AND version = ?")) {
-          p.setLong(1, plan.version());
-          p.setString(2, plan.status().name());
-          setNullableLong(p, 3, nextDue(plan));
-          p.setString(4, write(plan));
-          p.setString(5, plan.id());
-          p.setLong(6, plan.version() - 1);
-          updated = p.executeUpdate();
-        }
-        if (updated != 1) {
-          c.rollback();
-          return false;
-        }
-        appendEvents(c, events);
-        c.commit();
-        return true;
-      } catch (SQLException e) {
-        rollback(c);
-        throw e;
+    return inTransaction("update plan", c -> {
+      int updated;
+      try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
+          + "next_due = ?, body = ? WHERE plan_id = ? AND version = ?")) {
+        p.setLong(1, plan.version());
+        p.setString(2, plan.status().name());
+        setNullableLong(p, 3, nextDue(plan));
+        p.setString(4, write(plan));
+        p.setString(5, plan.id());
+        p.setLong(6, plan.version() - 1);
+        updated = p.executeUpdate();
       }
-    } catch (SQLException e) {
-      throw failure("update plan", e);
-    }
+      if (updated != 1) {
+        c.rollback();
+        return false;
+      }
+      appendEvents(c, events);
+      return true;
+    });
   }
 
   private void appendEvents(Connection c, List<JournalEvent> events) throws SQLException {
@@ -344,25 +335,16 @@ public final class JdbcPlanStore implements PlanStore {
 
   @Override
   public List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        List<String> bodies = postgres ? claimSkipLocked(c, now, limit, owner, leaseUntil)
-            : claimOneByOne(c, now, limit, owner, leaseUntil);
-        c.commit();
-        List<ClaimedPlan> plans = new ArrayList<>(bodies.size());
-        for (String body : bodies) {
-          plans.add(new ClaimedPlan(read(body, WinBackPlan.class), true));
-        }
-        plans.sort(Comparator.comparing(p -> p.plan().nextDue().orElse(Instant.MAX)));
-        return plans;
-      } catch (SQLException e) {
-        rollback(c);
-        throw e;
+    return inTransaction("claim due steps", c -> {
+      List<String> bodies = postgres ? claimSkipLocked(c, now, limit, owner, leaseUntil)
+          : claimOneByOne(c, now, limit, owner, leaseUntil);
+      List<ClaimedPlan> plans = new ArrayList<>(bodies.size());
+      for (String body : bodies) {
+        plans.add(new ClaimedPlan(read(body, WinBackPlan.class), true));
       }
-    } catch (SQLException e) {
-      throw failure("claim due steps", e);
-    }
+      plans.sort(Comparator.comparing(p -> p.plan().nextDue().orElse(Instant.MAX)));
+      return plans;
+    });
   }
 
   private static List<String> claimSkipLocked(Connection c, Instant now, int limit, String owner, Instant until)
@@ -440,43 +422,34 @@ public final class JdbcPlanStore implements PlanStore {
     if (changes.isEmpty()) {
       return List.of();
     }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        int[] counts;
-        try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
-            + "next_due = ?, body = ? WHERE plan_id = ? AND version = ?")) {
-          for (PlanChange change : changes) {
-            WinBackPlan plan = change.plan();
-            p.setLong(1, plan.version());
-            p.setString(2, plan.status().name());
-            setNullableLong(p, 3, nextDue(plan));
-            p.setString(4, write(plan));
-            p.setString(5, plan.id());
-            p.setLong(6, plan.version() - 1);
-            p.addBatch();
-          }
-          counts = p.executeBatch();
+    return inTransaction("update plans", c -> {
+      int[] counts;
+      try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
+          + "next_due = ?, body = ? WHERE plan_id = ? AND version = ?")) {
+        for (PlanChange change : changes) {
+          WinBackPlan plan = change.plan();
+          p.setLong(1, plan.version());
+          p.setString(2, plan.status().name());
+          setNullableLong(p, 3, nextDue(plan));
+          p.setString(4, write(plan));
+          p.setString(5, plan.id());
+          p.setLong(6, plan.version() - 1);
+          p.addBatch();
         }
-        List<Boolean> stored = new ArrayList<>(changes.size());
-        List<JournalEvent> events = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-          boolean ok = counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO;
-          stored.add(ok);
-          if (ok) {
-            events.addAll(changes.get(i).events());
-          }
-        }
-        appendEvents(c, events);
-        c.commit();
-        return stored;
-      } catch (SQLException e) {
-        rollback(c);
-        throw e;
+        counts = p.executeBatch();
       }
-    } catch (SQLException e) {
-      throw failure("update plans", e);
-    }
+      List<Boolean> stored = new ArrayList<>(changes.size());
+      List<JournalEvent> events = new ArrayList<>();
+      for (int i = 0; i < changes.size(); i++) {
+        boolean ok = counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO;
+        stored.add(ok);
+        if (ok) {
+          events.addAll(changes.get(i).events());
+        }
+      }
+      appendEvents(c, events);
+      return stored;
+    });
   }
 
   @Override
@@ -599,49 +572,41 @@ public final class JdbcPlanStore implements PlanStore {
   @Override
   public void anonymise(String customerId, String anonymousId, UnaryOperator<WinBackPlan> anonymisePlan,
       UnaryOperator<JournalEvent> anonymiseEvent) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        List<WinBackPlan> plans = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(
-            "SELECT body FROM winback_plan WHERE customer_id = ? ORDER BY seq FOR UPDATE")) {
-          p.setString(1, customerId);
-          try (ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-              plans.add(read(r.getString(1), WinBackPlan.class));
-            }
+    inTransaction("erase a customer", c -> {
+      List<WinBackPlan> plans = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT body FROM winback_plan WHERE customer_id = ? ORDER BY seq FOR UPDATE")) {
+        p.setString(1, customerId);
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            plans.add(read(r.getString(1), WinBackPlan.class));
           }
         }
-        List<JournalEvent> events = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(
-            "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq")) {
-          p.setString(1, customerId);
-          try (ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-              events.add(anonymiseEvent.apply(read(r.getString(1), JournalEvent.class)));
-            }
-          }
-        }
-        for (String table : List.of("winback_plan", "winback_journal", "winback_contact", "winback_grant")) {
-          try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE customer_id = ?")) {
-            p.setString(1, customerId);
-            p.executeUpdate();
-          }
-        }
-        try (PreparedStatement p = c.prepareStatement(INSERT_PLAN)) {
-          for (WinBackPlan plan : plans) {
-            insertPlan(p, anonymisePlan.apply(plan)); // the copy's customer id is the anonymous id
-          }
-        }
-        appendEvents(c, events);
-        c.commit();
-      } catch (SQLException e) {
-        rollback(c);
-        throw e;
       }
-    } catch (SQLException e) {
-      throw failure("erase a customer", e);
-    }
+      List<JournalEvent> events = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq")) {
+        p.setString(1, customerId);
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            events.add(anonymiseEvent.apply(read(r.getString(1), JournalEvent.class)));
+          }
+        }
+      }
+      for (String table : List.of("winback_plan", "winback_journal", "winback_contact", "winback_grant")) {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE customer_id = ?")) {
+          p.setString(1, customerId);
+          p.executeUpdate();
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement(INSERT_PLAN)) {
+        for (WinBackPlan plan : plans) {
+          insertPlan(p, anonymisePlan.apply(plan)); // the copy's customer id is the anonymous id
+        }
+      }
+      appendEvents(c, events);
+      return null;
+    });
   }
 
   // ------------------------------------------------------------------------------------------------ grants
@@ -733,6 +698,32 @@ public final class JdbcPlanStore implements PlanStore {
       return Json.MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored " + type.getSimpleName() + " cannot be read", e);
+    }
+  }
+
+  /** Work done in one transaction. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs work in one transaction on its own connection: committed when the work returns, rolled back when it throws,
+   * so that nothing half-written stays behind. Work may roll back itself and return.
+   */
+  private <T> T inTransaction(String operation, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollback(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(operation, e);
     }
   }
 

@@ -75,7 +75,7 @@ public final class JdbcSuppressionList implements SuppressionList {
           insert.executeUpdate();
         }
         c.commit();
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }

@@ -2,6 +2,7 @@ package dev.winback.jdbc;
 
 import static dev.winback.testing.Customers.LOST_AT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winback.ManualClock;
 import dev.winback.ReactivationTokens;
@@ -17,6 +18,8 @@ import dev.winback.model.ReasonSource;
 import dev.winback.testing.Databases;
 import dev.winback.testing.PooledDataSource;
 import dev.winback.testing.Recorder;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +27,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** Erasure on PostgreSQL: after erase, no table holds any of the customer's personal data. */
@@ -66,6 +70,51 @@ class JdbcErasureTest {
     assertThat(winBack.start(LostCustomer.builder().from(mary).id("new-id").lostAt(clock.instant()).build())
         .status()).isEqualTo(PlanStatus.SUPPRESSED);
     dataSource.closeAll();
+  }
+
+  @Test
+  void anErasureThatFailsHalfwayLeavesEverythingAsItWasEvenOnAReusedConnection() throws Exception {
+    PooledDataSource dataSource = Databases.newPostgres();
+    JdbcPlanStore store = JdbcPlanStore.create(oneConnectionThatIsNeverReset(dataSource.getConnection())).migrate();
+    Recorder host = new Recorder();
+    WinBack winBack = WinBack.builder().clock(ManualClock.at(LOST_AT)).store(store)
+        .feedback(host).apology(host).incentives(host).reEngagement(host).build();
+    LostCustomer ada = LostCustomer.builder().id("ada-1").displayName("Ada")
+        .addContactPoint(ContactPoint.of(Channel.EMAIL, "ada@example.org", Consent.GRANTED))
+        .lostAt(LOST_AT).churnSignal(ChurnSignal.SUBSCRIPTION_CANCELLED).build();
+    winBack.start(ada);
+    int journal = store.journal("ada-1").size();
+
+    assertThatThrownBy(() -> store.anonymise("ada-1", "anonymous-1", plan -> {
+      throw new IllegalStateException("the host's anonymiser failed");
+    }, event -> event)).isInstanceOf(IllegalStateException.class);
+    winBack.start(LostCustomer.builder().from(ada).id("grace-2").build()); // commits on the same connection
+
+    assertThat(store.latestPlan("ada-1")).isPresent();
+    assertThat(store.journal("ada-1")).hasSize(journal);
+    dataSource.closeAll();
+  }
+
+  /** A data source like a host's single shared connection: closing it neither closes nor rolls anything back. */
+  private static DataSource oneConnectionThatIsNeverReset(Connection connection) {
+    Connection unclosable = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+          if (method.getName().equals("close")) {
+            return null;
+          }
+          try {
+            return method.invoke(connection, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("getConnection")) {
+            return unclosable;
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
   }
 
   private static String everyRow(PooledDataSource dataSource) throws Exception {
