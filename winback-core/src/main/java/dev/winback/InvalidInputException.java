@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 public class InvalidInputException extends WinBackException {
   private static final long serialVersionUID = 1L;
 
+  /** What was being read or built. */
   private final String subject;
+  /** Every problem found, each with its field path. */
   private final List<Problem> problems;
 
   /**

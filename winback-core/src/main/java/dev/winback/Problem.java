@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param message what is wrong, in plain words
  */
 public record Problem(String path, String message) {
-  /** Checks both parts are present. */
+  /**
+   * Checks both parts are present.
+   *
+   * @param path the field path, empty for the whole document
+   * @param message what is wrong, in plain words
+   */
   public Problem {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");

@@ -8,6 +8,7 @@ package dev.winback;
 public final class StoreException extends WinBackException {
   private static final long serialVersionUID = 1L;
 
+  /** The database's SQLSTATE code, "unknown" when it gave none. */
   private final String sqlState;
 
   /**

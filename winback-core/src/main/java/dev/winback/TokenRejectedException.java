@@ -24,6 +24,7 @@ public final class TokenRejectedException extends WinBackException {
     NOT_FOUND
   }
 
+  /** Why the token was rejected. */
   private final Reason reason;
 
   /**

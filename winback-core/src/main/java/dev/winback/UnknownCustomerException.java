@@ -7,6 +7,7 @@ package dev.winback;
 public final class UnknownCustomerException extends WinBackException {
   private static final long serialVersionUID = 1L;
 
+  /** The customer id that was not found. */
   private final String customerId;
 
   /**

@@ -31,7 +31,7 @@ public final class CustomerSummaries {
   }
 
   /**
-   * Summaries from columns, checked: x a whole number at least 0, 0 <= t_x <= T, t_x = 0 when x = 0, mean spend at
+   * Summaries from columns, checked: x a whole number at least 0, 0 &lt;= t_x &lt;= T, t_x = 0 when x = 0, mean spend at
    * least 0 (or NaN when unknown).
    *
    * @param ids the customer ids
@@ -214,32 +214,61 @@ public final class CustomerSummaries {
     return of(ids.toArray(String[]::new), x.toArray(), tx.toArray(), age.toArray(), spend.toArray());
   }
 
-  /** How many customers. */
+  /**
+   * How many customers.
+   *
+   * @return the number of customers
+   */
   public int size() {
     return ids.length;
   }
 
-  /** The id of customer i. */
+  /**
+   * The id of customer i.
+   *
+   * @param i the customer, from 0
+   * @return the id
+   */
   public String id(int i) {
     return ids[i];
   }
 
-  /** The repeat purchases of customer i. */
+  /**
+   * The repeat purchases of customer i.
+   *
+   * @param i the customer, from 0
+   * @return x, a whole number
+   */
   public double x(int i) {
     return x[i];
   }
 
-  /** The recency of customer i. */
+  /**
+   * The recency of customer i.
+   *
+   * @param i the customer, from 0
+   * @return t_x, in periods
+   */
   public double tx(int i) {
     return tx[i];
   }
 
-  /** The age T of customer i. */
+  /**
+   * The age T of customer i.
+   *
+   * @param i the customer, from 0
+   * @return T, in periods
+   */
   public double age(int i) {
     return age[i];
   }
 
-  /** The mean repeat purchase value of customer i, NaN when unknown or when there are no repeat purchases. */
+  /**
+   * The mean repeat purchase value of customer i, NaN when unknown or when there are no repeat purchases.
+   *
+   * @param i the customer, from 0
+   * @return the mean spend
+   */
   public double meanSpend(int i) {
     return meanSpend[i];
   }

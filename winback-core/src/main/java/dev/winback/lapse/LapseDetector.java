@@ -134,13 +134,23 @@ public final class LapseDetector {
 
     private Builder() {}
 
-    /** The fitted purchase model. */
+    /**
+     * The fitted purchase model.
+     *
+     * @param fitted the model
+     * @return this builder
+     */
     public Builder model(BgNbd fitted) {
       this.model = Objects.requireNonNull(fitted, "fitted");
       return this;
     }
 
-    /** The fitted spend model; without one, each customer's own mean spend is used. */
+    /**
+     * The fitted spend model; without one, each customer's own mean spend is used.
+     *
+     * @param fitted the model
+     * @return this builder
+     */
     public Builder spend(GammaGamma fitted) {
       this.spend = Objects.requireNonNull(fitted, "fitted");
       return this;
@@ -160,13 +170,23 @@ public final class LapseDetector {
       return this;
     }
 
-    /** The churn signal for the lost customers; purchases stopped unless set (donations stopped for charities). */
+    /**
+     * The churn signal for the lost customers; purchases stopped unless set (donations stopped for charities).
+     *
+     * @param churnSignal the signal
+     * @return this builder
+     */
     public Builder signal(ChurnSignal churnSignal) {
       this.signal = Objects.requireNonNull(churnSignal, "churnSignal");
       return this;
     }
 
-    /** The time unit of the summaries; a week unless set. */
+    /**
+     * The time unit of the summaries; a week unless set.
+     *
+     * @param timeUnit one period of the summaries
+     * @return this builder
+     */
     public Builder unit(Duration timeUnit) {
       this.unit = Objects.requireNonNull(timeUnit, "timeUnit");
       return this;
@@ -188,7 +208,12 @@ public final class LapseDetector {
       return this;
     }
 
-    /** The currency of the spend data; US dollars unless set. */
+    /**
+     * The currency of the spend data; US dollars unless set.
+     *
+     * @param valueCurrency the currency
+     * @return this builder
+     */
     public Builder currency(Currency valueCurrency) {
       this.currency = Objects.requireNonNull(valueCurrency, "valueCurrency");
       return this;
@@ -206,7 +231,11 @@ public final class LapseDetector {
       return this;
     }
 
-    /** Builds the detector. */
+    /**
+     * Builds the detector.
+     *
+     * @return the detector
+     */
     public LapseDetector build() {
       return new LapseDetector(this);
     }

@@ -26,7 +26,17 @@ public record Activity(
     Optional<StepKind> stepKind,
     Optional<Channel> channel,
     String summary) {
-  /** Checks every part is present. */
+  /**
+   * Checks every part is present.
+   *
+   * @param customerId the customer
+   * @param planId the plan
+   * @param at when it happened
+   * @param type what happened
+   * @param stepKind the kind of step, for step events
+   * @param channel the channel, for step events
+   * @param summary a short description, free of personal data
+   */
   public Activity {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(planId, "planId");

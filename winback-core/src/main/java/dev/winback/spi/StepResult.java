@@ -15,7 +15,11 @@ public sealed interface StepResult {
    * @param reference the host's reference for what was sent (a message or task id), free of personal data
    */
   record Sent(Optional<String> reference) implements StepResult {
-    /** Checks the reference is present or explicitly empty. */
+    /**
+     * Checks the reference is present or explicitly empty.
+     *
+     * @param reference the host's reference, if any
+     */
     public Sent {
       Objects.requireNonNull(reference, "reference");
     }
@@ -27,7 +31,11 @@ public sealed interface StepResult {
    * @param reason why, in words free of personal data
    */
   record Skipped(String reason) implements StepResult {
-    /** Checks the reason is present. */
+    /**
+     * Checks the reason is present.
+     *
+     * @param reason why, free of personal data
+     */
     public Skipped {
       Objects.requireNonNull(reason, "reason");
     }
@@ -39,7 +47,11 @@ public sealed interface StepResult {
    * @param reason why, in words free of personal data
    */
   record Failed(String reason) implements StepResult {
-    /** Checks the reason is present. */
+    /**
+     * Checks the reason is present.
+     *
+     * @param reason why, free of personal data
+     */
     public Failed {
       Objects.requireNonNull(reason, "reason");
     }
