@@ -271,25 +271,28 @@ public final class JdbcPlanStore implements PlanStore {
   @Override
   public Optional<WinBackPlan> latestPlan(String customerId) {
     List<WinBackPlan> plans = query("read plans",
-        "SELECT body FROM winback_plan WHERE customer_id = ? ORDER BY seq DESC LIMIT 1", customerId);
+        "SELECT body FROM winback_plan WHERE customer_id = ? ORDER BY seq DESC LIMIT 1", customerId,
+        WinBackPlan.class);
     return plans.stream().findFirst();
   }
 
   @Override
   public List<WinBackPlan> plans(String customerId) {
-    return query("read plans", "SELECT body FROM winback_plan WHERE customer_id = ? ORDER BY seq", customerId);
+    return query("read plans", "SELECT body FROM winback_plan WHERE customer_id = ? ORDER BY seq", customerId,
+        WinBackPlan.class);
   }
 
-  private List<WinBackPlan> query(String operation, String sql, String customerId) {
+  /** The JSON bodies one customer's query selects, read as {@code type}. */
+  private <T> List<T> query(String operation, String sql, String customerId, Class<T> type) {
     try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
       p.setString(1, customerId);
-      List<WinBackPlan> plans = new ArrayList<>();
+      List<T> values = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          plans.add(read(r.getString(1), WinBackPlan.class));
+          values.add(read(r.getString(1), type));
         }
       }
-      return plans;
+      return values;
     } catch (SQLException e) {
       throw failure(operation, e);
     }
@@ -534,19 +537,8 @@ public final class JdbcPlanStore implements PlanStore {
 
   @Override
   public List<JournalEvent> journal(String customerId) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
-        "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq")) {
-      p.setString(1, customerId);
-      List<JournalEvent> events = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          events.add(read(r.getString(1), JournalEvent.class));
-        }
-      }
-      return events;
-    } catch (SQLException e) {
-      throw failure("read journal", e);
-    }
+    return query("read journal", "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq", customerId,
+        JournalEvent.class);
   }
 
   @Override
