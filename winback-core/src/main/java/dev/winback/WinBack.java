@@ -652,13 +652,15 @@ public final class WinBack {
       if (claimed.isEmpty()) {
         break;
       }
-      List<String> planIds = new ArrayList<>(claimed.size());
-      claimed.forEach(c -> planIds.add(c.plan().id()));
+      Set<String> held = new java.util.LinkedHashSet<>(claimed.size() * 2);
+      claimed.forEach(c -> held.add(c.plan().id()));
       int handled;
       try {
-        handled = runBatch(claimed, planIds, now, counts);
+        handled = runBatch(claimed, held, now, counts);
       } finally {
-        store.releaseClaims(nodeId, planIds);
+        if (!held.isEmpty()) {
+          store.releaseClaims(nodeId, held);
+        }
       }
       if (handled == 0) {
         break;
@@ -708,38 +710,58 @@ public final class WinBack {
 
   // ---------------------------------------------------------------------------------------------- running steps
 
-  /** A step claimed in a batch, with the plan version that claimed it and, once run, its result. */
+  /**
+   * A step claimed in a batch, with the plan version that claimed it (stored, or held in memory only under a
+   * store's lease) and, once run, its result.
+   */
   private static final class Claim {
     final WinBackPlan plan;
     final PlanStep step;
+    final boolean stored;
     StepResult result;
 
-    Claim(WinBackPlan plan, PlanStep step) {
+    Claim(WinBackPlan plan, PlanStep step, boolean stored) {
       this.plan = plan;
       this.step = step;
+      this.stored = stored;
     }
   }
 
   /**
-   * Runs the next due step of each claimed plan: claims them all in one write, invokes the strategies, records the
-   * results in one write. The customers' locks are held throughout, so an opt-out in this process either comes
-   * before a step's last contact check or waits until its send is recorded.
+   * Runs the next due step of each claimed plan: stores the claims in one write (unless the store's lease already
+   * says who runs them), invokes the strategies, records the results and releases the plans in one write. The
+   * customers' locks are held throughout, so an opt-out in this process either comes before a step's last contact
+   * check or waits until its send is recorded. Plans released here are removed from {@code held}.
    */
-  private int runBatch(List<ClaimedPlan> claimed, List<String> planIds, Instant now, int[] counts) {
-    List<ReentrantLock> held = locks.lockAll(claimed.stream().map(c -> c.plan().customer().id()).toList());
+  private int runBatch(List<ClaimedPlan> claimed, Set<String> held, Instant now, int[] counts) {
+    boolean leased = store.leasesClaims();
+    List<ReentrantLock> customerLocks = locks.lockAll(claimed.stream().map(c -> c.plan().customer().id()).toList());
     try {
       Map<String, List<ContactRecord>> histories = needsHistory()
           ? store.contactHistories(claimed.stream().map(c -> c.plan().customer().id()).distinct().toList())
           : Map.of();
       List<PlanEdit.Change> claims = new ArrayList<>();
-      for (ClaimedPlan candidate : claimed) {
-        nextDue(candidate, now).flatMap(due -> claim(candidate.plan(), due, now,
-                histories.getOrDefault(candidate.plan().customer().id(), List.of())))
-            .ifPresent(edit -> claims.add(edit.build()));
-      }
-      List<Boolean> stored = store.updateAll(claims.stream().map(c -> new PlanChange(c.plan(), c.events())).toList());
       List<Claim> running = new ArrayList<>();
       int handled = 0;
+      for (ClaimedPlan candidate : claimed) {
+        Optional<PlanEdit> edit = nextDue(candidate, now).flatMap(due -> claim(candidate.plan(), due, now,
+            histories.getOrDefault(candidate.plan().customer().id(), List.of())));
+        if (edit.isEmpty()) {
+          continue;
+        }
+        if (leased && !edit.get().hasEvents()) { // a plain start: the lease records who runs it
+          WinBackPlan plan = edit.get().buildUnstored().plan();
+          Optional<PlanStep> step = plan.steps().stream().filter(s -> s.status() == StepStatus.RUNNING).findFirst();
+          if (step.isPresent()) {
+            running.add(new Claim(plan, step.get(), false));
+            handled++;
+            continue;
+          }
+        }
+        claims.add(edit.get().build());
+      }
+      List<Boolean> stored = claims.isEmpty() ? List.of()
+          : store.updateAll(claims.stream().map(c -> new PlanChange(c.plan(), c.events())).toList());
       for (int i = 0; i < claims.size(); i++) {
         if (!stored.get(i)) {
           continue; // another runner changed the plan first
@@ -750,7 +772,7 @@ public final class WinBack {
         publish(events);
         Optional<PlanStep> step = plan.steps().stream().filter(s -> s.status() == StepStatus.RUNNING).findFirst();
         if (step.isPresent()) {
-          running.add(new Claim(plan, step.get()));
+          running.add(new Claim(plan, step.get(), true));
         } else if (events.stream().anyMatch(e -> e.type() == EventType.STEP_DELAYED) && plan.status().isActive()) {
           counts[2]++; // delayed by a contact rule
         } else {
@@ -762,24 +784,25 @@ public final class WinBack {
         claim.result = invokeSafely(claim.plan, claim.step, now); // a claimed step always runs to its end
         if (Duration.between(leaseRenewed, clock.instant()).compareTo(lease.dividedBy(3)) > 0) {
           leaseRenewed = clock.instant();
-          store.extendClaims(nodeId, planIds, leaseRenewed.plus(lease)); // heartbeat
+          store.extendClaims(nodeId, List.copyOf(held), leaseRenewed.plus(lease)); // heartbeat
         }
       }
       List<PlanEdit.Change> completions = new ArrayList<>();
       for (Claim claim : running) {
         completions.add(complete(claim.plan, claim.step.index(), claim.result, now).orElseThrow().build());
       }
-      List<Boolean> recorded = store.updateAll(
+      List<Boolean> recorded = completions.isEmpty() ? List.of() : store.updateAllAndRelease(nodeId,
           completions.stream().map(c -> new PlanChange(c.plan(), c.events())).toList());
       for (int i = 0; i < running.size(); i++) {
         Claim claim = running.get(i);
         WinBackPlan after;
         if (recorded.get(i)) {
           after = completions.get(i).plan();
+          held.remove(after.id());
           publish(completions.get(i).events());
         } else { // the plan changed meanwhile (e.g. an opt-out on another node): record the result on top of it
-          after = change(claim.plan.id(), current -> complete(current, claim.step.index(), claim.result, now))
-              .orElse(claim.plan);
+          after = change(claim.plan.id(), current -> complete(claim.stored ? current : resumed(current, claim.step,
+              now), claim.step.index(), claim.result, now)).orElse(claim.plan);
         }
         StepStatus status = after.step(claim.step.index()).status();
         LOG.debug("{} step {} of plan {} by {}: {}", claim.step.kind(), claim.step.index(), claim.plan.id(),
@@ -789,8 +812,22 @@ public final class WinBack {
       }
       return handled;
     } finally {
-      held.forEach(ReentrantLock::unlock);
+      customerLocks.forEach(ReentrantLock::unlock);
     }
+  }
+
+  /**
+   * The plan with a step as its unstored claim left it (running, one more attempt), if nobody has touched the step
+   * since; otherwise the plan as it is.
+   */
+  private static WinBackPlan resumed(WinBackPlan current, PlanStep claimed, Instant now) {
+    PlanStep step = current.step(claimed.index());
+    if (step.status() != StepStatus.PENDING || step.attempts() != claimed.attempts() - 1) {
+      return current;
+    }
+    PlanEdit edit = new PlanEdit(current, now);
+    edit.replace(claimed);
+    return edit.buildUnstored().plan();
   }
 
   /** The step of a claimed plan to run now: the first unfinished one, if it is due (or orphaned). */
@@ -806,7 +843,7 @@ public final class WinBack {
       }
       if (step.status() == StepStatus.PENDING) {
         return step.dueAt().isAfter(now) ? Optional.empty()
-            : Optional.of(new DueStep(plan.id(), step.index(), step.dueAt()));
+            : Optional.of(new DueStep(plan.id(), step.index(), step.dueAt(), claimed.recovering()));
       }
     }
     return Optional.empty();
@@ -858,6 +895,14 @@ public final class WinBack {
       recovery.replace(step);
       recovery.event(EventType.STEP_RECOVERED, step, step.kind() + " was claimed by a runner that stopped; it "
           + "runs again with the same idempotency key");
+      plan = recovery.build().plan();
+    } else if (due.recovering() && store.leasesClaims() && plan.status().isActive()
+        && step.status() == StepStatus.PENDING && !step.dueAt().isAfter(now)) {
+      recovery = new PlanEdit(plan, now); // the stopped runner may have run it: count its attempt
+      step = PlanStep.builder().from(step).attempts(step.attempts() + 1).build();
+      recovery.replace(step);
+      recovery.event(EventType.STEP_RECOVERED, step, step.kind() + " was claimed by a runner that stopped and may "
+          + "have run; it runs again with the same idempotency key");
       plan = recovery.build().plan();
     }
     if (!plan.status().isActive() || step.status() != StepStatus.PENDING || step.dueAt().isAfter(now)) {

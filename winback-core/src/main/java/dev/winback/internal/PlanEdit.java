@@ -260,6 +260,20 @@ public final class PlanEdit {
    * @return the change
    */
   public Change build() {
+    return build(base.version() + 1);
+  }
+
+  /**
+   * The change as a plan held in memory and not stored, keeping the stored version: for a claim that a leasing store
+   * need not record, so that the change after it is the stored version plus one.
+   *
+   * @return the change, with the base's version
+   */
+  public Change buildUnstored() {
+    return build(base.version());
+  }
+
+  private Change build(long version) {
     WinBackPlan plan = WinBackPlan.builder()
         .from(base)
         .customer(customer)
@@ -269,7 +283,7 @@ public final class PlanEdit {
         .feedbackReceivedAt(feedbackReceivedAt)
         .rule(rule)
         .rationale(rationale)
-        .version(base.version() + 1)
+        .version(version)
         .build();
     return new Change(plan, List.copyOf(events));
   }

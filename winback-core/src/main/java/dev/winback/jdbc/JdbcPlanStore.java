@@ -196,29 +196,15 @@ public final class JdbcPlanStore implements PlanStore {
 
   @Override
   public boolean update(WinBackPlan plan, List<JournalEvent> events) {
-    return inTransaction("update plan", c -> {
-      int updated;
-      try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
-          + "next_due = ?, body = ? WHERE plan_id = ? AND version = ?")) {
-        p.setLong(1, plan.version());
-        p.setString(2, plan.status().name());
-        setNullableLong(p, 3, nextDue(plan));
-        p.setString(4, write(plan));
-        p.setString(5, plan.id());
-        p.setLong(6, plan.version() - 1);
-        updated = p.executeUpdate();
-      }
-      if (updated != 1) {
-        c.rollback();
-        return false;
-      }
-      appendEvents(c, events);
-      return true;
-    });
+    return updateAll(List.of(new PlanChange(plan, events))).get(0);
   }
 
   private void appendEvents(Connection c, List<JournalEvent> events) throws SQLException {
     if (events.isEmpty()) {
+      return;
+    }
+    if (postgres) {
+      appendEventsAsOne(c, events);
       return;
     }
     try (PreparedStatement journal = c.prepareStatement(
@@ -247,6 +233,65 @@ public final class JdbcPlanStore implements PlanStore {
       if (contacts) {
         contact.executeBatch();
       }
+    }
+  }
+
+  /** PostgreSQL: the journal rows in one statement and the contacts in another, in the order given. */
+  private static void appendEventsAsOne(Connection c, List<JournalEvent> events) throws SQLException {
+    int n = events.size();
+    String[] customers = new String[n];
+    String[] plans = new String[n];
+    Long[] at = new Long[n];
+    String[] types = new String[n];
+    String[] bodies = new String[n];
+    List<JournalEvent> contacts = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      JournalEvent event = events.get(i);
+      customers[i] = event.customerId();
+      plans[i] = event.planId();
+      at[i] = micros(event.at());
+      types[i] = event.type().name();
+      bodies[i] = write(event);
+      if (event.type() == EventType.STEP_DONE && event.channel().isPresent() && event.stepKind().isPresent()) {
+        contacts.add(event);
+      }
+    }
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_journal (customer_id, plan_id, at_micros, "
+        + "type, body) SELECT c, p, a, t, b FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[]) "
+        + "WITH ORDINALITY AS u(c, p, a, t, b, n) ORDER BY n")) {
+      p.setArray(1, c.createArrayOf("text", customers));
+      p.setArray(2, c.createArrayOf("text", plans));
+      p.setArray(3, c.createArrayOf("bigint", at));
+      p.setArray(4, c.createArrayOf("text", types));
+      p.setArray(5, c.createArrayOf("text", bodies));
+      p.executeUpdate();
+    }
+    if (contacts.isEmpty()) {
+      return;
+    }
+    int m = contacts.size();
+    String[] contactCustomers = new String[m];
+    Long[] contactAt = new Long[m];
+    String[] channels = new String[m];
+    String[] kinds = new String[m];
+    String[] contactPlans = new String[m];
+    for (int i = 0; i < m; i++) {
+      JournalEvent event = contacts.get(i);
+      contactCustomers[i] = event.customerId();
+      contactAt[i] = micros(event.at());
+      channels[i] = event.channel().get().name();
+      kinds[i] = event.stepKind().get().name();
+      contactPlans[i] = event.planId();
+    }
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_contact (customer_id, at_micros, channel, "
+        + "kind, plan_id) SELECT c, a, ch, k, p FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], "
+        + "?::text[]) WITH ORDINALITY AS u(c, a, ch, k, p, n) ORDER BY n")) {
+      p.setArray(1, c.createArrayOf("text", contactCustomers));
+      p.setArray(2, c.createArrayOf("bigint", contactAt));
+      p.setArray(3, c.createArrayOf("text", channels));
+      p.setArray(4, c.createArrayOf("text", kinds));
+      p.setArray(5, c.createArrayOf("text", contactPlans));
+      p.executeUpdate();
     }
   }
 
@@ -339,39 +384,44 @@ public final class JdbcPlanStore implements PlanStore {
   @Override
   public List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
     return inTransaction("claim due steps", c -> {
-      List<String> bodies = postgres ? claimSkipLocked(c, now, limit, owner, leaseUntil)
+      List<Claimed> rows = postgres ? claimSkipLocked(c, now, limit, owner, leaseUntil)
           : claimOneByOne(c, now, limit, owner, leaseUntil);
-      List<ClaimedPlan> plans = new ArrayList<>(bodies.size());
-      for (String body : bodies) {
-        plans.add(new ClaimedPlan(read(body, WinBackPlan.class), true));
+      List<ClaimedPlan> plans = new ArrayList<>(rows.size());
+      for (Claimed row : rows) {
+        WinBackPlan plan = read(row.body(), WinBackPlan.class);
+        boolean orphans = plan.steps().stream().anyMatch(step -> step.status() == StepStatus.RUNNING);
+        plans.add(new ClaimedPlan(plan, row.lapsed() || orphans));
       }
       plans.sort(Comparator.comparing(p -> p.plan().nextDue().orElse(Instant.MAX)));
       return plans;
     });
   }
 
-  private static List<String> claimSkipLocked(Connection c, Instant now, int limit, String owner, Instant until)
+  /** A plan row just claimed: its body, and whether an earlier runner's lease on it lapsed unreleased. */
+  private record Claimed(String body, boolean lapsed) {}
+
+  private static List<Claimed> claimSkipLocked(Connection c, Instant now, int limit, String owner, Instant until)
       throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET lease_owner = ?, lease_until = ? "
-        + "WHERE plan_id IN (SELECT plan_id FROM winback_plan WHERE next_due <= ? "
-        + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_due LIMIT ? FOR UPDATE SKIP LOCKED) "
-        + "RETURNING body")) {
-      p.setString(1, owner);
-      p.setLong(2, micros(until));
-      p.setLong(3, micros(now));
-      p.setLong(4, micros(now));
-      p.setInt(5, limit);
-      List<String> bodies = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement("WITH due AS (SELECT plan_id, lease_owner FROM winback_plan "
+        + "WHERE next_due <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_due LIMIT ? "
+        + "FOR UPDATE SKIP LOCKED) UPDATE winback_plan p SET lease_owner = ?, lease_until = ? FROM due "
+        + "WHERE p.plan_id = due.plan_id RETURNING p.body, due.lease_owner")) {
+      p.setLong(1, micros(now));
+      p.setLong(2, micros(now));
+      p.setInt(3, limit);
+      p.setString(4, owner);
+      p.setLong(5, micros(until));
+      List<Claimed> rows = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          bodies.add(r.getString(1));
+          rows.add(new Claimed(r.getString(1), r.getString(2) != null));
         }
       }
-      return bodies;
+      return rows;
     }
   }
 
-  private static List<String> claimOneByOne(Connection c, Instant now, int limit, String owner, Instant until)
+  private static List<Claimed> claimOneByOne(Connection c, Instant now, int limit, String owner, Instant until)
       throws SQLException {
     List<String> candidates = new ArrayList<>();
     try (PreparedStatement p = c.prepareStatement("SELECT plan_id FROM winback_plan WHERE next_due <= ? "
@@ -385,26 +435,27 @@ public final class JdbcPlanStore implements PlanStore {
         }
       }
     }
-    List<String> bodies = new ArrayList<>();
-    try (PreparedStatement claim = c.prepareStatement("UPDATE winback_plan SET lease_owner = ?, lease_until = ? "
-            + "WHERE plan_id = ? AND (lease_until IS NULL OR lease_until < ?)");
-        PreparedStatement body = c.prepareStatement("SELECT body FROM winback_plan WHERE plan_id = ?")) {
+    List<Claimed> rows = new ArrayList<>();
+    try (PreparedStatement lock = c.prepareStatement("SELECT body, lease_owner FROM winback_plan "
+            + "WHERE plan_id = ? AND (lease_until IS NULL OR lease_until < ?) FOR UPDATE");
+        PreparedStatement claim = c.prepareStatement(
+            "UPDATE winback_plan SET lease_owner = ?, lease_until = ? WHERE plan_id = ?")) {
       for (String planId : candidates) {
+        lock.setString(1, planId);
+        lock.setLong(2, micros(now));
+        try (ResultSet r = lock.executeQuery()) {
+          if (!r.next()) {
+            continue; // another runner claimed it meanwhile
+          }
+          rows.add(new Claimed(r.getString(1), r.getString(2) != null));
+        }
         claim.setString(1, owner);
         claim.setLong(2, micros(until));
         claim.setString(3, planId);
-        claim.setLong(4, micros(now));
-        if (claim.executeUpdate() == 1) {
-          body.setString(1, planId);
-          try (ResultSet r = body.executeQuery()) {
-            if (r.next()) {
-              bodies.add(r.getString(1));
-            }
-          }
-        }
+        claim.executeUpdate();
       }
     }
-    return bodies;
+    return rows;
   }
 
   private static void addDue(WinBackPlan plan, Instant now, boolean recoverRunning, List<DueStep> due) {
@@ -422,37 +473,121 @@ public final class JdbcPlanStore implements PlanStore {
 
   @Override
   public List<Boolean> updateAll(List<PlanChange> changes) {
+    return updateAll(changes, null);
+  }
+
+  @Override
+  public List<Boolean> updateAllAndRelease(String owner, List<PlanChange> changes) {
+    return updateAll(changes, java.util.Objects.requireNonNull(owner, "owner"));
+  }
+
+  @Override
+  public boolean leasesClaims() {
+    return true;
+  }
+
+  /** Stores the changes in one transaction and, when {@code owner} is given, releases its claims on them. */
+  private List<Boolean> updateAll(List<PlanChange> changes, String owner) {
     if (changes.isEmpty()) {
       return List.of();
     }
     return inTransaction("update plans", c -> {
-      int[] counts;
-      try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
-          + "next_due = ?, body = ? WHERE plan_id = ? AND version = ?")) {
-        for (PlanChange change : changes) {
-          WinBackPlan plan = change.plan();
-          p.setLong(1, plan.version());
-          p.setString(2, plan.status().name());
-          setNullableLong(p, 3, nextDue(plan));
-          p.setString(4, write(plan));
-          p.setString(5, plan.id());
-          p.setLong(6, plan.version() - 1);
-          p.addBatch();
-        }
-        counts = p.executeBatch();
-      }
+      boolean[] ok = postgres && distinctPlans(changes) ? updateAsOne(c, changes, owner)
+          : updateOneByOne(c, changes, owner);
       List<Boolean> stored = new ArrayList<>(changes.size());
       List<JournalEvent> events = new ArrayList<>();
       for (int i = 0; i < changes.size(); i++) {
-        boolean ok = counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO;
-        stored.add(ok);
-        if (ok) {
+        stored.add(ok[i]);
+        if (ok[i]) {
           events.addAll(changes.get(i).events());
         }
       }
       appendEvents(c, events);
       return stored;
     });
+  }
+
+  private static boolean distinctPlans(List<PlanChange> changes) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (PlanChange change : changes) {
+      if (!ids.add(change.plan().id())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** PostgreSQL: every change in one statement, joined to arrays of the new values. */
+  private static boolean[] updateAsOne(Connection c, List<PlanChange> changes, String owner) throws SQLException {
+    int n = changes.size();
+    String[] ids = new String[n];
+    Long[] versions = new Long[n];
+    String[] statuses = new String[n];
+    Long[] due = new Long[n];
+    String[] bodies = new String[n];
+    java.util.Map<String, Integer> index = new java.util.HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      WinBackPlan plan = changes.get(i).plan();
+      ids[i] = plan.id();
+      versions[i] = plan.version();
+      statuses[i] = plan.status().name();
+      due[i] = nextDue(plan);
+      bodies[i] = write(plan);
+      index.put(plan.id(), i);
+    }
+    String release = owner == null ? "" : ", lease_owner = CASE WHEN p.lease_owner = ? THEN NULL "
+        + "ELSE p.lease_owner END, lease_until = CASE WHEN p.lease_owner = ? THEN NULL ELSE p.lease_until END";
+    try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan p SET version = u.version, "
+        + "status = u.status, next_due = u.next_due, body = u.body" + release + " FROM unnest(?::text[], "
+        + "?::bigint[], ?::text[], ?::bigint[], ?::text[]) AS u(plan_id, version, status, next_due, body) "
+        + "WHERE p.plan_id = u.plan_id AND p.version = u.version - 1 RETURNING p.plan_id")) {
+      int i = 1;
+      if (owner != null) {
+        p.setString(i++, owner);
+        p.setString(i++, owner);
+      }
+      p.setArray(i++, c.createArrayOf("text", ids));
+      p.setArray(i++, c.createArrayOf("bigint", versions));
+      p.setArray(i++, c.createArrayOf("text", statuses));
+      p.setArray(i++, c.createArrayOf("bigint", due));
+      p.setArray(i, c.createArrayOf("text", bodies));
+      boolean[] stored = new boolean[n];
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          stored[index.get(r.getString(1))] = true;
+        }
+      }
+      return stored;
+    }
+  }
+
+  private static boolean[] updateOneByOne(Connection c, List<PlanChange> changes, String owner) throws SQLException {
+    String release = owner == null ? "" : ", lease_owner = CASE WHEN lease_owner = ? THEN NULL ELSE lease_owner "
+        + "END, lease_until = CASE WHEN lease_owner = ? THEN NULL ELSE lease_until END";
+    boolean[] stored = new boolean[changes.size()];
+    try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
+        + "next_due = ?, body = ?" + release + " WHERE plan_id = ? AND version = ?")) {
+      for (PlanChange change : changes) {
+        WinBackPlan plan = change.plan();
+        int i = 1;
+        p.setLong(i++, plan.version());
+        p.setString(i++, plan.status().name());
+        setNullableLong(p, i++, nextDue(plan));
+        p.setString(i++, write(plan));
+        if (owner != null) {
+          p.setString(i++, owner);
+          p.setString(i++, owner);
+        }
+        p.setString(i++, plan.id());
+        p.setLong(i, plan.version() - 1);
+        p.addBatch();
+      }
+      int[] counts = p.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        stored[i] = counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO;
+      }
+    }
+    return stored;
   }
 
   @Override

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param plan the plan as stored
  * @param recovering true when the claim of a runner that stopped lapsed: steps still marked running belong to nobody
- *     and must run again, with the same idempotency key
+ *     and must run again, with the same idempotency key; with a store that {@linkplain PlanStore#leasesClaims()
+ *     leases claims}, the plan's due step may have been run by that runner and runs again with the same key
  */
 public record ClaimedPlan(WinBackPlan plan, boolean recovering) {
   /**

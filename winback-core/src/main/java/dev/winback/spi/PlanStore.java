@@ -104,6 +104,40 @@ public interface PlanStore {
   }
 
   /**
+   * Stores several plan changes like {@link #updateAll} and, in the same write, releases {@code owner}'s claim on
+   * each plan stored: how a runner records the results of a batch. A plan whose change was left out stays claimed.
+   * By default {@link #updateAll}, then {@link #releaseClaims} for the plans stored.
+   *
+   * @param owner the runner's id
+   * @param changes the changes
+   * @return for each change, in order, whether it was stored (and its plan released)
+   */
+  default List<Boolean> updateAllAndRelease(String owner, List<PlanChange> changes) {
+    List<Boolean> stored = updateAll(changes);
+    List<String> released = new ArrayList<>(changes.size());
+    for (int i = 0; i < changes.size(); i++) {
+      if (stored.get(i)) {
+        released.add(changes.get(i).plan().id());
+      }
+    }
+    releaseClaims(owner, released);
+    return stored;
+  }
+
+  /**
+   * Whether {@link #claimDue} leases each plan it returns to the claiming runner alone, until the runner releases
+   * it or the lease lapses, so that no other runner works on the plan meanwhile; a lapsed lease is then returned as
+   * {@link ClaimedPlan#recovering()}. When true, the engine runs a claimed step without first storing that it runs
+   * (the lease says so), and stores the result and the release in one write. By default false: the engine then
+   * stores each claim, under optimistic locking, before running the step.
+   *
+   * @return true when claims are exclusive leases
+   */
+  default boolean leasesClaims() {
+    return false;
+  }
+
+  /**
    * The contact histories of several customers; by default one {@link #contactHistory} after another.
    *
    * @param customerIds the customers
