@@ -817,12 +817,14 @@ public final class WinBack {
   }
 
   /**
-   * The plan with a step as its unstored claim left it (running, one more attempt), if nobody has touched the step
-   * since; otherwise the plan as it is.
+   * The plan with a step as its unstored claim left it (running, one more attempt), if no runner has run the step
+   * since: it may still wait, or have been cancelled by a change that could not know it was running (an opt-out on
+   * another node), and its result must still be recorded. Otherwise the plan as it is.
    */
   private static WinBackPlan resumed(WinBackPlan current, PlanStep claimed, Instant now) {
     PlanStep step = current.step(claimed.index());
-    if (step.status() != StepStatus.PENDING || step.attempts() != claimed.attempts() - 1) {
+    if (step.status() != StepStatus.PENDING && step.status() != StepStatus.CANCELLED
+        || step.attempts() != claimed.attempts() - 1) {
       return current;
     }
     PlanEdit edit = new PlanEdit(current, now);

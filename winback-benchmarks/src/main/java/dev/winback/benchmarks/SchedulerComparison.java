@@ -51,12 +51,25 @@ public final class SchedulerComparison {
   public static void main(String[] args) throws Exception {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (STATEMENTS) {
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    }
+    try (EmbeddedPostgres postgres = builder.start()) {
       HikariConfig config = new HikariConfig();
       config.setDataSource(postgres.getPostgresDatabase());
       config.setMaximumPoolSize(16);
       try (HikariDataSource pool = new HikariDataSource(config)) {
         JdbcPlanStore store = JdbcPlanStore.create(pool).migrate();
+        System.out.println(settings(pool));
+        if (STATEMENTS) {
+          execute(pool, "CREATE EXTENSION pg_stat_statements");
+        }
+        for (String sql : System.getProperty("extra", "").split(";")) {
+          if (!sql.isBlank()) {
+            execute(pool, sql);
+          }
+        }
         execute(pool, "CREATE TABLE scheduled_tasks (task_name TEXT NOT NULL, task_instance TEXT NOT NULL, "
             + "task_data BYTEA, execution_time TIMESTAMP WITH TIME ZONE NOT NULL, picked BOOLEAN NOT NULL, "
             + "picked_by TEXT, last_success TIMESTAMP WITH TIME ZONE, last_failure TIMESTAMP WITH TIME ZONE, "
@@ -104,6 +117,10 @@ public final class SchedulerComparison {
           .lostAt(lostAt).churnSignal(ChurnSignal.SUBSCRIPTION_CANCELLED).build());
     }
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+    long[] cpu = cpu();
+    if (STATEMENTS) {
+      execute(pool, "SELECT pg_stat_statements_reset()");
+    }
     long start = System.nanoTime();
     List<Future<?>> work = new ArrayList<>();
     for (WinBack runner : runners) {
@@ -111,12 +128,20 @@ public final class SchedulerComparison {
         while (done.get() < steps) {
           runner.runDue();
         }
+        RUNNER_CPU.add(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
       }));
     }
     for (Future<?> f : work) {
       f.get();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    printCpu("WinBack", cpu, steps);
+    if (STATEMENTS) {
+      printStatements(pool, steps);
+    }
+    if (TIMED) {
+      System.out.printf("  WinBack runner threads' CPU per step: %.1f us%n", RUNNER_CPU.sumThenReset() / 1e3 / steps);
+    }
     threads.shutdown();
     if (TIMED) {
       TIMES.forEach((k, v) -> System.out.printf("  %s %.0f ms%n", k, v.sum() / 1e6));
@@ -139,10 +164,18 @@ public final class SchedulerComparison {
       instances.add(task.instance("t" + i));
     }
     scheduler.scheduleBatch(instances, Instant.now().minusSeconds(60));
+    long[] cpu = cpu();
+    if (STATEMENTS) {
+      execute(pool, "SELECT pg_stat_statements_reset()");
+    }
     long start = System.nanoTime();
     scheduler.start();
     done.await();
     double seconds = (System.nanoTime() - start) / 1e9;
+    printCpu("db-scheduler", cpu, steps);
+    if (STATEMENTS) {
+      printStatements(pool, steps);
+    }
     scheduler.stop();
     return steps / seconds;
   }
@@ -164,6 +197,21 @@ public final class SchedulerComparison {
         .build();
   }
 
+  /** The database settings that decide what a commit costs, for the record. */
+  private static String settings(HikariDataSource pool) throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+      for (String setting : List.of("server_version", "fsync", "synchronous_commit", "full_page_writes",
+          "shared_buffers")) {
+        try (java.sql.ResultSet r = s.executeQuery("SHOW " + setting)) {
+          r.next();
+          out.append(out.length() == 0 ? "PostgreSQL: " : ", ").append(setting).append(' ').append(r.getString(1));
+        }
+      }
+    }
+    return out.toString();
+  }
+
   private static void execute(HikariDataSource pool, String sql) throws Exception {
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
       s.execute(sql);
@@ -171,6 +219,21 @@ public final class SchedulerComparison {
   }
 
   static final boolean TIMED = Boolean.getBoolean("timed");
+  static final boolean STATEMENTS = Boolean.getBoolean("statements");
+
+  /** With -Dstatements=true: the database's execution time per step of each statement, from pg_stat_statements. */
+  private static void printStatements(HikariDataSource pool, int steps) throws Exception {
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement(); java.sql.ResultSet r =
+        s.executeQuery("SELECT calls, total_exec_time, rows, query FROM pg_stat_statements "
+            + "ORDER BY total_exec_time DESC LIMIT 8")) {
+      while (r.next()) {
+        System.out.printf("    %8.2f us/step %7d calls %8d rows  %s%n", r.getDouble(2) * 1e3 / steps, r.getLong(1),
+            r.getLong(3), r.getString(4).replaceAll("\\s+", " ").substring(0, Math.min(110,
+                r.getString(4).replaceAll("\\s+", " ").length())));
+      }
+    }
+  }
+  static final java.util.concurrent.atomic.LongAdder RUNNER_CPU = new java.util.concurrent.atomic.LongAdder();
   static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> TIMES =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -186,6 +249,38 @@ public final class SchedulerComparison {
                 .add(System.nanoTime() - t);
           }
         });
+  }
+
+  /** This JVM's CPU time and the whole machine's busy CPU time, in nanoseconds. */
+  private static long[] cpu() {
+    long process = ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    long machine = 0;
+    try {
+      String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim()
+          .split("\\s+");
+      for (int i = 1; i < fields.length; i++) {
+        if (i != 4 && i != 5) { // all but idle and iowait
+          machine += Long.parseLong(fields[i]);
+        }
+      }
+      machine *= 10_000_000L; // clock ticks of 10 ms
+    } catch (java.io.IOException | RuntimeException e) {
+      machine = -1;
+    }
+    return new long[] {process, machine};
+  }
+
+  /** With -Dtimed=true: CPU time per step of this JVM and of everything else on the machine (the database). */
+  private static void printCpu(String what, long[] before, int steps) {
+    if (!TIMED) {
+      return;
+    }
+    long[] after = cpu();
+    long jvm = after[0] - before[0];
+    long rest = after[1] - before[1] - jvm;
+    System.out.printf("  %s CPU per step: JVM %.1f us, rest of the machine %.1f us%n", what, jvm / 1e3 / steps,
+        rest / 1e3 / steps);
   }
 
   private static double median(double[] values) {

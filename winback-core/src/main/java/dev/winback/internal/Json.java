@@ -24,7 +24,19 @@ public final class Json {
   /** The configured mapper; thread-safe once built. */
   public static final ObjectMapper MAPPER = create();
 
+  /**
+   * The same mapper for documents WinBack wrote itself, such as its store's rows: it skips the duplicate-key check
+   * that guards documents from outside.
+   */
+  public static final ObjectMapper STORED = stored();
+
   private Json() {}
+
+  private static ObjectMapper stored() {
+    ObjectMapper mapper = MAPPER.copy();
+    mapper.getFactory().disable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    return mapper;
+  }
 
   private static ObjectMapper create() {
     JsonMapper mapper = JsonMapper.builder()

@@ -48,12 +48,14 @@ import javax.sql.DataSource;
  * stopped (or its lease lapsed) between invoking the strategy and recording the result. A host that remembers the
  * step's idempotency key therefore sends each message exactly once.
  *
- * <p>The schema is created by {@link #migrate()} from {@code dev/winback/jdbc/V1__winback_schema.sql}, or by the
- * host's own Flyway or Liquibase with that file. Thread-safe; uses one pooled connection per operation.
+ * <p>The schema is created by {@link #migrate()} from the versioned scripts in {@code dev/winback/jdbc/} (
+ * {@code V1__winback_schema.sql}, then {@code V2__cheaper_step_writes.postgresql.sql} or {@code .h2.sql}), or by the
+ * host's own Flyway or Liquibase with those files. Thread-safe; uses one pooled connection per operation.
  */
 public final class JdbcPlanStore implements PlanStore {
   private static final String SCHEMA_TABLE = "winback_schema";
-  private static final String[] MIGRATIONS = {"V1__winback_schema.sql"};
+  /** The schema versions, in order; a version's script may have a variant per database ({@code NAME.h2.sql}). */
+  private static final String[] MIGRATIONS = {"V1__winback_schema", "V2__cheaper_step_writes"};
   private static final String INSERT_PLAN = "INSERT INTO winback_plan "
       + "(plan_id, customer_id, version, status, next_due, body) VALUES (?, ?, ?, ?, ?, ?)";
 
@@ -93,6 +95,11 @@ public final class JdbcPlanStore implements PlanStore {
    * @throws StoreException when a migration fails (it is rolled back)
    */
   public JdbcPlanStore migrate() {
+    return migrate(MIGRATIONS.length);
+  }
+
+  /** Applies the migrations up to a version: {@link #migrate()}, and upgrades from older versions in tests. */
+  JdbcPlanStore migrate(int upTo) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
@@ -100,19 +107,20 @@ public final class JdbcPlanStore implements PlanStore {
             + " (version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
       }
       c.commit();
-      for (int version = 1; version <= MIGRATIONS.length; version++) {
+      for (int version = 1; version <= upTo; version++) {
         if (applied(c, version)) {
           continue;
         }
+        String name = scriptName(MIGRATIONS[version - 1]);
         try (Statement s = c.createStatement()) {
-          for (String sql : script(MIGRATIONS[version - 1])) {
+          for (String sql : script(name)) {
             s.execute(sql);
           }
         }
         try (PreparedStatement p = c.prepareStatement(
             "INSERT INTO " + SCHEMA_TABLE + " (version, script, applied_at) VALUES (?, ?, ?)")) {
           p.setInt(1, version);
-          p.setString(2, MIGRATIONS[version - 1]);
+          p.setString(2, name);
           p.setLong(3, System.currentTimeMillis());
           p.executeUpdate();
         }
@@ -122,6 +130,12 @@ public final class JdbcPlanStore implements PlanStore {
     } catch (SQLException e) {
       throw failure("migrate the schema", e);
     }
+  }
+
+  /** The script of a version for this database: its own variant if there is one, else the common script. */
+  private String scriptName(String version) {
+    String variant = version + (postgres ? ".postgresql.sql" : ".h2.sql");
+    return JdbcPlanStore.class.getResource(variant) != null ? variant : version + ".sql";
   }
 
   private static boolean applied(Connection c, int version) throws SQLException {
@@ -402,10 +416,11 @@ public final class JdbcPlanStore implements PlanStore {
 
   private static List<Claimed> claimSkipLocked(Connection c, Instant now, int limit, String owner, Instant until)
       throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("WITH due AS (SELECT plan_id, lease_owner FROM winback_plan "
+    // the locked rows are found again by their physical address, which a row lock keeps still
+    try (PreparedStatement p = c.prepareStatement("WITH due AS (SELECT ctid, lease_owner FROM winback_plan "
         + "WHERE next_due <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_due LIMIT ? "
         + "FOR UPDATE SKIP LOCKED) UPDATE winback_plan p SET lease_owner = ?, lease_until = ? FROM due "
-        + "WHERE p.plan_id = due.plan_id RETURNING p.body, due.lease_owner")) {
+        + "WHERE p.ctid = due.ctid RETURNING p.body, due.lease_owner")) {
       p.setLong(1, micros(now));
       p.setLong(2, micros(now));
       p.setInt(3, limit);
@@ -597,10 +612,11 @@ public final class JdbcPlanStore implements PlanStore {
     for (int from = 0; from < ids.size(); from += 500) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
       StringBuilder sql = new StringBuilder();
-      if (postgres) { // one index lookup per customer, whatever the table's statistics say
+      if (postgres) { // one index lookup per customer, whatever the table's statistics say: OFFSET 0 keeps the
+        // planner from turning the lookups into a join over the whole table when its statistics are stale
         sql.append("SELECT t.id, c.at_micros, c.channel, c.kind, c.plan_id FROM unnest(?::text[]) AS t(id) ")
-            .append("JOIN LATERAL (SELECT at_micros, channel, kind, plan_id, seq FROM winback_contact w ")
-            .append("WHERE w.customer_id = t.id) c ON true ORDER BY t.id, c.at_micros, c.seq");
+            .append("JOIN LATERAL (SELECT at_micros, channel, kind, plan_id FROM winback_contact w ")
+            .append("WHERE w.customer_id = t.id ORDER BY at_micros, seq OFFSET 0) c ON true");
       } else {
         sql.append("SELECT customer_id, at_micros, channel, kind, plan_id FROM winback_contact WHERE customer_id IN (");
         for (int i = 0; i < chunk.size(); i++) {
@@ -822,7 +838,7 @@ public final class JdbcPlanStore implements PlanStore {
 
   private static <T> T read(String json, Class<T> type) {
     try {
-      return Json.MAPPER.readValue(json, type);
+      return Json.STORED.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored " + type.getSimpleName() + " cannot be read", e);
     }

@@ -181,6 +181,105 @@ abstract class PlanStoreContract {
   }
 
   @Test
+  void aClaimIsRecoveringOnlyWhenAnEarlierLeaseLapsedUnreleased() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(leases());
+    store.insertIfAbsent(plan("c1", LOST_AT, 0), List.of());
+    Instant now = LOST_AT.plusSeconds(10);
+    store.claimDue(now, 10, "a", now.plusSeconds(60));
+    store.releaseClaims("a", List.of("c1@" + LOST_AT));
+
+    assertThat(store.claimDue(now, 10, "b", now.plusSeconds(60))).singleElement()
+        .satisfies(claimed -> assertThat(claimed.recovering()).isFalse());
+    assertThat(store.claimDue(now.plusSeconds(61), 10, "c", now.plusSeconds(120))).singleElement()
+        .satisfies(claimed -> assertThat(claimed.recovering()).isTrue());
+  }
+
+  @Test
+  void recordingResultsReleasesThePlansStoredAndKeepsTheOthersClaimed() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(leases());
+    WinBackPlan a = plan("a", LOST_AT, 0);
+    WinBackPlan b = plan("b", LOST_AT, 0);
+    store.insertIfAbsent(a, List.of());
+    store.insertIfAbsent(b, List.of());
+    Instant now = LOST_AT.plusSeconds(10);
+    store.claimDue(now, 10, "runner", now.plusSeconds(60));
+    store.update(next(b), List.of()); // b moved on meanwhile
+
+    List<Boolean> stored = store.updateAllAndRelease("runner", List.of(
+        new dev.winback.spi.PlanChange(next(a), List.of(event(a, EventType.STEP_DONE, "a done"))),
+        new dev.winback.spi.PlanChange(next(b), List.of(event(b, EventType.STEP_DONE, "b done")))));
+
+    assertThat(stored).containsExactly(true, false);
+    assertThat(store.claimDue(now, 10, "other", now.plusSeconds(60)))
+        .extracting(claimed -> claimed.plan().id()).containsExactly(a.id());
+    assertThat(store.journal("a")).extracting(JournalEvent::detail).containsExactly("a done");
+  }
+
+  @Test
+  void recordingResultsAfterTheLeaseLapsedDoesNotReleaseTheNextRunnersClaim() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(leases());
+    WinBackPlan plan = plan("c1", LOST_AT, 0);
+    store.insertIfAbsent(plan, List.of());
+    Instant now = LOST_AT.plusSeconds(10);
+    store.claimDue(now, 10, "slow", now.plusSeconds(60));
+    store.claimDue(now.plusSeconds(61), 10, "next", now.plusSeconds(120));
+
+    assertThat(store.updateAllAndRelease("slow", List.of(new dev.winback.spi.PlanChange(next(plan), List.of()))))
+        .containsExactly(true);
+
+    assertThat(store.claimDue(now.plusSeconds(62), 10, "third", now.plusSeconds(120))).isEmpty();
+  }
+
+  @Test
+  void aStepWhoseRunnerStoppedRunsAgainWithTheSameKeyAndItsAttemptCounted() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(leases());
+    ManualClock clock = ManualClock.at(LOST_AT);
+    Recorder host = new Recorder();
+    WinBack winBack = WinBack.builder().clock(clock).store(store).nodeId("alive")
+        .feedback(host).apology(host).incentives(host).reEngagement(host).build();
+    WinBackPlan plan = winBack.start(lost("c1").build());
+    store.claimDue(clock.instant(), 10, "dead", clock.instant().plus(Duration.ofMinutes(5))); // and never returns
+
+    assertThat(winBack.runDue().total()).as("nothing to do while the dead runner's lease holds").isZero();
+    clock.advance(Duration.ofMinutes(6));
+    winBack.runDue();
+
+    assertThat(winBack.history("c1")).extracting(JournalEvent::type)
+        .contains(EventType.STEP_RECOVERED, EventType.STEP_DONE);
+    assertThat(host.calls()).hasSize(1);
+    assertThat(winBack.plan("c1").orElseThrow().step(0).attempts())
+        .as("the dead runner's possible attempt and this one").isEqualTo(2);
+    assertThat(plan.step(0).status()).isEqualTo(StepStatus.PENDING);
+  }
+
+  @Test
+  void aResultIsRecordedOnTopOfAChangeMadeWhileTheStepRan() {
+    ManualClock clock = ManualClock.at(LOST_AT);
+    WinBack[] otherNode = new WinBack[1];
+    WinBack winBack = WinBack.builder().clock(clock).store(store).nodeId("a")
+        .feedback(context -> {
+          otherNode[0].optOut(context.customer().id()); // the customer opts out on another node meanwhile
+          return dev.winback.spi.StepResult.sent();
+        })
+        .apology(c -> dev.winback.spi.StepResult.sent()).incentives(c -> dev.winback.spi.StepResult.sent())
+        .reEngagement(c -> dev.winback.spi.StepResult.sent()).build();
+    otherNode[0] = WinBack.builder().clock(clock).store(store).nodeId("b")
+        .feedback(c -> dev.winback.spi.StepResult.sent()).apology(c -> dev.winback.spi.StepResult.sent())
+        .incentives(c -> dev.winback.spi.StepResult.sent()).reEngagement(c -> dev.winback.spi.StepResult.sent())
+        .build();
+    winBack.start(lost("c1").build());
+
+    winBack.runDue();
+
+    WinBackPlan plan = winBack.plan("c1").orElseThrow();
+    assertThat(plan.status()).isEqualTo(PlanStatus.OPTED_OUT);
+    assertThat(plan.step(0).status()).as("the message went out before the opt-out was seen")
+        .isEqualTo(StepStatus.DONE);
+    assertThat(store.contactHistory("c1")).hasSize(1);
+    assertThat(winBack.runDue().total()).isZero();
+  }
+
+  @Test
   void storesSeveralChangesAtOnceLeavingOutThoseWhosePlanMovedOn() {
     WinBackPlan a = plan("a", LOST_AT, 0);
     WinBackPlan b = plan("b", LOST_AT, 0);
