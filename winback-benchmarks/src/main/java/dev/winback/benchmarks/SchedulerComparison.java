@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Usage: {@code java -cp benchmarks.jar dev.winback.benchmarks.SchedulerComparison [steps] [rounds]}
  */
 public final class SchedulerComparison {
-  private static final int THREADS = 4;
+  private static final int THREADS = Integer.getInteger("threads", 4);
 
   private SchedulerComparison() {}
 
