@@ -38,10 +38,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Due steps executed per second on an embedded PostgreSQL, WinBack against db-scheduler, side by side in one run on
  * the same database and pool: WinBack runs N due steps (one per plan, no-op strategies) with 4 runner threads;
  * db-scheduler runs N one-time tasks due now with 4 executor threads (lock-and-fetch polling, PostgreSQL's fastest,
- * fetching up to 4 executions per thread).
- * Alternates the two for several rounds and prints each round and the medians.
+ * fetching up to 4 executions per thread). After warm-up rounds of both (not counted), alternates the two for
+ * several rounds and prints each round and the medians.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.winback.benchmarks.SchedulerComparison [steps] [rounds]}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.winback.benchmarks.SchedulerComparison [steps] [rounds] [warm-ups]}
+ * (20,000, 3 and 2 by default). Diagnostics, off by default: {@code -Dtimed=true} prints the time spent in each store
+ * call and the CPU time per step of this JVM, its runner threads and the rest of the machine (the database);
+ * {@code -Dstatements=true} prints the database's time per statement (pg_stat_statements); {@code -Dthreads=N},
+ * {@code -Dbatch=N} change the threads of both and WinBack's batch size (100); {@code -DwinbackOnly=true} skips
+ * db-scheduler; {@code -Dextra="SQL;SQL"} runs statements after the migration, for tuning experiments.
  */
 public final class SchedulerComparison {
   private static final int THREADS = Integer.getInteger("threads", 4);
@@ -51,6 +56,7 @@ public final class SchedulerComparison {
   public static void main(String[] args) throws Exception {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
     if (STATEMENTS) {
       builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
@@ -77,11 +83,17 @@ public final class SchedulerComparison {
             + "priority SMALLINT, PRIMARY KEY (task_name, task_instance))");
         execute(pool, "CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time)");
         execute(pool, "CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");
+        for (int round = 0; round < warmUps; round++) { // both sides compile their hot code first
+          double w = winBackRound(pool, store, steps, "w" + round);
+          double d = WINBACK_ONLY ? Double.NaN : dbSchedulerRound(pool, steps, "w" + round);
+          System.out.printf("warm-up %d: WinBack %,.0f steps/s, db-scheduler %,.0f tasks/s, ratio %.2f%n", round + 1,
+              w, d, w / d);
+        }
         double[] winBack = new double[rounds];
         double[] dbScheduler = new double[rounds];
         for (int round = 0; round < rounds; round++) {
-          winBack[round] = winBackRound(pool, store, steps, round);
-          dbScheduler[round] = dbSchedulerRound(pool, steps, round);
+          winBack[round] = winBackRound(pool, store, steps, "m" + round);
+          dbScheduler[round] = WINBACK_ONLY ? Double.NaN : dbSchedulerRound(pool, steps, "m" + round);
           System.out.printf("round %d: WinBack %,.0f steps/s, db-scheduler %,.0f tasks/s, ratio %.2f%n", round + 1,
               winBack[round], dbScheduler[round], winBack[round] / dbScheduler[round]);
         }
@@ -93,7 +105,7 @@ public final class SchedulerComparison {
     }
   }
 
-  private static double winBackRound(HikariDataSource pool, JdbcPlanStore store, int steps, int round)
+  private static double winBackRound(HikariDataSource pool, JdbcPlanStore store, int steps, String round)
       throws Exception {
     for (String table : List.of("winback_plan", "winback_journal", "winback_contact")) {
       execute(pool, "TRUNCATE " + table);
@@ -102,7 +114,7 @@ public final class SchedulerComparison {
     List<WinBack> runners = new ArrayList<>();
     for (int i = 0; i < THREADS; i++) {
       runners.add(WinBack.builder().store(TIMED ? timed(store) : store).playbook(playbook()).nodeId("bench-" + round + "-" + i)
-          .batchSize(100)
+          .batchSize(Integer.getInteger("batch", 100))
           .feedback(c -> {
             done.incrementAndGet();
             return StepResult.sent();
@@ -150,7 +162,7 @@ public final class SchedulerComparison {
     return steps / seconds;
   }
 
-  private static double dbSchedulerRound(HikariDataSource pool, int steps, int round) throws Exception {
+  private static double dbSchedulerRound(HikariDataSource pool, int steps, String round) throws Exception {
     execute(pool, "DELETE FROM scheduled_tasks");
     java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(steps);
     OneTimeTask<Void> task = Tasks.oneTime("noop-" + round).execute((instance, context) -> done.countDown());
@@ -220,6 +232,7 @@ public final class SchedulerComparison {
 
   static final boolean TIMED = Boolean.getBoolean("timed");
   static final boolean STATEMENTS = Boolean.getBoolean("statements");
+  static final boolean WINBACK_ONLY = Boolean.getBoolean("winbackOnly");
 
   /** With -Dstatements=true: the database's execution time per step of each statement, from pg_stat_statements. */
   private static void printStatements(HikariDataSource pool, int steps) throws Exception {
