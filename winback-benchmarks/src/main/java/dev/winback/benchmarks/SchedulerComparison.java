@@ -110,18 +110,9 @@ public final class SchedulerComparison {
     for (String table : List.of("winback_plan", "winback_journal", "winback_contact")) {
       execute(pool, "TRUNCATE " + table);
     }
-    AtomicInteger done = new AtomicInteger();
-    List<WinBack> runners = new ArrayList<>();
-    for (int i = 0; i < THREADS; i++) {
-      runners.add(WinBack.builder().store(TIMED ? timed(store) : store).playbook(playbook()).nodeId("bench-" + round + "-" + i)
-          .batchSize(Integer.getInteger("batch", 100))
-          .feedback(c -> {
-            done.incrementAndGet();
-            return StepResult.sent();
-          })
-          .apology(c -> StepResult.sent()).incentives(c -> StepResult.sent()).reEngagement(c -> StepResult.sent())
-          .build());
-    }
+    AtomicInteger done = DONE;
+    done.set(0);
+    List<WinBack> runners = runners(store);
     Instant lostAt = Instant.now().minusSeconds(60);
     for (int i = 0; i < steps; i++) {
       runners.get(0).start(LostCustomer.builder().id("r" + round + "c" + i).displayName("C")
@@ -132,6 +123,9 @@ public final class SchedulerComparison {
     long[] cpu = cpu();
     if (STATEMENTS) {
       execute(pool, "SELECT pg_stat_statements_reset()");
+    }
+    if (Boolean.getBoolean("markWindow")) {
+      System.out.println("[window start]");
     }
     long start = System.nanoTime();
     List<Future<?>> work = new ArrayList<>();
@@ -147,6 +141,9 @@ public final class SchedulerComparison {
       f.get();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    if (Boolean.getBoolean("markWindow")) {
+      System.out.println("[window end]");
+    }
     printCpu("WinBack", cpu, steps);
     if (STATEMENTS) {
       printStatements(pool, steps);
@@ -231,6 +228,30 @@ public final class SchedulerComparison {
   }
 
   static final boolean TIMED = Boolean.getBoolean("timed");
+  /** Steps run in the current round, counted by the strategies. */
+  private static final AtomicInteger DONE = new AtomicInteger();
+  private static List<WinBack> runners;
+
+  /** The runners, built once so that every round runs the same, already compiled code. */
+  private static List<WinBack> runners(JdbcPlanStore store) {
+    if (runners == null) {
+      runners = new ArrayList<>();
+      for (int i = 0; i < THREADS; i++) {
+        WinBack.Builder runner = WinBack.builder().store(TIMED ? timed(store) : store).playbook(playbook())
+            .nodeId("bench-" + i)
+            .feedback(c -> {
+              DONE.incrementAndGet();
+              return StepResult.sent();
+            })
+            .apology(c -> StepResult.sent()).incentives(c -> StepResult.sent()).reEngagement(c -> StepResult.sent());
+        if (Integer.getInteger("batch") != null) {
+          runner.batchSize(Integer.getInteger("batch"));
+        }
+        runners.add(runner.build());
+      }
+    }
+    return runners;
+  }
   static final boolean STATEMENTS = Boolean.getBoolean("statements");
   static final boolean WINBACK_ONLY = Boolean.getBoolean("winbackOnly");
 
@@ -266,6 +287,9 @@ public final class SchedulerComparison {
 
   /** This JVM's CPU time and the whole machine's busy CPU time, in nanoseconds. */
   private static long[] cpu() {
+    if (TIMED) {
+      ticksBefore = threadTicks();
+    }
     long process = ((com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     long machine = 0;
@@ -284,11 +308,43 @@ public final class SchedulerComparison {
     return new long[] {process, machine};
   }
 
+  /** CPU ticks (10 ms) of this JVM's threads, native ones included, by name with digits dropped. */
+  private static Map<String, Long> threadTicks() {
+    Map<String, Long> ticks = new java.util.TreeMap<>();
+    java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+    if (tasks == null) {
+      return ticks;
+    }
+    for (java.io.File task : tasks) {
+      try {
+        String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]", "");
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+      } catch (java.io.IOException | RuntimeException e) {
+        // the thread ended meanwhile
+      }
+    }
+    return ticks;
+  }
+
+  private static Map<String, Long> ticksBefore = Map.of();
+
   /** With -Dtimed=true: CPU time per step of this JVM and of everything else on the machine (the database). */
   private static void printCpu(String what, long[] before, int steps) {
     if (!TIMED) {
       return;
     }
+    Map<String, Long> ticks = threadTicks();
+    StringBuilder threads = new StringBuilder();
+    ticks.forEach((name, t) -> {
+      long delta = t - ticksBefore.getOrDefault(name, 0L);
+      if (delta * 10_000_000L / steps >= 500) { // at least 0.5 us per step
+        threads.append(String.format(" %s %.1f us;", name, delta * 1e7 / 1e3 / steps));
+      }
+    });
+    ticksBefore = ticks;
+    System.out.println("  JVM threads (may include a previous round's leftovers):" + threads);
     long[] after = cpu();
     long jvm = after[0] - before[0];
     long rest = after[1] - before[1] - jvm;
