@@ -107,7 +107,7 @@ public final class SchedulerComparison {
 
   private static double winBackRound(HikariDataSource pool, JdbcPlanStore store, int steps, String round)
       throws Exception {
-    for (String table : List.of("winback_plan", "winback_journal", "winback_contact")) {
+    for (String table : List.of("winback_plan", "winback_journal")) {
       execute(pool, "TRUNCATE " + table);
     }
     AtomicInteger done = DONE;

@@ -49,13 +49,14 @@ import javax.sql.DataSource;
  * step's idempotency key therefore sends each message exactly once.
  *
  * <p>The schema is created by {@link #migrate()} from the versioned scripts in {@code dev/winback/jdbc/} (
- * {@code V1__winback_schema.sql}, then {@code V2__cheaper_step_writes.postgresql.sql} or {@code .h2.sql}), or by the
- * host's own Flyway or Liquibase with those files. Thread-safe; uses one pooled connection per operation.
+ * {@code V1__winback_schema.sql}, then {@code V2__cheaper_step_writes} and {@code V3__contacts_in_the_journal}, each
+ * as {@code .postgresql.sql} or {@code .h2.sql}), or by the host's own Flyway or Liquibase with those files. Thread-safe; uses one pooled connection per operation.
  */
 public final class JdbcPlanStore implements PlanStore {
   private static final String SCHEMA_TABLE = "winback_schema";
   /** The schema versions, in order; a version's script may have a variant per database ({@code NAME.h2.sql}). */
-  private static final String[] MIGRATIONS = {"V1__winback_schema", "V2__cheaper_step_writes"};
+  private static final String[] MIGRATIONS = {"V1__winback_schema", "V2__cheaper_step_writes",
+      "V3__contacts_in_the_journal"};
   private static final String INSERT_PLAN = "INSERT INTO winback_plan "
       + "(plan_id, customer_id, version, status, next_due, body) VALUES (?, ?, ?, ?, ?, ?)";
 
@@ -213,6 +214,10 @@ public final class JdbcPlanStore implements PlanStore {
     return updateAll(List.of(new PlanChange(plan, events))).get(0);
   }
 
+  /**
+   * Appends journal rows in the order given; the row of a step that contacted the customer is marked with the channel
+   * and step kind, which makes it part of the contact history.
+   */
   private void appendEvents(Connection c, List<JournalEvent> events) throws SQLException {
     if (events.isEmpty()) {
       return;
@@ -221,36 +226,29 @@ public final class JdbcPlanStore implements PlanStore {
       appendEventsAsOne(c, events);
       return;
     }
-    try (PreparedStatement journal = c.prepareStatement(
-            "INSERT INTO winback_journal (customer_id, plan_id, at_micros, type, body) VALUES (?, ?, ?, ?, ?)");
-        PreparedStatement contact = c.prepareStatement(
-            "INSERT INTO winback_contact (customer_id, at_micros, channel, kind, plan_id) VALUES (?, ?, ?, ?, ?)")) {
-      boolean contacts = false;
+    try (PreparedStatement journal = c.prepareStatement("INSERT INTO winback_journal (customer_id, plan_id, "
+        + "at_micros, type, body, contact_channel, contact_kind) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (JournalEvent event : events) {
         journal.setString(1, event.customerId());
         journal.setString(2, event.planId());
         journal.setLong(3, micros(event.at()));
         journal.setString(4, event.type().name());
         journal.setString(5, write(event));
+        journal.setString(6, contactChannel(event));
+        journal.setString(7, contactChannel(event) == null ? null : event.stepKind().get().name());
         journal.addBatch();
-        if (event.type() == EventType.STEP_DONE && event.channel().isPresent() && event.stepKind().isPresent()) {
-          contact.setString(1, event.customerId());
-          contact.setLong(2, micros(event.at()));
-          contact.setString(3, event.channel().get().name());
-          contact.setString(4, event.stepKind().get().name());
-          contact.setString(5, event.planId());
-          contact.addBatch();
-          contacts = true;
-        }
       }
       journal.executeBatch();
-      if (contacts) {
-        contact.executeBatch();
-      }
     }
   }
 
-  /** PostgreSQL: the journal rows in one statement and the contacts in another, in the order given. */
+  /** The channel of the contact an event records, or null when it records none. */
+  private static String contactChannel(JournalEvent event) {
+    return event.type() == EventType.STEP_DONE && event.channel().isPresent() && event.stepKind().isPresent()
+        ? event.channel().get().name() : null;
+  }
+
+  /** PostgreSQL: the journal rows in one statement, in the order given. */
   private static void appendEventsAsOne(Connection c, List<JournalEvent> events) throws SQLException {
     int n = events.size();
     String[] customers = new String[n];
@@ -258,7 +256,8 @@ public final class JdbcPlanStore implements PlanStore {
     Long[] at = new Long[n];
     String[] types = new String[n];
     String[] bodies = new String[n];
-    List<JournalEvent> contacts = new ArrayList<>();
+    String[] channels = new String[n];
+    String[] kinds = new String[n];
     for (int i = 0; i < n; i++) {
       JournalEvent event = events.get(i);
       customers[i] = event.customerId();
@@ -266,45 +265,20 @@ public final class JdbcPlanStore implements PlanStore {
       at[i] = micros(event.at());
       types[i] = event.type().name();
       bodies[i] = write(event);
-      if (event.type() == EventType.STEP_DONE && event.channel().isPresent() && event.stepKind().isPresent()) {
-        contacts.add(event);
-      }
+      channels[i] = contactChannel(event);
+      kinds[i] = channels[i] == null ? null : event.stepKind().get().name();
     }
     try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_journal (customer_id, plan_id, at_micros, "
-        + "type, body) SELECT c, p, a, t, b FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[]) "
-        + "WITH ORDINALITY AS u(c, p, a, t, b, n) ORDER BY n")) {
+        + "type, body, contact_channel, contact_kind) SELECT c, p, a, t, b, ch, k FROM unnest(?::text[], ?::text[], "
+        + "?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS u(c, p, a, t, b, ch, k, n) "
+        + "ORDER BY n")) {
       p.setArray(1, c.createArrayOf("text", customers));
       p.setArray(2, c.createArrayOf("text", plans));
       p.setArray(3, c.createArrayOf("bigint", at));
       p.setArray(4, c.createArrayOf("text", types));
       p.setArray(5, c.createArrayOf("text", bodies));
-      p.executeUpdate();
-    }
-    if (contacts.isEmpty()) {
-      return;
-    }
-    int m = contacts.size();
-    String[] contactCustomers = new String[m];
-    Long[] contactAt = new Long[m];
-    String[] channels = new String[m];
-    String[] kinds = new String[m];
-    String[] contactPlans = new String[m];
-    for (int i = 0; i < m; i++) {
-      JournalEvent event = contacts.get(i);
-      contactCustomers[i] = event.customerId();
-      contactAt[i] = micros(event.at());
-      channels[i] = event.channel().get().name();
-      kinds[i] = event.stepKind().get().name();
-      contactPlans[i] = event.planId();
-    }
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_contact (customer_id, at_micros, channel, "
-        + "kind, plan_id) SELECT c, a, ch, k, p FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], "
-        + "?::text[]) WITH ORDINALITY AS u(c, a, ch, k, p, n) ORDER BY n")) {
-      p.setArray(1, c.createArrayOf("text", contactCustomers));
-      p.setArray(2, c.createArrayOf("bigint", contactAt));
-      p.setArray(3, c.createArrayOf("text", channels));
-      p.setArray(4, c.createArrayOf("text", kinds));
-      p.setArray(5, c.createArrayOf("text", contactPlans));
+      p.setArray(6, c.createArrayOf("text", channels));
+      p.setArray(7, c.createArrayOf("text", kinds));
       p.executeUpdate();
     }
   }
@@ -614,11 +588,13 @@ public final class JdbcPlanStore implements PlanStore {
       StringBuilder sql = new StringBuilder();
       if (postgres) { // one index lookup per customer, whatever the table's statistics say: OFFSET 0 keeps the
         // planner from turning the lookups into a join over the whole table when its statistics are stale
-        sql.append("SELECT t.id, c.at_micros, c.channel, c.kind, c.plan_id FROM unnest(?::text[]) AS t(id) ")
-            .append("JOIN LATERAL (SELECT at_micros, channel, kind, plan_id FROM winback_contact w ")
-            .append("WHERE w.customer_id = t.id ORDER BY at_micros, seq OFFSET 0) c ON true");
+        sql.append("SELECT t.id, c.at_micros, c.contact_channel, c.contact_kind, c.plan_id FROM unnest(?::text[]) AS t(id) ")
+            .append("JOIN LATERAL (SELECT at_micros, contact_channel, contact_kind, plan_id FROM winback_journal w ")
+            .append("WHERE w.customer_id = t.id AND contact_channel IS NOT NULL ORDER BY at_micros, seq OFFSET 0) c ")
+            .append("ON true");
       } else {
-        sql.append("SELECT customer_id, at_micros, channel, kind, plan_id FROM winback_contact WHERE customer_id IN (");
+        sql.append("SELECT customer_id, at_micros, contact_channel, contact_kind, plan_id FROM winback_journal ")
+            .append("WHERE contact_channel IS NOT NULL AND customer_id IN (");
         for (int i = 0; i < chunk.size(); i++) {
           sql.append(i == 0 ? "?" : ", ?");
         }
@@ -695,7 +671,8 @@ public final class JdbcPlanStore implements PlanStore {
   @Override
   public List<ContactRecord> contactHistory(String customerId) {
     try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
-        "SELECT at_micros, channel, kind, plan_id FROM winback_contact WHERE customer_id = ? ORDER BY at_micros, seq")) {
+        "SELECT at_micros, contact_channel, contact_kind, plan_id FROM winback_journal "
+            + "WHERE customer_id = ? AND contact_channel IS NOT NULL ORDER BY at_micros, seq")) {
       p.setString(1, customerId);
       List<ContactRecord> contacts = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
@@ -736,7 +713,7 @@ public final class JdbcPlanStore implements PlanStore {
           }
         }
       }
-      for (String table : List.of("winback_plan", "winback_journal", "winback_contact", "winback_grant")) {
+      for (String table : List.of("winback_plan", "winback_journal", "winback_grant")) {
         try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE customer_id = ?")) {
           p.setString(1, customerId);
           p.executeUpdate();

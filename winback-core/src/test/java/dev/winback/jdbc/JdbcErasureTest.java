@@ -127,7 +127,7 @@ class JdbcErasureTest {
           tables.add(r.getString(1));
         }
       }
-      assertThat(tables).contains("winback_plan", "winback_journal", "winback_contact", "winback_grant",
+      assertThat(tables).contains("winback_plan", "winback_journal", "winback_grant",
           "winback_suppression");
       for (String table : tables) {
         try (ResultSet r = s.executeQuery("SELECT * FROM " + table)) {
