@@ -856,14 +856,19 @@ public final class WinBack {
    * the customer nor the plan).
    */
   private static String idempotencyKey(WinBackPlan plan, PlanStep step) {
+    byte[] digest = SHA_256.get()
+        .digest((plan.id() + "#" + step.index()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "wb-" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+  }
+
+  /** One digest per thread: looking the algorithm up for every step cost more than hashing. */
+  private static final ThreadLocal<java.security.MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest((plan.id() + "#" + step.index()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "wb-" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+      return java.security.MessageDigest.getInstance("SHA-256");
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
-  }
+  });
 
   private boolean needsHistory() {
     return playbooks.values().stream().anyMatch(p -> !p.contactRules().caps().isEmpty()

@@ -1,14 +1,19 @@
 package dev.winback.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -16,21 +21,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Reads the times WinBack writes, {@code 2026-11-22T13:31:02.962985617Z} and {@code PT72H}, without the general
- * ISO-8601 parsers, which take most of the time of reading a stored plan. Anything else (other forms, numbers,
- * invalid values) goes to Jackson's own deserializers, so what is accepted and every error stay the same. Not API.
+ * Reads and writes the times WinBack stores, {@code 2026-11-22T13:31:02.962985617Z} and {@code PT72H}, without the
+ * general ISO-8601 formatters, which took most of the time of reading a stored plan. Anything else (other forms,
+ * numbers, invalid values) goes to Jackson's own readers, so what is accepted and every error stay the same; what is
+ * written is exactly what {@link Instant#toString()} writes. For WinBack's own types only (it ignores
+ * {@code @JsonFormat}). Not API.
  */
 public final class IsoTimes {
   private IsoTimes() {}
 
   /**
    * A module that puts the fast readers in front of the mapper's own readers of instants and durations (those of
-   * {@code JavaTimeModule}), which they fall back to.
+   * {@code JavaTimeModule}), which they fall back to, and writes instants in the form {@link Instant#toString()}
+   * gives.
    *
    * @return the module
    */
   public static SimpleModule module() {
     SimpleModule module = new SimpleModule("winback-iso-times");
+    module.addSerializer(Instant.class, new InstantWriter());
     module.setDeserializerModifier(new BeanDeserializerModifier() {
       @Override
       public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
@@ -113,6 +122,53 @@ public final class IsoTimes {
     };
   }
 
+  /**
+   * The text {@link Instant#toString()} gives for an instant in the years 0 to 9999.
+   *
+   * @param instant the instant
+   * @return the text, or null for an instant outside those years
+   */
+  static String formatInstant(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    long epochDay = Math.floorDiv(seconds, 86_400);
+    if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
+      return null;
+    }
+    LocalDate date = LocalDate.ofEpochDay(epochDay);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+    int nanos = instant.getNano();
+    int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+    char[] text = new char[20 + (fraction == 0 ? 0 : fraction + 1)];
+    put(text, 0, date.getYear(), 4);
+    text[4] = '-';
+    put(text, 5, date.getMonthValue(), 2);
+    text[7] = '-';
+    put(text, 8, date.getDayOfMonth(), 2);
+    text[10] = 'T';
+    put(text, 11, secondOfDay / 3_600, 2);
+    text[13] = ':';
+    put(text, 14, secondOfDay / 60 % 60, 2);
+    text[16] = ':';
+    put(text, 17, secondOfDay % 60, 2);
+    if (fraction > 0) {
+      text[19] = '.';
+      put(text, 20, fraction == 3 ? nanos / 1_000_000 : fraction == 6 ? nanos / 1_000 : nanos, fraction);
+    }
+    text[text.length - 1] = 'Z';
+    return new String(text);
+  }
+
+  private static final long MIN_EPOCH_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+  private static final long MAX_EPOCH_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+
+  /** Writes {@code value} as {@code width} decimal digits, with leading zeros, at {@code at}. */
+  private static void put(char[] text, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+
   /** The value of {@code count} (at most nine) decimal digits from {@code from}, or -1 when one is not a digit. */
   private static int digits(String text, int from, int count) {
     if (count < 1 || count > 9) {
@@ -127,6 +183,25 @@ public final class IsoTimes {
       value = value * 10 + digit;
     }
     return value;
+  }
+
+  /** Writes an instant as {@link Instant#toString()} does. */
+  private static final class InstantWriter extends StdSerializer<Instant> {
+    private static final long serialVersionUID = 1L;
+
+    InstantWriter() {
+      super(Instant.class);
+    }
+
+    @Override
+    public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+      if (provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)) {
+        InstantSerializer.INSTANCE.serialize(value, generator, provider);
+        return;
+      }
+      String text = formatInstant(value);
+      generator.writeString(text != null ? text : value.toString());
+    }
   }
 
   /** Reads the fast forms of an instant, and hands anything else to the mapper's own reader. */

@@ -25,8 +25,9 @@ public final class Json {
   public static final ObjectMapper MAPPER = create();
 
   /**
-   * The same mapper for documents WinBack wrote itself, such as its store's rows: it skips the duplicate-key check
-   * that guards documents from outside.
+   * The same mapper for documents of WinBack's own types that WinBack wrote itself, such as its store's rows: it
+   * skips the duplicate-key check that guards documents from outside, and reads and writes times in WinBack's
+   * canonical forms without the general ISO-8601 formatters.
    */
   public static final ObjectMapper STORED = stored();
 
@@ -35,6 +36,7 @@ public final class Json {
   private static ObjectMapper stored() {
     ObjectMapper mapper = MAPPER.copy();
     mapper.getFactory().disable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    mapper.registerModule(IsoTimes.module());
     return mapper;
   }
 
@@ -42,7 +44,6 @@ public final class Json {
     JsonMapper mapper = JsonMapper.builder()
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
-        .addModule(IsoTimes.module())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

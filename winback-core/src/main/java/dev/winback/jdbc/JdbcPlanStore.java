@@ -807,7 +807,7 @@ public final class JdbcPlanStore implements PlanStore {
 
   private static String write(Object value) {
     try {
-      return Json.MAPPER.writeValueAsString(value);
+      return Json.STORED.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
     }
