@@ -121,6 +121,7 @@ public final class SchedulerComparison {
     }
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
     long[] cpu = cpu();
+    long wal = TIMED ? walBytes(pool) : 0;
     if (STATEMENTS) {
       execute(pool, "SELECT pg_stat_statements_reset()");
     }
@@ -145,6 +146,9 @@ public final class SchedulerComparison {
       System.out.println("[window end]");
     }
     printCpu("WinBack", cpu, steps);
+    if (TIMED) {
+      System.out.printf("  WinBack WAL per step: %.0f bytes%n", (walBytes(pool) - wal) / (double) steps);
+    }
     if (STATEMENTS) {
       printStatements(pool, steps);
     }
@@ -174,6 +178,7 @@ public final class SchedulerComparison {
     }
     scheduler.scheduleBatch(instances, Instant.now().minusSeconds(60));
     long[] cpu = cpu();
+    long wal = TIMED ? walBytes(pool) : 0;
     if (STATEMENTS) {
       execute(pool, "SELECT pg_stat_statements_reset()");
     }
@@ -182,6 +187,9 @@ public final class SchedulerComparison {
     done.await();
     double seconds = (System.nanoTime() - start) / 1e9;
     printCpu("db-scheduler", cpu, steps);
+    if (TIMED) {
+      System.out.printf("  db-scheduler WAL per step: %.0f bytes%n", (walBytes(pool) - wal) / (double) steps);
+    }
     if (STATEMENTS) {
       printStatements(pool, steps);
     }
@@ -204,6 +212,15 @@ public final class SchedulerComparison {
         // the default caps apply; quiet hours are off so that the result does not depend on the time of day
         .contactRules(ContactRules.builder().allowedHours(Map.of()).build())
         .build();
+  }
+
+  /** Where the database's write-ahead log is, in bytes. */
+  private static long walBytes(HikariDataSource pool) throws Exception {
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")) {
+      r.next();
+      return r.getLong(1);
+    }
   }
 
   /** The database settings that decide what a commit costs, for the record. */
@@ -258,12 +275,13 @@ public final class SchedulerComparison {
   /** With -Dstatements=true: the database's execution time per step of each statement, from pg_stat_statements. */
   private static void printStatements(HikariDataSource pool, int steps) throws Exception {
     try (Connection c = pool.getConnection(); Statement s = c.createStatement(); java.sql.ResultSet r =
-        s.executeQuery("SELECT calls, total_exec_time, rows, query FROM pg_stat_statements "
+        s.executeQuery("SELECT calls, total_exec_time, rows, wal_bytes, query FROM pg_stat_statements "
             + "ORDER BY total_exec_time DESC LIMIT 8")) {
       while (r.next()) {
-        System.out.printf("    %8.2f us/step %7d calls %8d rows  %s%n", r.getDouble(2) * 1e3 / steps, r.getLong(1),
-            r.getLong(3), r.getString(4).replaceAll("\\s+", " ").substring(0, Math.min(110,
-                r.getString(4).replaceAll("\\s+", " ").length())));
+        String query = r.getString(5).replaceAll("\\s+", " ");
+        System.out.printf("    %8.2f us/step %7d calls %8d rows %6.0f WAL bytes/step  %s%n",
+            r.getDouble(2) * 1e3 / steps, r.getLong(1), r.getLong(3), r.getDouble(4) / steps,
+            query.substring(0, Math.min(90, query.length())));
       }
     }
   }

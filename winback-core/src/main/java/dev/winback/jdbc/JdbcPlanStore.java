@@ -35,22 +35,25 @@ import javax.sql.DataSource;
 
 /**
  * A {@link PlanStore} on PostgreSQL or H2 through plain JDBC. Each change is one transaction: the plan row (with
- * optimistic locking on its version), the journal events that describe the change, and the contacts it made, all or
- * nothing.
+ * optimistic locking on its version) and the journal events that describe the change, all or nothing. A contact is
+ * the journal row of the step that made it, marked with its channel and step kind.
  *
  * <p>Several runners, in one process or on several nodes, can share one database: {@link #claimDue} leases due plans
  * to one runner at a time, on PostgreSQL with {@code FOR UPDATE SKIP LOCKED} so runners never wait for each other. A
- * lease has an owner and an end; a runner extends it while it works (a heartbeat) and releases it when done. When a
- * runner dies, its leases lapse and its running steps are handed to another runner, marked as recovering; they run
- * again with the same idempotency key.
+ * lease has an owner and an end; a runner extends it while it works (a heartbeat) and releases it in the same write
+ * that records its results. Because the lease says who runs a plan's step, a step is not separately marked as
+ * running ({@link #leasesClaims()}). When a runner dies, its leases lapse and its plans are handed to another runner,
+ * marked as recovering: their due step may have been invoked, so it runs again with the same idempotency key, after
+ * a {@link dev.winback.model.EventType#STEP_RECOVERED} event that counts the lost attempt.
  *
  * <p><b>Guarantee:</b> every due step is invoked at least once; it is invoked more than once only when its runner
  * stopped (or its lease lapsed) between invoking the strategy and recording the result. A host that remembers the
  * step's idempotency key therefore sends each message exactly once.
  *
- * <p>The schema is created by {@link #migrate()} from the versioned scripts in {@code dev/winback/jdbc/} (
+ * <p>The schema is created by {@link #migrate()} from the versioned scripts in {@code dev/winback/jdbc/}:
  * {@code V1__winback_schema.sql}, then {@code V2__cheaper_step_writes} and {@code V3__contacts_in_the_journal}, each
- * as {@code .postgresql.sql} or {@code .h2.sql}), or by the host's own Flyway or Liquibase with those files. Thread-safe; uses one pooled connection per operation.
+ * as {@code .postgresql.sql} or {@code .h2.sql}; or by the host's own Flyway or Liquibase with those files.
+ * Thread-safe; uses one pooled connection per operation.
  */
 public final class JdbcPlanStore implements PlanStore {
   private static final String SCHEMA_TABLE = "winback_schema";
