@@ -800,6 +800,11 @@ public final class WinBack {
           after = completions.get(i).plan();
           held.remove(after.id());
           publish(completions.get(i).events());
+        } else if (store.find(claim.plan.id()).isEmpty()) { // the customer was erased on another node meanwhile
+          LOG.debug("{} step {} ran while its customer was erased; nothing of it is kept", claim.step.kind(),
+              claim.step.index());
+          held.remove(claim.plan.id());
+          continue;
         } else { // the plan changed meanwhile (e.g. an opt-out on another node): record the result on top of it
           after = change(claim.plan.id(), current -> complete(claim.stored ? current : resumed(current, claim.step,
               now), claim.step.index(), claim.result, now)).orElse(claim.plan);

@@ -280,6 +280,31 @@ abstract class PlanStoreContract {
   }
 
   @Test
+  void aCustomerErasedWhileTheirStepRanLeavesNothingBehindAndTheRunGoesOn() {
+    ManualClock clock = ManualClock.at(LOST_AT);
+    WinBack[] otherNode = new WinBack[1];
+    Recorder host = new Recorder();
+    WinBack winBack = WinBack.builder().clock(clock).store(store).nodeId("a")
+        .feedback(context -> {
+          if (context.customer().id().equals("c1")) {
+            otherNode[0].erase("c1");
+          }
+          return host.requestFeedback(context);
+        })
+        .apology(host).incentives(host).reEngagement(host).build();
+    otherNode[0] = WinBack.builder().clock(clock).store(store).nodeId("b")
+        .feedback(host).apology(host).incentives(host).reEngagement(host).build();
+    winBack.start(lost("c1").build());
+    winBack.start(lost("c2").build());
+
+    winBack.runDue();
+
+    assertThat(store.plans("c1")).isEmpty();
+    assertThat(store.journal("c1")).isEmpty();
+    assertThat(winBack.plan("c2").orElseThrow().step(0).status()).isEqualTo(StepStatus.DONE);
+  }
+
+  @Test
   void storesSeveralChangesAtOnceLeavingOutThoseWhosePlanMovedOn() {
     WinBackPlan a = plan("a", LOST_AT, 0);
     WinBackPlan b = plan("b", LOST_AT, 0);
