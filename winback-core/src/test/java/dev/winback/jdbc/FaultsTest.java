@@ -136,12 +136,14 @@ class FaultsTest {
     JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate();
     ManualClock clock = ManualClock.at(LOST_AT.plus(Duration.ofDays(1)));
     CountDownLatch some = new CountDownLatch(50);
+    java.util.concurrent.atomic.AtomicInteger invoked = new java.util.concurrent.atomic.AtomicInteger();
     WinBack winBack = WinBack.builder().clock(clock).store(store).playbook(InfraPlaybook.create()).batchSize(20)
         .feedback(c -> {
+          invoked.incrementAndGet();
           some.countDown();
           return StepResult.sent();
         })
-        .apology(c -> StepResult.sent()).incentives(c -> StepResult.sent()).reEngagement(c -> StepResult.sent())
+        .apology(c -> sent(invoked)).incentives(c -> sent(invoked)).reEngagement(c -> sent(invoked))
         .build();
     for (int i = 0; i < 300; i++) {
       winBack.start(lost("c" + i).lostAt(LOST_AT).build());
@@ -157,10 +159,18 @@ class FaultsTest {
       r.next();
       assertThat(r.getInt(1)).as("claims still held").isZero();
     }
+    int recorded = 0;
     for (int i = 0; i < 300; i++) {
-      assertThat(winBack.plan("c" + i).orElseThrow().steps())
-          .noneMatch(step -> step.status() == StepStatus.RUNNING);
+      WinBackPlan plan = winBack.plan("c" + i).orElseThrow();
+      assertThat(plan.steps()).noneMatch(step -> step.status() == StepStatus.RUNNING);
+      recorded += (int) plan.steps().stream().filter(step -> step.status() == StepStatus.DONE).count();
     }
+    assertThat(recorded).as("every step the runner started has its result recorded").isEqualTo(invoked.get());
+  }
+
+  private static StepResult sent(java.util.concurrent.atomic.AtomicInteger invoked) {
+    invoked.incrementAndGet();
+    return StepResult.sent();
   }
 
   /** A data source that delegates everything but {@code getConnection} to a pool. */
