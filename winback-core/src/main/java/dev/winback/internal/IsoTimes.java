@@ -45,8 +45,8 @@ public final class IsoTimes {
       public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
           JsonDeserializer<?> general) {
         Class<?> type = description.getBeanClass();
-        return type == Instant.class ? new InstantReader(general)
-            : type == Duration.class ? new DurationReader(general) : general;
+        return type == Instant.class ? new FastReader(general, Time.INSTANT)
+            : type == Duration.class ? new FastReader(general, Time.DURATION) : general;
       }
     });
     return module;
@@ -204,48 +204,35 @@ public final class IsoTimes {
     }
   }
 
-  /** Reads the fast forms of an instant, and hands anything else to the mapper's own reader. */
-  private static final class InstantReader extends DelegatingDeserializer {
-    private static final long serialVersionUID = 1L;
+  /** The times with a fast form. */
+  private enum Time {
+    INSTANT,
+    DURATION;
 
-    InstantReader(JsonDeserializer<?> general) {
-      super(general);
-    }
-
-    @Override
-    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> general) {
-      return new InstantReader(general);
-    }
-
-    @Override
-    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (p.currentToken() == JsonToken.VALUE_STRING) {
-        Instant fast = parseInstant(p.getText());
-        if (fast != null) {
-          return fast;
-        }
-      }
-      return _delegatee.deserialize(p, ctxt);
+    Object parse(String text) {
+      return this == INSTANT ? parseInstant(text) : parseDuration(text);
     }
   }
 
-  /** Reads the fast forms of a duration, and hands anything else to the mapper's own reader. */
-  private static final class DurationReader extends DelegatingDeserializer {
+  /** Reads the fast form of a time, and hands anything else to the mapper's own reader. */
+  private static final class FastReader extends DelegatingDeserializer {
     private static final long serialVersionUID = 1L;
+    private final Time time;
 
-    DurationReader(JsonDeserializer<?> general) {
+    FastReader(JsonDeserializer<?> general, Time time) {
       super(general);
+      this.time = time;
     }
 
     @Override
     protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> general) {
-      return new DurationReader(general);
+      return new FastReader(general, time);
     }
 
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() == JsonToken.VALUE_STRING) {
-        Duration fast = parseDuration(p.getText());
+        Object fast = time.parse(p.getText());
         if (fast != null) {
           return fast;
         }

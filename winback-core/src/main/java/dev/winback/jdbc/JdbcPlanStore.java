@@ -15,9 +15,6 @@ import dev.winback.spi.GrantConsumption;
 import dev.winback.spi.PlanChange;
 import dev.winback.spi.PlanStore;
 import dev.winback.spi.ReactivationGrant;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,10 +53,6 @@ import javax.sql.DataSource;
  * Thread-safe; uses one pooled connection per operation.
  */
 public final class JdbcPlanStore implements PlanStore {
-  private static final String SCHEMA_TABLE = "winback_schema";
-  /** The schema versions, in order; a version's script may have a variant per database ({@code NAME.h2.sql}). */
-  private static final String[] MIGRATIONS = {"V1__winback_schema", "V2__cheaper_step_writes",
-      "V3__contacts_in_the_journal"};
   private static final String INSERT_PLAN = "INSERT INTO winback_plan "
       + "(plan_id, customer_id, version, status, next_due, body) VALUES (?, ?, ?, ?, ?, ?)";
 
@@ -99,77 +92,16 @@ public final class JdbcPlanStore implements PlanStore {
    * @throws StoreException when a migration fails (it is rolled back)
    */
   public JdbcPlanStore migrate() {
-    return migrate(MIGRATIONS.length);
+    return migrate(SchemaMigrations.VERSIONS.size());
   }
 
   /** Applies the migrations up to a version: {@link #migrate()}, and upgrades from older versions in tests. */
   JdbcPlanStore migrate(int upTo) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA_TABLE
-            + " (version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
-      }
-      c.commit();
-      for (int version = 1; version <= upTo; version++) {
-        if (applied(c, version)) {
-          continue;
-        }
-        String name = scriptName(MIGRATIONS[version - 1]);
-        try (Statement s = c.createStatement()) {
-          for (String sql : script(name)) {
-            s.execute(sql);
-          }
-        }
-        try (PreparedStatement p = c.prepareStatement(
-            "INSERT INTO " + SCHEMA_TABLE + " (version, script, applied_at) VALUES (?, ?, ?)")) {
-          p.setInt(1, version);
-          p.setString(2, name);
-          p.setLong(3, System.currentTimeMillis());
-          p.executeUpdate();
-        }
-        c.commit();
-      }
+    try {
+      SchemaMigrations.apply(dataSource, postgres, upTo);
       return this;
     } catch (SQLException e) {
       throw failure("migrate the schema", e);
-    }
-  }
-
-  /** The script of a version for this database: its own variant if there is one, else the common script. */
-  private String scriptName(String version) {
-    String variant = version + (postgres ? ".postgresql.sql" : ".h2.sql");
-    return JdbcPlanStore.class.getResource(variant) != null ? variant : version + ".sql";
-  }
-
-  private static boolean applied(Connection c, int version) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM " + SCHEMA_TABLE + " WHERE version = ?")) {
-      p.setInt(1, version);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next();
-      }
-    }
-  }
-
-  private static List<String> script(String name) {
-    try (InputStream in = JdbcPlanStore.class.getResourceAsStream(name)) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      List<String> statements = new ArrayList<>();
-      StringBuilder current = new StringBuilder();
-      for (String line : text.split("\n")) {
-        if (line.strip().startsWith("--")) {
-          continue;
-        }
-        current.append(line).append('\n');
-        if (line.strip().endsWith(";")) {
-          String sql = current.toString().strip();
-          statements.add(sql.substring(0, sql.length() - 1));
-          current.setLength(0);
-        }
-      }
-      return statements;
-    } catch (IOException | NullPointerException e) {
-      throw new IllegalStateException("migration script " + name + " is missing from the jar", e);
     }
   }
 
@@ -237,8 +169,9 @@ public final class JdbcPlanStore implements PlanStore {
         journal.setLong(3, micros(event.at()));
         journal.setString(4, event.type().name());
         journal.setString(5, write(event));
-        journal.setString(6, contactChannel(event));
-        journal.setString(7, contactChannel(event) == null ? null : event.stepKind().get().name());
+        String channel = contactChannel(event);
+        journal.setString(6, channel);
+        journal.setString(7, channel == null ? null : event.stepKind().get().name());
         journal.addBatch();
       }
       journal.executeBatch();

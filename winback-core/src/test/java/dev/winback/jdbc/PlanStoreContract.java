@@ -255,18 +255,10 @@ abstract class PlanStoreContract {
   @Test
   void aResultIsRecordedOnTopOfAChangeMadeWhileTheStepRan() {
     ManualClock clock = ManualClock.at(LOST_AT);
-    WinBack[] otherNode = new WinBack[1];
-    WinBack winBack = WinBack.builder().clock(clock).store(store).nodeId("a")
-        .feedback(context -> {
-          otherNode[0].optOut(context.customer().id()); // the customer opts out on another node meanwhile
-          return dev.winback.spi.StepResult.sent();
-        })
-        .apology(c -> dev.winback.spi.StepResult.sent()).incentives(c -> dev.winback.spi.StepResult.sent())
-        .reEngagement(c -> dev.winback.spi.StepResult.sent()).build();
-    otherNode[0] = WinBack.builder().clock(clock).store(store).nodeId("b")
-        .feedback(c -> dev.winback.spi.StepResult.sent()).apology(c -> dev.winback.spi.StepResult.sent())
-        .incentives(c -> dev.winback.spi.StepResult.sent()).reEngagement(c -> dev.winback.spi.StepResult.sent())
-        .build();
+    Recorder host = new Recorder();
+    WinBack otherNode = node(clock, "b", host, context -> {});
+    WinBack winBack = node(clock, "a", host,
+        context -> otherNode.optOut(context.customer().id())); // the customer opts out on another node meanwhile
     winBack.start(lost("c1").build());
 
     winBack.runDue();
@@ -282,18 +274,13 @@ abstract class PlanStoreContract {
   @Test
   void aCustomerErasedWhileTheirStepRanLeavesNothingBehindAndTheRunGoesOn() {
     ManualClock clock = ManualClock.at(LOST_AT);
-    WinBack[] otherNode = new WinBack[1];
     Recorder host = new Recorder();
-    WinBack winBack = WinBack.builder().clock(clock).store(store).nodeId("a")
-        .feedback(context -> {
-          if (context.customer().id().equals("c1")) {
-            otherNode[0].erase("c1");
-          }
-          return host.requestFeedback(context);
-        })
-        .apology(host).incentives(host).reEngagement(host).build();
-    otherNode[0] = WinBack.builder().clock(clock).store(store).nodeId("b")
-        .feedback(host).apology(host).incentives(host).reEngagement(host).build();
+    WinBack otherNode = node(clock, "b", host, context -> {});
+    WinBack winBack = node(clock, "a", host, context -> {
+      if (context.customer().id().equals("c1")) {
+        otherNode.erase("c1");
+      }
+    });
     winBack.start(lost("c1").build());
     winBack.start(lost("c2").build());
 
@@ -302,6 +289,17 @@ abstract class PlanStoreContract {
     assertThat(store.plans("c1")).isEmpty();
     assertThat(store.journal("c1")).isEmpty();
     assertThat(winBack.plan("c2").orElseThrow().step(0).status()).isEqualTo(StepStatus.DONE);
+  }
+
+  /** An engine on this store as one node; {@code meanwhile} runs inside each feedback request, before the host. */
+  private WinBack node(ManualClock clock, String id, Recorder host,
+      java.util.function.Consumer<dev.winback.spi.StepContext> meanwhile) {
+    return WinBack.builder().clock(clock).store(store).nodeId(id)
+        .feedback(context -> {
+          meanwhile.accept(context);
+          return host.requestFeedback(context);
+        })
+        .apology(host).incentives(host).reEngagement(host).build();
   }
 
   @Test
