@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * several rounds and prints each round and the medians.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.winback.benchmarks.SchedulerComparison [steps] [rounds] [warm-ups]}
- * (20,000, 3 and 2 by default). Diagnostics, off by default: {@code -Dtimed=true} prints the time spent in each store
+ * (20,000, 5 and 5 by default: WinBack's throughput settles after about five rounds of compilation). Diagnostics, off by default: {@code -Dtimed=true} prints the time spent in each store
  * call and the CPU time per step of this JVM, its runner threads and the rest of the machine (the database);
  * {@code -Dstatements=true} prints the database's time per statement (pg_stat_statements); {@code -Dthreads=N},
  * {@code -Dbatch=N} change the threads of both and WinBack's batch size (100); {@code -DwinbackOnly=true} skips
@@ -55,8 +55,8 @@ public final class SchedulerComparison {
 
   public static void main(String[] args) throws Exception {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
     if (STATEMENTS) {
       builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
