@@ -42,11 +42,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * several rounds and prints each round and the medians.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.winback.benchmarks.SchedulerComparison [steps] [rounds] [warm-ups]}
- * (20,000, 5 and 5 by default: WinBack's throughput settles after about five rounds of compilation). Diagnostics, off by default: {@code -Dtimed=true} prints the time spent in each store
- * call and the CPU time per step of this JVM, its runner threads and the rest of the machine (the database);
- * {@code -Dstatements=true} prints the database's time per statement (pg_stat_statements); {@code -Dthreads=N},
- * {@code -Dbatch=N} change the threads of both and WinBack's batch size (100); {@code -DwinbackOnly=true} skips
- * db-scheduler; {@code -Dextra="SQL;SQL"} runs statements after the migration, for tuning experiments.
+ * (20,000, 5 and 5 by default: WinBack's throughput settles after about five rounds of compilation).
+ *
+ * <p>Diagnostics, off by default: {@code -Dtimed=true} prints the time spent in each store call, the CPU time per
+ * step of this JVM, of its threads by name and of the rest of the machine (the database), and the WAL written per
+ * step; {@code -Dstatements=true} prints the database's time and WAL per statement (pg_stat_statements);
+ * {@code -Dthreads=N} changes the threads of both sides, {@code -Dbatch=N} WinBack's batch size (the engine's
+ * default otherwise); {@code -DwinbackOnly=true} skips db-scheduler; {@code -Dextra="SQL;SQL"} runs statements after
+ * the migration, for tuning experiments.
  */
 public final class SchedulerComparison {
   private static final int THREADS = Integer.getInteger("threads", 4);
@@ -99,8 +102,8 @@ public final class SchedulerComparison {
         }
         double w = median(winBack);
         double d = median(dbScheduler);
-        System.out.printf("median: WinBack %,.0f steps/s, db-scheduler %,.0f tasks/s, ratio %.2f (%d each, %d threads)%n",
-            w, d, w / d, steps, THREADS);
+        System.out.printf("median: WinBack %,.0f steps/s, db-scheduler %,.0f tasks/s, ratio %.2f "
+            + "(%d each, %d threads)%n", w, d, w / d, steps, THREADS);
       }
     }
   }

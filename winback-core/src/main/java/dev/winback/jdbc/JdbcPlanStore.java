@@ -524,7 +524,8 @@ public final class JdbcPlanStore implements PlanStore {
       StringBuilder sql = new StringBuilder();
       if (postgres) { // one index lookup per customer, whatever the table's statistics say: OFFSET 0 keeps the
         // planner from turning the lookups into a join over the whole table when its statistics are stale
-        sql.append("SELECT t.id, c.at_micros, c.contact_channel, c.contact_kind, c.plan_id FROM unnest(?::text[]) AS t(id) ")
+        sql.append("SELECT t.id, c.at_micros, c.contact_channel, c.contact_kind, c.plan_id ")
+            .append("FROM unnest(?::text[]) AS t(id) ")
             .append("JOIN LATERAL (SELECT at_micros, contact_channel, contact_kind, plan_id FROM winback_journal w ")
             .append("WHERE w.customer_id = t.id AND contact_channel IS NOT NULL ORDER BY at_micros, seq OFFSET 0) c ")
             .append("ON true");
