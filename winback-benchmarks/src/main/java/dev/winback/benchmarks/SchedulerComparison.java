@@ -37,9 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Due steps executed per second on an embedded PostgreSQL, WinBack against db-scheduler, side by side in one run on
  * the same database and pool: WinBack runs N due steps (one per plan, no-op strategies) with 4 runner threads;
- * db-scheduler runs N one-time tasks due now with 4 executor threads (lock-and-fetch polling, PostgreSQL's fastest,
- * fetching up to 4 executions per thread). After warm-up rounds of both (not counted), alternates the two for
- * several rounds and prints each round and the medians.
+ * db-scheduler runs N one-time tasks due now with 4 executor threads, polling by lock-and-fetch (PostgreSQL's
+ * fastest strategy) in two configurations: A fetches up to 4 executions per thread (16 at a time), B as many at a
+ * time as WinBack claims in one batch (its upper limit per thread is the batch size over the threads, its lower
+ * limit half that). db-scheduler's throughput grows with the executions it fetches at a time, so B is the
+ * like-for-like comparison. After warm-up rounds of all three (not counted), alternates them for several rounds and
+ * prints each round and the medians.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.winback.benchmarks.SchedulerComparison [steps] [rounds] [warm-ups]}
  * (20,000, 5 and 5 by default: WinBack's throughput settles after about five rounds of compilation).
@@ -47,8 +50,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Diagnostics, off by default: {@code -Dtimed=true} prints the time spent in each store call, the CPU time per
  * step of this JVM, of its threads by name and of the rest of the machine (the database), and the WAL written per
  * step; {@code -Dstatements=true} prints the database's time and WAL per statement (pg_stat_statements);
- * {@code -Dthreads=N} changes the threads of both sides, {@code -Dbatch=N} WinBack's batch size (the engine's
- * default otherwise); {@code -DwinbackOnly=true} skips db-scheduler; {@code -Dextra="SQL;SQL"} runs statements after
+ * {@code -Dthreads=N} changes the threads of both sides, {@code -Dbatch=N} WinBack's batch size (500, the engine's
+ * default), {@code -DdbsLower} and {@code -DdbsUpper} db-scheduler B's lock-and-fetch limits per thread, and
+ * {@code -DdbsPollMillis} both db-schedulers' polling interval (10 ms); {@code -DwinbackOnly=true} skips db-scheduler; {@code -Dextra="SQL;SQL"} runs statements after
  * the migration, for tuning experiments.
  */
 public final class SchedulerComparison {
@@ -86,24 +90,37 @@ public final class SchedulerComparison {
             + "priority SMALLINT, PRIMARY KEY (task_name, task_instance))");
         execute(pool, "CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time)");
         execute(pool, "CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");
-        for (int round = 0; round < warmUps; round++) { // both sides compile their hot code first
+        // db-scheduler twice: fetching 4 executions per thread (16 at a time), and fetching as many at a time as
+        // WinBack claims (its batch size), which is where db-scheduler's throughput is comparable
+        int batch = BATCH;
+        double[][] configs = {{1.0, 4.0}, {
+            Double.parseDouble(System.getProperty("dbsLower", String.valueOf(batch / 2.0 / THREADS))),
+            Double.parseDouble(System.getProperty("dbsUpper", String.valueOf(batch / (double) THREADS)))}};
+        System.out.printf("WinBack batch %d; db-scheduler lock-and-fetch A (%.1f, %.1f) per thread, B (%.1f, %.1f)%n",
+            batch, configs[0][0], configs[0][1], configs[1][0], configs[1][1]);
+        for (int round = 0; round < warmUps; round++) { // every side compiles its hot code first
           double w = winBackRound(pool, store, steps, "w" + round);
-          double d = WINBACK_ONLY ? Double.NaN : dbSchedulerRound(pool, steps, "w" + round);
-          System.out.printf("warm-up %d: WinBack %,.0f steps/s, db-scheduler %,.0f tasks/s, ratio %.2f%n", round + 1,
-              w, d, w / d);
+          double a = WINBACK_ONLY ? Double.NaN : dbSchedulerRound(pool, steps, "wa" + round, configs[0]);
+          double b = WINBACK_ONLY ? Double.NaN : dbSchedulerRound(pool, steps, "wb" + round, configs[1]);
+          System.out.printf("warm-up %d: WinBack %,.0f steps/s; db-scheduler A %,.0f, B %,.0f tasks/s; "
+              + "ratio to A %.2f, to B %.2f%n", round + 1, w, a, b, w / a, w / b);
         }
         double[] winBack = new double[rounds];
-        double[] dbScheduler = new double[rounds];
+        double[] dbSchedulerA = new double[rounds];
+        double[] dbSchedulerB = new double[rounds];
         for (int round = 0; round < rounds; round++) {
           winBack[round] = winBackRound(pool, store, steps, "m" + round);
-          dbScheduler[round] = WINBACK_ONLY ? Double.NaN : dbSchedulerRound(pool, steps, "m" + round);
-          System.out.printf("round %d: WinBack %,.0f steps/s, db-scheduler %,.0f tasks/s, ratio %.2f%n", round + 1,
-              winBack[round], dbScheduler[round], winBack[round] / dbScheduler[round]);
+          dbSchedulerA[round] = WINBACK_ONLY ? Double.NaN : dbSchedulerRound(pool, steps, "ma" + round, configs[0]);
+          dbSchedulerB[round] = WINBACK_ONLY ? Double.NaN : dbSchedulerRound(pool, steps, "mb" + round, configs[1]);
+          System.out.printf("round %d: WinBack %,.0f steps/s; db-scheduler A %,.0f, B %,.0f tasks/s; "
+              + "ratio to A %.2f, to B %.2f%n", round + 1, winBack[round], dbSchedulerA[round], dbSchedulerB[round],
+              winBack[round] / dbSchedulerA[round], winBack[round] / dbSchedulerB[round]);
         }
         double w = median(winBack);
-        double d = median(dbScheduler);
-        System.out.printf("median: WinBack %,.0f steps/s, db-scheduler %,.0f tasks/s, ratio %.2f "
-            + "(%d each, %d threads)%n", w, d, w / d, steps, THREADS);
+        double a = median(dbSchedulerA);
+        double b = median(dbSchedulerB);
+        System.out.printf("median: WinBack %,.0f steps/s; db-scheduler A %,.0f, B %,.0f tasks/s; ratio to A %.2f, "
+            + "to B %.2f (%d each, %d threads)%n", w, a, b, w / a, w / b, steps, THREADS);
       }
     }
   }
@@ -166,14 +183,15 @@ public final class SchedulerComparison {
     return steps / seconds;
   }
 
-  private static double dbSchedulerRound(HikariDataSource pool, int steps, String round) throws Exception {
+  private static double dbSchedulerRound(HikariDataSource pool, int steps, String round, double[] lockAndFetch)
+      throws Exception {
     execute(pool, "DELETE FROM scheduled_tasks");
     java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(steps);
     OneTimeTask<Void> task = Tasks.oneTime("noop-" + round).execute((instance, context) -> done.countDown());
     Scheduler scheduler = Scheduler.create(pool, task)
         .threads(THREADS)
-        .pollingInterval(Duration.ofMillis(10))
-        .pollUsingLockAndFetch(1.0, 4.0)
+        .pollingInterval(Duration.ofMillis(Long.getLong("dbsPollMillis", 10)))
+        .pollUsingLockAndFetch(lockAndFetch[0], lockAndFetch[1])
         .build();
     List<TaskInstance<?>> instances = new ArrayList<>();
     for (int i = 0; i < steps; i++) {
@@ -248,6 +266,8 @@ public final class SchedulerComparison {
   }
 
   static final boolean TIMED = Boolean.getBoolean("timed");
+  /** WinBack's batch size: the engine's default, 500, unless -Dbatch says otherwise. */
+  static final int BATCH = Integer.getInteger("batch", 500);
   /** Steps run in the current round, counted by the strategies. */
   private static final AtomicInteger DONE = new AtomicInteger();
   private static List<WinBack> runners;
@@ -264,10 +284,7 @@ public final class SchedulerComparison {
               return StepResult.sent();
             })
             .apology(c -> StepResult.sent()).incentives(c -> StepResult.sent()).reEngagement(c -> StepResult.sent());
-        if (Integer.getInteger("batch") != null) {
-          runner.batchSize(Integer.getInteger("batch"));
-        }
-        runners.add(runner.build());
+        runners.add(runner.batchSize(BATCH).build());
       }
     }
     return runners;
