@@ -460,8 +460,7 @@ public final class JdbcPlanStore implements PlanStore {
       bodies[i] = write(plan);
       index.put(plan.id(), i);
     }
-    String release = owner == null ? "" : ", lease_owner = CASE WHEN p.lease_owner = ? THEN NULL "
-        + "ELSE p.lease_owner END, lease_until = CASE WHEN p.lease_owner = ? THEN NULL ELSE p.lease_until END";
+    String release = owner == null ? "" : release("p.");
     try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan p SET version = u.version, "
         + "status = u.status, next_due = u.next_due, body = u.body" + release + " FROM unnest(?::text[], "
         + "?::bigint[], ?::text[], ?::bigint[], ?::text[]) AS u(plan_id, version, status, next_due, body) "
@@ -486,9 +485,17 @@ public final class JdbcPlanStore implements PlanStore {
     }
   }
 
+  /**
+   * The assignments that release the lease of the owner given as the next two parameters, and leave any other
+   * runner's lease alone; {@code table} qualifies the columns ({@code "p."} or nothing).
+   */
+  private static String release(String table) {
+    String mine = "CASE WHEN " + table + "lease_owner = ? THEN NULL ELSE ";
+    return ", lease_owner = " + mine + table + "lease_owner END, lease_until = " + mine + table + "lease_until END";
+  }
+
   private static boolean[] updateOneByOne(Connection c, List<PlanChange> changes, String owner) throws SQLException {
-    String release = owner == null ? "" : ", lease_owner = CASE WHEN lease_owner = ? THEN NULL ELSE lease_owner "
-        + "END, lease_until = CASE WHEN lease_owner = ? THEN NULL ELSE lease_until END";
+    String release = owner == null ? "" : release("");
     boolean[] stored = new boolean[changes.size()];
     try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
         + "next_due = ?, body = ?" + release + " WHERE plan_id = ? AND version = ?")) {
