@@ -146,7 +146,7 @@ public final class SchedulerComparison {
       execute(pool, "SELECT pg_stat_statements_reset()");
     }
     if (Boolean.getBoolean("markWindow")) {
-      System.out.println("[window start]");
+      System.out.printf("[window start %.6f]%n", System.nanoTime() / 1e9);
     }
     long start = System.nanoTime();
     List<Future<?>> work = new ArrayList<>();
@@ -163,7 +163,7 @@ public final class SchedulerComparison {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (Boolean.getBoolean("markWindow")) {
-      System.out.println("[window end]");
+      System.out.printf("[window end %.6f]%n", System.nanoTime() / 1e9);
     }
     printCpu("WinBack", cpu, steps);
     if (TIMED) {
@@ -295,12 +295,13 @@ public final class SchedulerComparison {
   /** With -Dstatements=true: the database's execution time per step of each statement, from pg_stat_statements. */
   private static void printStatements(HikariDataSource pool, int steps) throws Exception {
     try (Connection c = pool.getConnection(); Statement s = c.createStatement(); java.sql.ResultSet r =
-        s.executeQuery("SELECT calls, total_exec_time, rows, wal_bytes, query FROM pg_stat_statements "
+        s.executeQuery("SELECT calls, total_exec_time, rows, wal_bytes, query, shared_blks_hit FROM pg_stat_statements "
             + "ORDER BY total_exec_time DESC LIMIT 8")) {
       while (r.next()) {
         String query = r.getString(5).replaceAll("\\s+", " ");
-        System.out.printf("    %8.2f us/step %7d calls %8d rows %6.0f WAL bytes/step  %s%n",
+        System.out.printf("    %8.2f us/step %7d calls %8d rows %6.0f WAL bytes/step %5.1f blocks/step  %s%n",
             r.getDouble(2) * 1e3 / steps, r.getLong(1), r.getLong(3), r.getDouble(4) / steps,
+            r.getDouble(6) / steps,
             query.substring(0, Math.min(90, query.length())));
       }
     }

@@ -48,8 +48,9 @@ import javax.sql.DataSource;
  * step's idempotency key therefore sends each message exactly once.
  *
  * <p>The schema is created by {@link #migrate()} from the versioned scripts in {@code dev/winback/jdbc/}:
- * {@code V1__winback_schema.sql}, then {@code V2__cheaper_step_writes} and {@code V3__contacts_in_the_journal}, each
- * as {@code .postgresql.sql} or {@code .h2.sql}; or by the host's own Flyway or Liquibase with those files.
+ * {@code V1__winback_schema.sql}, then {@code V2__cheaper_step_writes}, {@code V3__contacts_in_the_journal} and
+ * {@code V4__leaner_indexes}, each as {@code .postgresql.sql} or {@code .h2.sql}; or by the host's own Flyway or
+ * Liquibase with those files.
  * Thread-safe; uses one pooled connection per operation.
  */
 public final class JdbcPlanStore implements PlanStore {
@@ -116,9 +117,7 @@ public final class JdbcPlanStore implements PlanStore {
           c.rollback();
           return find(plan.id()).orElseThrow();
         }
-        try (PreparedStatement p = c.prepareStatement(INSERT_PLAN)) {
-          insertPlan(p, plan);
-        }
+        insertPlans(c, List.of(plan));
         appendEvents(c, events);
         c.commit();
         return plan;
@@ -134,14 +133,23 @@ public final class JdbcPlanStore implements PlanStore {
     }
   }
 
-  private static void insertPlan(PreparedStatement p, WinBackPlan plan) throws SQLException {
-    p.setString(1, plan.id());
-    p.setString(2, plan.customer().id());
-    p.setLong(3, plan.version());
-    p.setString(4, plan.status().name());
-    setNullableLong(p, 5, nextDue(plan));
-    p.setString(6, write(plan));
-    p.executeUpdate();
+  /** Inserts plans and files each under its customer, in the order given. */
+  private static void insertPlans(Connection c, List<WinBackPlan> plans) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(INSERT_PLAN); PreparedStatement owner = c.prepareStatement(
+        "INSERT INTO winback_customer_plan (customer_id, plan_id) VALUES (?, ?)")) {
+      for (WinBackPlan plan : plans) {
+        p.setString(1, plan.id());
+        p.setString(2, plan.customer().id());
+        p.setLong(3, plan.version());
+        p.setString(4, plan.status().name());
+        setNullableLong(p, 5, nextDue(plan));
+        p.setString(6, write(plan));
+        p.executeUpdate();
+        owner.setString(1, plan.customer().id());
+        owner.setString(2, plan.id());
+        owner.executeUpdate();
+      }
+    }
   }
 
   @Override
@@ -239,15 +247,16 @@ public final class JdbcPlanStore implements PlanStore {
 
   @Override
   public Optional<WinBackPlan> latestPlan(String customerId) {
-    List<WinBackPlan> plans = query("read plans",
-        "SELECT body FROM winback_plan WHERE customer_id = ? ORDER BY seq DESC LIMIT 1", customerId,
-        WinBackPlan.class);
+    List<WinBackPlan> plans = query("read plans", "SELECT p.body FROM winback_customer_plan o "
+        + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq DESC LIMIT 1",
+        customerId, WinBackPlan.class);
     return plans.stream().findFirst();
   }
 
   @Override
   public List<WinBackPlan> plans(String customerId) {
-    return query("read plans", "SELECT body FROM winback_plan WHERE customer_id = ? ORDER BY seq", customerId,
+    return query("read plans", "SELECT p.body FROM winback_customer_plan o "
+        + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq", customerId,
         WinBackPlan.class);
   }
 
@@ -270,7 +279,7 @@ public final class JdbcPlanStore implements PlanStore {
   @Override
   public List<String> customerIds(String after, int limit) {
     try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
-        "SELECT DISTINCT customer_id FROM winback_plan WHERE customer_id > ? ORDER BY customer_id LIMIT ?")) {
+        "SELECT DISTINCT customer_id FROM winback_customer_plan WHERE customer_id > ? ORDER BY customer_id LIMIT ?")) {
       p.setString(1, after);
       p.setInt(2, limit);
       List<String> ids = new ArrayList<>();
@@ -637,15 +646,33 @@ public final class JdbcPlanStore implements PlanStore {
   public void anonymise(String customerId, String anonymousId, UnaryOperator<WinBackPlan> anonymisePlan,
       UnaryOperator<JournalEvent> anonymiseEvent) {
     inTransaction("erase a customer", c -> {
-      List<WinBackPlan> plans = new ArrayList<>();
+      List<String> planIds = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement(
-          "SELECT body FROM winback_plan WHERE customer_id = ? ORDER BY seq FOR UPDATE")) {
+          "SELECT plan_id FROM winback_customer_plan WHERE customer_id = ? ORDER BY seq")) {
         p.setString(1, customerId);
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
-            plans.add(read(r.getString(1), WinBackPlan.class));
+            planIds.add(r.getString(1));
           }
         }
+      }
+      List<WinBackPlan> plans = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT body FROM winback_plan WHERE plan_id = ? FOR UPDATE")) {
+        for (String planId : planIds) {
+          p.setString(1, planId);
+          try (ResultSet r = p.executeQuery()) {
+            if (r.next()) {
+              plans.add(read(r.getString(1), WinBackPlan.class));
+            }
+          }
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement("DELETE FROM winback_plan WHERE plan_id = ?")) {
+        for (String planId : planIds) {
+          p.setString(1, planId);
+          p.addBatch();
+        }
+        p.executeBatch();
       }
       List<JournalEvent> events = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement(
@@ -657,17 +684,17 @@ public final class JdbcPlanStore implements PlanStore {
           }
         }
       }
-      for (String table : List.of("winback_plan", "winback_journal", "winback_grant")) {
+      for (String table : List.of("winback_customer_plan", "winback_journal", "winback_grant")) {
         try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE customer_id = ?")) {
           p.setString(1, customerId);
           p.executeUpdate();
         }
       }
-      try (PreparedStatement p = c.prepareStatement(INSERT_PLAN)) {
-        for (WinBackPlan plan : plans) {
-          insertPlan(p, anonymisePlan.apply(plan)); // the copy's customer id is the anonymous id
-        }
+      List<WinBackPlan> copies = new ArrayList<>(plans.size());
+      for (WinBackPlan plan : plans) {
+        copies.add(anonymisePlan.apply(plan)); // the copy's customer id is the anonymous id
       }
+      insertPlans(c, copies);
       appendEvents(c, events);
       return null;
     });

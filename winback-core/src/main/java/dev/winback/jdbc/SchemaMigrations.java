@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 final class SchemaMigrations {
   /** The schema versions, in order. */
   static final List<String> VERSIONS = List.of("V1__winback_schema", "V2__cheaper_step_writes",
-      "V3__contacts_in_the_journal");
+      "V3__contacts_in_the_journal", "V4__leaner_indexes");
   private static final String SCHEMA_TABLE = "winback_schema";
 
   private SchemaMigrations() {}

@@ -72,6 +72,54 @@ class MigrationTest {
     assertThat(upgraded.claimDue(LOST_AT.plusSeconds(10), 10, "a", LOST_AT.plusSeconds(60))).hasSize(2);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void upgradingFromTheThirdSchemaKeepsEveryCustomersPlansInTheOrderTheyStarted(String database,
+      Supplier<PooledDataSource> newDatabase) throws Exception {
+    PooledDataSource dataSource = newDatabase.get();
+    JdbcPlanStore.create(dataSource).migrate(3);
+    WinBackPlan first = plan("c1", LOST_AT.plusSeconds(1), 0); // its id sorts after the second's
+    WinBackPlan second = plan("c1", LOST_AT, 0);
+    WinBackPlan other = plan("c2", LOST_AT, 0);
+    JournalEvent started = event(first, EventType.PLAN_STARTED, "started");
+    JournalEvent done = event(first, EventType.STEP_DONE, "sent");
+    JournalEvent again = event(second, EventType.STEP_DONE, "sent again");
+    insertAsVersionThreeDid(dataSource, first, List.of(started, done));
+    insertAsVersionThreeDid(dataSource, other, List.of(event(other, EventType.STEP_DONE, "sent")));
+    insertAsVersionThreeDid(dataSource, second, List.of(again));
+
+    JdbcPlanStore upgraded = JdbcPlanStore.create(dataSource).migrate();
+
+    assertThat(upgraded.plans("c1")).containsExactly(first, second);
+    assertThat(upgraded.latestPlan("c1")).contains(second);
+    assertThat(upgraded.customerIds("", 10)).containsExactly("c1", "c2");
+    assertThat(upgraded.journal("c1")).containsExactly(started, done, again);
+    assertThat(upgraded.contactHistory("c1")).extracting(ContactRecord::planId).containsExactly(first.id(), second.id());
+    WinBackPlan third = plan("c1", LOST_AT.plusSeconds(2), 0);
+    upgraded.insertIfAbsent(third, List.of());
+    assertThat(upgraded.plans("c1")).containsExactly(first, second, third);
+  }
+
+  /** Writes a plan and its journal rows the way the store did in version 3 (contacts marked in the journal). */
+  private static void insertAsVersionThreeDid(PooledDataSource dataSource, WinBackPlan plan, List<JournalEvent> events)
+      throws Exception {
+    insertAsVersionOneAndTwoDid(dataSource, plan, List.of());
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("INSERT INTO "
+        + "winback_journal (customer_id, plan_id, at_micros, type, body, contact_channel, contact_kind) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (JournalEvent event : events) {
+        p.setString(1, event.customerId());
+        p.setString(2, event.planId());
+        p.setLong(3, JdbcPlanStore.micros(event.at()));
+        p.setString(4, event.type().name());
+        p.setString(5, Json.MAPPER.writeValueAsString(event));
+        p.setString(6, event.channel().map(Enum::name).orElse(null));
+        p.setString(7, event.stepKind().map(Enum::name).orElse(null));
+        p.executeUpdate();
+      }
+    }
+  }
+
   /** Writes a plan and its journal rows the way the store did before version 3 (contacts in their own table). */
   private static void insertAsVersionOneAndTwoDid(PooledDataSource dataSource, WinBackPlan plan,
       List<JournalEvent> events) throws Exception {

@@ -27,6 +27,8 @@ class PostgresPlanStoreTest extends PlanStoreContract {
       assertThat(r.getString(2)).isEqualTo("V2__cheaper_step_writes.postgresql.sql");
       assertThat(r.next()).isTrue();
       assertThat(r.getString(2)).isEqualTo("V3__contacts_in_the_journal.postgresql.sql");
+      assertThat(r.next()).isTrue();
+      assertThat(r.getString(2)).isEqualTo("V4__leaner_indexes.postgresql.sql");
       assertThat(r.next()).isFalse();
     }
     assertThat(JdbcPlanStore.create(dataSource).toString()).contains("PostgreSQL");
