@@ -52,8 +52,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * step; {@code -Dstatements=true} prints the database's time and WAL per statement (pg_stat_statements);
  * {@code -Dthreads=N} changes the threads of both sides, {@code -Dbatch=N} WinBack's batch size (500, the engine's
  * default), {@code -DdbsLower} and {@code -DdbsUpper} db-scheduler B's lock-and-fetch limits per thread, and
- * {@code -DdbsPollMillis} both db-schedulers' polling interval (10 ms); {@code -DwinbackOnly=true} skips db-scheduler; {@code -Dextra="SQL;SQL"} runs statements after
- * the migration, for tuning experiments.
+ * {@code -DdbsPollMillis} both db-schedulers' polling interval (10 ms); {@code -DwinbackOnly=true} skips
+ * db-scheduler; {@code -Dextra="SQL;SQL"} runs statements after the migration, for tuning experiments;
+ * {@code -Dended=N} adds N ended plans to WinBack's store before each round (as a store that has run for a while
+ * holds), to check that claims and result writes do not slow down with the size of the table.
  */
 public final class SchedulerComparison {
   private static final int THREADS = Integer.getInteger("threads", 4);
@@ -127,8 +129,18 @@ public final class SchedulerComparison {
 
   private static double winBackRound(HikariDataSource pool, JdbcPlanStore store, int steps, String round)
       throws Exception {
-    for (String table : List.of("winback_plan", "winback_journal")) {
+    for (String table : List.of("winback_plan", "winback_customer_plan", "winback_journal")) {
       execute(pool, "TRUNCATE " + table);
+    }
+    int ended = Integer.getInteger("ended", 0);
+    if (ended > 0) { // plans that ran their course, as most plans in a store have: never due, never claimed
+      execute(pool, "INSERT INTO winback_plan (plan_id, customer_id, version, status, next_due, body) "
+          + "SELECT 'ended' || i, 'ended' || i, 3, 'COMPLETED', NULL, repeat('x', 900) FROM generate_series(1, "
+          + ended + ") AS i");
+      execute(pool, "INSERT INTO winback_customer_plan (customer_id, plan_id) SELECT customer_id, plan_id "
+          + "FROM winback_plan");
+      execute(pool, "ANALYZE winback_plan");
+      execute(pool, "ANALYZE winback_customer_plan");
     }
     AtomicInteger done = DONE;
     done.set(0);
