@@ -3,9 +3,11 @@ package dev.winback.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.winback.StoreException;
 import dev.winback.internal.Json;
+import dev.winback.model.Channel;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
 import dev.winback.model.PlanStep;
+import dev.winback.model.StepKind;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ClaimedPlan;
@@ -20,13 +22,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -412,7 +420,7 @@ public final class JdbcPlanStore implements PlanStore {
 
   @Override
   public List<Boolean> updateAllAndRelease(String owner, List<PlanChange> changes) {
-    return updateAll(changes, java.util.Objects.requireNonNull(owner, "owner"));
+    return updateAll(changes, Objects.requireNonNull(owner, "owner"));
   }
 
   @Override
@@ -442,7 +450,7 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   private static boolean distinctPlans(List<PlanChange> changes) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     for (PlanChange change : changes) {
       if (!ids.add(change.plan().id())) {
         return false;
@@ -459,7 +467,7 @@ public final class JdbcPlanStore implements PlanStore {
     String[] statuses = new String[n];
     Long[] due = new Long[n];
     String[] bodies = new String[n];
-    java.util.Map<String, Integer> index = new java.util.HashMap<>(n * 2);
+    Map<String, Integer> index = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
       WinBackPlan plan = changes.get(i).plan();
       ids[i] = plan.id();
@@ -532,8 +540,8 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   @Override
-  public java.util.Map<String, List<ContactRecord>> contactHistories(Collection<String> customerIds) {
-    java.util.Map<String, List<ContactRecord>> histories = new java.util.HashMap<>();
+  public Map<String, List<ContactRecord>> contactHistories(Collection<String> customerIds) {
+    Map<String, List<ContactRecord>> histories = new HashMap<>();
     List<String> ids = new ArrayList<>(customerIds);
     for (int from = 0; from < ids.size(); from += 500) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
@@ -564,8 +572,8 @@ public final class JdbcPlanStore implements PlanStore {
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
             histories.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new ContactRecord(
-                instant(r.getLong(2)), dev.winback.model.Channel.valueOf(r.getString(3)),
-                dev.winback.model.StepKind.valueOf(r.getString(4)), r.getString(5)));
+                instant(r.getLong(2)), Channel.valueOf(r.getString(3)),
+                StepKind.valueOf(r.getString(4)), r.getString(5)));
           }
         }
       } catch (SQLException e) {
@@ -630,8 +638,8 @@ public final class JdbcPlanStore implements PlanStore {
       List<ContactRecord> contacts = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          contacts.add(new ContactRecord(instant(r.getLong(1)), dev.winback.model.Channel.valueOf(r.getString(2)),
-              dev.winback.model.StepKind.valueOf(r.getString(3)), r.getString(4)));
+          contacts.add(new ContactRecord(instant(r.getLong(1)), Channel.valueOf(r.getString(2)),
+              StepKind.valueOf(r.getString(3)), r.getString(4)));
         }
       }
       return contacts;
@@ -770,7 +778,7 @@ public final class JdbcPlanStore implements PlanStore {
 
   private static void setNullableLong(PreparedStatement p, int index, Long value) throws SQLException {
     if (value == null) {
-      p.setNull(index, java.sql.Types.BIGINT);
+      p.setNull(index, Types.BIGINT);
     } else {
       p.setLong(index, value);
     }
