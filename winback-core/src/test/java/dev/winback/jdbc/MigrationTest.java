@@ -94,7 +94,8 @@ class MigrationTest {
     assertThat(upgraded.latestPlan("c1")).contains(second);
     assertThat(upgraded.customerIds("", 10)).containsExactly("c1", "c2");
     assertThat(upgraded.journal("c1")).containsExactly(started, done, again);
-    assertThat(upgraded.contactHistory("c1")).extracting(ContactRecord::planId).containsExactly(first.id(), second.id());
+    assertThat(upgraded.contactHistory("c1")).extracting(ContactRecord::planId)
+        .containsExactly(first.id(), second.id());
     WinBackPlan third = plan("c1", LOST_AT.plusSeconds(2), 0);
     upgraded.insertIfAbsent(third, List.of());
     assertThat(upgraded.plans("c1")).containsExactly(first, second, third);
