@@ -49,7 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Diagnostics, off by default: {@code -Dtimed=true} prints the time spent in each store call, the CPU time per
  * step of this JVM, of its threads by name and of the rest of the machine (the database), and the WAL written per
- * step; {@code -Dstatements=true} prints the database's time and WAL per statement (pg_stat_statements);
+ * step; {@code -Dstatements=true} prints the database's time and WAL per statement (pg_stat_statements) and the
+ * entries each of WinBack's indexes returned per step;
  * {@code -Dthreads=N} changes the threads of both sides, {@code -Dbatch=N} WinBack's batch size (500, the engine's
  * default), {@code -DdbsLower} and {@code -DdbsUpper} db-scheduler B's lock-and-fetch limits per thread, and
  * {@code -DdbsPollMillis} both db-schedulers' polling interval (10 ms); {@code -DwinbackOnly=true} skips
@@ -156,6 +157,7 @@ public final class SchedulerComparison {
     long wal = TIMED ? walBytes(pool) : 0;
     if (STATEMENTS) {
       execute(pool, "SELECT pg_stat_statements_reset()");
+      execute(pool, "SELECT pg_stat_reset()");
     }
     if (Boolean.getBoolean("markWindow")) {
       System.out.printf("[window start %.6f]%n", System.nanoTime() / 1e9);
@@ -183,6 +185,7 @@ public final class SchedulerComparison {
     }
     if (STATEMENTS) {
       printStatements(pool, steps);
+      printIndexReads(pool, steps);
     }
     if (TIMED) {
       System.out.printf("  WinBack runner threads' CPU per step: %.1f us%n", RUNNER_CPU.sumThenReset() / 1e3 / steps);
@@ -315,6 +318,22 @@ public final class SchedulerComparison {
             r.getDouble(2) * 1e3 / steps, r.getLong(1), r.getLong(3), r.getDouble(4) / steps,
             r.getDouble(6) / steps,
             query.substring(0, Math.min(90, query.length())));
+      }
+    }
+  }
+  /**
+   * With -Dstatements=true: the index entries each of WinBack's indexes returned to scans, per step (how far claims
+   * read past plans that other runners hold), after waiting for the database's backends to report their counts.
+   */
+  private static void printIndexReads(HikariDataSource pool, int steps) throws Exception {
+    Thread.sleep(2_000); // backends report statistics when idle, at most once a second
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement(); java.sql.ResultSet r =
+        s.executeQuery("SELECT indexrelname, idx_scan, idx_tup_read, idx_tup_fetch FROM pg_stat_user_indexes "
+            + "WHERE indexrelname LIKE 'winback%' ORDER BY indexrelname")) {
+      while (r.next()) {
+        System.out.printf("    index %s: %.2f scans, %.2f entries read, %.2f rows fetched per step%n",
+            r.getString(1), r.getLong(2) / (double) steps, r.getLong(3) / (double) steps,
+            r.getLong(4) / (double) steps);
       }
     }
   }
