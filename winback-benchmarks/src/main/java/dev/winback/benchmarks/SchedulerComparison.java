@@ -45,7 +45,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * prints each round and the medians.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.winback.benchmarks.SchedulerComparison [steps] [rounds] [warm-ups]}
- * (20,000, 5 and 5 by default: WinBack's throughput settles after about five rounds of compilation).
+ * (20,000, 5 and 12 by default). WinBack's throughput settles only after about ten rounds: its store writes run once
+ * per batch, about forty times a round, so the JIT compiler gets to them late, and until then it takes several
+ * microseconds of CPU per step from the two sides (measured with {@code -Dtimed=true}: the compiler threads' CPU per
+ * step falls from 6 to 9 µs in rounds 2 to 6 to about 1 µs from round 10 on). db-scheduler settles after two.
  *
  * <p>Diagnostics, off by default: {@code -Dtimed=true} prints the time spent in each store call, the CPU time per
  * step of this JVM, of its threads by name and of the rest of the machine (the database), and the WAL written per
@@ -66,7 +69,7 @@ public final class SchedulerComparison {
   public static void main(String[] args) throws Exception {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 12;
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
     if (STATEMENTS) {
       builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
