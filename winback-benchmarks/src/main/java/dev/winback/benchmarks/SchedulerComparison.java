@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Usage: {@code java -cp benchmarks.jar dev.winback.benchmarks.SchedulerComparison [steps] [rounds] [warm-ups]}
  * (20,000, 5 and 12 by default). WinBack's throughput settles only after about ten rounds: its store writes run once
  * per batch, about forty times a round, so the JIT compiler gets to them late, and until then it takes several
- * microseconds of CPU per step from the two sides (measured with {@code -Dtimed=true}: the compiler threads' CPU per
+ * microseconds of CPU per step from the runners and the database (measured with {@code -Dtimed=true}: the compiler threads' CPU per
  * step falls from 6 to 9 µs in rounds 2 to 6 to about 1 µs from round 10 on). db-scheduler settles after two.
  *
  * <p>Diagnostics, off by default: {@code -Dtimed=true} prints the time spent in each store call, the CPU time per
@@ -324,6 +324,7 @@ public final class SchedulerComparison {
       }
     }
   }
+
   /**
    * With -Dstatements=true: the index entries each of WinBack's indexes returned to scans, per step (how far claims
    * read past plans that other runners hold), after waiting for the database's backends to report their counts.
