@@ -59,7 +59,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code -DdbsPollMillis} both db-schedulers' polling interval (10 ms); {@code -DwinbackOnly=true} skips
  * db-scheduler; {@code -Dextra="SQL;SQL"} runs statements after the migration, for tuning experiments;
  * {@code -Dended=N} adds N ended plans to WinBack's store before each round (as a store that has run for a while
- * holds), to check that claims and result writes do not slow down with the size of the table.
+ * holds), to check that claims and result writes do not slow down with the size of the table;
+ * {@code -DnoClaimWrite=true} gives a ceiling for any claim design: WinBack's claims write nothing (no lease, no row
+ * lock), each runner thread reading the due plans of its own partition of plan ids instead, with everything else
+ * (results, journal, contact histories) unchanged. Only a measurement: a runner that died would leave its plans
+ * unrun.
  */
 public final class SchedulerComparison {
   private static final int THREADS = Integer.getInteger("threads", 4);
@@ -88,6 +92,11 @@ public final class SchedulerComparison {
           if (!sql.isBlank()) {
             execute(pool, sql);
           }
+        }
+        if (NO_CLAIM_WRITE) { // the partitioned reads' index replaces the due index, so that updates write as many
+          execute(pool, "DROP INDEX winback_plan_by_due");
+          execute(pool, "CREATE INDEX bench_partition_due ON winback_plan ((hashtext(plan_id) & " + (THREADS - 1)
+              + "), next_due) WHERE next_due IS NOT NULL");
         }
         execute(pool, "CREATE TABLE scheduled_tasks (task_name TEXT NOT NULL, task_instance TEXT NOT NULL, "
             + "task_data BYTEA, execution_time TIMESTAMP WITH TIME ZONE NOT NULL, picked BOOLEAN NOT NULL, "
@@ -148,7 +157,7 @@ public final class SchedulerComparison {
     }
     AtomicInteger done = DONE;
     done.set(0);
-    List<WinBack> runners = runners(store);
+    List<WinBack> runners = runners(pool, store);
     Instant lostAt = Instant.now().minusSeconds(60);
     for (int i = 0; i < steps; i++) {
       runners.get(0).start(LostCustomer.builder().id("r" + round + "c" + i).displayName("C")
@@ -291,11 +300,12 @@ public final class SchedulerComparison {
   private static List<WinBack> runners;
 
   /** The runners, built once so that every round runs the same, already compiled code. */
-  private static List<WinBack> runners(JdbcPlanStore store) {
+  private static List<WinBack> runners(HikariDataSource pool, JdbcPlanStore store) {
     if (runners == null) {
       runners = new ArrayList<>();
       for (int i = 0; i < THREADS; i++) {
-        WinBack.Builder runner = WinBack.builder().store(TIMED ? timed(store) : store).playbook(playbook())
+        dev.winback.spi.PlanStore runs = NO_CLAIM_WRITE ? withoutClaimWrites(store, pool, i) : store;
+        WinBack.Builder runner = WinBack.builder().store(TIMED ? timed(runs) : runs).playbook(playbook())
             .nodeId("bench-" + i)
             .feedback(c -> {
               DONE.incrementAndGet();
@@ -308,6 +318,49 @@ public final class SchedulerComparison {
     return runners;
   }
   static final boolean STATEMENTS = Boolean.getBoolean("statements");
+  /** With -DnoClaimWrite=true: WinBack claims without writing anything, for a ceiling (see the class javadoc). */
+  static final boolean NO_CLAIM_WRITE = Boolean.getBoolean("noClaimWrite");
+
+  /**
+   * The store with claims that write nothing: runner {@code partition} reads the due plans of its own partition of
+   * plan ids (a power-of-two thread count makes the partitions), so no lease, no row lock and no claim contention.
+   * Not safe for anything but this measurement: a runner that died would leave its partition unrun.
+   */
+  private static dev.winback.spi.PlanStore withoutClaimWrites(dev.winback.spi.PlanStore store, HikariDataSource pool,
+      int partition) {
+    if (Integer.bitCount(THREADS) != 1) {
+      throw new IllegalArgumentException("-DnoClaimWrite needs a power-of-two -Dthreads");
+    }
+    return (dev.winback.spi.PlanStore) java.lang.reflect.Proxy.newProxyInstance(
+        dev.winback.spi.PlanStore.class.getClassLoader(), new Class<?>[] {dev.winback.spi.PlanStore.class},
+        (proxy, method, args) -> {
+          if (!method.getName().equals("claimDue")) {
+            try {
+              return method.invoke(store, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+              throw e.getCause();
+            }
+          }
+          Instant now = (Instant) args[0];
+          long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+          List<dev.winback.spi.ClaimedPlan> plans = new ArrayList<>();
+          try (Connection c = pool.getConnection(); java.sql.PreparedStatement p = c.prepareStatement(
+              "SELECT body FROM winback_plan WHERE (hashtext(plan_id) & " + (THREADS - 1) + ") = ? AND next_due <= ? "
+                  + "ORDER BY (hashtext(plan_id) & " + (THREADS - 1) + "), next_due LIMIT ?")) {
+            p.setInt(1, partition);
+            p.setLong(2, micros);
+            p.setInt(3, (Integer) args[1]);
+            try (java.sql.ResultSet r = p.executeQuery()) {
+              while (r.next()) {
+                plans.add(new dev.winback.spi.ClaimedPlan(
+                    dev.winback.internal.Json.STORED.readValue(r.getString(1), dev.winback.model.WinBackPlan.class),
+                    false));
+              }
+            }
+          }
+          return plans;
+        });
+  }
   static final boolean WINBACK_ONLY = Boolean.getBoolean("winbackOnly");
 
   /** With -Dstatements=true: the database's execution time per step of each statement, from pg_stat_statements. */
