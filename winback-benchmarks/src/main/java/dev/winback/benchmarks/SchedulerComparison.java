@@ -342,7 +342,7 @@ public final class SchedulerComparison {
             }
           }
           Instant now = (Instant) args[0];
-          long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+          long micros = now.getEpochSecond() * 1_000_000L + (now.getNano() + 999) / 1000; // as the store rounds
           List<dev.winback.spi.ClaimedPlan> plans = new ArrayList<>();
           try (Connection c = pool.getConnection(); java.sql.PreparedStatement p = c.prepareStatement(
               "SELECT body FROM winback_plan WHERE (hashtext(plan_id) & " + (THREADS - 1) + ") = ? AND next_due <= ? "
