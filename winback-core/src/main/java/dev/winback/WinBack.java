@@ -648,7 +648,7 @@ public final class WinBack {
     Instant now = clock.instant();
     int[] counts = new int[5];
     while (keepGoing.getAsBoolean()) {
-      List<ClaimedPlan> claimed = store.claimDue(now, batchSize, nodeId, clock.instant().plus(lease));
+      List<ClaimedPlan> claimed = store.claimDue(now, batchSize, nodeId, lease);
       if (claimed.isEmpty()) {
         break;
       }
@@ -784,7 +784,7 @@ public final class WinBack {
         claim.result = invokeSafely(claim.plan, claim.step, now); // a claimed step always runs to its end
         if (Duration.between(leaseRenewed, clock.instant()).compareTo(lease.dividedBy(3)) > 0) {
           leaseRenewed = clock.instant();
-          store.extendClaims(nodeId, List.copyOf(held), leaseRenewed.plus(lease)); // heartbeat
+          store.extendClaims(nodeId, List.copyOf(held), lease); // heartbeat
         }
       }
       List<PlanEdit.Change> completions = new ArrayList<>();

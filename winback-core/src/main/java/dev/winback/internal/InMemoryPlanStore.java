@@ -6,6 +6,7 @@ import dev.winback.model.PlanStep;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ContactRecord;
+import dev.winback.spi.CustomerFence;
 import dev.winback.spi.DueStep;
 import dev.winback.spi.GrantConsumption;
 import dev.winback.spi.ReactivationGrant;
@@ -58,6 +59,12 @@ public final class InMemoryPlanStore implements PlanStore {
   /** Every customer id, sorted, for paging. */
   private final ConcurrentSkipListSet<String> customerIndex = new ConcurrentSkipListSet<>();
   private final ConcurrentHashMap<String, Instant> consumed = new ConcurrentHashMap<>();
+  private final CustomerFence fence = CustomerFence.inJvm(this);
+
+  @Override
+  public CustomerFence fence() {
+    return fence;
+  }
 
   @Override
   public WinBackPlan insertIfAbsent(WinBackPlan plan, List<JournalEvent> events) {

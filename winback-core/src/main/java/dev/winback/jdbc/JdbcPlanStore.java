@@ -12,6 +12,7 @@ import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ClaimedPlan;
 import dev.winback.spi.ContactRecord;
+import dev.winback.spi.CustomerFence;
 import dev.winback.spi.DueStep;
 import dev.winback.spi.GrantConsumption;
 import dev.winback.spi.PlanChange;
@@ -23,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,6 +68,7 @@ public final class JdbcPlanStore implements PlanStore {
       + "(plan_id, customer_id, version, status, next_due, body) VALUES (?, ?, ?, ?, ?, ?)";
 
   private final DataSource dataSource;
+  private final CustomerFence fence = CustomerFence.inJvm(this);
   private final boolean postgres;
 
   private JdbcPlanStore(DataSource dataSource, boolean postgres) {
@@ -323,7 +326,8 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   @Override
-  public List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+  public List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Duration lease) {
+    Instant leaseUntil = now.plus(lease);
     return inTransaction("claim due steps", c -> {
       List<Claimed> rows = postgres ? claimSkipLocked(c, now, limit, owner, leaseUntil)
           : claimOneByOne(c, now, limit, owner, leaseUntil);
@@ -589,7 +593,8 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   @Override
-  public void extendClaims(String owner, Collection<String> planIds, Instant leaseUntil) {
+  public void extendClaims(String owner, Collection<String> planIds, Duration lease) {
+    Instant leaseUntil = Instant.now().plus(lease);
     leases("extend claims", "UPDATE winback_plan SET lease_until = ? WHERE plan_id = ? AND lease_owner = ?",
         owner, planIds, micros(leaseUntil));
   }
@@ -622,6 +627,11 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   // ------------------------------------------------------------------------------------------------ journal
+
+  @Override
+  public CustomerFence fence() {
+    return fence;
+  }
 
   @Override
   public List<JournalEvent> journal(String customerId) {

@@ -37,5 +37,10 @@ public enum EventType {
   /** The customer's personal data was erased; what remains is anonymous. */
   DATA_ERASED,
   /** The plan ended; the detail says how. */
-  PLAN_ENDED
+  PLAN_ENDED,
+  /**
+   * The plan was taken out of the due order because WinBack could not go on with it; the detail names the cause by
+   * its type only (never personal data).
+   */
+  PLAN_QUARANTINED
 }

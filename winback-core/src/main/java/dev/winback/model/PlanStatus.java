@@ -17,7 +17,12 @@ public enum PlanStatus {
   /** A step failed and the playbook says to stop. */
   HALTED,
   /** A newer loss of the same customer started a new plan. */
-  SUPERSEDED;
+  SUPERSEDED,
+  /**
+   * WinBack could not go on with the plan (its record could not be read, or working on it failed in a way a retry
+   * cannot mend): it is out of the due order, journalled, and waits for an operator; nobody is contacted by it.
+   */
+  QUARANTINED;
 
   /**
    * Tells whether the plan is still running.

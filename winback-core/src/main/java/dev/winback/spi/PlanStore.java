@@ -4,6 +4,7 @@ import dev.winback.internal.InMemoryPlanStore;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
 import dev.winback.model.WinBackPlan;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,13 +70,17 @@ public interface PlanStore {
    * whose lease lapsed (its runner died) is returned again as {@link ClaimedPlan#recovering()}. Stores used by one
    * process only may ignore leases; by default the plans of {@link #dueSteps} are returned, not recovering.
    *
-   * @param now the time
+   * <p>{@code now} decides which steps are due; the lease is judged by the store's own clock (a shared store uses
+   * one clock for every node, e.g. the database's), so a node whose clock runs ahead never takes over another node's
+   * live lease.
+   *
+   * @param now the time, by the engine's clock, that decides which steps are due
    * @param limit the most plans to claim
    * @param owner the claiming runner's id
-   * @param leaseUntil when the claim lapses unless extended
+   * @param lease how long the claim lasts, by the store's clock, unless extended
    * @return the claimed plans, earliest due first
    */
-  default List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+  default List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Duration lease) {
     java.util.Set<String> planIds = new java.util.LinkedHashSet<>();
     for (DueStep step : dueSteps(now, limit)) {
       planIds.add(step.planId());
@@ -156,9 +161,9 @@ public interface PlanStore {
    *
    * @param owner the runner's id
    * @param planIds the plans it is working on
-   * @param leaseUntil the new end of the lease
+   * @param lease how long from now, by the store's clock, the claims last
    */
-  default void extendClaims(String owner, Collection<String> planIds, Instant leaseUntil) {}
+  default void extendClaims(String owner, Collection<String> planIds, Duration lease) {}
 
   /**
    * Releases a runner's claims on plans it has finished with (or will not finish, when shutting down).
@@ -167,6 +172,15 @@ public interface PlanStore {
    * @param planIds the plans
    */
   default void releaseClaims(String owner, Collection<String> planIds) {}
+
+  /**
+   * The fence that keeps sends to a customer and decisions about them apart on every engine sharing this store.
+   * Stores used by one process may return {@link CustomerFence#inJvm(PlanStore)} (once, kept for the store's life);
+   * shared stores need one that holds across processes.
+   *
+   * @return the store's fence, the same instance on every call
+   */
+  CustomerFence fence();
 
   /**
    * Reads a customer's journal.

@@ -142,11 +142,11 @@ abstract class PlanStoreContract {
     store.insertIfAbsent(plan("c1", LOST_AT, 0), List.of());
     Instant now = LOST_AT.plusSeconds(10);
 
-    assertThat(store.claimDue(now, 10, "a", now.plusSeconds(60))).hasSize(1);
-    assertThat(store.claimDue(now, 10, "b", now.plusSeconds(60))).isEmpty();
-    assertThat(store.claimDue(now.plusSeconds(61), 10, "b", now.plusSeconds(120))).hasSize(1);
+    assertThat(store.claimDue(now, 10, "a", Duration.ofSeconds(60))).hasSize(1);
+    assertThat(store.claimDue(now, 10, "b", Duration.ofSeconds(60))).isEmpty();
+    assertThat(store.claimDue(now.plusSeconds(61), 10, "b", Duration.ofSeconds(59))).hasSize(1);
     store.releaseClaims("b", List.of("c1@" + LOST_AT));
-    assertThat(store.claimDue(now.plusSeconds(62), 10, "a", now.plusSeconds(120))).hasSize(1);
+    assertThat(store.claimDue(now.plusSeconds(62), 10, "a", Duration.ofSeconds(58))).hasSize(1);
   }
 
   @Test
@@ -154,11 +154,11 @@ abstract class PlanStoreContract {
     org.junit.jupiter.api.Assumptions.assumeTrue(leases());
     store.insertIfAbsent(plan("c1", LOST_AT, 0), List.of());
     Instant now = LOST_AT.plusSeconds(10);
-    store.claimDue(now, 10, "a", now.plusSeconds(60));
+    store.claimDue(now, 10, "a", Duration.ofSeconds(60));
 
-    store.extendClaims("a", List.of("c1@" + LOST_AT), now.plusSeconds(600));
+    store.extendClaims("a", List.of("c1@" + LOST_AT), Duration.ofSeconds(600));
 
-    assertThat(store.claimDue(now.plusSeconds(300), 10, "b", now.plusSeconds(900))).isEmpty();
+    assertThat(store.claimDue(now.plusSeconds(300), 10, "b", Duration.ofSeconds(600))).isEmpty();
   }
 
   @Test
@@ -167,12 +167,12 @@ abstract class PlanStoreContract {
     WinBackPlan plan = plan("c1", LOST_AT, 0);
     store.insertIfAbsent(plan, List.of());
     Instant now = LOST_AT.plusSeconds(10);
-    store.claimDue(now, 10, "dead", now.plusSeconds(60));
+    store.claimDue(now, 10, "dead", Duration.ofSeconds(60));
     WinBackPlan running = WinBackPlan.builder().from(next(plan)).steps(List.of(PlanStep.builder()
         .from(plan.step(0)).status(StepStatus.RUNNING).attempts(1).build())).build();
     store.update(running, List.of());
 
-    List<ClaimedPlan> handedOver = store.claimDue(now.plusSeconds(61), 10, "alive", now.plusSeconds(120));
+    List<ClaimedPlan> handedOver = store.claimDue(now.plusSeconds(61), 10, "alive", Duration.ofSeconds(59));
 
     assertThat(handedOver).singleElement().satisfies(claimed -> {
       assertThat(claimed.recovering()).isTrue();
@@ -185,12 +185,12 @@ abstract class PlanStoreContract {
     org.junit.jupiter.api.Assumptions.assumeTrue(leases());
     store.insertIfAbsent(plan("c1", LOST_AT, 0), List.of());
     Instant now = LOST_AT.plusSeconds(10);
-    store.claimDue(now, 10, "a", now.plusSeconds(60));
+    store.claimDue(now, 10, "a", Duration.ofSeconds(60));
     store.releaseClaims("a", List.of("c1@" + LOST_AT));
 
-    assertThat(store.claimDue(now, 10, "b", now.plusSeconds(60))).singleElement()
+    assertThat(store.claimDue(now, 10, "b", Duration.ofSeconds(60))).singleElement()
         .satisfies(claimed -> assertThat(claimed.recovering()).isFalse());
-    assertThat(store.claimDue(now.plusSeconds(61), 10, "c", now.plusSeconds(120))).singleElement()
+    assertThat(store.claimDue(now.plusSeconds(61), 10, "c", Duration.ofSeconds(59))).singleElement()
         .satisfies(claimed -> assertThat(claimed.recovering()).isTrue());
   }
 
@@ -202,7 +202,7 @@ abstract class PlanStoreContract {
     store.insertIfAbsent(a, List.of());
     store.insertIfAbsent(b, List.of());
     Instant now = LOST_AT.plusSeconds(10);
-    store.claimDue(now, 10, "runner", now.plusSeconds(60));
+    store.claimDue(now, 10, "runner", Duration.ofSeconds(60));
     store.update(next(b), List.of()); // b moved on meanwhile
 
     List<Boolean> stored = store.updateAllAndRelease("runner", List.of(
@@ -210,7 +210,7 @@ abstract class PlanStoreContract {
         new dev.winback.spi.PlanChange(next(b), List.of(event(b, EventType.STEP_DONE, "b done")))));
 
     assertThat(stored).containsExactly(true, false);
-    assertThat(store.claimDue(now, 10, "other", now.plusSeconds(60)))
+    assertThat(store.claimDue(now, 10, "other", Duration.ofSeconds(60)))
         .extracting(claimed -> claimed.plan().id()).containsExactly(a.id());
     assertThat(store.journal("a")).extracting(JournalEvent::detail).containsExactly("a done");
   }
@@ -221,13 +221,13 @@ abstract class PlanStoreContract {
     WinBackPlan plan = plan("c1", LOST_AT, 0);
     store.insertIfAbsent(plan, List.of());
     Instant now = LOST_AT.plusSeconds(10);
-    store.claimDue(now, 10, "slow", now.plusSeconds(60));
-    store.claimDue(now.plusSeconds(61), 10, "next", now.plusSeconds(120));
+    store.claimDue(now, 10, "slow", Duration.ofSeconds(60));
+    store.claimDue(now.plusSeconds(61), 10, "next", Duration.ofSeconds(59));
 
     assertThat(store.updateAllAndRelease("slow", List.of(new dev.winback.spi.PlanChange(next(plan), List.of()))))
         .containsExactly(true);
 
-    assertThat(store.claimDue(now.plusSeconds(62), 10, "third", now.plusSeconds(120))).isEmpty();
+    assertThat(store.claimDue(now.plusSeconds(62), 10, "third", Duration.ofSeconds(58))).isEmpty();
   }
 
   @Test
@@ -238,7 +238,7 @@ abstract class PlanStoreContract {
     WinBack winBack = WinBack.builder().clock(clock).store(store).nodeId("alive")
         .feedback(host).apology(host).incentives(host).reEngagement(host).build();
     WinBackPlan plan = winBack.start(lost("c1").build());
-    store.claimDue(clock.instant(), 10, "dead", clock.instant().plus(Duration.ofMinutes(5))); // and never returns
+    store.claimDue(clock.instant(), 10, "dead", Duration.ofMinutes(5)); // and never returns
 
     assertThat(winBack.runDue().total()).as("nothing to do while the dead runner's lease holds").isZero();
     clock.advance(Duration.ofMinutes(6));
