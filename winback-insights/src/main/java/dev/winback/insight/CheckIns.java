@@ -1,7 +1,6 @@
 package dev.winback.insight;
 
-import dev.winback.internal.ContactResolver;
-import dev.winback.internal.Planner;
+import dev.winback.ContactPreview;
 import dev.winback.model.ActiveCustomer;
 import dev.winback.model.Channel;
 import dev.winback.model.ChurnSignal;
@@ -9,12 +8,10 @@ import dev.winback.model.ContactRules;
 import dev.winback.model.ExitCategory;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.StepKind;
-import dev.winback.model.StepTemplate;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ActiveCustomers;
 import dev.winback.spi.ContactPolicy;
 import dev.winback.spi.ContactRecord;
-import dev.winback.spi.ContactRequest;
 import dev.winback.spi.SuppressionList;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,10 +39,7 @@ import java.util.stream.Stream;
 public final class CheckIns {
   private final List<WinBackPlan> recentLosses;
   private final Set<ExitCategory> rising;
-  private final ContactRules rules;
-  private final ContactPolicy policy;
-  private final SuppressionList suppressions;
-  private final Function<String, List<ContactRecord>> history;
+  private final ContactPreview contacts;
 
   /** Why we would contact an active customer. */
   public enum Kind {
@@ -87,10 +81,7 @@ public final class CheckIns {
     this.recentLosses = List.copyOf(b.recentLosses);
     this.rising = EnumSet.noneOf(ExitCategory.class);
     b.alerts.forEach(alert -> rising.add(alert.category()));
-    this.rules = b.rules;
-    this.policy = b.policy;
-    this.suppressions = b.suppressions;
-    this.history = b.history;
+    this.contacts = ContactPreview.of(b.policy, b.rules, b.suppressions, b.history);
   }
 
   /**
@@ -168,18 +159,16 @@ public final class CheckIns {
     active.customerSince().filter(since -> !since.isAfter(now)).ifPresent(view::customerSince);
     LostCustomer customer = view.build();
     StepKind step = kind == Kind.CHECK_IN ? StepKind.FOLLOW_UP : StepKind.THANK_YOU;
-    Optional<Channel> channel = Planner.channelFor(StepTemplate.at(step, Duration.ZERO), customer);
+    Optional<Channel> channel = ContactPreview.channelFor(customer, step);
     if (channel.isEmpty()) {
       excluded.add(new Excluded(active.id(), kind, "no channel with consent"));
       return;
     }
-    ContactResolver.Resolution resolution = ContactResolver.resolve(policy, new ContactRequest(customer,
-        "check-in:" + active.id(), step, channel.get(), now, history.apply(active.id()),
-        suppressions.lookup(customer), rules));
-    if (resolution.stop().isPresent()) {
-      excluded.add(new Excluded(active.id(), kind, ContactResolver.explain(resolution.stop().get())));
+    ContactPreview.Outcome outcome = contacts.preview(customer, "check-in:" + active.id(), step, channel.get(), now);
+    if (outcome.stop().isPresent()) {
+      excluded.add(new Excluded(active.id(), kind, ContactPreview.explain(outcome.stop().get())));
     } else {
-      checkIns.add(new CheckIn(active.id(), kind, reason, resolution.channel(), resolution.at()));
+      checkIns.add(new CheckIn(active.id(), kind, reason, outcome.channel(), outcome.at()));
     }
   }
 

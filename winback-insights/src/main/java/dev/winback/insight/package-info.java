@@ -5,6 +5,7 @@
  * ({@link dev.winback.insight.RootCauses}); loyal customers worth a check-in ({@link dev.winback.insight.CheckIns});
  * and a readable report in JSON or self-contained HTML ({@link dev.winback.insight.InsightReport}).
  *
- * <p>Everything here is pure computation over plans the engine produced; nothing is contacted or stored.
+ * <p>Everything here is pure computation over plans the engine produced; nothing is contacted or stored. The
+ * package is the {@code winback-insights} artifact, which uses only the public API of {@code winback-core}.
  */
 package dev.winback.insight;

@@ -3,5 +3,7 @@
  * Gamma-Gamma spend model, fitted by maximum likelihood over customer summaries held in primitive columns, and a
  * {@link dev.winback.lapse.LapseDetector} that turns low probabilities of being alive into lost customers with an
  * estimate of their value attached.
+ *
+ * <p>The package is the {@code winback-lapse} artifact, which uses only the public API of {@code winback-core}.
  */
 package dev.winback.lapse;
