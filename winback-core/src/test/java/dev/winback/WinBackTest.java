@@ -38,7 +38,7 @@ class WinBackTest {
   private final List<JournalEvent> heard = new CopyOnWriteArrayList<>();
   private final List<Activity> crm = new CopyOnWriteArrayList<>();
 
-  private WinBack.Builder wired() {
+  private WinBackBuilder wired() {
     return WinBack.builder()
         .clock(clock)
         .feedback(host)

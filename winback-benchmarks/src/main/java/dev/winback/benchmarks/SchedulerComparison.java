@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.winback.WinBack;
+import dev.winback.WinBackBuilder;
 import dev.winback.jdbc.JdbcPlanStore;
 import dev.winback.model.Channel;
 import dev.winback.model.ChurnSignal;
@@ -305,7 +306,7 @@ public final class SchedulerComparison {
       runners = new ArrayList<>();
       for (int i = 0; i < THREADS; i++) {
         dev.winback.spi.PlanStore runs = NO_CLAIM_WRITE ? withoutClaimWrites(store, pool, i) : store;
-        WinBack.Builder runner = WinBack.builder().store(TIMED ? timed(runs) : runs).playbook(playbook())
+        WinBackBuilder runner = WinBack.builder().store(TIMED ? timed(runs) : runs).playbook(playbook())
             .nodeId("bench-" + i)
             .feedback(c -> {
               DONE.incrementAndGet();

@@ -243,6 +243,17 @@ public final class PlanEdit {
   }
 
   /**
+   * Takes the plan out of the due order for an operator to look at; its steps stay as they are.
+   *
+   * @param why what went wrong, free of personal data
+   */
+  public void quarantine(String why) {
+    status = PlanStatus.QUARANTINED;
+    endedAt = Optional.of(now);
+    event(EventType.PLAN_QUARANTINED, why);
+  }
+
+  /**
    * Changes the status of an ended plan (e.g. a customer who came back after the plan ran out).
    *
    * @param how the new status

@@ -183,6 +183,17 @@ public interface PlanStore {
   CustomerFence fence();
 
   /**
+   * The raw stored text of a customer's records that the store cannot read back (written by an older or foreign
+   * writer, or damaged), for the customer's data export; such plans are quarantined, never run. Empty by default.
+   *
+   * @param customerId the customer's id
+   * @return the raw records, oldest first
+   */
+  default List<String> unreadableRecords(String customerId) {
+    return List.of();
+  }
+
+  /**
    * Reads a customer's journal.
    *
    * @param customerId the customer's id

@@ -15,4 +15,14 @@ public interface WinBackListener {
    * @param event what happened
    */
   void onEvent(JournalEvent event);
+
+  /**
+   * Receives what a strategy threw (its step is then retried or failed, as its journal events say), so that a host
+   * can debug its own strategies. The exception is the strategy's own, message included: keep personal data out of
+   * what you log. Does nothing by default.
+   *
+   * @param context the step the strategy was carrying out
+   * @param failure what it threw
+   */
+  default void onStrategyFailure(StepContext context, Throwable failure) {}
 }

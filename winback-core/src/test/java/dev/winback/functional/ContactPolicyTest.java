@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winback.ManualClock;
 import dev.winback.WinBack;
+import dev.winback.WinBackBuilder;
 import dev.winback.model.Channel;
 import dev.winback.model.Consent;
 import dev.winback.model.ContactPoint;
@@ -43,7 +44,7 @@ class ContactPolicyTest {
   private final ManualClock clock = ManualClock.at(LOST_AT);
   private final Recorder host = new Recorder();
 
-  private WinBack.Builder wired() {
+  private WinBackBuilder wired() {
     return WinBack.builder().clock(clock).feedback(host).apology(host).incentives(host).reEngagement(host);
   }
 

@@ -36,7 +36,7 @@ class ConsentAndExitTermsTest {
     winBack.start(lost("c1").build());
     clock.advance(Duration.ofHours(1));
 
-    winBack.recordConsent("c1", Channel.EMAIL, Optional.empty(), Consent.WITHDRAWN, "preference centre");
+    winBack.recordConsent("c1", Channel.EMAIL, Consent.WITHDRAWN, "preference centre");
     clock.advance(Duration.ofDays(100));
     winBack.runDue();
 
@@ -53,7 +53,7 @@ class ConsentAndExitTermsTest {
     WinBack winBack = engine(Playbook.standard());
     winBack.start(lost("c1").build());
 
-    winBack.recordConsent("c1", Channel.EMAIL, Optional.of(ContactPurpose.MARKETING), Consent.DENIED, "survey");
+    winBack.recordConsent("c1", Channel.EMAIL, ContactPurpose.MARKETING, Consent.DENIED, "survey");
 
     var customer = winBack.plan("c1").orElseThrow().customer();
     assertThat(customer.consentsTo(Channel.EMAIL, ContactPurpose.SERVICE)).isTrue();

@@ -2,6 +2,7 @@ package dev.winback.examples;
 
 import dev.winback.ManualClock;
 import dev.winback.WinBack;
+import dev.winback.WinBackBuilder;
 import dev.winback.lapse.BgNbd;
 import dev.winback.lapse.CustomerSummaries;
 import dev.winback.lapse.GammaGamma;
@@ -28,7 +29,7 @@ final class CdnowLapses {
   private CdnowLapses() {}
 
   /** Runs the detection and starts plans for the {@code top} most valuable lapsed customers; returns their plans. */
-  static List<WinBackPlan> run(PrintStream out, WinBack.Builder engine, int top) {
+  static List<WinBackPlan> run(PrintStream out, WinBackBuilder engine, int top) {
     CustomerSummaries cdnow = summaries();
     BgNbd purchases = BgNbd.fit(cdnow);
     GammaGamma spend = GammaGamma.fit(cdnow);

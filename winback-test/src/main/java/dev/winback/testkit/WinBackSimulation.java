@@ -2,6 +2,7 @@ package dev.winback.testkit;
 
 import dev.winback.ManualClock;
 import dev.winback.WinBack;
+import dev.winback.WinBackBuilder;
 import dev.winback.model.CustomerResponse;
 import dev.winback.model.Feedback;
 import dev.winback.model.LostCustomer;
@@ -62,7 +63,7 @@ public final class WinBackSimulation {
     this.clock = ManualClock.at(b.start);
     this.tick = b.tick;
     this.answers = b.answers;
-    WinBack.Builder engine = WinBack.builder()
+    WinBackBuilder engine = WinBack.builder()
         .clock(clock)
         .playbook(b.playbook)
         .feedback(this::record)
@@ -316,7 +317,7 @@ public final class WinBackSimulation {
     }
 
     /**
-     * Adds the host's own contact rules, as on {@link WinBack.Builder#contactPolicy}.
+     * Adds the host's own contact rules, as on {@link WinBackBuilder#contactPolicy}.
      *
      * @param policy the policy
      * @return this builder

@@ -1,0 +1,116 @@
+package dev.winback.internal;
+
+import dev.winback.spi.StepContext;
+import dev.winback.spi.StepResult;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the host's strategies and always comes back with a result: whatever a strategy throws (an
+ * {@link Error} too) or a null it returns becomes a failed result, retried like any other. With a timeout, each
+ * call runs on a thread of a bounded pool and is interrupted when its time is up; a strategy that ignores the
+ * interrupt keeps its thread, and once every thread is held so, further steps fail at once (and are retried later)
+ * instead of leaking threads. Thread-safe; {@link #close()} stops the threads.
+ */
+public final class StrategyCalls implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StrategyCalls.class);
+
+  private final StepStrategies strategies;
+  private final EventPublisher publisher;
+  private final Optional<Duration> timeout;
+  private final Optional<ThreadPoolExecutor> threads;
+
+  /**
+   * Calls through the given strategies.
+   *
+   * @param strategies the strategies by step kind
+   * @param publisher tells the listeners what a strategy threw
+   * @param timeout how long a call may take, if bounded
+   * @param maxThreads the most threads calls with a timeout may hold at once
+   */
+  public StrategyCalls(StepStrategies strategies, EventPublisher publisher, Optional<Duration> timeout,
+      int maxThreads) {
+    this.strategies = strategies;
+    this.publisher = publisher;
+    this.timeout = timeout;
+    AtomicInteger count = new AtomicInteger();
+    this.threads = timeout.map(t -> new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), task -> {
+          Thread thread = new Thread(task, "winback-strategy-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        }));
+  }
+
+  /**
+   * Calls the strategy for a step.
+   *
+   * @param context the step's context
+   * @return the strategy's result, or a failed result saying what went wrong
+   */
+  public StepResult call(StepContext context) {
+    String who = "Strategy for " + context.step().kind() + " step " + context.step().index() + " of plan "
+        + context.plan().id();
+    try {
+      StepResult result = threads.isEmpty() ? strategies.invoke(context) : callInTime(context);
+      return result != null ? result : StepResult.failed("the strategy returned no result");
+    } catch (TimeoutException e) {
+      LOG.warn("{} did not answer within {}", who, timeout.orElseThrow());
+      return StepResult.failed("the strategy did not answer within " + timeout.orElseThrow());
+    } catch (RejectedExecutionException e) {
+      LOG.warn("{} not called: every strategy thread is still held by a call that timed out", who);
+      return StepResult.failed("no strategy thread free: earlier calls that timed out still hold them");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return StepResult.failed("interrupted while waiting for the strategy");
+    } catch (Throwable e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      cause = cause instanceof StrategyException && cause.getCause() != null ? cause.getCause() : cause;
+      HostFailures.log(LOG, who, context.step().channel(), cause);
+      publisher.strategyFailed(context, cause);
+      return StepResult.failed("the strategy threw " + cause.getClass().getName());
+    }
+  }
+
+  private StepResult callInTime(StepContext context) throws Exception {
+    String customerId = context.customer().id();
+    Future<StepResult> call = threads.orElseThrow().submit(() -> SendScope.sending(customerId, () -> {
+      try {
+        return strategies.invoke(context);
+      } catch (Exception e) {
+        throw new StrategyException(e);
+      }
+    }));
+    try {
+      return call.get(timeout.orElseThrow().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      throw e;
+    }
+  }
+
+  /** Carries a strategy's checked exception out of a pooled call. */
+  private static final class StrategyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StrategyException(Exception cause) {
+      super(cause.getClass().getName(), cause);
+    }
+  }
+
+  /** Stops the strategy threads, interrupting calls still running. */
+  @Override
+  public void close() {
+    threads.ifPresent(ThreadPoolExecutor::shutdownNow);
+  }
+}
