@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.winback.InvalidInputException;
 import dev.winback.Problem;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -220,17 +221,23 @@ public final class JsonShape {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("No JSON binding generated for " + modelType.getName(), e);
     }
+    return new Shape(properties, requiredOf(modelType));
+  }
+
+  /**
+   * The attributes a model type cannot do without: its abstract accessors that are neither optional nor a
+   * collection (those have a default, as have the accessors with a body).
+   */
+  private static Set<String> requiredOf(Class<?> modelType) {
     Set<String> required = new TreeSet<>();
-    try {
-      Json.MAPPER.treeToValue(Json.MAPPER.createObjectNode(), modelType);
-    } catch (Exception e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof MissingAttributes missing) {
-          missing.problems().forEach(p -> required.add(p.path()));
-        }
+    for (Method method : modelType.getDeclaredMethods()) {
+      Class<?> type = method.getReturnType();
+      if (Modifier.isAbstract(method.getModifiers()) && method.getParameterCount() == 0 && type != Optional.class
+          && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)) {
+        required.add(method.getName());
       }
     }
-    return new Shape(properties, required);
+    return required;
   }
 
   private static String expectation(Class<?> raw) {

@@ -19,6 +19,9 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableActiveCustomer.class)
 public abstract class ActiveCustomer {
 
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  ActiveCustomer() {}
+
   /**
    * The host's id for the customer.
    *

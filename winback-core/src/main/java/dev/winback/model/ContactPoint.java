@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.util.Map;
 import org.immutables.value.Value;
 
@@ -14,6 +13,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableContactPoint.class)
 @JsonDeserialize(as = ImmutableContactPoint.class)
 public abstract class ContactPoint {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  ContactPoint() {}
 
   /**
    * The channel this contact point serves.

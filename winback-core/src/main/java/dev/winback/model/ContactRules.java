@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -26,6 +25,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableContactRules.class)
 @JsonDeserialize(as = ImmutableContactRules.class)
 public abstract class ContactRules {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  ContactRules() {}
 
   /**
    * The caps that apply to every customer.

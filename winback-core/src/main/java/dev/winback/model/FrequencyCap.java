@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Duration;
 import org.immutables.value.Value;
 
@@ -11,6 +10,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableFrequencyCap.class)
 @JsonDeserialize(as = ImmutableFrequencyCap.class)
 public abstract class FrequencyCap {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  FrequencyCap() {}
 
   /**
    * The most contacts allowed in the window.

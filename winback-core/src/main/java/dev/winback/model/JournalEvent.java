@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.Optional;
-import dev.winback.internal.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -15,6 +14,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableJournalEvent.class)
 @JsonDeserialize(as = ImmutableJournalEvent.class)
 public abstract class JournalEvent {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  JournalEvent() {}
 
   /**
    * The customer the event is about.

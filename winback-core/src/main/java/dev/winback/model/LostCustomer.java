@@ -3,7 +3,6 @@ package dev.winback.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,6 +26,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableLostCustomer.class)
 @JsonDeserialize(as = ImmutableLostCustomer.class)
 public abstract class LostCustomer {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  LostCustomer() {}
 
   /**
    * The host's id for this customer.

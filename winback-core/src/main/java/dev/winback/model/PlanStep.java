@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,6 +12,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePlanStep.class)
 @JsonDeserialize(as = ImmutablePlanStep.class)
 public abstract class PlanStep {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  PlanStep() {}
 
   /**
    * The step's position in its plan, from 0; stable for the plan's life.

@@ -3,10 +3,7 @@ package dev.winback.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.winback.InvalidPlaybookException;
-import dev.winback.PlanLint;
 import dev.winback.Problem;
-import dev.winback.WinBackJson;
-import dev.winback.internal.StandardPlaybook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,8 +13,9 @@ import org.immutables.value.Value;
 
 /**
  * The rules that choose a win-back plan for each lost customer: the first rule whose condition matches decides.
- * Defined in Java with the builder, loaded from JSON with {@link #fromJson(String)}, or taken ready-made from
- * {@link #standard()}, which encodes what works in winning customers back.
+ * Defined in Java with the builder, loaded from JSON with {@code PlanLint.load(json)} (which also lints it) or
+ * {@code WinBackJson.read(json, Playbook.class)}, or taken ready-made from {@link #standard()}, which encodes what
+ * works in winning customers back. The engine lints its playbook when it is built.
  *
  * <p>A playbook is checked when built: an invalid one fails at once with an {@link InvalidPlaybookException}
  * listing every problem, never later while plans run.
@@ -26,6 +24,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePlaybook.class)
 @JsonDeserialize(as = ImmutablePlaybook.class)
 public abstract class Playbook {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  Playbook() {}
 
   /**
    * The playbook's name, recorded in every plan it chooses.
@@ -119,27 +120,6 @@ public abstract class Playbook {
    */
   public static Playbook standard(Duration thankYouAfterFeedback) {
     return StandardPlaybook.create(thankYouAfterFeedback);
-  }
-
-  /**
-   * Loads a playbook from JSON (the form {@link WinBackJson#write(Object)} produces) and lints it with
-   * {@link PlanLint}; use {@link PlanLint#load(String)} to get the warnings too.
-   *
-   * @param json the JSON document
-   * @return the playbook
-   * @throws InvalidPlaybookException naming every problem with its field path, and every error-level finding
-   */
-  public static Playbook fromJson(String json) {
-    Playbook playbook;
-    try {
-      playbook = WinBackJson.read(json, Playbook.class);
-    } catch (InvalidPlaybookException e) {
-      throw e;
-    } catch (dev.winback.InvalidInputException e) {
-      throw new InvalidPlaybookException(e.problems());
-    }
-    PlanLint.requireNoErrors(playbook);
-    return playbook;
   }
 
   /**

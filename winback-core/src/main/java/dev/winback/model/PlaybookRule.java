@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -11,6 +10,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePlaybookRule.class)
 @JsonDeserialize(as = ImmutablePlaybookRule.class)
 public abstract class PlaybookRule {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  PlaybookRule() {}
 
   /**
    * The rule's name, unique in its playbook.

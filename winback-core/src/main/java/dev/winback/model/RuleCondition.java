@@ -18,6 +18,9 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableRuleCondition.class)
 public abstract class RuleCondition {
 
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  RuleCondition() {}
+
   /**
    * The primary exit categories the rule is for.
    *

@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableWinBackPlan.class)
 @JsonDeserialize(as = ImmutableWinBackPlan.class)
 public abstract class WinBackPlan {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  WinBackPlan() {}
 
   /**
    * The plan's id: stable for one loss of one customer, so starting the same loss twice finds the same plan.

@@ -16,5 +16,4 @@
     defaults = @Value.Immutable(copy = true))
 package dev.winback.model;
 
-import dev.winback.internal.MissingAttributes;
 import org.immutables.value.Value;

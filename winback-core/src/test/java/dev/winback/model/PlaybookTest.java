@@ -67,7 +67,7 @@ class PlaybookTest {
          ]}
         """;
 
-    InvalidPlaybookException e = catchThrowableOfType(InvalidPlaybookException.class, () -> Playbook.fromJson(json));
+    InvalidPlaybookException e = catchThrowableOfType(InvalidPlaybookException.class, () -> dev.winback.PlanLint.load(json));
 
     assertThat(e.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
         "rules[0].when.exitCategories[0]: must be one of " + java.util.Arrays.toString(ExitCategory.values()),
@@ -89,7 +89,7 @@ class PlaybookTest {
                       "offer": {"kind": "FREE_PERIOD", "period": "P1M"}}]}]}
         """;
 
-    Playbook playbook = Playbook.fromJson(json);
+    Playbook playbook = dev.winback.PlanLint.load(json).playbook();
 
     assertThat(playbook.rules()).hasSize(2);
     assertThat(playbook.maxAttempts()).isEqualTo(3);

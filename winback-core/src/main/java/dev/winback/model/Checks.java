@@ -1,4 +1,4 @@
-package dev.winback.internal;
+package dev.winback.model;
 
 import dev.winback.InvalidInputException;
 import dev.winback.Problem;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Collects every problem of one value before failing, so a caller learns all that is wrong at once. Not API; not
  * thread-safe (use one per check).
  */
-public final class Checks {
+final class Checks {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()./-]{4,23}$");
 
