@@ -437,6 +437,7 @@ public final class WinBack {
     Objects.requireNonNull(purpose, "purpose");
     Objects.requireNonNull(consent, "consent");
     Objects.requireNonNull(source, "source");
+    dev.winback.model.Limits.requireValidName("source", source);
     WinBackPlan latest = latest(customerId);
     return apply(latest.id(), plan -> {
       PlanEdit edit = new PlanEdit(plan, clock.instant());
@@ -542,6 +543,7 @@ public final class WinBack {
    */
   public void erase(String customerId) {
     Objects.requireNonNull(customerId, "customerId");
+    dev.winback.model.Limits.requireValidId("customerId", customerId);
     ReentrantLock lock = locks.of(customerId);
     lock.lock();
     try {
@@ -577,6 +579,7 @@ public final class WinBack {
    * @throws UnknownCustomerException when WinBack holds nothing about the customer
    */
   public String export(String customerId) {
+    dev.winback.model.Limits.requireValidId("customerId", customerId);
     List<WinBackPlan> plans = store.plans(customerId);
     if (plans.isEmpty()) {
       throw new UnknownCustomerException(customerId);
@@ -689,6 +692,7 @@ public final class WinBack {
    * @return the plan, if the customer has one
    */
   public Optional<WinBackPlan> plan(String customerId) {
+    dev.winback.model.Limits.requireValidId("customerId", customerId);
     return store.latestPlan(customerId);
   }
 
@@ -699,6 +703,7 @@ public final class WinBack {
    * @return the events, empty for an unknown customer
    */
   public List<JournalEvent> history(String customerId) {
+    dev.winback.model.Limits.requireValidId("customerId", customerId);
     return store.journal(customerId);
   }
 
@@ -1078,6 +1083,7 @@ public final class WinBack {
 
   private WinBackPlan latest(String customerId) {
     Objects.requireNonNull(customerId, "customerId");
+    dev.winback.model.Limits.requireValidId("customerId", customerId);
     return store.latestPlan(customerId).orElseThrow(() -> new UnknownCustomerException(customerId));
   }
 

@@ -108,4 +108,17 @@ public abstract class ActiveCustomer {
 
   /** Builds an {@link ActiveCustomer}; not thread-safe. */
   public static final class Builder extends ImmutableActiveCustomer.Builder {}
+
+  @Value.Check
+  void check() {
+    Checks.of("ActiveCustomer")
+        .id(id(), "id")
+        .name(displayName(), "displayName")
+        .items(contactPoints().size(), "contactPoints")
+        .name(segment(), "segment")
+        .names(products(), "products")
+        .plausible(customerSince(), "customerSince")
+        .plausible(lastThankedAt(), "lastThankedAt")
+        .throwIfAny();
+  }
 }

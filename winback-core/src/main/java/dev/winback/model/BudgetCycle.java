@@ -45,6 +45,7 @@ public abstract class BudgetCycle {
   @Value.Check
   void check() {
     Checks.of("BudgetCycle")
+        .money(annualBudget(), "annualBudget")
         .require(annualBudget().map(b -> b.signum() >= 0).orElse(true), "annualBudget", "must not be negative")
         .throwIfAny();
   }

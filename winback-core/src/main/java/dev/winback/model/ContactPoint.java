@@ -88,7 +88,7 @@ public abstract class ContactPoint {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("ContactPoint");
+    Checks checks = Checks.of("ContactPoint").text(address(), Limits.MAX_ADDRESS_LENGTH, "address");
     if (address().isBlank()) {
       checks.require(false, "address", "must not be blank");
     } else if (channel() == Channel.EMAIL) {

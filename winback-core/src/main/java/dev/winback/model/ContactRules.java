@@ -98,7 +98,7 @@ public abstract class ContactRules {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("ContactRules");
+    Checks checks = Checks.of("ContactRules").items(caps().size(), "caps");
     for (int i = 0; i < reasonCaps().size(); i++) {
       for (int j = 0; j < i; j++) {
         if (reasonCaps().get(i).reason() == reasonCaps().get(j).reason()) {

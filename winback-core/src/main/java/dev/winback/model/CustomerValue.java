@@ -73,7 +73,9 @@ public abstract class CustomerValue {
   @Value.Check
   void check() {
     Checks.of("CustomerValue")
+        .money(monthlyRevenue(), "monthlyRevenue")
         .require(monthlyRevenue().signum() >= 0, "monthlyRevenue", "must not be negative")
+        .money(lifetimeRevenue(), "lifetimeRevenue")
         .require(lifetimeRevenue().signum() >= 0, "lifetimeRevenue", "must not be negative")
         .throwIfAny();
   }

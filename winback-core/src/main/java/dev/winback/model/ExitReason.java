@@ -83,6 +83,9 @@ public abstract class ExitReason {
 
   @Value.Check
   void check() {
-    Checks.of("ExitReason").plausible(recordedAt(), "recordedAt").throwIfAny();
+    Checks.of("ExitReason")
+        .text(verbatim(), Limits.MAX_TEXT_LENGTH, "verbatim")
+        .plausible(recordedAt(), "recordedAt")
+        .throwIfAny();
   }
 }

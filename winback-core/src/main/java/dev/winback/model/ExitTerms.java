@@ -78,9 +78,14 @@ public abstract class ExitTerms {
 
   @Value.Check
   void check() {
-    Checks.of("ExitTerms").plausible(dataRetention(), "dataRetention").throwIfAny();
-    Checks.of("ExitTerms")
+    Checks checks = Checks.of("ExitTerms")
+        .plausible(dataRetention(), "dataRetention")
         .require(!dataRetention().isNegative(), "dataRetention", "must not be negative")
-        .throwIfAny();
+        .items(keeps().size(), "keeps")
+        .text(comeBackLink(), Limits.MAX_DESCRIPTION_LENGTH, "comeBackLink");
+    for (int i = 0; i < keeps().size(); i++) {
+      checks.text(keeps().get(i), Limits.MAX_DESCRIPTION_LENGTH, "keeps[" + i + "]");
+    }
+    checks.throwIfAny();
   }
 }

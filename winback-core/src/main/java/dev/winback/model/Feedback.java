@@ -81,6 +81,7 @@ public abstract class Feedback {
   @Value.Check
   void check() {
     Checks.of("Feedback")
+        .text(text(), Limits.MAX_TEXT_LENGTH, "text")
         .plausible(receivedAt(), "receivedAt")
         .require(text().isPresent() || category().isPresent(), "text", "text or category is required")
         .throwIfAny();

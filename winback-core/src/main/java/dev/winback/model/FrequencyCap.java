@@ -53,10 +53,9 @@ public abstract class FrequencyCap {
 
   @Value.Check
   void check() {
-    Checks.of("FrequencyCap").plausible(window(), "window").throwIfAny();
     Checks.of("FrequencyCap")
         .require(maxContacts() >= 1, "maxContacts", "must be at least 1")
-        .require(!window().isNegative() && !window().isZero(), "window", "must be positive")
+        .positive(window(), "window")
         .throwIfAny();
   }
 }

@@ -86,8 +86,20 @@ public abstract class JournalEvent {
   /** Builds a {@link JournalEvent}; not thread-safe. */
   public static final class Builder extends ImmutableJournalEvent.Builder {}
 
+  /**
+   * Checks the event, and cuts a detail longer than {@link Limits#MAX_DETAIL_LENGTH} short (it only describes).
+   *
+   * @return this event, or a copy with its detail made fit to store
+   */
   @Value.Check
-  void check() {
-    Checks.of("JournalEvent").plausible(at(), "at").throwIfAny();
+  JournalEvent check() {
+    Checks.of("JournalEvent")
+        .id(customerId(), "customerId")
+        .planId(planId(), "planId")
+        .plausible(at(), "at")
+        .require(stepIndex().orElse(0) >= 0, "stepIndex", "must not be negative")
+        .throwIfAny();
+    String fit = Limits.truncate(detail(), Limits.MAX_DETAIL_LENGTH);
+    return fit.equals(detail()) ? this : builder().from(this).detail(fit).build();
   }
 }

@@ -43,6 +43,8 @@ public abstract class NewArrangement {
 
   @Value.Check
   void check() {
-    contractEnds().ifPresent(date -> Checks.of("NewArrangement").plausible(date, "contractEnds").throwIfAny());
+    Checks checks = Checks.of("NewArrangement").name(competitor(), "competitor");
+    contractEnds().ifPresent(date -> checks.plausible(date, "contractEnds"));
+    checks.throwIfAny();
   }
 }

@@ -67,8 +67,8 @@ public abstract class Offer {
 
   @Value.Check
   void check() {
-    Checks.of("Offer").plausible(expiresAt(), "expiresAt").throwIfAny();
-    period().ifPresent(p -> Checks.of("Offer").plausible(p, "period").throwIfAny());
-    OfferTerms.checkTerms(Checks.of("Offer"), kind(), value(), currency(), period()).throwIfAny();
+    Checks checks = Checks.of("Offer").money(value(), "value").plausible(expiresAt(), "expiresAt");
+    period().ifPresent(p -> checks.plausible(p, "period"));
+    OfferTerms.checkTerms(checks, kind(), value(), currency(), period()).throwIfAny();
   }
 }

@@ -109,9 +109,8 @@ public abstract class OfferTerms {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("OfferTerms").plausible(validFor(), "validFor");
+    Checks checks = Checks.of("OfferTerms").money(value(), "value").positive(validFor(), "validFor");
     period().ifPresent(p -> checks.plausible(p, "period"));
-    checks.require(!validFor().isNegative() && !validFor().isZero(), "validFor", "must be positive");
     checkTerms(checks, kind(), value(), Optional.of(Currency.getInstance("XXX")), period()).throwIfAny();
   }
 

@@ -126,14 +126,26 @@ public abstract class PlanStep {
   /** Builds a {@link PlanStep}; not thread-safe. */
   public static final class Builder extends ImmutablePlanStep.Builder {}
 
+  /**
+   * Checks the step, and cuts an outcome longer than {@link Limits#MAX_DETAIL_LENGTH} short (it only describes).
+   *
+   * @return this step, or a copy with its outcome made fit to store
+   */
   @Value.Check
-  void check() {
+  PlanStep check() {
     Checks.of("PlanStep")
         .plausible(dueAt(), "dueAt")
         .plausible(offset(), "offset")
+        .text(message(), Limits.MAX_TEXT_LENGTH, "message")
+        .plausible(completedAt(), "completedAt")
         .require(index() >= 0, "index", "must not be negative")
         .require(attempts() >= 0, "attempts", "must not be negative")
         .require(!status().isFinal() || completedAt().isPresent(), "completedAt", "is required once the step is final")
         .throwIfAny();
+    if (outcome().isEmpty()) {
+      return this;
+    }
+    String fit = Limits.truncate(outcome().get(), Limits.MAX_DETAIL_LENGTH);
+    return fit.equals(outcome().get()) ? this : builder().from(this).outcome(fit).build();
   }
 }

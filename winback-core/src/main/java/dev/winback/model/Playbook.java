@@ -136,10 +136,10 @@ public abstract class Playbook {
 
   @Value.Check
   void check() {
-    List<Problem> problems = new ArrayList<>();
-    if (name().isBlank()) {
-      problems.add(new Problem("name", "must not be blank"));
-    }
+    List<Problem> problems = new ArrayList<>(Checks.of("Playbook").notBlank(name(), "name").name(name(), "name")
+        .items(rules().size(), "rules")
+        .require(!retryBackoff().isNegative() && !retryBackoff().isZero(), "retryBackoff", "must be positive")
+        .problems());
     if (rules().isEmpty()) {
       problems.add(new Problem("rules", "must not be empty: add at least a rule that matches everyone"));
     }
@@ -164,9 +164,6 @@ public abstract class Playbook {
     }
     if (maxAttempts() < 1) {
       problems.add(new Problem("maxAttempts", "must be at least 1"));
-    }
-    if (retryBackoff().isNegative() || retryBackoff().isZero()) {
-      problems.add(new Problem("retryBackoff", "must be positive"));
     }
     if (retryBackoff().compareTo(java.time.Duration.ofDays(30)) > 0) {
       problems.add(new Problem("retryBackoff", "must not be longer than 30 days"));

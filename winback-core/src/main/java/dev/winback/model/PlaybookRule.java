@@ -61,8 +61,11 @@ public abstract class PlaybookRule {
   void check() {
     Checks.of("PlaybookRule")
         .notBlank(name(), "name")
+        .name(name(), "name")
         .notBlank(rationale(), "rationale")
+        .text(rationale(), Limits.MAX_DESCRIPTION_LENGTH, "rationale")
         .require(!steps().isEmpty(), "steps", "must not be empty")
+        .items(steps().size(), "steps")
         .throwIfAny();
   }
 }

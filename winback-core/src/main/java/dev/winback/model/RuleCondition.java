@@ -178,4 +178,9 @@ public abstract class RuleCondition {
 
   /** Builds a {@link RuleCondition}; not thread-safe. */
   public static final class Builder extends ImmutableRuleCondition.Builder {}
+
+  @Value.Check
+  void check() {
+    Checks.of("RuleCondition").names(segments(), "segments").throwIfAny();
+  }
 }

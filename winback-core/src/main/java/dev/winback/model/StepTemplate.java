@@ -122,7 +122,8 @@ public abstract class StepTemplate {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("StepTemplate").plausible(offset(), "offset");
+    Checks checks = Checks.of("StepTemplate").plausible(offset(), "offset")
+        .text(message(), Limits.MAX_TEXT_LENGTH, "message");
     fallbackOffset().ifPresent(f -> checks.plausible(f, "fallbackOffset"));
     checks.require(
         !offset().isNegative() || anchor() == StepAnchor.CONTRACT_END,

@@ -102,6 +102,10 @@ public abstract class ValueTiers {
   @Value.Check
   void check() {
     Checks.of("ValueTiers")
+        .money(mediumMonthly(), "mediumMonthly")
+        .money(highMonthly(), "highMonthly")
+        .money(mediumLifetime(), "mediumLifetime")
+        .money(highLifetime(), "highLifetime")
         .require(mediumMonthly().signum() >= 0, "mediumMonthly", "must not be negative")
         .require(highMonthly().compareTo(mediumMonthly()) >= 0, "highMonthly", "must not be below mediumMonthly")
         .require(mediumLifetime().signum() >= 0, "mediumLifetime", "must not be negative")

@@ -160,8 +160,17 @@ public abstract class WinBackPlan {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("WinBackPlan").notBlank(id(), "id").notBlank(rule(), "rule")
-        .plausible(startedAt(), "startedAt");
+    Checks checks = Checks.of("WinBackPlan")
+        .planId(id(), "id")
+        .name(playbook(), "playbook")
+        .notBlank(rule(), "rule")
+        .name(rule(), "rule")
+        .text(rationale(), Limits.MAX_PLAN_RATIONALE_LENGTH, "rationale")
+        .plausible(startedAt(), "startedAt")
+        .plausible(endedAt(), "endedAt")
+        .plausible(feedbackReceivedAt(), "feedbackReceivedAt")
+        .name(experiment(), "experiment")
+        .name(arm(), "arm");
     for (int i = 0; i < steps().size(); i++) {
       PlanStep step = steps().get(i);
       if (step.index() != i) {

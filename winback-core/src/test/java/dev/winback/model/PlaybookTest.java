@@ -72,7 +72,8 @@ class PlaybookTest {
     assertThat(e.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
         "rules[0].when.exitCategories[0]: must be one of " + java.util.Arrays.toString(ExitCategory.values()),
         "rules[0].steps[0].offer: is required for INCENTIVE_OFFER",
-        "rules[1].steps[0].offset: may be negative only for a step anchored to CONTRACT_END");
+        "rules[1].steps[0].offset: may be negative only for a step anchored to CONTRACT_END",
+        "maxAttempts: must be at least 1");
   }
 
   @Test
