@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winback.internal.PlanEdit;
 import dev.winback.model.EventType;
+import dev.winback.model.Limits;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Playbook;
 import dev.winback.model.Suppression;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -46,7 +46,7 @@ final class CustomerData {
   }
 
   void erase(String customerId) {
-    Objects.requireNonNull(customerId, "customerId");
+    Limits.requireValidId("customerId", customerId);
     writer.decide(customerId, () -> {
       List<WinBackPlan> plans = store.plans(customerId);
       List<String> unreadable = store.unreadableRecords(customerId);
@@ -74,6 +74,7 @@ final class CustomerData {
   }
 
   String export(String customerId) {
+    Limits.requireValidId("customerId", customerId);
     List<WinBackPlan> plans = store.plans(customerId);
     List<String> unreadable = store.unreadableRecords(customerId);
     if (plans.isEmpty() && unreadable.isEmpty()) {

@@ -15,6 +15,7 @@ import dev.winback.model.ExitCategory;
 import dev.winback.model.ExitReason;
 import dev.winback.model.Feedback;
 import dev.winback.model.JournalEvent;
+import dev.winback.model.Limits;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.PlanStatus;
 import dev.winback.model.Suppression;
@@ -206,7 +207,7 @@ final class Decisions {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(purpose, "purpose");
     Objects.requireNonNull(consent, "consent");
-    Objects.requireNonNull(source, "source");
+    Limits.requireValidName("source", source);
     return writer.decide(customerId, () -> writer.apply(writer.latest(customerId).id(), plan -> {
       PlanEdit edit = new PlanEdit(plan, clock.instant());
       List<ContactPoint> points = new ArrayList<>();

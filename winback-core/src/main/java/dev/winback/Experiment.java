@@ -1,5 +1,6 @@
 package dev.winback;
 
+import dev.winback.model.Limits;
 import dev.winback.model.Playbook;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,6 +49,8 @@ public final class Experiment {
    * @param name the experiment's name; changing it reshuffles every assignment
    * @return a builder
    * @throws IllegalArgumentException when the name is blank
+   * @throws InvalidInputException when the name is not within {@link Limits#MAX_NAME_LENGTH} or holds a control
+   *     character or an unpaired surrogate
    */
   public static Builder named(String name) {
     return new Builder(name);
@@ -127,7 +130,7 @@ public final class Experiment {
       if (Objects.requireNonNull(name, "name").isBlank()) {
         throw new IllegalArgumentException("an experiment needs a name");
       }
-      this.name = name;
+      this.name = Limits.requireValidName("name", name);
     }
 
     /**
@@ -149,12 +152,15 @@ public final class Experiment {
      * @param playbook the playbook for the arm
      * @return this builder
      * @throws IllegalArgumentException when the name is taken or reserved, or the shares exceed 1
+     * @throws InvalidInputException when the name is not within {@link Limits#MAX_NAME_LENGTH} or holds a control
+     *     character or an unpaired surrogate
      */
     public Builder variant(String arm, double share, Playbook playbook) {
       Objects.requireNonNull(playbook, "playbook");
       if (arm.isBlank() || arm.equals(HOLDOUT) || arm.equals(DEFAULT)) {
         throw new IllegalArgumentException("'" + arm + "' cannot name a variant");
       }
+      Limits.requireValidName("arm", arm);
       return add(new Arm(arm, share, Optional.of(playbook)));
     }
 

@@ -4,12 +4,12 @@ import dev.winback.internal.EventPublisher;
 import dev.winback.internal.PlanEdit;
 import dev.winback.internal.SendScope;
 import dev.winback.model.JournalEvent;
+import dev.winback.model.Limits;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.CustomerFence;
 import dev.winback.spi.PlanStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -63,7 +63,7 @@ final class PlanWriter {
 
   /** The customer's latest plan. */
   WinBackPlan latest(String customerId) {
-    Objects.requireNonNull(customerId, "customerId");
+    Limits.requireValidId("customerId", customerId);
     return store.latestPlan(customerId).orElseThrow(() -> new UnknownCustomerException(customerId));
   }
 

@@ -9,6 +9,7 @@ import dev.winback.model.ContactPurpose;
 import dev.winback.model.CustomerResponse;
 import dev.winback.model.Feedback;
 import dev.winback.model.JournalEvent;
+import dev.winback.model.Limits;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.PlanStatus;
 import dev.winback.model.Playbook;
@@ -66,7 +67,7 @@ public final class WinBack implements AutoCloseable {
     this.tokens = new TokenDesk(config.clock(), writer, config.tokens(), config.playbook());
     this.data = new CustomerData(config.clock(), writer, config.suppressionList(), config.playbook());
     this.calls = new StrategyCalls(config.strategies(), publisher, config.stepTimeout(),
-        EngineConfig.MAX_STRATEGY_THREADS);
+        EngineConfig.MAX_STRATEGY_THREADS, config.nodeId());
     this.runner = new StepRunner(config.clock(), writer,
         ClaimMode.of(config.store(), config.nodeId(), config.lease(), config.batchSize()), chooser, calls,
         config.contactPolicy(), config.suppressionList(), config.lease());
@@ -313,6 +314,7 @@ public final class WinBack implements AutoCloseable {
    * @return the plan, if the customer has one
    */
   public Optional<WinBackPlan> plan(String customerId) {
+    Limits.requireValidId("customerId", customerId);
     return config.store().latestPlan(customerId);
   }
 
@@ -323,6 +325,7 @@ public final class WinBack implements AutoCloseable {
    * @return the events, empty for an unknown customer
    */
   public List<JournalEvent> history(String customerId) {
+    Limits.requireValidId("customerId", customerId);
     return config.store().journal(customerId);
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.internal.JsonShape;
 import dev.winback.internal.Json;
+import dev.winback.model.Limits;
 import java.util.List;
 
 /**
@@ -14,15 +15,17 @@ import java.util.List;
  * every problem with its field path (missing fields, unknown fields, unknown enum values, malformed values).
  *
  * <p>Input is treated as untrusted: documents longer than {@link #MAX_DOCUMENT_LENGTH} characters, nested deeper
- * than 32 levels, with strings over 100,000 characters or numbers over 50 digits are refused before binding; no type
- * information from the input is ever used to choose a class (no polymorphic deserialisation); unknown fields are
- * refused unless {@link UnknownFields#IGNORE} is asked for. Every failure is an {@link InvalidInputException}.
+ * than 32 levels, with strings over 100,000 characters or numbers over 50 characters are refused before binding (see
+ * {@link Limits}); every value read is then checked against the same {@link Limits} as values built in Java (ids,
+ * texts, amounts, times), so whatever WinBack writes it can read back; no type information from the input is ever
+ * used to choose a class (no polymorphic deserialisation); unknown fields are refused unless
+ * {@link UnknownFields#IGNORE} is asked for. Every failure is an {@link InvalidInputException}.
  *
  * <p>Thread-safe; all methods are static.
  */
 public final class WinBackJson {
-  /** The longest JSON document WinBack reads, in characters. */
-  public static final int MAX_DOCUMENT_LENGTH = 1_000_000;
+  /** The longest JSON document WinBack reads, in characters: {@link Limits#MAX_JSON_DOCUMENT_LENGTH}. */
+  public static final int MAX_DOCUMENT_LENGTH = Limits.MAX_JSON_DOCUMENT_LENGTH;
 
   /** What to do with fields a type does not know. */
   public enum UnknownFields {
@@ -101,8 +104,8 @@ public final class WinBackJson {
       tree = Json.MAPPER.readTree(json);
     } catch (StreamConstraintsException e) {
       throw new InvalidInputException(subject, List.of(new Problem("", "exceeds the input limits (nesting at most "
-          + Json.MAX_DEPTH + " levels, strings at most " + Json.MAX_STRING_LENGTH
-          + " characters, numbers at most 50 digits)")));
+          + Limits.MAX_JSON_DEPTH + " levels, strings at most " + Limits.MAX_JSON_STRING_LENGTH
+          + " characters, numbers at most " + Limits.MAX_JSON_NUMBER_LENGTH + " characters)")));
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";

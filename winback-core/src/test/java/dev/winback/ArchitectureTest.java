@@ -1,9 +1,14 @@
 package dev.winback;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,32 @@ class ArchitectureTest {
         .orShould().haveSimpleNameEndingWith("Util")
         .orShould().haveSimpleNameEndingWith("Utils")
         .orShould().haveSimpleNameEndingWith("Impl")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theModelDependsOnlyOnItselfTheJdkJacksonAndTheInputExceptions() {
+    classes().that().resideInAPackage("dev.winback.model..")
+        .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
+                "dev.winback.model..", "java..", "com.fasterxml.jackson..", "org.immutables..")
+            .or(JavaClass.Predicates.belongToAnyOf(
+                WinBackException.class, InvalidInputException.class, InvalidPlaybookException.class, Problem.class)))
+        .check(CLASSES);
+  }
+
+  @Test
+  void valueTypesCannotBeSubclassedOutsideTheModel() {
+    constructors().that().areDeclaredInClassesThat().resideInAPackage("dev.winback.model")
+        .and().areDeclaredInClassesThat(DescribedPredicate.describe("abstract",
+            (JavaClass c) -> c.getModifiers().contains(JavaModifier.ABSTRACT) && !c.isInterface() && !c.isEnum()))
+        .should().notBePublic().andShould().notBeProtected()
+        .check(CLASSES);
+  }
+
+  @Test
+  void generatedImplementationsAreHidden() {
+    classes().that().resideInAPackage("dev.winback.model").and().haveSimpleNameStartingWith("Immutable")
+        .should().notBePublic()
         .check(CLASSES);
   }
 }

@@ -206,7 +206,7 @@ class PlanLintTest {
     assertThatThrownBy(() -> PlanLint.load(withError))
         .isInstanceOf(InvalidPlaybookException.class)
         .hasMessageContaining("no-apology");
-    assertThatThrownBy(() -> Playbook.fromJson(withError)).isInstanceOf(InvalidPlaybookException.class);
+    assertThatThrownBy(() -> PlanLint.load(withError)).isInstanceOf(InvalidPlaybookException.class);
   }
 
   @Test

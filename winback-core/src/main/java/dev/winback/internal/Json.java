@@ -12,14 +12,15 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.winback.model.Limits;
 
 /** The one configured Jackson mapper. Not API: use {@link dev.winback.WinBackJson}. */
 public final class Json {
-  /** Maximum nesting of a document WinBack reads. */
-  public static final int MAX_DEPTH = 32;
+  /** Maximum nesting of a document WinBack reads: {@link Limits#MAX_JSON_DEPTH}. */
+  public static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
 
-  /** Maximum length of one string in a document WinBack reads. */
-  public static final int MAX_STRING_LENGTH = 100_000;
+  /** Maximum length of one string in a document WinBack reads: {@link Limits#MAX_JSON_STRING_LENGTH}. */
+  public static final int MAX_STRING_LENGTH = Limits.MAX_JSON_STRING_LENGTH;
 
   /** The configured mapper; thread-safe once built. */
   public static final ObjectMapper MAPPER = create();
@@ -61,7 +62,7 @@ public final class Json {
     mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
         .maxNestingDepth(MAX_DEPTH)
         .maxStringLength(MAX_STRING_LENGTH)
-        .maxNumberLength(50)
+        .maxNumberLength(Limits.MAX_JSON_NUMBER_LENGTH)
         .build());
     mapper.getFactory().configure(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
     return mapper;

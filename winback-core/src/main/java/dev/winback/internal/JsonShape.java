@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.winback.InvalidInputException;
 import dev.winback.Problem;
+import dev.winback.model.Limits;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,13 +142,16 @@ public final class JsonShape {
     if (isModelType(raw)) {
       return checkObject(node, raw, path, out, ignore);
     }
+    Object value;
     try {
-      Json.MAPPER.treeToValue(node, type);
-      return true;
+      value = Json.MAPPER.treeToValue(node, type);
     } catch (Exception e) {
       out.add(new Problem(path, expectation(raw)));
       return false;
     }
+    List<String> beyond = Limits.problemsOf(value);
+    beyond.forEach(problem -> out.add(new Problem(path, problem)));
+    return beyond.isEmpty();
   }
 
   private static boolean checkObject(JsonNode node, Class<?> raw, String path, List<Problem> out, boolean ignore) {
@@ -156,6 +161,8 @@ public final class JsonShape {
     }
     Shape shape = SHAPES.computeIfAbsent(raw, JsonShape::shapeOf);
     boolean ok = true;
+    boolean buildable = true;
+    List<String> setAside = new ArrayList<>();
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!shape.properties().containsKey(name)) {
@@ -164,6 +171,7 @@ public final class JsonShape {
         } else {
           out.add(new Problem(join(path, name), "is not a known field of " + raw.getSimpleName()));
           ok = false;
+          setAside.add(name);
         }
       }
     }
@@ -172,12 +180,19 @@ public final class JsonShape {
       if (value == null || value.isNull()) {
         out.add(new Problem(join(path, name), "is required"));
         ok = false;
+        buildable = false;
       }
     }
     for (Map.Entry<String, JavaType> property : shape.properties().entrySet()) {
       JsonNode value = node.get(property.getKey());
-      if (value != null && !(value.isNull() && shape.required().contains(property.getKey()))) {
-        ok &= check(value, property.getValue(), join(path, property.getKey()), out, ignore);
+      if (value != null && !(value.isNull() && shape.required().contains(property.getKey()))
+          && !check(value, property.getValue(), join(path, property.getKey()), out, ignore)) {
+        ok = false;
+        if (!shape.required().contains(property.getKey())) {
+          setAside.add(property.getKey());
+        } else if (!readable(value, property.getValue())) {
+          buildable = false;
+        }
       }
     }
     if (ok) {
@@ -187,8 +202,50 @@ public final class JsonShape {
         out.addAll(problemsOf(e, path));
         ok = false;
       }
+    } else if (buildable) {
+      checkWithout(node, raw, setAside, path, out);
     }
     return ok;
+  }
+
+  /** Tells whether a value that failed its checks can still be read, such as an instant out of bounds. */
+  private static boolean readable(JsonNode value, JavaType type) {
+    try {
+      Json.MAPPER.treeToValue(value, type);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /**
+   * Checks the rest of an object whose optional or collection fields failed: builds it without them, so that
+   * problems of its other fields are named too, leaving out those about the fields set aside and those already
+   * named (a required field that is out of bounds but readable stays in).
+   */
+  private static void checkWithout(JsonNode node, Class<?> raw, List<String> setAside, String path,
+      List<Problem> out) {
+    com.fasterxml.jackson.databind.node.ObjectNode rest = ((com.fasterxml.jackson.databind.node.ObjectNode) node)
+        .deepCopy();
+    rest.remove(setAside);
+    try {
+      Json.MAPPER.treeToValue(rest, raw);
+    } catch (Exception e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof InvalidInputException invalid) {
+          for (Problem problem : invalid.problems()) {
+            if (setAside.stream().noneMatch(name -> problem.path().equals(name) || problem.path().startsWith(name + ".")
+                || problem.path().startsWith(name + "["))) {
+              Problem named = problem.under(path);
+              if (!out.contains(named)) {
+                out.add(named);
+              }
+            }
+          }
+          return;
+        }
+      }
+    }
   }
 
   private static List<Problem> problemsOf(Exception e, String path) {
@@ -220,17 +277,23 @@ public final class JsonShape {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("No JSON binding generated for " + modelType.getName(), e);
     }
+    return new Shape(properties, requiredOf(modelType));
+  }
+
+  /**
+   * The attributes a model type cannot do without: its abstract accessors that are neither optional nor a
+   * collection (those have a default, as have the accessors with a body).
+   */
+  private static Set<String> requiredOf(Class<?> modelType) {
     Set<String> required = new TreeSet<>();
-    try {
-      Json.MAPPER.treeToValue(Json.MAPPER.createObjectNode(), modelType);
-    } catch (Exception e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof MissingAttributes missing) {
-          missing.problems().forEach(p -> required.add(p.path()));
-        }
+    for (Method method : modelType.getDeclaredMethods()) {
+      Class<?> type = method.getReturnType();
+      if (Modifier.isAbstract(method.getModifiers()) && method.getParameterCount() == 0 && type != Optional.class
+          && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)) {
+        required.add(method.getName());
       }
     }
-    return new Shape(properties, required);
+    return required;
   }
 
   private static String expectation(Class<?> raw) {

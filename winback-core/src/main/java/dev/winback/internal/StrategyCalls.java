@@ -37,16 +37,17 @@ public final class StrategyCalls implements AutoCloseable {
    * @param publisher tells the listeners what a strategy threw
    * @param timeout how long a call may take, if bounded
    * @param maxThreads the most threads calls with a timeout may hold at once
+   * @param nodeId the engine's node id, in the threads' names
    */
   public StrategyCalls(StepStrategies strategies, EventPublisher publisher, Optional<Duration> timeout,
-      int maxThreads) {
+      int maxThreads, String nodeId) {
     this.strategies = strategies;
     this.publisher = publisher;
     this.timeout = timeout;
     AtomicInteger count = new AtomicInteger();
     this.threads = timeout.map(t -> new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), task -> {
-          Thread thread = new Thread(task, "winback-strategy-" + count.incrementAndGet());
+          Thread thread = new Thread(task, "winback-strategy-" + nodeId + "-" + count.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         }));

@@ -19,6 +19,9 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableActiveCustomer.class)
 public abstract class ActiveCustomer {
 
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  ActiveCustomer() {}
+
   /**
    * The host's id for the customer.
    *
@@ -105,4 +108,17 @@ public abstract class ActiveCustomer {
 
   /** Builds an {@link ActiveCustomer}; not thread-safe. */
   public static final class Builder extends ImmutableActiveCustomer.Builder {}
+
+  @Value.Check
+  void check() {
+    Checks.of("ActiveCustomer")
+        .id(id(), "id")
+        .name(displayName(), "displayName")
+        .items(contactPoints().size(), "contactPoints")
+        .name(segment(), "segment")
+        .names(products(), "products")
+        .plausible(customerSince(), "customerSince")
+        .plausible(lastThankedAt(), "lastThankedAt")
+        .throwIfAny();
+  }
 }

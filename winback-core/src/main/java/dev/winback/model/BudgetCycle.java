@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.math.BigDecimal;
 import java.time.Month;
 import java.util.Optional;
@@ -13,6 +12,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableBudgetCycle.class)
 @JsonDeserialize(as = ImmutableBudgetCycle.class)
 public abstract class BudgetCycle {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  BudgetCycle() {}
 
   /**
    * The first month of their budget year.
@@ -43,6 +45,7 @@ public abstract class BudgetCycle {
   @Value.Check
   void check() {
     Checks.of("BudgetCycle")
+        .money(annualBudget(), "annualBudget")
         .require(annualBudget().map(b -> b.signum() >= 0).orElse(true), "annualBudget", "must not be negative")
         .throwIfAny();
   }

@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.util.Map;
 import org.immutables.value.Value;
 
@@ -14,6 +13,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableContactPoint.class)
 @JsonDeserialize(as = ImmutableContactPoint.class)
 public abstract class ContactPoint {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  ContactPoint() {}
 
   /**
    * The channel this contact point serves.
@@ -86,7 +88,7 @@ public abstract class ContactPoint {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("ContactPoint");
+    Checks checks = Checks.of("ContactPoint").text(address(), Limits.MAX_ADDRESS_LENGTH, "address");
     if (address().isBlank()) {
       checks.require(false, "address", "must not be blank");
     } else if (channel() == Channel.EMAIL) {

@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -26,6 +25,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableContactRules.class)
 @JsonDeserialize(as = ImmutableContactRules.class)
 public abstract class ContactRules {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  ContactRules() {}
 
   /**
    * The caps that apply to every customer.
@@ -96,7 +98,7 @@ public abstract class ContactRules {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("ContactRules");
+    Checks checks = Checks.of("ContactRules").items(caps().size(), "caps");
     for (int i = 0; i < reasonCaps().size(); i++) {
       for (int j = 0; j < i; j++) {
         if (reasonCaps().get(i).reason() == reasonCaps().get(j).reason()) {

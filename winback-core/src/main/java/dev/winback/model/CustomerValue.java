@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.math.BigDecimal;
 import java.util.Currency;
 import org.immutables.value.Value;
@@ -12,6 +11,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableCustomerValue.class)
 @JsonDeserialize(as = ImmutableCustomerValue.class)
 public abstract class CustomerValue {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  CustomerValue() {}
 
   /**
    * Revenue per month while they were a customer; zero when they bought irregularly.
@@ -71,7 +73,9 @@ public abstract class CustomerValue {
   @Value.Check
   void check() {
     Checks.of("CustomerValue")
+        .money(monthlyRevenue(), "monthlyRevenue")
         .require(monthlyRevenue().signum() >= 0, "monthlyRevenue", "must not be negative")
+        .money(lifetimeRevenue(), "lifetimeRevenue")
         .require(lifetimeRevenue().signum() >= 0, "lifetimeRevenue", "must not be negative")
         .throwIfAny();
   }

@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.LocalTime;
 import org.immutables.value.Value;
 
@@ -14,6 +13,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableDailyWindow.class)
 @JsonDeserialize(as = ImmutableDailyWindow.class)
 public abstract class DailyWindow {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  DailyWindow() {}
 
   /**
    * The first allowed local time.

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.Optional;
-import dev.winback.internal.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -15,6 +14,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableExitReason.class)
 @JsonDeserialize(as = ImmutableExitReason.class)
 public abstract class ExitReason {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  ExitReason() {}
 
   /**
    * The category of the reason.
@@ -81,6 +83,9 @@ public abstract class ExitReason {
 
   @Value.Check
   void check() {
-    Checks.of("ExitReason").plausible(recordedAt(), "recordedAt").throwIfAny();
+    Checks.of("ExitReason")
+        .text(verbatim(), Limits.MAX_TEXT_LENGTH, "verbatim")
+        .plausible(recordedAt(), "recordedAt")
+        .throwIfAny();
   }
 }

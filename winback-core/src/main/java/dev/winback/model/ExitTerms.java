@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableExitTerms.class)
 @JsonDeserialize(as = ImmutableExitTerms.class)
 public abstract class ExitTerms {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  ExitTerms() {}
 
   /**
    * How long after leaving we keep their data, so coming back restores everything.
@@ -76,9 +78,14 @@ public abstract class ExitTerms {
 
   @Value.Check
   void check() {
-    Checks.of("ExitTerms").plausible(dataRetention(), "dataRetention").throwIfAny();
-    Checks.of("ExitTerms")
+    Checks checks = Checks.of("ExitTerms")
+        .plausible(dataRetention(), "dataRetention")
         .require(!dataRetention().isNegative(), "dataRetention", "must not be negative")
-        .throwIfAny();
+        .items(keeps().size(), "keeps")
+        .text(comeBackLink(), Limits.MAX_DESCRIPTION_LENGTH, "comeBackLink");
+    for (int i = 0; i < keeps().size(); i++) {
+      checks.text(keeps().get(i), Limits.MAX_DESCRIPTION_LENGTH, "keeps[" + i + "]");
+    }
+    checks.throwIfAny();
   }
 }

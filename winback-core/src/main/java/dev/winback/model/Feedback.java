@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -15,6 +14,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableFeedback.class)
 @JsonDeserialize(as = ImmutableFeedback.class)
 public abstract class Feedback {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  Feedback() {}
 
   /**
    * The customer's own words.
@@ -79,6 +81,7 @@ public abstract class Feedback {
   @Value.Check
   void check() {
     Checks.of("Feedback")
+        .text(text(), Limits.MAX_TEXT_LENGTH, "text")
         .plausible(receivedAt(), "receivedAt")
         .require(text().isPresent() || category().isPresent(), "text", "text or category is required")
         .throwIfAny();

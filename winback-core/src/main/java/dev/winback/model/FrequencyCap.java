@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Duration;
 import org.immutables.value.Value;
 
@@ -11,6 +10,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableFrequencyCap.class)
 @JsonDeserialize(as = ImmutableFrequencyCap.class)
 public abstract class FrequencyCap {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  FrequencyCap() {}
 
   /**
    * The most contacts allowed in the window.
@@ -51,10 +53,9 @@ public abstract class FrequencyCap {
 
   @Value.Check
   void check() {
-    Checks.of("FrequencyCap").plausible(window(), "window").throwIfAny();
     Checks.of("FrequencyCap")
         .require(maxContacts() >= 1, "maxContacts", "must be at least 1")
-        .require(!window().isNegative() && !window().isZero(), "window", "must be positive")
+        .positive(window(), "window")
         .throwIfAny();
   }
 }

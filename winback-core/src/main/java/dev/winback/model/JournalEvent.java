@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.Optional;
-import dev.winback.internal.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -15,6 +14,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableJournalEvent.class)
 @JsonDeserialize(as = ImmutableJournalEvent.class)
 public abstract class JournalEvent {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  JournalEvent() {}
 
   /**
    * The customer the event is about.
@@ -84,8 +86,20 @@ public abstract class JournalEvent {
   /** Builds a {@link JournalEvent}; not thread-safe. */
   public static final class Builder extends ImmutableJournalEvent.Builder {}
 
+  /**
+   * Checks the event, and cuts a detail longer than {@link Limits#MAX_DETAIL_LENGTH} short (it only describes).
+   *
+   * @return this event, or a copy with its detail made fit to store
+   */
   @Value.Check
-  void check() {
-    Checks.of("JournalEvent").plausible(at(), "at").throwIfAny();
+  JournalEvent check() {
+    Checks.of("JournalEvent")
+        .id(customerId(), "customerId")
+        .planId(planId(), "planId")
+        .plausible(at(), "at")
+        .require(stepIndex().orElse(0) >= 0, "stepIndex", "must not be negative")
+        .throwIfAny();
+    String fit = Limits.truncate(detail(), Limits.MAX_DETAIL_LENGTH);
+    return fit.equals(detail()) ? this : builder().from(this).detail(fit).build();
   }
 }

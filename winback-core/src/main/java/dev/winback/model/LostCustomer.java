@@ -3,7 +3,6 @@ package dev.winback.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,6 +26,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableLostCustomer.class)
 @JsonDeserialize(as = ImmutableLostCustomer.class)
 public abstract class LostCustomer {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  LostCustomer() {}
 
   /**
    * The host's id for this customer.
@@ -309,8 +311,19 @@ public abstract class LostCustomer {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("LostCustomer").notBlank(id(), "id").plausible(lostAt(), "lostAt");
-    customerSince().ifPresent(since -> checks.plausible(since, "customerSince"));
+    Checks checks = Checks.of("LostCustomer")
+        .id(id(), "id")
+        .name(displayName(), "displayName")
+        .items(contactPoints().size(), "contactPoints")
+        .require(locale().toString().length() <= Limits.MAX_NAME_LENGTH
+            && locale().toLanguageTag().length() <= Limits.MAX_NAME_LENGTH, "locale",
+            "must be at most " + Limits.MAX_NAME_LENGTH + " characters long")
+        .name(segment(), "segment")
+        .names(tags(), "tags")
+        .plausible(customerSince(), "customerSince")
+        .plausible(lostAt(), "lostAt")
+        .items(exitReasons().size(), "exitReasons")
+        .attributes(attributes(), "attributes");
     customerSince()
         .ifPresent(since -> checks.require(!since.isAfter(lostAt()), "customerSince", "must not be after lostAt"));
     for (int i = 0; i < exitReasons().size(); i++) {
@@ -318,7 +331,6 @@ public abstract class LostCustomer {
         checks.require(false, "exitReasons[" + i + "].recordedAt", "must not be before customerSince");
       }
     }
-    attributes().keySet().forEach(key -> checks.require(!key.isBlank(), "attributes", "keys must not be blank"));
     checks.throwIfAny();
   }
 }

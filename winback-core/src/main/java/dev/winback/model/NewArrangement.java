@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.Optional;
-import dev.winback.internal.Checks;
 import org.immutables.value.Value;
 
 /** What we know of the arrangement a customer left us for: the competitor and when that contract ends. */
@@ -12,6 +11,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableNewArrangement.class)
 @JsonDeserialize(as = ImmutableNewArrangement.class)
 public abstract class NewArrangement {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  NewArrangement() {}
 
   /**
    * The competitor they went to, if known.
@@ -41,6 +43,8 @@ public abstract class NewArrangement {
 
   @Value.Check
   void check() {
-    contractEnds().ifPresent(date -> Checks.of("NewArrangement").plausible(date, "contractEnds").throwIfAny());
+    Checks checks = Checks.of("NewArrangement").name(competitor(), "competitor");
+    contractEnds().ifPresent(date -> checks.plausible(date, "contractEnds"));
+    checks.throwIfAny();
   }
 }

@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.Period;
@@ -15,6 +14,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableOffer.class)
 @JsonDeserialize(as = ImmutableOffer.class)
 public abstract class Offer {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  Offer() {}
 
   /**
    * The kind of incentive.
@@ -65,8 +67,8 @@ public abstract class Offer {
 
   @Value.Check
   void check() {
-    Checks.of("Offer").plausible(expiresAt(), "expiresAt").throwIfAny();
-    period().ifPresent(p -> Checks.of("Offer").plausible(p, "period").throwIfAny());
-    OfferTerms.checkTerms(Checks.of("Offer"), kind(), value(), currency(), period()).throwIfAny();
+    Checks checks = Checks.of("Offer").money(value(), "value").plausible(expiresAt(), "expiresAt");
+    period().ifPresent(p -> checks.plausible(p, "period"));
+    OfferTerms.checkTerms(checks, kind(), value(), currency(), period()).throwIfAny();
   }
 }

@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,9 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableOfferTerms.class)
 public abstract class OfferTerms {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  OfferTerms() {}
 
   /**
    * The kind of incentive.
@@ -107,9 +109,8 @@ public abstract class OfferTerms {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("OfferTerms").plausible(validFor(), "validFor");
+    Checks checks = Checks.of("OfferTerms").money(value(), "value").positive(validFor(), "validFor");
     period().ifPresent(p -> checks.plausible(p, "period"));
-    checks.require(!validFor().isNegative() && !validFor().isZero(), "validFor", "must be positive");
     checkTerms(checks, kind(), value(), Optional.of(Currency.getInstance("XXX")), period()).throwIfAny();
   }
 

@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,6 +12,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePlanStep.class)
 @JsonDeserialize(as = ImmutablePlanStep.class)
 public abstract class PlanStep {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  PlanStep() {}
 
   /**
    * The step's position in its plan, from 0; stable for the plan's life.
@@ -124,14 +126,26 @@ public abstract class PlanStep {
   /** Builds a {@link PlanStep}; not thread-safe. */
   public static final class Builder extends ImmutablePlanStep.Builder {}
 
+  /**
+   * Checks the step, and cuts an outcome longer than {@link Limits#MAX_DETAIL_LENGTH} short (it only describes).
+   *
+   * @return this step, or a copy with its outcome made fit to store
+   */
   @Value.Check
-  void check() {
+  PlanStep check() {
     Checks.of("PlanStep")
         .plausible(dueAt(), "dueAt")
         .plausible(offset(), "offset")
+        .text(message(), Limits.MAX_TEXT_LENGTH, "message")
+        .plausible(completedAt(), "completedAt")
         .require(index() >= 0, "index", "must not be negative")
         .require(attempts() >= 0, "attempts", "must not be negative")
         .require(!status().isFinal() || completedAt().isPresent(), "completedAt", "is required once the step is final")
         .throwIfAny();
+    if (outcome().isEmpty()) {
+      return this;
+    }
+    String fit = Limits.truncate(outcome().get(), Limits.MAX_DETAIL_LENGTH);
+    return fit.equals(outcome().get()) ? this : builder().from(this).outcome(fit).build();
   }
 }

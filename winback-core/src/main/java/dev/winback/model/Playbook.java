@@ -3,10 +3,7 @@ package dev.winback.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.winback.InvalidPlaybookException;
-import dev.winback.PlanLint;
 import dev.winback.Problem;
-import dev.winback.WinBackJson;
-import dev.winback.internal.StandardPlaybook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,8 +13,9 @@ import org.immutables.value.Value;
 
 /**
  * The rules that choose a win-back plan for each lost customer: the first rule whose condition matches decides.
- * Defined in Java with the builder, loaded from JSON with {@link #fromJson(String)}, or taken ready-made from
- * {@link #standard()}, which encodes what works in winning customers back.
+ * Defined in Java with the builder, loaded from JSON with {@code PlanLint.load(json)} (which also lints it) or
+ * {@code WinBackJson.read(json, Playbook.class)}, or taken ready-made from {@link #standard()}, which encodes what
+ * works in winning customers back. The engine lints its playbook when it is built.
  *
  * <p>A playbook is checked when built: an invalid one fails at once with an {@link InvalidPlaybookException}
  * listing every problem, never later while plans run.
@@ -26,6 +24,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePlaybook.class)
 @JsonDeserialize(as = ImmutablePlaybook.class)
 public abstract class Playbook {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  Playbook() {}
 
   /**
    * The playbook's name, recorded in every plan it chooses.
@@ -122,27 +123,6 @@ public abstract class Playbook {
   }
 
   /**
-   * Loads a playbook from JSON (the form {@link WinBackJson#write(Object)} produces) and lints it with
-   * {@link PlanLint}; use {@link PlanLint#load(String)} to get the warnings too.
-   *
-   * @param json the JSON document
-   * @return the playbook
-   * @throws InvalidPlaybookException naming every problem with its field path, and every error-level finding
-   */
-  public static Playbook fromJson(String json) {
-    Playbook playbook;
-    try {
-      playbook = WinBackJson.read(json, Playbook.class);
-    } catch (InvalidPlaybookException e) {
-      throw e;
-    } catch (dev.winback.InvalidInputException e) {
-      throw new InvalidPlaybookException(e.problems());
-    }
-    PlanLint.requireNoErrors(playbook);
-    return playbook;
-  }
-
-  /**
    * Starts building a playbook.
    *
    * @return a new builder
@@ -156,10 +136,10 @@ public abstract class Playbook {
 
   @Value.Check
   void check() {
-    List<Problem> problems = new ArrayList<>();
-    if (name().isBlank()) {
-      problems.add(new Problem("name", "must not be blank"));
-    }
+    List<Problem> problems = new ArrayList<>(Checks.of("Playbook").notBlank(name(), "name").name(name(), "name")
+        .items(rules().size(), "rules")
+        .require(!retryBackoff().isNegative() && !retryBackoff().isZero(), "retryBackoff", "must be positive")
+        .problems());
     if (rules().isEmpty()) {
       problems.add(new Problem("rules", "must not be empty: add at least a rule that matches everyone"));
     }
@@ -184,9 +164,6 @@ public abstract class Playbook {
     }
     if (maxAttempts() < 1) {
       problems.add(new Problem("maxAttempts", "must be at least 1"));
-    }
-    if (retryBackoff().isNegative() || retryBackoff().isZero()) {
-      problems.add(new Problem("retryBackoff", "must be positive"));
     }
     if (retryBackoff().compareTo(java.time.Duration.ofDays(30)) > 0) {
       problems.add(new Problem("retryBackoff", "must not be longer than 30 days"));

@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -11,6 +10,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePlaybookRule.class)
 @JsonDeserialize(as = ImmutablePlaybookRule.class)
 public abstract class PlaybookRule {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  PlaybookRule() {}
 
   /**
    * The rule's name, unique in its playbook.
@@ -59,8 +61,11 @@ public abstract class PlaybookRule {
   void check() {
     Checks.of("PlaybookRule")
         .notBlank(name(), "name")
+        .name(name(), "name")
         .notBlank(rationale(), "rationale")
+        .text(rationale(), Limits.MAX_DESCRIPTION_LENGTH, "rationale")
         .require(!steps().isEmpty(), "steps", "must not be empty")
+        .items(steps().size(), "steps")
         .throwIfAny();
   }
 }

@@ -14,6 +14,9 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableReasonCap.class)
 public abstract class ReasonCap {
 
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  ReasonCap() {}
+
   /**
    * The reason the limit is for; it applies when any of the customer's reasons has this category.
    *

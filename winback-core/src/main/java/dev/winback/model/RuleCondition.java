@@ -18,6 +18,9 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableRuleCondition.class)
 public abstract class RuleCondition {
 
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  RuleCondition() {}
+
   /**
    * The primary exit categories the rule is for.
    *
@@ -175,4 +178,9 @@ public abstract class RuleCondition {
 
   /** Builds a {@link RuleCondition}; not thread-safe. */
   public static final class Builder extends ImmutableRuleCondition.Builder {}
+
+  @Value.Check
+  void check() {
+    Checks.of("RuleCondition").names(segments(), "segments").throwIfAny();
+  }
 }

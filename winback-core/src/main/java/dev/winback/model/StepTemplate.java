@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -19,6 +18,9 @@ import org.immutables.value.Value;
 public abstract class StepTemplate {
   private static final Set<StepKind> OFFER_KINDS =
       EnumSet.of(StepKind.INCENTIVE_OFFER, StepKind.THANK_YOU, StepKind.SECOND_CHANCE_ASK);
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  StepTemplate() {}
 
   /**
    * What the step does.
@@ -120,7 +122,8 @@ public abstract class StepTemplate {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("StepTemplate").plausible(offset(), "offset");
+    Checks checks = Checks.of("StepTemplate").plausible(offset(), "offset")
+        .text(message(), Limits.MAX_TEXT_LENGTH, "message");
     fallbackOffset().ifPresent(f -> checks.plausible(f, "fallbackOffset"));
     checks.require(
         !offset().isNegative() || anchor() == StepAnchor.CONTRACT_END,

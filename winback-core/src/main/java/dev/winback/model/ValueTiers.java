@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -15,6 +14,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableValueTiers.class)
 @JsonDeserialize(as = ImmutableValueTiers.class)
 public abstract class ValueTiers {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  ValueTiers() {}
 
   /**
    * Monthly revenue from which a customer is {@link ValueTier#MEDIUM}; 50 unless set.
@@ -100,6 +102,10 @@ public abstract class ValueTiers {
   @Value.Check
   void check() {
     Checks.of("ValueTiers")
+        .money(mediumMonthly(), "mediumMonthly")
+        .money(highMonthly(), "highMonthly")
+        .money(mediumLifetime(), "mediumLifetime")
+        .money(highLifetime(), "highLifetime")
         .require(mediumMonthly().signum() >= 0, "mediumMonthly", "must not be negative")
         .require(highMonthly().compareTo(mediumMonthly()) >= 0, "highMonthly", "must not be below mediumMonthly")
         .require(mediumLifetime().signum() >= 0, "mediumLifetime", "must not be negative")

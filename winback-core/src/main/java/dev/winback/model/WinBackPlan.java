@@ -2,7 +2,6 @@ package dev.winback.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.winback.internal.Checks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableWinBackPlan.class)
 @JsonDeserialize(as = ImmutableWinBackPlan.class)
 public abstract class WinBackPlan {
+
+  /** Only the generated implementation extends this type: build values with {@link #builder()}. */
+  WinBackPlan() {}
 
   /**
    * The plan's id: stable for one loss of one customer, so starting the same loss twice finds the same plan.
@@ -158,8 +160,17 @@ public abstract class WinBackPlan {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("WinBackPlan").notBlank(id(), "id").notBlank(rule(), "rule")
-        .plausible(startedAt(), "startedAt");
+    Checks checks = Checks.of("WinBackPlan")
+        .planId(id(), "id")
+        .name(playbook(), "playbook")
+        .notBlank(rule(), "rule")
+        .name(rule(), "rule")
+        .text(rationale(), Limits.MAX_PLAN_RATIONALE_LENGTH, "rationale")
+        .plausible(startedAt(), "startedAt")
+        .plausible(endedAt(), "endedAt")
+        .plausible(feedbackReceivedAt(), "feedbackReceivedAt")
+        .name(experiment(), "experiment")
+        .name(arm(), "arm");
     for (int i = 0; i < steps().size(); i++) {
       PlanStep step = steps().get(i);
       if (step.index() != i) {

@@ -1,12 +1,14 @@
 package dev.winback.spi;
 
 import dev.winback.model.Channel;
+import dev.winback.model.Limits;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * What a {@link ContactPolicy} decides about a contact. Every decision but {@link Allow} names the rule that made it
- * and why, which WinBack records in the customer's journal.
+ * and why, which WinBack records in the customer's journal: each is cut short past
+ * {@link Limits#MAX_RESULT_TEXT_LENGTH} and made fit to store as {@link Limits#truncate(String, int)} does.
  */
 public sealed interface ContactDecision {
 
@@ -22,7 +24,7 @@ public sealed interface ContactDecision {
    */
   record Delay(Instant until, String rule, String reason) implements ContactDecision {
     /**
-     * Checks every part is present.
+     * Checks every part is present, and makes the texts fit to store.
      *
      * @param until the earliest allowed time
      * @param rule the rule that decided
@@ -30,8 +32,8 @@ public sealed interface ContactDecision {
      */
     public Delay {
       Objects.requireNonNull(until, "until");
-      Objects.requireNonNull(rule, "rule");
-      Objects.requireNonNull(reason, "reason");
+      rule = Limits.truncate(Objects.requireNonNull(rule, "rule"), Limits.MAX_RESULT_TEXT_LENGTH);
+      reason = Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
     }
   }
 
@@ -44,7 +46,7 @@ public sealed interface ContactDecision {
    */
   record Reroute(Channel channel, String rule, String reason) implements ContactDecision {
     /**
-     * Checks every part is present.
+     * Checks every part is present, and makes the texts fit to store.
      *
      * @param channel the channel to use instead
      * @param rule the rule that decided
@@ -52,8 +54,8 @@ public sealed interface ContactDecision {
      */
     public Reroute {
       Objects.requireNonNull(channel, "channel");
-      Objects.requireNonNull(rule, "rule");
-      Objects.requireNonNull(reason, "reason");
+      rule = Limits.truncate(Objects.requireNonNull(rule, "rule"), Limits.MAX_RESULT_TEXT_LENGTH);
+      reason = Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
     }
   }
 
@@ -65,14 +67,14 @@ public sealed interface ContactDecision {
    */
   record Skip(String rule, String reason) implements ContactDecision {
     /**
-     * Checks every part is present.
+     * Checks every part is present, and makes the texts fit to store.
      *
      * @param rule the rule that decided
      * @param reason why
      */
     public Skip {
-      Objects.requireNonNull(rule, "rule");
-      Objects.requireNonNull(reason, "reason");
+      rule = Limits.truncate(Objects.requireNonNull(rule, "rule"), Limits.MAX_RESULT_TEXT_LENGTH);
+      reason = Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
     }
   }
 
@@ -84,14 +86,14 @@ public sealed interface ContactDecision {
    */
   record Suppress(String rule, String reason) implements ContactDecision {
     /**
-     * Checks every part is present.
+     * Checks every part is present, and makes the texts fit to store.
      *
      * @param rule the rule that decided
      * @param reason why
      */
     public Suppress {
-      Objects.requireNonNull(rule, "rule");
-      Objects.requireNonNull(reason, "reason");
+      rule = Limits.truncate(Objects.requireNonNull(rule, "rule"), Limits.MAX_RESULT_TEXT_LENGTH);
+      reason = Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
     }
   }
 

@@ -1,11 +1,17 @@
 package dev.winback.spi;
 
+import dev.winback.model.Limits;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a strategy did with a step: {@link Sent}, {@link Skipped} on purpose, or {@link Failed}. A failed step is
  * retried with backoff (as is a strategy that throws) until the playbook's attempts run out.
+ *
+ * <p>A reference or reason only describes the outcome, so it is never refused: one longer than
+ * {@link Limits#MAX_RESULT_TEXT_LENGTH} is cut short to end with {@link Limits#TRUNCATION_MARKER}, and unpaired
+ * surrogates and control characters other than tabs and line breaks are replaced by U+FFFD (see
+ * {@link Limits#truncate(String, int)}).
  */
 public sealed interface StepResult {
 
@@ -16,12 +22,13 @@ public sealed interface StepResult {
    */
   record Sent(Optional<String> reference) implements StepResult {
     /**
-     * Checks the reference is present or explicitly empty.
+     * Checks the reference is present or explicitly empty, and makes it fit to store.
      *
      * @param reference the host's reference, if any
      */
     public Sent {
       Objects.requireNonNull(reference, "reference");
+      reference = reference.map(text -> Limits.truncate(text, Limits.MAX_RESULT_TEXT_LENGTH));
     }
   }
 
@@ -32,12 +39,12 @@ public sealed interface StepResult {
    */
   record Skipped(String reason) implements StepResult {
     /**
-     * Checks the reason is present.
+     * Checks the reason is present, and makes it fit to store.
      *
      * @param reason why, free of personal data
      */
     public Skipped {
-      Objects.requireNonNull(reason, "reason");
+      reason = Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
     }
   }
 
@@ -48,12 +55,12 @@ public sealed interface StepResult {
    */
   record Failed(String reason) implements StepResult {
     /**
-     * Checks the reason is present.
+     * Checks the reason is present, and makes it fit to store.
      *
      * @param reason why, free of personal data
      */
     public Failed {
-      Objects.requireNonNull(reason, "reason");
+      reason = Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
     }
   }
 

@@ -102,7 +102,7 @@ class HostCallbacksTest {
         }
       }
     });
-    try (WinBack winBack = WinBack.builder().clock(clock).stepTimeout(Duration.ofMillis(20))
+    try (WinBack winBack = WinBack.builder().clock(clock).stepTimeout(Duration.ofMillis(20)).nodeId("stubborn")
         .feedback(host).apology(host).incentives(host).reEngagement(host).build()) {
       for (int i = 0; i < 50; i++) {
         winBack.start(lost("c" + i).build());
@@ -113,7 +113,7 @@ class HostCallbacksTest {
 
       assertThat(summary.retried()).isEqualTo(50);
       assertThat(host.calls()).hasSize(32);
-      assertThat(strategyThreads()).isLessThanOrEqualTo(32);
+      assertThat(strategyThreads("stubborn")).isLessThanOrEqualTo(32);
     } finally {
       release.countDown();
     }
@@ -122,7 +122,7 @@ class HostCallbacksTest {
   @Test
   void closingTheEngineStopsItsStrategyThreadsAndRunners() throws Exception {
     Recorder host = new Recorder();
-    WinBack winBack = WinBack.builder().clock(clock).stepTimeout(Duration.ofSeconds(1))
+    WinBack winBack = WinBack.builder().clock(clock).stepTimeout(Duration.ofSeconds(1)).nodeId("closing")
         .feedback(host).apology(host).incentives(host).reEngagement(host).build();
     winBack.start(lost("c1").build());
     clock.advance(Duration.ofDays(1));
@@ -135,10 +135,10 @@ class HostCallbacksTest {
 
     assertThat(runner.isRunning()).isFalse();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (strategyThreads() > 0 && System.nanoTime() < deadline) {
+    while (strategyThreads("closing") > 0 && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
-    assertThat(strategyThreads()).isZero();
+    assertThat(strategyThreads("closing")).isZero();
   }
 
   @Test
@@ -179,8 +179,8 @@ class HostCallbacksTest {
         .contains(StepKind.APOLOGY);
   }
 
-  private static long strategyThreads() {
+  private static long strategyThreads(String nodeId) {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().startsWith("winback-strategy")).count();
+        .filter(t -> t.isAlive() && t.getName().startsWith("winback-strategy-" + nodeId + "-")).count();
   }
 }

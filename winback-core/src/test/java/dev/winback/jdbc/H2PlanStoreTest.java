@@ -4,8 +4,16 @@ import dev.winback.spi.PlanStore;
 import dev.winback.testing.Databases;
 
 class H2PlanStoreTest extends PlanStoreContract {
+  private javax.sql.DataSource dataSource;
+
   @Override
   protected PlanStore newStore() {
-    return JdbcPlanStore.create(Databases.newH2()).migrate();
+    dataSource = Databases.newH2();
+    return JdbcPlanStore.create(dataSource).migrate();
+  }
+
+  @Override
+  protected void refuseJournalEventsContaining(String marker) {
+    refuseJournalEventsContaining(dataSource, marker);
   }
 }

@@ -9,9 +9,17 @@ import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 
 class PostgresPlanStoreTest extends PlanStoreContract {
+  private javax.sql.DataSource dataSource;
+
   @Override
   protected PlanStore newStore() {
-    return JdbcPlanStore.create(Databases.newPostgres()).migrate();
+    dataSource = Databases.newPostgres();
+    return JdbcPlanStore.create(dataSource).migrate();
+  }
+
+  @Override
+  protected void refuseJournalEventsContaining(String marker) {
+    refuseJournalEventsContaining(dataSource, marker);
   }
 
   @Test

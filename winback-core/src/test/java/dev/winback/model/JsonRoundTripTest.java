@@ -98,7 +98,7 @@ class JsonRoundTripTest {
 
     String json = WinBackJson.write(playbook);
 
-    assertThat(Playbook.fromJson(json)).isEqualTo(playbook);
+    assertThat(dev.winback.PlanLint.load(json).playbook()).isEqualTo(playbook);
     assertThat(json).contains("\"offset\":\"PT504H\"").contains("\"period\":\"P3M\"");
   }
 

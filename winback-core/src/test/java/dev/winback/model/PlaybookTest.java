@@ -67,12 +67,13 @@ class PlaybookTest {
          ]}
         """;
 
-    InvalidPlaybookException e = catchThrowableOfType(InvalidPlaybookException.class, () -> Playbook.fromJson(json));
+    InvalidPlaybookException e = catchThrowableOfType(InvalidPlaybookException.class, () -> dev.winback.PlanLint.load(json));
 
     assertThat(e.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
         "rules[0].when.exitCategories[0]: must be one of " + java.util.Arrays.toString(ExitCategory.values()),
         "rules[0].steps[0].offer: is required for INCENTIVE_OFFER",
-        "rules[1].steps[0].offset: may be negative only for a step anchored to CONTRACT_END");
+        "rules[1].steps[0].offset: may be negative only for a step anchored to CONTRACT_END",
+        "maxAttempts: must be at least 1");
   }
 
   @Test
@@ -89,7 +90,7 @@ class PlaybookTest {
                       "offer": {"kind": "FREE_PERIOD", "period": "P1M"}}]}]}
         """;
 
-    Playbook playbook = Playbook.fromJson(json);
+    Playbook playbook = dev.winback.PlanLint.load(json).playbook();
 
     assertThat(playbook.rules()).hasSize(2);
     assertThat(playbook.maxAttempts()).isEqualTo(3);

@@ -85,7 +85,7 @@ class HostileInputTest {
       assertThat(store.dump()).as("nothing written after a failed input").isEqualTo(before);
     }
     try {
-      assertTimeoutPreemptively(NO_HANG, () -> Playbook.fromJson(json));
+      assertTimeoutPreemptively(NO_HANG, () -> dev.winback.PlanLint.load(json));
     } catch (WinBackException expected) {
       // refused
     }

@@ -287,7 +287,8 @@ public final class WinBackDemo {
       }
       String value = monthly[n % monthly.length];
       if (!value.equals("0")) {
-        customer.value(CustomerValue.of(value, String.valueOf(Double.parseDouble(value) * 24), "USD"));
+        String lifetime = new java.math.BigDecimal(value).multiply(java.math.BigDecimal.valueOf(24)).toPlainString();
+        customer.value(CustomerValue.of(value, lifetime, "USD"));
       }
       if (reason == ExitCategory.COMPETITOR_OFFER || n % 7 == 3) {
         customer.newArrangement(NewArrangement.builder().competitor("Rival Inc.")

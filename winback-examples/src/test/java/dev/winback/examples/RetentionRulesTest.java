@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class RetentionRulesTest {
   private final WinBackSimulation sim = WinBackSimulation.builder()
-      .playbook(Playbook.standard())          // or your own: Playbook.fromJson(...)
+      .playbook(Playbook.standard())          // or your own: PlanLint.load(json).playbook()
       .build();
 
   @Test

@@ -1,4 +1,4 @@
-package dev.winback.internal;
+package dev.winback.model;
 
 import static dev.winback.model.StepKind.APOLOGY;
 import static dev.winback.model.StepKind.FEEDBACK_REQUEST;
@@ -10,14 +10,6 @@ import static dev.winback.model.StepKind.THANK_YOU;
 
 import dev.winback.InvalidPlaybookException;
 import dev.winback.Problem;
-import dev.winback.model.ExitCategory;
-import dev.winback.model.OfferTerms;
-import dev.winback.model.Playbook;
-import dev.winback.model.PlaybookRule;
-import dev.winback.model.RuleCondition;
-import dev.winback.model.StepAnchor;
-import dev.winback.model.StepTemplate;
-import dev.winback.model.ValueTier;
 import java.time.Duration;
 import java.time.Period;
 import java.util.List;
@@ -26,7 +18,7 @@ import java.util.List;
  * The standard playbook: what the articles WinBack comes from say works, as rules. Not API: use
  * {@link Playbook#standard()}.
  */
-public final class StandardPlaybook {
+final class StandardPlaybook {
   /** Name of the standard playbook. */
   public static final String NAME = "standard";
 

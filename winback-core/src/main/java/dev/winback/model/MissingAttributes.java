@@ -1,4 +1,4 @@
-package dev.winback.internal;
+package dev.winback.model;
 
 import dev.winback.InvalidInputException;
 import dev.winback.Problem;
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Thrown by generated builders when required attributes were not set; an {@link InvalidInputException} with one
  * problem per missing attribute. Not API: catch {@link InvalidInputException}.
  */
-public final class MissingAttributes extends InvalidInputException {
+final class MissingAttributes extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
   /**
