@@ -167,7 +167,7 @@ public final class PlanLint {
       }
     }
     Planner planner = new Planner(playbook);
-    for (LostCustomer customer : samples(playbook)) {
+    for (LostCustomer customer : LintSamples.of(playbook, SAMPLE_START)) {
       if (Planner.whyNotContact(customer).isPresent()) {
         continue;
       }
@@ -175,7 +175,7 @@ public final class PlanLint {
       WinBackPlan plan = ContactPlanning.apply(planner.plan(customer, SAMPLE_START, rule), ContactPolicy.standard(),
           playbook.contactRules(), List.of(), Optional.empty(), SAMPLE_START).plan();
       String where = "rules[" + playbook.rules().indexOf(rule) + "] '" + rule.name() + "'";
-      for (Finding finding : checkSteps(plan, playbook.contactRules(), where, describe(customer))) {
+      for (Finding finding : checkSteps(plan, playbook.contactRules(), where, LintSamples.describe(customer))) {
         findings.putIfAbsent(where + finding.rule(), finding);
       }
     }
@@ -341,67 +341,5 @@ public final class PlanLint {
       }
     }
     return -1;
-  }
-
-  private static String describe(LostCustomer customer) {
-    return " for a customer who left over " + customer.primaryCategory()
-        + customer.value().map(v -> ", worth " + v.monthlyRevenue() + " a month").orElse(", value unknown")
-        + (customer.newArrangement().isPresent() ? ", new contract ending " : "")
-        + customer.newArrangement().flatMap(NewArrangement::contractEnds).map(Object::toString).orElse("");
-  }
-
-  /**
-   * Typical customers: every exit category (and none), four values, with and without a known contract end,
-   * reachable by e-mail only or preferring the phone, with every churn signal and in every segment the playbook's
-   * rules name.
-   */
-  private static List<LostCustomer> samples(Playbook playbook) {
-    List<LostCustomer> samples = new ArrayList<>();
-    String[] values = {null, "5", "60", "800"};
-    java.util.Set<String> segmentSet = new java.util.TreeSet<>();
-    playbook.rules().forEach(rule -> segmentSet.addAll(rule.when().segments()));
-    List<String> segments = new ArrayList<>();
-    segments.add(null);
-    segments.addAll(segmentSet);
-    java.util.Set<ChurnSignal> signals = java.util.EnumSet.of(ChurnSignal.SUBSCRIPTION_CANCELLED);
-    playbook.rules().forEach(rule -> signals.addAll(rule.when().churnSignals()));
-    int n = 0;
-    for (ExitCategory category : ExitCategory.values()) {
-      for (String monthly : values) {
-        for (boolean contract : new boolean[] {false, true}) {
-          for (ChurnSignal signal : signals) {
-           for (String segment : segments) {
-            for (boolean phoneFirst : new boolean[] {false, true}) {
-            LostCustomer.Builder customer = LostCustomer.builder()
-                .id("lint-" + n++)
-                .displayName("Sample")
-                .addContactPoint(ContactPoint.of(Channel.EMAIL, "sample@example.com", Consent.GRANTED))
-                .lostAt(SAMPLE_START)
-                .churnSignal(signal)
-                .locale(Locale.ENGLISH);
-            if (category != ExitCategory.UNKNOWN) {
-              customer.addExitReason(ExitReason.of(category, ReasonSource.SURVEY, SAMPLE_START));
-            }
-            if (monthly != null) {
-              customer.value(CustomerValue.of(monthly, "0", "EUR"));
-            }
-            if (contract) {
-              customer.newArrangement(NewArrangement.builder().contractEnds(LocalDate.of(2026, 9, 30)).build());
-            }
-            if (segment != null) {
-              customer.segment(segment);
-            }
-            if (phoneFirst) {
-              customer.addContactPoint(ContactPoint.of(Channel.PHONE, "+1 555 0100", Consent.GRANTED))
-                  .preferredChannel(Channel.PHONE);
-            }
-            samples.add(customer.build());
-            }
-           }
-          }
-        }
-      }
-    }
-    return samples;
   }
 }
