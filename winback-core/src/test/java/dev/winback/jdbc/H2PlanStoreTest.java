@@ -2,10 +2,27 @@ package dev.winback.jdbc;
 
 import dev.winback.spi.PlanStore;
 import dev.winback.testing.Databases;
+import dev.winback.testing.PooledDataSource;
+import java.time.Duration;
 
 class H2PlanStoreTest extends PlanStoreContract {
+  private PooledDataSource dataSource;
+
   @Override
   protected PlanStore newStore() {
-    return JdbcPlanStore.create(Databases.newH2()).migrate();
+    dataSource = Databases.newH2();
+    return JdbcPlanStore.create(dataSource).migrate();
+  }
+
+  @Override
+  protected PlanStore later(Duration by) {
+    return ((JdbcPlanStore) store).withLeaseClockAhead(by);
+  }
+
+  @Override
+  protected boolean refuseJournalEventsContaining(String marker) {
+    JdbcTests.execute(dataSource, "ALTER TABLE winback_journal ADD CONSTRAINT test_refused "
+        + "CHECK (body NOT LIKE '%" + marker + "%')");
+    return true;
   }
 }
