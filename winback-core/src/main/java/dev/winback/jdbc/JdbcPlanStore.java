@@ -113,6 +113,8 @@ public final class JdbcPlanStore implements PlanStore {
    * wait for it (PostgreSQL: a session advisory lock on the migration's connection; H2: a row lock in
    * {@code winback_schema_lock}), then find nothing left to do.
    *
+   * <p>On H2 the migration holds two connections at once (the lock's and the scripts'), so the pool must allow two.
+   *
    * @return this store
    * @throws SchemaMismatchException when a script applied to the database differs from the shipped one
    * @throws StoreException when a migration fails (on PostgreSQL its transaction is rolled back)
@@ -186,10 +188,17 @@ public final class JdbcPlanStore implements PlanStore {
     return read("read plan", c -> body(c, planId).flatMap(body -> Rows.tryRead(body, WinBackPlan.class)));
   }
 
+  /** The latest readable plan: the newest row's, unless that one cannot be read (then the newest readable). */
   @Override
   public Optional<WinBackPlan> latestPlan(String customerId) {
-    List<WinBackPlan> plans = plans(customerId);
-    return plans.isEmpty() ? Optional.empty() : Optional.of(plans.get(plans.size() - 1));
+    for (String body : bodies("read plans", "SELECT p.body FROM winback_customer_plan o "
+        + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq DESC", customerId)) {
+      Optional<WinBackPlan> plan = Rows.tryRead(body, WinBackPlan.class);
+      if (plan.isPresent()) {
+        return plan;
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

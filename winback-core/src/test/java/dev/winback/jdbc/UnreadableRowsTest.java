@@ -103,6 +103,23 @@ class UnreadableRowsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void theLatestPlanIsTheNewestReadableOne(String name, Supplier<PooledDataSource> database) throws Exception {
+    PooledDataSource dataSource = database.get();
+    JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate();
+    WinBackPlan older = plan("c4", LOST_AT, 0);
+    store.insertIfAbsent(older, List.of());
+    store.update(PlanStoreContract.ended(older, dev.winback.model.PlanStatus.SUPERSEDED), List.of());
+    store.insertIfAbsent(plan("c4", LOST_AT.plusSeconds(60), 0), List.of());
+    JdbcTests.execute(dataSource, "UPDATE winback_plan SET body = 'garbage' WHERE plan_id = 'c4@"
+        + LOST_AT.plusSeconds(60) + "'");
+
+    assertThat(store.latestPlan("c4")).hasValueSatisfying(plan -> assertThat(plan.id()).isEqualTo(older.id()));
+    assertThat(store.plans("c4")).hasSize(1);
+    assertThat(store.unreadableRecords("c4")).containsExactly("garbage");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void erasingACustomerDeletesTheirUnreadableRows(String name, Supplier<PooledDataSource> database)
       throws Exception {
     PooledDataSource dataSource = database.get();
