@@ -16,4 +16,19 @@ public final class ConcurrentUpdateException extends WinBackException {
   public ConcurrentUpdateException(String planId, int attempts) {
     super("Plan '" + planId + "' changed concurrently " + attempts + " times in a row; nothing was written, retry");
   }
+
+  private ConcurrentUpdateException(String message) {
+    super(message);
+  }
+
+  /**
+   * A new active plan was refused because its customer has another active plan: one was started concurrently.
+   *
+   * @param planId the plan that was not stored
+   * @return the exception
+   */
+  public static ConcurrentUpdateException anotherActivePlan(String planId) {
+    return new ConcurrentUpdateException("Plan '" + planId + "' was not stored: its customer has another active plan, "
+        + "started concurrently (a customer has at most one); nothing was written, retry after reading the latest plan");
+  }
 }

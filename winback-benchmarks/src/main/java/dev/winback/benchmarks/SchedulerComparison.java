@@ -343,13 +343,14 @@ public final class SchedulerComparison {
             }
           }
           Instant now = (Instant) args[0];
-          long micros = now.getEpochSecond() * 1_000_000L + (now.getNano() + 999) / 1000; // as the store rounds
+          java.time.OffsetDateTime due = java.time.OffsetDateTime.ofInstant( // rounded up to micros, as the store does
+              now.plusNanos((1000 - now.getNano() % 1000) % 1000), java.time.ZoneOffset.UTC);
           List<dev.winback.spi.ClaimedPlan> plans = new ArrayList<>();
           try (Connection c = pool.getConnection(); java.sql.PreparedStatement p = c.prepareStatement(
               "SELECT body FROM winback_plan WHERE (hashtext(plan_id) & " + (THREADS - 1) + ") = ? AND next_due <= ? "
                   + "ORDER BY (hashtext(plan_id) & " + (THREADS - 1) + "), next_due LIMIT ?")) {
             p.setInt(1, partition);
-            p.setLong(2, micros);
+            p.setObject(2, due);
             p.setInt(3, (Integer) args[1]);
             try (java.sql.ResultSet r = p.executeQuery()) {
               while (r.next()) {

@@ -1,7 +1,9 @@
 package dev.winback.internal;
 
+import dev.winback.ConcurrentUpdateException;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
+import dev.winback.model.PlanStatus;
 import dev.winback.model.PlanStep;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
@@ -11,6 +13,7 @@ import dev.winback.spi.DueStep;
 import dev.winback.spi.GrantConsumption;
 import dev.winback.spi.ReactivationGrant;
 import dev.winback.spi.PlanStore;
+import dev.winback.spi.QuarantinedPlan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +25,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A {@link PlanStore} in memory. Thread-safe: all writes for one customer are serialised on that customer's record,
- * and an index of next due times keeps {@link #dueSteps} from scanning every plan. Not API: use
+ * which also keeps a customer to at most one active plan, and an index of next due times keeps {@link #dueSteps}
+ * from scanning every plan. Its fence is {@link CustomerFence#inJvm}; it holds no unreadable records. Not API: use
  * {@link PlanStore#inMemory()}.
  */
 public final class InMemoryPlanStore implements PlanStore {
@@ -76,6 +80,9 @@ public final class InMemoryPlanStore implements PlanStore {
         stored[0] = existing;
         return r;
       }
+      if (plan.status().isActive() && hasOtherActivePlan(r, plan.id())) {
+        throw ConcurrentUpdateException.anotherActivePlan(plan.id());
+      }
       plans.put(plan.id(), plan);
       r.planIds.add(plan.id());
       customerIndex.add(id);
@@ -95,6 +102,9 @@ public final class InMemoryPlanStore implements PlanStore {
       if (current == null || current.version() + 1 != plan.version()) {
         return record;
       }
+      if (plan.status().isActive() && hasOtherActivePlan(record, plan.id())) {
+        throw ConcurrentUpdateException.anotherActivePlan(plan.id());
+      }
       plans.put(plan.id(), plan);
       record.append(events);
       current.nextDue().ifPresent(at -> due.remove(new DueKey(at, plan.id())));
@@ -103,6 +113,33 @@ public final class InMemoryPlanStore implements PlanStore {
       return record;
     });
     return updated[0];
+  }
+
+  /** Whether the customer has an active plan other than {@code planId}; called under the customer's key lock. */
+  private boolean hasOtherActivePlan(CustomerRecord record, String planId) {
+    for (String id : record.planIds) {
+      WinBackPlan other = plans.get(id);
+      if (!id.equals(planId) && other != null && other.status().isActive()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public List<QuarantinedPlan> quarantined(String afterPlanId, int limit) {
+    java.util.TreeMap<String, WinBackPlan> found = new java.util.TreeMap<>();
+    for (WinBackPlan plan : plans.values()) {
+      if (plan.status() == PlanStatus.QUARANTINED && plan.id().compareTo(afterPlanId) > 0) {
+        found.put(plan.id(), plan);
+        if (found.size() > limit) {
+          found.pollLastEntry();
+        }
+      }
+    }
+    List<QuarantinedPlan> page = new ArrayList<>(found.size());
+    found.values().forEach(plan -> page.add(QuarantinedPlan.of(plan, journal(plan.customer().id()))));
+    return page;
   }
 
   @Override

@@ -1,11 +1,11 @@
 package dev.winback.jdbc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.winback.ConcurrentUpdateException;
 import dev.winback.StoreException;
-import dev.winback.internal.Json;
 import dev.winback.model.Channel;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
+import dev.winback.model.PlanStatus;
 import dev.winback.model.PlanStep;
 import dev.winback.model.StepKind;
 import dev.winback.model.StepStatus;
@@ -17,63 +17,78 @@ import dev.winback.spi.DueStep;
 import dev.winback.spi.GrantConsumption;
 import dev.winback.spi.PlanChange;
 import dev.winback.spi.PlanStore;
+import dev.winback.spi.QuarantinedPlan;
 import dev.winback.spi.ReactivationGrant;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link PlanStore} on PostgreSQL or H2 through plain JDBC. Each change is one transaction: the plan row (with
- * optimistic locking on its version) and the journal events that describe the change, all or nothing. A contact is
- * the journal row of the step that made it, marked with its channel and step kind.
+ * optimistic locking on its version) and the journal events that describe it, all or nothing. A contact is the
+ * journal row of the step that made it, marked with its channel and step kind.
  *
- * <p>Several runners, in one process or on several nodes, can share one database: {@link #claimDue} leases due plans
- * to one runner at a time, on PostgreSQL with {@code FOR UPDATE SKIP LOCKED} so runners never wait for each other. A
- * lease has an owner and an end; a runner extends it while it works (a heartbeat) and releases it in the same write
- * that records its results. Because the lease says who runs a plan's step, a step is not separately marked as
- * running ({@link #leasesClaims()}). When a runner dies, its leases lapse and its plans are handed to another runner,
+ * <p><b>Claims.</b> Several runners, in one process or on several nodes, can share one database: {@link #claimDue}
+ * leases due plans to one runner at a time, on PostgreSQL with {@code FOR UPDATE SKIP LOCKED} so that runners never
+ * wait for each other. {@code now}, the engine's clock, decides which steps are due; the lease is judged by the
+ * database's clock alone (PostgreSQL {@code statement_timestamp()}, H2 {@code CURRENT_TIMESTAMP}): it starts when the
+ * database grants it and lapses {@code lease} later, so a node whose clock runs ahead never takes over another
+ * node's live lease. A runner extends its leases while it works (a heartbeat) and releases them in the same write
+ * that records its results; because the lease says who runs a plan's step, a step is not separately marked as
+ * running ({@link #leasesClaims()}). When a runner dies, its leases lapse and its plans are handed to another runner
  * marked as recovering: their due step may have been invoked, so it runs again with the same idempotency key, after
- * a {@link dev.winback.model.EventType#STEP_RECOVERED} event that counts the lost attempt.
+ * a {@link EventType#STEP_RECOVERED} event that counts the lost attempt.
  *
- * <p><b>Guarantee:</b> every due step is invoked at least once; it is invoked more than once only when its runner
- * stopped (or its lease lapsed) between invoking the strategy and recording the result. A host that remembers the
- * step's idempotency key therefore sends each message exactly once.
+ * <p><b>Guarantee:</b> every due step is invoked at least once; again only after a crash, a lapsed lease or a store
+ * failure before its result was recorded, and then always with the same idempotency key. A host that remembers the
+ * step's idempotency key therefore sends each message once.
  *
- * <p>The schema is created by {@link #migrate()} from the versioned scripts in {@code dev/winback/jdbc/}:
- * {@code V1__winback_schema.sql}, then {@code V2__cheaper_step_writes}, {@code V3__contacts_in_the_journal} and
- * {@code V4__leaner_indexes}, each as {@code .postgresql.sql} or {@code .h2.sql}; or by the host's own Flyway or
- * Liquibase with those files.
- * Thread-safe; uses one pooled connection per operation.
+ * <p><b>One active plan per customer</b>, guaranteed by the database (PostgreSQL: a partial unique index on the
+ * customer of active plans; H2: a unique generated column): {@link #insertIfAbsent} of a second active plan throws
+ * {@link ConcurrentUpdateException}.
+ *
+ * <p><b>Unreadable rows</b> (a JSON body that cannot be read, e.g. corrupted by hand) affect their customer only:
+ * {@link #claimDue} quarantines such a plan (status {@code QUARANTINED}, out of the due order, lease released, a
+ * {@link EventType#PLAN_QUARANTINED} journal row naming only the exception's type) and claims the others;
+ * {@link #find}, {@link #latestPlan}, {@link #plans} and {@link #journal} return the readable records;
+ * {@link #unreadableRecords} returns the raw text of the others for an export; {@link #anonymise} deletes them;
+ * {@link #quarantined} lists quarantined plans for operators.
+ *
+ * <p><b>The fence</b>: see {@link #fence()}.
+ *
+ * <p><b>The schema</b> is created by {@link #migrate()} from the script {@code dev/winback/jdbc/V1__winback_schema}
+ * {@code .postgresql.sql} or {@code .h2.sql} in the jar, or by the host's own Flyway or Liquibase with that file
+ * (named {@code V1__winback_schema.sql}); see the {@linkplain dev.winback.jdbc package} for its tables.
+ *
+ * <p>Thread-safe. Each operation uses one pooled connection, or the connection the fence holds on the calling
+ * thread.
  */
 public final class JdbcPlanStore implements PlanStore {
-  private static final String INSERT_PLAN = "INSERT INTO winback_plan "
-      + "(plan_id, customer_id, version, status, next_due, body) VALUES (?, ?, ?, ?, ?, ?)";
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcPlanStore.class);
 
   private final DataSource dataSource;
-  private final CustomerFence fence = CustomerFence.inJvm(this);
-  private final boolean postgres;
+  private final Dialect dialect;
+  private final JdbcCustomerFence fence;
 
-  private JdbcPlanStore(DataSource dataSource, boolean postgres) {
+  private JdbcPlanStore(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
-    this.postgres = postgres;
+    this.dialect = dialect;
+    this.fence = new JdbcCustomerFence(dataSource, dialect);
   }
 
   /**
@@ -86,81 +101,66 @@ public final class JdbcPlanStore implements PlanStore {
    */
   public static JdbcPlanStore create(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
-      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-      if (!product.contains("postgres") && !product.contains("h2")) {
-        throw new IllegalArgumentException("JdbcPlanStore supports PostgreSQL and H2, not " + product);
-      }
-      return new JdbcPlanStore(dataSource, product.contains("postgres"));
+      return new JdbcPlanStore(dataSource, Dialect.of(c.getMetaData().getDatabaseProductName()));
     } catch (SQLException e) {
-      throw failure("connect", e);
+      throw new StoreException("connect", e);
     }
   }
 
   /**
-   * Applies the schema migrations this version ships that the database does not have yet, each in a transaction,
-   * and records them in {@code winback_schema}.
+   * Applies the schema scripts this version ships that the database does not have yet, and records them with their
+   * SHA-256 checksums in {@code winback_schema}. Safe when many nodes start at once: one migrates while the others
+   * wait for it (PostgreSQL: a session advisory lock on the migration's connection; H2: a row lock in
+   * {@code winback_schema_lock}), then find nothing left to do.
+   *
+   * <p>On H2 the migration holds two connections at once (the lock's and the scripts'), so the pool must allow two.
    *
    * @return this store
-   * @throws StoreException when a migration fails (it is rolled back)
+   * @throws SchemaMismatchException when a script applied to the database differs from the shipped one
+   * @throws StoreException when a migration fails (on PostgreSQL its transaction is rolled back)
    */
   public JdbcPlanStore migrate() {
-    return migrate(SchemaMigrations.VERSIONS.size());
-  }
-
-  /** Applies the migrations up to a version: {@link #migrate()}, and upgrades from older versions in tests. */
-  JdbcPlanStore migrate(int upTo) {
     try {
-      SchemaMigrations.apply(dataSource, postgres, upTo);
+      SchemaMigrations.apply(dataSource, dialect);
       return this;
     } catch (SQLException e) {
-      throw failure("migrate the schema", e);
+      throw new StoreException("migrate the schema", e);
     }
+  }
+
+  /**
+   * The same store with a lease clock that reads {@code offset} later than the database's: for tests, to let leases
+   * lapse (or stay) without waiting. Shares the data source; its fence is another instance on the same locks.
+   */
+  JdbcPlanStore withLeaseClockAhead(Duration offset) {
+    return new JdbcPlanStore(dataSource, dialect.withLeaseClockOffset(offset));
+  }
+
+  private <T> T read(String operation, Transactions.Work<T> work) {
+    return Transactions.read(dataSource, operation, work);
+  }
+
+  private <T> T write(String operation, Transactions.Work<T> work) {
+    return Transactions.write(dataSource, operation, work);
   }
 
   // ------------------------------------------------------------------------------------------------ plans
 
   @Override
   public WinBackPlan insertIfAbsent(WinBackPlan plan, List<JournalEvent> events) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        if (readPlan(c, plan.id()).isPresent()) {
-          c.rollback();
-          return find(plan.id()).orElseThrow();
-        }
-        insertPlans(c, List.of(plan));
+    return write("insert plan", c -> {
+      if (dialect.insertPlan(c, plan)) {
+        Rows.fileUnderCustomers(c, List.of(plan));
         appendEvents(c, events);
-        c.commit();
         return plan;
-      } catch (SQLException e) {
-        rollback(c);
-        if ("23505".equals(e.getSQLState())) { // another runner inserted the same plan first
-          return find(plan.id()).orElseThrow(() -> failure("insert plan", e));
-        }
-        throw e;
       }
-    } catch (SQLException e) {
-      throw failure("insert plan", e);
-    }
-  }
-
-  /** Inserts plans and files each under its customer, in the order given. */
-  private static void insertPlans(Connection c, List<WinBackPlan> plans) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(INSERT_PLAN); PreparedStatement owner = c.prepareStatement(
-        "INSERT INTO winback_customer_plan (customer_id, plan_id) VALUES (?, ?)")) {
-      for (WinBackPlan plan : plans) {
-        p.setString(1, plan.id());
-        p.setString(2, plan.customer().id());
-        p.setLong(3, plan.version());
-        p.setString(4, plan.status().name());
-        setNullableLong(p, 5, nextDue(plan));
-        p.setString(6, write(plan));
-        p.executeUpdate();
-        owner.setString(1, plan.customer().id());
-        owner.setString(2, plan.id());
-        owner.executeUpdate();
+      Optional<String> stored = body(c, plan.id());
+      if (stored.isEmpty()) {
+        throw ConcurrentUpdateException.anotherActivePlan(plan.id());
       }
-    }
+      return Rows.tryRead(stored.get(), WinBackPlan.class).orElseThrow(() -> new StoreException(
+          "insert plan: a plan with the same id is stored but cannot be read (see unreadableRecords)", "unknown"));
+    });
   }
 
   @Override
@@ -168,253 +168,202 @@ public final class JdbcPlanStore implements PlanStore {
     return updateAll(List.of(new PlanChange(plan, events))).get(0);
   }
 
-  /**
-   * Appends journal rows in the order given; the row of a step that contacted the customer is marked with the channel
-   * and step kind, which makes it part of the contact history.
-   */
   private void appendEvents(Connection c, List<JournalEvent> events) throws SQLException {
-    if (events.isEmpty()) {
-      return;
+    if (!events.isEmpty()) {
+      dialect.appendEvents(c, events);
     }
-    if (postgres) {
-      appendEventsAsOne(c, events);
-      return;
-    }
-    try (PreparedStatement journal = c.prepareStatement("INSERT INTO winback_journal (customer_id, plan_id, "
-        + "at_micros, type, body, contact_channel, contact_kind) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      for (JournalEvent event : events) {
-        journal.setString(1, event.customerId());
-        journal.setString(2, event.planId());
-        journal.setLong(3, micros(event.at()));
-        journal.setString(4, event.type().name());
-        journal.setString(5, write(event));
-        String channel = contactChannel(event);
-        journal.setString(6, channel);
-        journal.setString(7, channel == null ? null : event.stepKind().get().name());
-        journal.addBatch();
+  }
+
+  private static Optional<String> body(Connection c, String planId) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT body FROM winback_plan WHERE plan_id = ?")) {
+      p.setString(1, planId);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
       }
-      journal.executeBatch();
-    }
-  }
-
-  /** The channel of the contact an event records, or null when it records none. */
-  private static String contactChannel(JournalEvent event) {
-    return event.type() == EventType.STEP_DONE && event.channel().isPresent() && event.stepKind().isPresent()
-        ? event.channel().get().name() : null;
-  }
-
-  /** PostgreSQL: the journal rows in one statement, in the order given. */
-  private static void appendEventsAsOne(Connection c, List<JournalEvent> events) throws SQLException {
-    int n = events.size();
-    String[] customers = new String[n];
-    String[] plans = new String[n];
-    Long[] at = new Long[n];
-    String[] types = new String[n];
-    String[] bodies = new String[n];
-    String[] channels = new String[n];
-    String[] kinds = new String[n];
-    for (int i = 0; i < n; i++) {
-      JournalEvent event = events.get(i);
-      customers[i] = event.customerId();
-      plans[i] = event.planId();
-      at[i] = micros(event.at());
-      types[i] = event.type().name();
-      bodies[i] = write(event);
-      channels[i] = contactChannel(event);
-      kinds[i] = channels[i] == null ? null : event.stepKind().get().name();
-    }
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_journal (customer_id, plan_id, at_micros, "
-        + "type, body, contact_channel, contact_kind) SELECT c, p, a, t, b, ch, k FROM unnest(?::text[], ?::text[], "
-        + "?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS u(c, p, a, t, b, ch, k, n) "
-        + "ORDER BY n")) {
-      p.setArray(1, c.createArrayOf("text", customers));
-      p.setArray(2, c.createArrayOf("text", plans));
-      p.setArray(3, c.createArrayOf("bigint", at));
-      p.setArray(4, c.createArrayOf("text", types));
-      p.setArray(5, c.createArrayOf("text", bodies));
-      p.setArray(6, c.createArrayOf("text", channels));
-      p.setArray(7, c.createArrayOf("text", kinds));
-      p.executeUpdate();
     }
   }
 
   @Override
   public Optional<WinBackPlan> find(String planId) {
-    try (Connection c = dataSource.getConnection()) {
-      return readPlan(c, planId);
-    } catch (SQLException e) {
-      throw failure("read plan", e);
-    }
+    return read("read plan", c -> body(c, planId).flatMap(body -> Rows.tryRead(body, WinBackPlan.class)));
   }
 
-  private Optional<WinBackPlan> readPlan(Connection c, String planId) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("SELECT body FROM winback_plan WHERE plan_id = ?")) {
-      p.setString(1, planId);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(read(r.getString(1), WinBackPlan.class)) : Optional.empty();
-      }
-    }
-  }
-
+  /** The latest readable plan: the newest row's, unless that one cannot be read (then the newest readable). */
   @Override
   public Optional<WinBackPlan> latestPlan(String customerId) {
-    List<WinBackPlan> plans = query("read plans", "SELECT p.body FROM winback_customer_plan o "
-        + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq DESC LIMIT 1",
-        customerId, WinBackPlan.class);
-    return plans.stream().findFirst();
+    for (String body : bodies("read plans", "SELECT p.body FROM winback_customer_plan o "
+        + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq DESC", customerId)) {
+      Optional<WinBackPlan> plan = Rows.tryRead(body, WinBackPlan.class);
+      if (plan.isPresent()) {
+        return plan;
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
   public List<WinBackPlan> plans(String customerId) {
-    return query("read plans", "SELECT p.body FROM winback_customer_plan o "
-        + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq", customerId,
-        WinBackPlan.class);
+    List<WinBackPlan> plans = new ArrayList<>();
+    for (String body : bodies("read plans", "SELECT p.body FROM winback_customer_plan o "
+        + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq", customerId)) {
+      Rows.tryRead(body, WinBackPlan.class).ifPresent(plans::add);
+    }
+    return plans;
   }
 
-  /** The JSON bodies one customer's query selects, read as {@code type}. */
-  private <T> List<T> query(String operation, String sql, String customerId, Class<T> type) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
-      p.setString(1, customerId);
-      List<T> values = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          values.add(read(r.getString(1), type));
+  /** The stored texts one customer's query selects. */
+  private List<String> bodies(String operation, String sql, String customerId) {
+    return read(operation, c -> {
+      try (PreparedStatement p = c.prepareStatement(sql)) {
+        p.setString(1, customerId);
+        List<String> values = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            values.add(r.getString(1));
+          }
         }
+        return values;
       }
-      return values;
-    } catch (SQLException e) {
-      throw failure(operation, e);
+    });
+  }
+
+  @Override
+  public List<String> unreadableRecords(String customerId) {
+    List<String> unreadable = new ArrayList<>();
+    for (String body : bodies("read plans", "SELECT p.body FROM winback_customer_plan o "
+        + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq", customerId)) {
+      if (Rows.tryRead(body, WinBackPlan.class).isEmpty()) {
+        unreadable.add(body);
+      }
     }
+    for (String body : bodies("read journal",
+        "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq", customerId)) {
+      if (Rows.tryRead(body, JournalEvent.class).isEmpty()) {
+        unreadable.add(body);
+      }
+    }
+    return unreadable;
   }
 
   @Override
   public List<String> customerIds(String after, int limit) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
-        "SELECT DISTINCT customer_id FROM winback_customer_plan WHERE customer_id > ? ORDER BY customer_id LIMIT ?")) {
-      p.setString(1, after);
-      p.setInt(2, limit);
-      List<String> ids = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          ids.add(r.getString(1));
+    return read("list customers", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT customer_id FROM winback_customer_plan "
+          + "WHERE customer_id > ? ORDER BY customer_id LIMIT ?")) {
+        p.setString(1, after);
+        p.setInt(2, limit);
+        List<String> ids = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            ids.add(r.getString(1));
+          }
         }
+        return ids;
       }
-      return ids;
-    } catch (SQLException e) {
-      throw failure("list customers", e);
-    }
+    });
   }
 
   // ------------------------------------------------------------------------------------------------ due steps
 
   @Override
   public List<DueStep> dueSteps(Instant now, int limit) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
-        "SELECT body FROM winback_plan WHERE next_due <= ? ORDER BY next_due LIMIT ?")) {
-      p.setLong(1, micros(now));
-      p.setInt(2, limit);
-      List<DueStep> due = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          addDue(read(r.getString(1), WinBackPlan.class), now, false, due);
+    return read("find due steps", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT body FROM winback_plan WHERE next_due <= ? ORDER BY next_due LIMIT ?")) {
+        Rows.setTime(p, 1, now);
+        p.setInt(2, limit);
+        List<DueStep> due = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            Rows.tryRead(r.getString(1), WinBackPlan.class).ifPresent(plan -> addDue(plan, now, due));
+          }
         }
+        due.sort(Comparator.comparing(DueStep::dueAt));
+        return due.size() > limit ? List.copyOf(due.subList(0, limit)) : due;
       }
-      return limited(due, limit);
-    } catch (SQLException e) {
-      throw failure("find due steps", e);
-    }
-  }
-
-  @Override
-  public List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Duration lease) {
-    Instant leaseUntil = now.plus(lease);
-    return inTransaction("claim due steps", c -> {
-      List<Claimed> rows = postgres ? claimSkipLocked(c, now, limit, owner, leaseUntil)
-          : claimOneByOne(c, now, limit, owner, leaseUntil);
-      List<ClaimedPlan> plans = new ArrayList<>(rows.size());
-      for (Claimed row : rows) {
-        WinBackPlan plan = read(row.body(), WinBackPlan.class);
-        boolean orphans = plan.steps().stream().anyMatch(step -> step.status() == StepStatus.RUNNING);
-        plans.add(new ClaimedPlan(plan, row.lapsed() || orphans));
-      }
-      plans.sort(Comparator.comparing(p -> p.plan().nextDue().orElse(Instant.MAX)));
-      return plans;
     });
   }
 
-  /** A plan row just claimed: its body, and whether an earlier runner's lease on it lapsed unreleased. */
-  private record Claimed(String body, boolean lapsed) {}
-
-  private static List<Claimed> claimSkipLocked(Connection c, Instant now, int limit, String owner, Instant until)
-      throws SQLException {
-    // the locked rows are found again by their physical address, which a row lock keeps still
-    try (PreparedStatement p = c.prepareStatement("WITH due AS (SELECT ctid, lease_owner FROM winback_plan "
-        + "WHERE next_due <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_due LIMIT ? "
-        + "FOR UPDATE SKIP LOCKED) UPDATE winback_plan p SET lease_owner = ?, lease_until = ? FROM due "
-        + "WHERE p.ctid = due.ctid RETURNING p.body, due.lease_owner")) {
-      p.setLong(1, micros(now));
-      p.setLong(2, micros(now));
-      p.setInt(3, limit);
-      p.setString(4, owner);
-      p.setLong(5, micros(until));
-      List<Claimed> rows = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          rows.add(new Claimed(r.getString(1), r.getString(2) != null));
-        }
-      }
-      return rows;
-    }
-  }
-
-  private static List<Claimed> claimOneByOne(Connection c, Instant now, int limit, String owner, Instant until)
-      throws SQLException {
-    List<String> candidates = new ArrayList<>();
-    try (PreparedStatement p = c.prepareStatement("SELECT plan_id FROM winback_plan WHERE next_due <= ? "
-        + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_due LIMIT ?")) {
-      p.setLong(1, micros(now));
-      p.setLong(2, micros(now));
-      p.setInt(3, limit);
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          candidates.add(r.getString(1));
-        }
-      }
-    }
-    List<Claimed> rows = new ArrayList<>();
-    try (PreparedStatement lock = c.prepareStatement("SELECT body, lease_owner FROM winback_plan "
-            + "WHERE plan_id = ? AND (lease_until IS NULL OR lease_until < ?) FOR UPDATE");
-        PreparedStatement claim = c.prepareStatement(
-            "UPDATE winback_plan SET lease_owner = ?, lease_until = ? WHERE plan_id = ?")) {
-      for (String planId : candidates) {
-        lock.setString(1, planId);
-        lock.setLong(2, micros(now));
-        try (ResultSet r = lock.executeQuery()) {
-          if (!r.next()) {
-            continue; // another runner claimed it meanwhile
-          }
-          rows.add(new Claimed(r.getString(1), r.getString(2) != null));
-        }
-        claim.setString(1, owner);
-        claim.setLong(2, micros(until));
-        claim.setString(3, planId);
-        claim.executeUpdate();
-      }
-    }
-    return rows;
-  }
-
-  private static void addDue(WinBackPlan plan, Instant now, boolean recoverRunning, List<DueStep> due) {
+  private static void addDue(WinBackPlan plan, Instant now, List<DueStep> due) {
     if (!plan.status().isActive()) {
       return;
     }
     for (PlanStep step : plan.steps()) {
       if (step.status() == StepStatus.PENDING && !step.dueAt().isAfter(now)) {
         due.add(new DueStep(plan.id(), step.index(), step.dueAt()));
-      } else if (recoverRunning && step.status() == StepStatus.RUNNING) {
-        due.add(new DueStep(plan.id(), step.index(), step.dueAt(), true));
       }
     }
+  }
+
+  @Override
+  public List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Duration lease) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(lease, "lease");
+    return write("claim due steps", c -> {
+      List<ClaimedPlan> plans = new ArrayList<>();
+      for (Rows.ClaimedRow row : dialect.claim(c, now, limit, owner, lease)) {
+        Optional<WinBackPlan> plan = Rows.tryRead(row.body(), WinBackPlan.class);
+        if (plan.isEmpty()) {
+          quarantine(c, row, now);
+          continue;
+        }
+        boolean orphans = plan.get().steps().stream().anyMatch(step -> step.status() == StepStatus.RUNNING);
+        plans.add(new ClaimedPlan(plan.get(), row.lapsed() || orphans));
+      }
+      plans.sort(Comparator.comparing(p -> p.plan().nextDue().orElse(Instant.MAX)));
+      return plans;
+    });
+  }
+
+  /** Takes a plan whose row cannot be read out of the due order, and journals why by the exception's type only. */
+  private void quarantine(Connection c, Rows.ClaimedRow row, Instant now) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET status = ?, next_due = NULL, "
+        + "lease_owner = NULL, lease_until = NULL WHERE plan_id = ?")) {
+      p.setString(1, PlanStatus.QUARANTINED.name());
+      p.setString(2, row.planId());
+      p.executeUpdate();
+    }
+    String cause = Rows.unreadableBecause(row.body(), WinBackPlan.class);
+    appendEvents(c, List.of(JournalEvent.builder().customerId(row.customerId()).planId(row.planId()).at(now)
+        .type(EventType.PLAN_QUARANTINED).detail("the stored plan cannot be read: " + cause).build()));
+    LOG.warn("A due plan's stored record could not be read ({}); it was quarantined", cause);
+  }
+
+  @Override
+  public List<QuarantinedPlan> quarantined(String afterPlanId, int limit) {
+    return read("list quarantined plans", c -> {
+      Map<String, String> customers = new java.util.LinkedHashMap<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT plan_id, customer_id FROM winback_plan "
+          + "WHERE status = ? AND plan_id > ? ORDER BY plan_id LIMIT ?")) {
+        p.setString(1, PlanStatus.QUARANTINED.name());
+        p.setString(2, afterPlanId);
+        p.setInt(3, limit);
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            customers.put(r.getString(1), r.getString(2));
+          }
+        }
+      }
+      List<QuarantinedPlan> plans = new ArrayList<>(customers.size());
+      try (PreparedStatement p = c.prepareStatement("SELECT happened_at, body FROM winback_journal "
+          + "WHERE customer_id = ? AND plan_id = ? AND type = ? ORDER BY seq DESC")) {
+        for (Map.Entry<String, String> plan : customers.entrySet()) {
+          p.setString(1, plan.getValue());
+          p.setString(2, plan.getKey());
+          p.setString(3, EventType.PLAN_QUARANTINED.name());
+          Instant at = Instant.EPOCH;
+          String reason = "unknown";
+          try (ResultSet r = p.executeQuery()) {
+            if (r.next()) {
+              at = Rows.instant(r, 1);
+              reason = Rows.tryRead(r.getString(2), JournalEvent.class).map(JournalEvent::detail).orElse(reason);
+            }
+          }
+          plans.add(new QuarantinedPlan(plan.getKey(), plan.getValue(), at, reason));
+        }
+      }
+      return plans;
+    });
   }
 
   @Override
@@ -437,9 +386,16 @@ public final class JdbcPlanStore implements PlanStore {
     if (changes.isEmpty()) {
       return List.of();
     }
-    return inTransaction("update plans", c -> {
-      boolean[] ok = postgres && distinctPlans(changes) ? updateAsOne(c, changes, owner)
-          : updateOneByOne(c, changes, owner);
+    return write("update plans", c -> {
+      boolean[] ok;
+      try {
+        ok = dialect.update(c, changes, owner);
+      } catch (SQLException e) {
+        if ("23505".equals(e.getSQLState())) { // a plan made active while its customer has another active plan
+          throw ConcurrentUpdateException.anotherActivePlan(changes.get(0).plan().id());
+        }
+        throw e;
+      }
       List<Boolean> stored = new ArrayList<>(changes.size());
       List<JournalEvent> events = new ArrayList<>();
       for (int i = 0; i < changes.size(); i++) {
@@ -453,217 +409,113 @@ public final class JdbcPlanStore implements PlanStore {
     });
   }
 
-  private static boolean distinctPlans(List<PlanChange> changes) {
-    Set<String> ids = new HashSet<>();
-    for (PlanChange change : changes) {
-      if (!ids.add(change.plan().id())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** PostgreSQL: every change in one statement, joined to arrays of the new values. */
-  private static boolean[] updateAsOne(Connection c, List<PlanChange> changes, String owner) throws SQLException {
-    int n = changes.size();
-    String[] ids = new String[n];
-    Long[] versions = new Long[n];
-    String[] statuses = new String[n];
-    Long[] due = new Long[n];
-    String[] bodies = new String[n];
-    Map<String, Integer> index = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      WinBackPlan plan = changes.get(i).plan();
-      ids[i] = plan.id();
-      versions[i] = plan.version();
-      statuses[i] = plan.status().name();
-      due[i] = nextDue(plan);
-      bodies[i] = write(plan);
-      index.put(plan.id(), i);
-    }
-    String release = owner == null ? "" : release("p.");
-    try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan p SET version = u.version, "
-        + "status = u.status, next_due = u.next_due, body = u.body" + release + " FROM unnest(?::text[], "
-        + "?::bigint[], ?::text[], ?::bigint[], ?::text[]) AS u(plan_id, version, status, next_due, body) "
-        + "WHERE p.plan_id = u.plan_id AND p.version = u.version - 1 RETURNING p.plan_id")) {
-      int i = 1;
-      if (owner != null) {
-        p.setString(i++, owner);
-        p.setString(i++, owner);
-      }
-      p.setArray(i++, c.createArrayOf("text", ids));
-      p.setArray(i++, c.createArrayOf("bigint", versions));
-      p.setArray(i++, c.createArrayOf("text", statuses));
-      p.setArray(i++, c.createArrayOf("bigint", due));
-      p.setArray(i, c.createArrayOf("text", bodies));
-      boolean[] stored = new boolean[n];
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          stored[index.get(r.getString(1))] = true;
-        }
-      }
-      return stored;
-    }
-  }
-
-  /**
-   * The assignments that release the lease of the owner given as the next two parameters, and leave any other
-   * runner's lease alone; {@code table} qualifies the columns ({@code "p."} or nothing).
-   */
-  private static String release(String table) {
-    String mine = "CASE WHEN " + table + "lease_owner = ? THEN NULL ELSE ";
-    return ", lease_owner = " + mine + table + "lease_owner END, lease_until = " + mine + table + "lease_until END";
-  }
-
-  private static boolean[] updateOneByOne(Connection c, List<PlanChange> changes, String owner) throws SQLException {
-    String release = owner == null ? "" : release("");
-    boolean[] stored = new boolean[changes.size()];
-    try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
-        + "next_due = ?, body = ?" + release + " WHERE plan_id = ? AND version = ?")) {
-      for (PlanChange change : changes) {
-        WinBackPlan plan = change.plan();
-        int i = 1;
-        p.setLong(i++, plan.version());
-        p.setString(i++, plan.status().name());
-        setNullableLong(p, i++, nextDue(plan));
-        p.setString(i++, write(plan));
-        if (owner != null) {
-          p.setString(i++, owner);
-          p.setString(i++, owner);
-        }
-        p.setString(i++, plan.id());
-        p.setLong(i, plan.version() - 1);
-        p.addBatch();
-      }
-      int[] counts = p.executeBatch();
-      for (int i = 0; i < counts.length; i++) {
-        stored[i] = counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO;
-      }
-    }
-    return stored;
-  }
-
   @Override
   public Map<String, List<ContactRecord>> contactHistories(Collection<String> customerIds) {
     Map<String, List<ContactRecord>> histories = new HashMap<>();
     List<String> ids = new ArrayList<>(customerIds);
     for (int from = 0; from < ids.size(); from += 500) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-      StringBuilder sql = new StringBuilder();
-      if (postgres) { // one index lookup per customer, whatever the table's statistics say: OFFSET 0 keeps the
-        // planner from turning the lookups into a join over the whole table when its statistics are stale
-        sql.append("SELECT t.id, c.at_micros, c.contact_channel, c.contact_kind, c.plan_id ")
-            .append("FROM unnest(?::text[]) AS t(id) ")
-            .append("JOIN LATERAL (SELECT at_micros, contact_channel, contact_kind, plan_id FROM winback_journal w ")
-            .append("WHERE w.customer_id = t.id AND contact_channel IS NOT NULL ORDER BY at_micros, seq OFFSET 0) c ")
-            .append("ON true");
-      } else {
-        sql.append("SELECT customer_id, at_micros, contact_channel, contact_kind, plan_id FROM winback_journal ")
-            .append("WHERE contact_channel IS NOT NULL AND customer_id IN (");
-        for (int i = 0; i < chunk.size(); i++) {
-          sql.append(i == 0 ? "?" : ", ?");
-        }
-        sql.append(") ORDER BY customer_id, at_micros, seq");
-      }
-      try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql.toString())) {
-        if (postgres) {
-          p.setArray(1, c.createArrayOf("text", chunk.toArray()));
-        } else {
-          for (int i = 0; i < chunk.size(); i++) {
-            p.setString(i + 1, chunk.get(i));
-          }
-        }
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            histories.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new ContactRecord(
-                instant(r.getLong(2)), Channel.valueOf(r.getString(3)),
-                StepKind.valueOf(r.getString(4)), r.getString(5)));
-          }
-        }
-      } catch (SQLException e) {
-        throw failure("read contact histories", e);
-      }
+      histories.putAll(read("read contact histories", c -> dialect.contactHistories(c, chunk)));
     }
     return histories;
   }
 
-  private static List<DueStep> limited(List<DueStep> due, int limit) {
-    due.sort(Comparator.comparing(DueStep::dueAt));
-    return due.size() > limit ? List.copyOf(due.subList(0, limit)) : due;
-  }
-
   @Override
   public void extendClaims(String owner, Collection<String> planIds, Duration lease) {
-    Instant leaseUntil = Instant.now().plus(lease);
-    leases("extend claims", "UPDATE winback_plan SET lease_until = ? WHERE plan_id = ? AND lease_owner = ?",
-        owner, planIds, micros(leaseUntil));
+    if (!planIds.isEmpty()) {
+      write("extend claims", c -> {
+        dialect.extendLeases(c, owner, planIds, lease);
+        return null;
+      });
+    }
   }
 
   @Override
   public void releaseClaims(String owner, Collection<String> planIds) {
-    leases("release claims",
-        "UPDATE winback_plan SET lease_owner = NULL, lease_until = NULL WHERE plan_id = ? AND lease_owner = ?",
-        owner, planIds, null);
-  }
-
-  private void leases(String operation, String sql, String owner, Collection<String> planIds, Long until) {
-    if (planIds.isEmpty()) {
-      return;
-    }
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
-      for (String planId : planIds) {
-        int i = 1;
-        if (until != null) {
-          p.setLong(i++, until);
-        }
-        p.setString(i++, planId);
-        p.setString(i, owner);
-        p.addBatch();
-      }
-      p.executeBatch();
-    } catch (SQLException e) {
-      throw failure(operation, e);
+    if (!planIds.isEmpty()) {
+      write("release claims", c -> {
+        dialect.releaseLeases(c, owner, planIds);
+        return null;
+      });
     }
   }
 
-  // ------------------------------------------------------------------------------------------------ journal
+  // ------------------------------------------------------------------------------------------------ fence
 
+  /**
+   * The fence in the database, the same instance on every call; it holds across every node using the database.
+   *
+   * <p><b>A decision</b> ({@link CustomerFence#decide}) takes a pooled connection, opens one transaction on it and
+   * takes the customer's lock exclusively inside it (PostgreSQL: {@code pg_advisory_xact_lock(classid, objid)} with
+   * WinBack's own class id {@code 0x57420001} and {@code hashtext(customerId)}, apart from any advisory lock of the
+   * host; H2: the row of the customer's 32-bit lock key in {@code winback_fence}, inserted on first use and locked
+   * {@code FOR UPDATE}). While the decision runs, every call of this store, and of a {@link JdbcSuppressionList} on
+   * the same {@link DataSource} object, made on the same thread joins that transaction on that connection (each
+   * write under a savepoint, so that it stays all-or-nothing), so that e.g. an opt-out's plan update and its
+   * suppression-list entry commit together; the transaction commits when the decision returns and is rolled back
+   * when it throws, and the lock ends with it. A decision inside a decision on the same thread joins the outer one.
+   * Cost: one connection for the decision's length, one round trip for the lock and one for the commit, and on
+   * PostgreSQL two more (savepoint, release) for each write it makes.
+   *
+   * <p><b>A send</b> ({@link CustomerFence#send}) takes the customer's lock shared and, seeing every decision
+   * committed before it was granted, the plan's version; it runs the send only when the plan is still the version
+   * given, and lets the lock go when the send returns or throws. On PostgreSQL the lock is a session-level
+   * {@code pg_advisory_lock_shared} on a pooled connection in auto-commit mode, held for the send's length (no
+   * transaction stays open): one round trip takes it and reads the version (the schema's function
+   * {@code winback_fence_send}), one more ({@code pg_advisory_unlock_shared}) ends it; sends to one customer do not
+   * wait for each other. On H2 it is the decision's row lock, exclusive, in a transaction held across the send. The
+   * store's calls made by the send on its thread use the held connection. A decision about the same customer made
+   * inside a send on the same thread would wait for itself, and is refused with an {@link IllegalStateException}.
+   *
+   * <p>So a decision about a customer waits for the sends to them in progress on any node, and once it has returned
+   * no send decided on an older version of the plan starts. A send that never returns keeps its customer's
+   * decisions waiting (on H2 at most H2's {@code LOCK_TIMEOUT}, after which the decision fails with a
+   * {@link StoreException}); the engine bounds sends with its step timeout.
+   *
+   * @return the fence
+   */
   @Override
   public CustomerFence fence() {
     return fence;
   }
 
+  // ------------------------------------------------------------------------------------------------ journal
+
   @Override
   public List<JournalEvent> journal(String customerId) {
-    return query("read journal", "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq", customerId,
-        JournalEvent.class);
+    List<JournalEvent> events = new ArrayList<>();
+    for (String body : bodies("read journal",
+        "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq", customerId)) {
+      Rows.tryRead(body, JournalEvent.class).ifPresent(events::add);
+    }
+    return events;
   }
 
   @Override
   public List<ContactRecord> contactHistory(String customerId) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
-        "SELECT at_micros, contact_channel, contact_kind, plan_id FROM winback_journal "
-            + "WHERE customer_id = ? AND contact_channel IS NOT NULL ORDER BY at_micros, seq")) {
-      p.setString(1, customerId);
-      List<ContactRecord> contacts = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          contacts.add(new ContactRecord(instant(r.getLong(1)), Channel.valueOf(r.getString(2)),
-              StepKind.valueOf(r.getString(3)), r.getString(4)));
+    return read("read contact history", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT happened_at, contact_channel, contact_kind, plan_id "
+          + "FROM winback_journal WHERE customer_id = ? AND contact_channel IS NOT NULL ORDER BY happened_at, seq")) {
+        p.setString(1, customerId);
+        List<ContactRecord> contacts = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            contacts.add(new ContactRecord(Rows.instant(r, 1), Channel.valueOf(r.getString(2)),
+                StepKind.valueOf(r.getString(3)), r.getString(4)));
+          }
         }
+        return contacts;
       }
-      return contacts;
-    } catch (SQLException e) {
-      throw failure("read contact history", e);
-    }
+    });
   }
 
   // ------------------------------------------------------------------------------------------------ erasure
 
+  /** Also deletes the customer's unreadable plans and journal rows, which cannot be copied. */
   @Override
   public void anonymise(String customerId, String anonymousId, UnaryOperator<WinBackPlan> anonymisePlan,
       UnaryOperator<JournalEvent> anonymiseEvent) {
-    inTransaction("erase a customer", c -> {
+    write("erase a customer", c -> {
       List<String> planIds = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement(
           "SELECT plan_id FROM winback_customer_plan WHERE customer_id = ? ORDER BY seq")) {
@@ -680,7 +532,7 @@ public final class JdbcPlanStore implements PlanStore {
           p.setString(1, planId);
           try (ResultSet r = p.executeQuery()) {
             if (r.next()) {
-              plans.add(read(r.getString(1), WinBackPlan.class));
+              Rows.tryRead(r.getString(1), WinBackPlan.class).ifPresent(plans::add);
             }
           }
         }
@@ -698,7 +550,7 @@ public final class JdbcPlanStore implements PlanStore {
         p.setString(1, customerId);
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
-            events.add(anonymiseEvent.apply(read(r.getString(1), JournalEvent.class)));
+            Rows.tryRead(r.getString(1), JournalEvent.class).ifPresent(e -> events.add(anonymiseEvent.apply(e)));
           }
         }
       }
@@ -710,9 +562,13 @@ public final class JdbcPlanStore implements PlanStore {
       }
       List<WinBackPlan> copies = new ArrayList<>(plans.size());
       for (WinBackPlan plan : plans) {
-        copies.add(anonymisePlan.apply(plan)); // the copy's customer id is the anonymous id
+        WinBackPlan copy = anonymisePlan.apply(plan); // the copy's customer id is the anonymous id
+        if (!dialect.insertPlan(c, copy)) {
+          throw new StoreException("erase a customer: an anonymous copy clashes with a stored plan", "23505");
+        }
+        copies.add(copy);
       }
-      insertPlans(c, copies);
+      Rows.fileUnderCustomers(c, copies);
       appendEvents(c, events);
       return null;
     });
@@ -722,24 +578,24 @@ public final class JdbcPlanStore implements PlanStore {
 
   @Override
   public void saveGrant(ReactivationGrant grant) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
-        "INSERT INTO winback_grant (token_id, customer_id, body) VALUES (?, ?, ?)")) {
-      p.setString(1, grant.tokenId());
-      p.setString(2, grant.customerId());
-      p.setString(3, write(grant));
-      p.executeUpdate();
-    } catch (SQLException e) {
-      throw failure("save a reactivation grant", e);
-    }
+    write("save a reactivation grant", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "INSERT INTO winback_grant (token_id, customer_id, body) VALUES (?, ?, ?)")) {
+        p.setString(1, grant.tokenId());
+        p.setString(2, grant.customerId());
+        p.setString(3, Rows.write(grant));
+        return p.executeUpdate();
+      }
+    });
   }
 
   @Override
   public GrantConsumption consumeGrant(String tokenId, Instant at) {
-    try (Connection c = dataSource.getConnection()) {
+    return write("consume a reactivation grant", c -> {
       int consumed;
       try (PreparedStatement p = c.prepareStatement(
           "UPDATE winback_grant SET consumed_at = ? WHERE token_id = ? AND consumed_at IS NULL")) {
-        p.setLong(1, micros(at));
+        Rows.setTime(p, 1, at);
         p.setString(2, tokenId);
         consumed = p.executeUpdate();
       }
@@ -749,107 +605,19 @@ public final class JdbcPlanStore implements PlanStore {
           if (!r.next()) {
             return new GrantConsumption(GrantConsumption.Status.UNKNOWN, Optional.empty());
           }
-          return consumed == 1
-              ? new GrantConsumption(GrantConsumption.Status.CONSUMED,
-                  Optional.of(read(r.getString(1), ReactivationGrant.class)))
-              : new GrantConsumption(GrantConsumption.Status.ALREADY_USED, Optional.empty());
+          if (consumed != 1) {
+            return new GrantConsumption(GrantConsumption.Status.ALREADY_USED, Optional.empty());
+          }
+          ReactivationGrant grant = Rows.tryRead(r.getString(1), ReactivationGrant.class).orElseThrow(() ->
+              new StoreException("consume a reactivation grant: the stored grant cannot be read", "unknown"));
+          return new GrantConsumption(GrantConsumption.Status.CONSUMED, Optional.of(grant));
         }
       }
-    } catch (SQLException e) {
-      throw failure("consume a reactivation grant", e);
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------------ plumbing
-
-  /**
-   * The due time of an active plan's first unfinished step, in epoch microseconds: a waiting step to run, or a
-   * running one to recover if its runner's lease lapses.
-   */
-  static Long nextDue(WinBackPlan plan) {
-    if (!plan.status().isActive()) {
-      return null;
-    }
-    for (PlanStep step : plan.steps()) {
-      if (!step.status().isFinal()) {
-        return micros(step.dueAt());
-      }
-    }
-    return null;
-  }
-
-  static long micros(Instant at) {
-    return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), (at.getNano() + 999) / 1000);
-  }
-
-  static Instant instant(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
-  }
-
-  private static void setNullableLong(PreparedStatement p, int index, Long value) throws SQLException {
-    if (value == null) {
-      p.setNull(index, Types.BIGINT);
-    } else {
-      p.setLong(index, value);
-    }
-  }
-
-  private static String write(Object value) {
-    try {
-      return Json.STORED.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
-    }
-  }
-
-  private static <T> T read(String json, Class<T> type) {
-    try {
-      return Json.STORED.readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored " + type.getSimpleName() + " cannot be read", e);
-    }
-  }
-
-  /** Work done in one transaction. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  /**
-   * Runs work in one transaction on its own connection: committed when the work returns, rolled back when it throws,
-   * so that nothing half-written stays behind. Work may roll back itself and return.
-   */
-  private <T> T inTransaction(String operation, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollback(c);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw failure(operation, e);
-    }
-  }
-
-  private static void rollback(Connection c) {
-    try {
-      c.rollback();
-    } catch (SQLException ignored) {
-      // the connection is gone; the database rolls the transaction back itself
-    }
-  }
-
-  private static StoreException failure(String operation, SQLException e) {
-    return new StoreException(operation, e.getSQLState() == null ? "unknown" : e.getSQLState());
+    });
   }
 
   @Override
   public String toString() {
-    return "JdbcPlanStore[" + (postgres ? "PostgreSQL" : "H2") + "]";
+    return "JdbcPlanStore[" + dialect + "]";
   }
 }

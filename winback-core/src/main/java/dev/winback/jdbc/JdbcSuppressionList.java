@@ -1,15 +1,12 @@
 package dev.winback.jdbc;
 
-import dev.winback.StoreException;
 import dev.winback.internal.AddressFingerprint;
 import dev.winback.model.ContactPoint;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Suppression;
 import dev.winback.spi.SuppressionList;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +15,9 @@ import javax.sql.DataSource;
 /**
  * A {@link SuppressionList} in the {@code winback_suppression} table, shared by every node: keyed fingerprints
  * (HMAC-SHA256) of customer ids and contact addresses, never the values. Every node must use the same key.
- * Thread-safe.
+ * Inside a decision of a {@link JdbcPlanStore}'s fence on the same {@link DataSource} object, its calls on the
+ * deciding thread join the decision's transaction, so that e.g. an opt-out's plan update and its entry here commit
+ * together or not at all. Thread-safe.
  */
 public final class JdbcSuppressionList implements SuppressionList {
   private final DataSource dataSource;
@@ -48,22 +47,21 @@ public final class JdbcSuppressionList implements SuppressionList {
       sql.append(i == 0 ? "?" : ", ?");
     }
     sql.append(") LIMIT 1");
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql.toString())) {
-      for (int i = 0; i < keys.size(); i++) {
-        p.setString(i + 1, keys.get(i));
+    return Transactions.read(dataSource, "look up the suppression list", c -> {
+      try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+        for (int i = 0; i < keys.size(); i++) {
+          p.setString(i + 1, keys.get(i));
+        }
+        try (ResultSet r = p.executeQuery()) {
+          return r.next() ? Optional.of(Suppression.valueOf(r.getString(1))) : Optional.empty();
+        }
       }
-      try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(Suppression.valueOf(r.getString(1))) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new StoreException("look up the suppression list", e.getSQLState());
-    }
+    });
   }
 
   @Override
   public void add(LostCustomer customer, Suppression reason) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
+    Transactions.write(dataSource, "add to the suppression list", c -> {
       try (PreparedStatement delete = c.prepareStatement("DELETE FROM winback_suppression WHERE fingerprint = ?");
           PreparedStatement insert = c.prepareStatement(
               "INSERT INTO winback_suppression (fingerprint, reason) VALUES (?, ?)")) {
@@ -74,14 +72,9 @@ public final class JdbcSuppressionList implements SuppressionList {
           insert.setString(2, reason.name());
           insert.executeUpdate();
         }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
       }
-    } catch (SQLException e) {
-      throw new StoreException("add to the suppression list", e.getSQLState());
-    }
+      return null;
+    });
   }
 
   private List<String> keys(LostCustomer customer) {

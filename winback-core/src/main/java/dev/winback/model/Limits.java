@@ -104,8 +104,11 @@ public final class Limits {
   /** The earliest instant WinBack accepts: the start of 1900. */
   public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
-  /** The latest instant WinBack accepts: the end of 9999. */
-  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+  /**
+   * The latest instant WinBack accepts: the last microsecond of 9999 (the databases keep microseconds, and a time
+   * rounded up to them must stay within 9999).
+   */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   /** The longest duration or period WinBack accepts, either way: 100 years of 365.25 days. */
   public static final Duration LONGEST = Duration.ofDays(36_525);

@@ -18,10 +18,14 @@ public interface CustomerFence {
    * starts until the decision returns. Stores that can, run every write the decision makes (and those of a
    * suppression list on the same database) in one transaction, rolled back when the decision throws.
    *
+   * <p>A decision inside a decision on the same thread joins the outer one. A decision about a customer inside a
+   * send to the same customer on the same thread would wait for itself, and is refused.
+   *
    * @param customerId the customer
    * @param decision what to decide and write; it must not contact the customer
    * @param <T> what the decision returns
    * @return what the decision returned
+   * @throws IllegalStateException when called inside a send to the same customer on the same thread
    */
   <T> T decide(String customerId, Supplier<T> decision);
 

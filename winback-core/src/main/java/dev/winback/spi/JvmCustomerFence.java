@@ -32,6 +32,10 @@ final class JvmCustomerFence implements CustomerFence {
     Entry entry = enter(customerId);
     ReentrantReadWriteLock.WriteLock lock = entry.lock.writeLock();
     try {
+      if (entry.lock.getReadHoldCount() > 0) {
+        throw new IllegalStateException("A decision about a customer cannot be made inside a send to the same "
+            + "customer on the same thread: it would wait for itself");
+      }
       lock.lock();
       try {
         return decision.get();

@@ -22,11 +22,15 @@ import java.util.function.UnaryOperator;
 public interface PlanStore {
 
   /**
-   * Stores a new plan with its journal events, unless a plan with the same id is already stored.
+   * Stores a new plan with its journal events, unless a plan with the same id is already stored. A customer has at
+   * most one {@link dev.winback.model.PlanStatus#ACTIVE} plan: a new active plan is refused while another active plan
+   * of the customer is stored (end that one first, e.g. as superseded).
    *
    * @param plan the new plan, version 0
    * @param events the events that describe its start
    * @return the stored plan: the given one, or the one that was already there (its events are then dropped)
+   * @throws dev.winback.ConcurrentUpdateException when the plan is active and the customer has another active plan
+   *     (started concurrently); nothing was written
    */
   WinBackPlan insertIfAbsent(WinBackPlan plan, List<JournalEvent> events);
 
@@ -43,7 +47,7 @@ public interface PlanStore {
    * Finds a plan by id.
    *
    * @param planId the plan's id
-   * @return the plan, if stored
+   * @return the plan, if stored and readable (see {@link #unreadableRecords})
    */
   Optional<WinBackPlan> find(String planId);
 
@@ -51,7 +55,7 @@ public interface PlanStore {
    * Finds a customer's most recently started plan.
    *
    * @param customerId the customer's id
-   * @return the plan, if the customer has any
+   * @return the most recently started of the customer's readable plans, if the customer has any
    */
   Optional<WinBackPlan> latestPlan(String customerId);
 
@@ -66,9 +70,11 @@ public interface PlanStore {
 
   /**
    * Claims plans with due steps for one runner, so that several runners (threads or nodes) sharing the store never
-   * work on the same plan at once: the plans returned are leased to {@code owner} until {@code leaseUntil}. A plan
-   * whose lease lapsed (its runner died) is returned again as {@link ClaimedPlan#recovering()}. Stores used by one
-   * process only may ignore leases; by default the plans of {@link #dueSteps} are returned, not recovering.
+   * work on the same plan at once: the plans returned are leased to {@code owner} for {@code lease}. A plan whose
+   * lease lapsed (its runner died) is returned again as {@link ClaimedPlan#recovering()}. A due plan whose stored
+   * record cannot be read is not returned: the store quarantines it (see {@link #quarantined}) and claims the others.
+   * Stores used by one process only may ignore leases; by default the plans of {@link #dueSteps} are returned, not
+   * recovering.
    *
    * <p>{@code now} decides which steps are due; the lease is judged by the store's own clock (a shared store uses
    * one clock for every node, e.g. the database's), so a node whose clock runs ahead never takes over another node's
@@ -183,17 +189,6 @@ public interface PlanStore {
   CustomerFence fence();
 
   /**
-   * The raw stored text of a customer's records that the store cannot read back (written by an older or foreign
-   * writer, or damaged), for the customer's data export; such plans are quarantined, never run. Empty by default.
-   *
-   * @param customerId the customer's id
-   * @return the raw records, oldest first
-   */
-  default List<String> unreadableRecords(String customerId) {
-    return List.of();
-  }
-
-  /**
    * Reads a customer's journal.
    *
    * @param customerId the customer's id
@@ -232,9 +227,51 @@ public interface PlanStore {
    * Every plan of a customer, oldest first.
    *
    * @param customerId the customer's id
-   * @return the plans
+   * @return the readable plans (see {@link #unreadableRecords})
    */
   List<WinBackPlan> plans(String customerId);
+
+  /**
+   * The stored records of a customer that cannot be read as plans or journal events (corrupt, written by hand, or
+   * no longer valid), as their raw stored text: what an export of the customer's data must add to the readable
+   * {@link #plans} and {@link #journal}, which leave them out. Such records affect their customer only: a plan among
+   * them is {@linkplain #quarantined quarantined} when it falls due, and {@link #anonymise} deletes them. Stores that
+   * cannot hold unreadable records return an empty list (the default).
+   *
+   * @param customerId the customer's id
+   * @return the raw text of each unreadable plan, then of each unreadable journal event, in stored order
+   */
+  default List<String> unreadableRecords(String customerId) {
+    return List.of();
+  }
+
+  /**
+   * A page of the plans taken out of the due order (status {@link dev.winback.model.PlanStatus#QUARANTINED}), for
+   * operators: by the store itself when a due plan's record could not be read, or by the engine. By default read
+   * through {@link #customerIds} and {@link #plans} (a scan of every customer); stores override it with a query.
+   *
+   * @param afterPlanId the last plan id of the previous page, or the empty string for the first page
+   * @param limit the most plans to return
+   * @return the quarantined plans with ids after {@code afterPlanId}, ascending by plan id
+   */
+  default List<QuarantinedPlan> quarantined(String afterPlanId, int limit) {
+    java.util.TreeMap<String, QuarantinedPlan> found = new java.util.TreeMap<>();
+    String after = "";
+    for (List<String> page = customerIds(after, 500); !page.isEmpty(); page = customerIds(after, 500)) {
+      for (String customerId : page) {
+        for (WinBackPlan plan : plans(customerId)) {
+          if (plan.status() == dev.winback.model.PlanStatus.QUARANTINED && plan.id().compareTo(afterPlanId) > 0) {
+            found.put(plan.id(), QuarantinedPlan.of(plan, journal(customerId)));
+            if (found.size() > limit) {
+              found.pollLastEntry();
+            }
+          }
+        }
+      }
+      after = page.get(page.size() - 1);
+    }
+    return List.copyOf(found.values());
+  }
 
   /**
    * Replaces everything held about a customer by anonymous copies, atomically: each plan by {@code anonymisePlan}'s

@@ -66,8 +66,9 @@ class CrashRecoveryTest {
     }
     int sentBeforeRecovery = count(dataSource, "SELECT count(*) FROM sent");
 
-    ManualClock later = ManualClock.at(Instant.now().plus(Duration.ofHours(1))); // every child's lease has lapsed
-    WinBack recoverer = engine(store, later, "recoverer", dataSource);
+    // an hour later, by the engine's clock and by the database's lease clock: every child's lease has lapsed
+    ManualClock later = ManualClock.at(Instant.now().plus(Duration.ofHours(1)));
+    WinBack recoverer = engine(store.withLeaseClockAhead(Duration.ofHours(1)), later, "recoverer", dataSource);
     RunSummary summary;
     do {
       summary = recoverer.runDue();

@@ -2,9 +2,11 @@ package dev.winback.jdbc;
 
 import dev.winback.spi.PlanStore;
 import dev.winback.testing.Databases;
+import dev.winback.testing.PooledDataSource;
+import java.time.Duration;
 
 class H2PlanStoreTest extends PlanStoreContract {
-  private javax.sql.DataSource dataSource;
+  private PooledDataSource dataSource;
 
   @Override
   protected PlanStore newStore() {
@@ -13,7 +15,14 @@ class H2PlanStoreTest extends PlanStoreContract {
   }
 
   @Override
-  protected void refuseJournalEventsContaining(String marker) {
-    refuseJournalEventsContaining(dataSource, marker);
+  protected PlanStore later(Duration by) {
+    return ((JdbcPlanStore) store).withLeaseClockAhead(by);
+  }
+
+  @Override
+  protected boolean refuseJournalEventsContaining(String marker) {
+    JdbcTests.execute(dataSource, "ALTER TABLE winback_journal ADD CONSTRAINT test_refused "
+        + "CHECK (body NOT LIKE '%" + marker + "%')");
+    return true;
   }
 }

@@ -4,160 +4,212 @@ import static dev.winback.jdbc.PlanStoreContract.event;
 import static dev.winback.jdbc.PlanStoreContract.plan;
 import static dev.winback.testing.Customers.LOST_AT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.winback.internal.Json;
-import dev.winback.model.Channel;
 import dev.winback.model.EventType;
-import dev.winback.model.JournalEvent;
-import dev.winback.model.StepKind;
 import dev.winback.model.WinBackPlan;
-import dev.winback.spi.ContactRecord;
 import dev.winback.testing.Databases;
 import dev.winback.testing.PooledDataSource;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
-/** Upgrades of a database that holds data, from each earlier schema version to the current one. */
+/** The schema's migration: many nodes at once, checksums of applied scripts, and the scripts under Flyway. */
 class MigrationTest {
+  private static final int NODES = 3;
+
+  /** A fresh database and a way to open another, separate data source on it: one per node. */
+  record Database(PooledDataSource first, Supplier<PooledDataSource> another) {}
+
+  static Database freshPostgres() {
+    PooledDataSource first = Databases.newPostgres();
+    String url = Databases.postgresUrl(Databases.lastPostgresDatabase());
+    return new Database(first, () -> {
+      PGSimpleDataSource node = new PGSimpleDataSource();
+      node.setURL(url);
+      return new PooledDataSource(node);
+    });
+  }
+
+  static Database freshH2() {
+    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    Supplier<PooledDataSource> another = () -> {
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL(url);
+      return new PooledDataSource(h2);
+    };
+    return new Database(another.get(), another);
+  }
+
   static Stream<Arguments> databases() {
-    return Stream.of(Arguments.of("PostgreSQL", (Supplier<PooledDataSource>) Databases::newPostgres),
-        Arguments.of("H2", (Supplier<PooledDataSource>) Databases::newH2));
+    return Stream.of(Arguments.of("PostgreSQL", (Supplier<Database>) MigrationTest::freshPostgres),
+        Arguments.of("H2", (Supplier<Database>) MigrationTest::freshH2));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void upgradingFromTheFirstSchemaKeepsEveryPlanRunnable(String database, Supplier<PooledDataSource> newDatabase)
-      throws Exception {
-    PooledDataSource dataSource = newDatabase.get();
-    JdbcPlanStore.create(dataSource).migrate(1);
-    WinBackPlan plan = plan("c1", LOST_AT, 0);
-    insertAsVersionOneAndTwoDid(dataSource, plan, List.of());
+  void threeNodesMigratingAFreshDatabaseAtOnceAllSucceedTwentyRoundsOutOfTwenty(String name,
+      Supplier<Database> fresh) throws Exception {
+    ExecutorService nodes = Executors.newFixedThreadPool(NODES);
+    try {
+      for (int round = 0; round < 20; round++) {
+        Database database = fresh.get();
+        CyclicBarrier together = new CyclicBarrier(NODES);
+        List<Future<JdbcPlanStore>> migrated = new ArrayList<>();
+        List<PooledDataSource> dataSources = new ArrayList<>();
+        for (int node = 0; node < NODES; node++) {
+          PooledDataSource dataSource = node == 0 ? database.first() : database.another().get();
+          dataSources.add(dataSource);
+          migrated.add(nodes.submit(() -> {
+            JdbcPlanStore store = JdbcPlanStore.create(dataSource);
+            together.await();
+            return store.migrate();
+          }));
+        }
+        for (Future<JdbcPlanStore> node : migrated) {
+          node.get(60, TimeUnit.SECONDS); // throws if that node's migration failed
+        }
 
-    JdbcPlanStore upgraded = JdbcPlanStore.create(dataSource).migrate();
-
-    assertThat(upgraded.find(plan.id())).contains(plan);
-    Instant now = LOST_AT.plusSeconds(10);
-    assertThat(upgraded.claimDue(now, 10, "a", Duration.ofSeconds(60))).singleElement()
-        .satisfies(claimed -> assertThat(claimed.plan()).isEqualTo(plan));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void upgradingFromTheSecondSchemaKeepsEveryContactInTheHistory(String database,
-      Supplier<PooledDataSource> newDatabase) throws Exception {
-    PooledDataSource dataSource = newDatabase.get();
-    JdbcPlanStore.create(dataSource).migrate(2);
-    WinBackPlan plan = plan("c1", LOST_AT, 0);
-    JournalEvent started = event(plan, EventType.PLAN_STARTED, "started");
-    JournalEvent done = event(plan, EventType.STEP_DONE, "sent");
-    JournalEvent again = event(plan, EventType.STEP_DONE, "sent again");
-    insertAsVersionOneAndTwoDid(dataSource, plan, List.of(started, done, again));
-    WinBackPlan other = plan("c2", LOST_AT, 0);
-    insertAsVersionOneAndTwoDid(dataSource, other, List.of(event(other, EventType.STEP_DONE, "sent")));
-
-    JdbcPlanStore upgraded = JdbcPlanStore.create(dataSource).migrate();
-
-    ContactRecord contact = new ContactRecord(LOST_AT, Channel.EMAIL, StepKind.FEEDBACK_REQUEST, plan.id());
-    assertThat(upgraded.contactHistory("c1")).containsExactly(contact, contact);
-    assertThat(upgraded.contactHistories(List.of("c1", "c2"))).containsOnlyKeys("c1", "c2")
-        .hasEntrySatisfying("c2", contacts -> assertThat(contacts).hasSize(1));
-    assertThat(upgraded.journal("c1")).containsExactly(started, done, again);
-    assertThat(upgraded.claimDue(LOST_AT.plusSeconds(10), 10, "a", Duration.ofSeconds(50))).hasSize(2);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void upgradingFromTheThirdSchemaKeepsEveryCustomersPlansInTheOrderTheyStarted(String database,
-      Supplier<PooledDataSource> newDatabase) throws Exception {
-    PooledDataSource dataSource = newDatabase.get();
-    JdbcPlanStore.create(dataSource).migrate(3);
-    WinBackPlan first = plan("c1", LOST_AT.plusSeconds(1), 0); // its id sorts after the second's
-    WinBackPlan second = plan("c1", LOST_AT, 0);
-    WinBackPlan other = plan("c2", LOST_AT, 0);
-    JournalEvent started = event(first, EventType.PLAN_STARTED, "started");
-    JournalEvent done = event(first, EventType.STEP_DONE, "sent");
-    JournalEvent again = event(second, EventType.STEP_DONE, "sent again");
-    insertAsVersionThreeDid(dataSource, first, List.of(started, done));
-    insertAsVersionThreeDid(dataSource, other, List.of(event(other, EventType.STEP_DONE, "sent")));
-    insertAsVersionThreeDid(dataSource, second, List.of(again));
-
-    JdbcPlanStore upgraded = JdbcPlanStore.create(dataSource).migrate();
-
-    assertThat(upgraded.plans("c1")).containsExactly(first, second);
-    assertThat(upgraded.latestPlan("c1")).contains(second);
-    assertThat(upgraded.customerIds("", 10)).containsExactly("c1", "c2");
-    assertThat(upgraded.journal("c1")).containsExactly(started, done, again);
-    assertThat(upgraded.contactHistory("c1")).extracting(ContactRecord::planId)
-        .containsExactly(first.id(), second.id());
-    WinBackPlan third = plan("c1", LOST_AT.plusSeconds(2), 0);
-    upgraded.insertIfAbsent(third, List.of());
-    assertThat(upgraded.plans("c1")).containsExactly(first, second, third);
-  }
-
-  /** Writes a plan and its journal rows the way the store did in version 3 (contacts marked in the journal). */
-  private static void insertAsVersionThreeDid(PooledDataSource dataSource, WinBackPlan plan, List<JournalEvent> events)
-      throws Exception {
-    insertAsVersionOneAndTwoDid(dataSource, plan, List.of());
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("INSERT INTO "
-        + "winback_journal (customer_id, plan_id, at_micros, type, body, contact_channel, contact_kind) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      for (JournalEvent event : events) {
-        p.setString(1, event.customerId());
-        p.setString(2, event.planId());
-        p.setLong(3, JdbcPlanStore.micros(event.at()));
-        p.setString(4, event.type().name());
-        p.setString(5, Json.MAPPER.writeValueAsString(event));
-        p.setString(6, event.channel().map(Enum::name).orElse(null));
-        p.setString(7, event.stepKind().map(Enum::name).orElse(null));
-        p.executeUpdate();
+        assertThat(JdbcTests.count(database.first(), "SELECT count(*) FROM winback_schema"))
+            .as("round %d: each version applied once", round).isEqualTo(1);
+        worksOn(migrated.get(2).get());
+        dataSources.forEach(PooledDataSource::closeAll);
       }
+    } finally {
+      nodes.shutdownNow();
     }
   }
 
-  /** Writes a plan and its journal rows the way the store did before version 3 (contacts in their own table). */
-  private static void insertAsVersionOneAndTwoDid(PooledDataSource dataSource, WinBackPlan plan,
-      List<JournalEvent> events) throws Exception {
-    try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_plan "
-          + "(plan_id, customer_id, version, status, next_due, body) VALUES (?, ?, ?, ?, ?, ?)")) {
-        p.setString(1, plan.id());
-        p.setString(2, plan.customer().id());
-        p.setLong(3, plan.version());
-        p.setString(4, plan.status().name());
-        p.setLong(5, JdbcPlanStore.nextDue(plan));
-        p.setString(6, Json.MAPPER.writeValueAsString(plan));
-        p.executeUpdate();
+  @Test
+  void threeNodeProcessesMigratingAFreshPostgresDatabaseAtOnceAllSucceed() throws Exception {
+    Database database = freshPostgres();
+    String url = Databases.postgresUrl(Databases.lastPostgresDatabase());
+    List<Process> nodes = new ArrayList<>();
+    try {
+      for (int i = 0; i < NODES; i++) {
+        nodes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), MigratingNode.class.getName(), url)
+            .redirectErrorStream(true).start());
       }
-      for (JournalEvent event : events) {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_journal "
-            + "(customer_id, plan_id, at_micros, type, body) VALUES (?, ?, ?, ?, ?)")) {
-          p.setString(1, event.customerId());
-          p.setString(2, event.planId());
-          p.setLong(3, JdbcPlanStore.micros(event.at()));
-          p.setString(4, event.type().name());
-          p.setString(5, Json.MAPPER.writeValueAsString(event));
-          p.executeUpdate();
-        }
-        if (event.type() == EventType.STEP_DONE) {
-          try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_contact "
-              + "(customer_id, at_micros, channel, kind, plan_id) VALUES (?, ?, ?, ?, ?)")) {
-            p.setString(1, event.customerId());
-            p.setLong(2, JdbcPlanStore.micros(event.at()));
-            p.setString(3, event.channel().orElseThrow().name());
-            p.setString(4, event.stepKind().orElseThrow().name());
-            p.setString(5, event.planId());
-            p.executeUpdate();
-          }
-        }
+      List<BufferedReader> outputs = new ArrayList<>();
+      for (Process node : nodes) {
+        BufferedReader output = new BufferedReader(new InputStreamReader(node.getInputStream(),
+            StandardCharsets.UTF_8));
+        outputs.add(output);
+        assertThat(lineStartingWith(output, "ready")).isEqualTo("ready");
+      }
+      for (Process node : nodes) { // every node is connected and waiting: release them together
+        OutputStream input = node.getOutputStream();
+        input.write("go\n".getBytes(StandardCharsets.UTF_8));
+        input.flush();
+      }
+      for (int i = 0; i < NODES; i++) {
+        assertThat(lineStartingWith(outputs.get(i), "migrated")).as("node %d", i).isEqualTo("migrated");
+        assertThat(nodes.get(i).waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(nodes.get(i).exitValue()).isZero();
+      }
+    } finally {
+      nodes.forEach(Process::destroyForcibly);
+    }
+
+    assertThat(JdbcTests.count(database.first(), "SELECT count(*) FROM winback_schema")).isEqualTo(1);
+    worksOn(JdbcPlanStore.create(database.first()));
+  }
+
+  /** The first line that starts with {@code prefix} or tells of a failure; skips the driver's log lines. */
+  private static String lineStartingWith(BufferedReader output, String prefix) throws Exception {
+    for (String line = output.readLine(); line != null; line = output.readLine()) {
+      if (line.startsWith(prefix) || line.startsWith("failed")) {
+        return line;
       }
     }
+    return "no output";
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void migratingAgainChangesNothingAndRecordsTheScriptsChecksum(String name, Supplier<Database> fresh)
+      throws Exception {
+    PooledDataSource dataSource = fresh.get().first();
+    JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate().migrate();
+
+    SchemaMigrations.Script shipped = SchemaMigrations.scripts(name.equals("H2") ? new H2Dialect(Duration.ZERO)
+        : new PostgresDialect(Duration.ZERO)).get(0);
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT version, script, checksum FROM winback_schema ORDER BY version")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getInt(1)).isEqualTo(1);
+      assertThat(r.getString(2)).isEqualTo(name.equals("H2") ? "V1__winback_schema.h2.sql"
+          : "V1__winback_schema.postgresql.sql");
+      assertThat(r.getString(3)).hasSize(64).isEqualTo(shipped.checksum());
+      assertThat(r.next()).isFalse();
+    }
+    assertThat(store.toString()).contains(name);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aDatabaseWhoseAppliedScriptDiffersFromTheShippedOneIsRefusedNamingTheVersion(String name,
+      Supplier<Database> fresh) {
+    PooledDataSource dataSource = fresh.get().first();
+    JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate();
+    JdbcTests.execute(dataSource, "UPDATE winback_schema SET checksum = '" + "0".repeat(64) + "' WHERE version = 1");
+
+    assertThatThrownBy(store::migrate)
+        .isInstanceOfSatisfying(SchemaMismatchException.class, e -> assertThat(e.version()).isEqualTo(1))
+        .hasMessageContaining("Schema version 1 (V1__winback_schema.")
+        .hasMessageContaining("0".repeat(64));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theShippedScriptsAppliedByFlywayMakeAWorkingStore(String name, Supplier<Database> fresh,
+      @TempDir Path migrations) throws Exception {
+    PooledDataSource dataSource = fresh.get().first();
+    String shipped = SchemaMigrations.VERSIONS.get(0) + (name.equals("H2") ? ".h2.sql" : ".postgresql.sql");
+    try (var in = SchemaMigrations.class.getResourceAsStream(shipped)) {
+      Files.copy(in, migrations.resolve("V1__winback_schema.sql")); // the name a host's Flyway expects
+    }
+
+    var result = Flyway.configure().dataSource(dataSource).locations("filesystem:" + migrations).load().migrate();
+
+    assertThat(result.migrationsExecuted).isEqualTo(1);
+    worksOn(JdbcPlanStore.create(dataSource));
+  }
+
+  /** Stores, claims, fences and reads on the store: the schema has what it needs. */
+  private static void worksOn(JdbcPlanStore store) {
+    WinBackPlan plan = plan("c1", LOST_AT, 0);
+    store.insertIfAbsent(plan, List.of(event(plan, EventType.STEP_DONE, "sent")));
+    assertThat(store.claimDue(LOST_AT.plusSeconds(10), 10, "a", Duration.ofSeconds(60))).hasSize(1);
+    assertThat(store.fence().send("c1", plan.id(), 0, () -> "sent")).contains("sent");
+    assertThat(store.fence().decide("c1", () -> store.latestPlan("c1"))).contains(plan);
+    assertThat(store.contactHistory("c1")).hasSize(1);
+    assertThat(store.journal("c1")).hasSize(1);
   }
 }

@@ -1,2 +1,0 @@
--- WinBack schema, version 2 (H2): nothing changes on H2. The PostgreSQL script of this version tunes page fill and
--- drops an index that only cost writes there.
