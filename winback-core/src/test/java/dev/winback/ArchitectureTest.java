@@ -37,6 +37,30 @@ class ArchitectureTest {
   }
 
   @Test
+  void thePackagesUnderTheRootFormNoCycle() {
+    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("dev.winback.(*)..")
+        .should().beFreeOfCycles()
+        .check(CLASSES);
+  }
+
+  @Test
+  void theSpiDependsOnNoInternalOrStoreType() {
+    noClasses().that().resideInAPackage("dev.winback.spi..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.winback.internal..", "dev.winback.jdbc..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void belowTheRootOnlyTheApisExceptionsAreUsedFromIt() {
+    noClasses().that().resideInAnyPackage("dev.winback.model..", "dev.winback.spi..", "dev.winback.internal..",
+            "dev.winback.jdbc..")
+        .should().dependOnClassesThat(DescribedPredicate.describe("engine types of the root package",
+            (JavaClass c) -> c.getPackageName().equals("dev.winback")
+                && !c.isAssignableTo(WinBackException.class) && !c.getName().equals(Problem.class.getName())))
+        .check(CLASSES);
+  }
+
+  @Test
   void namesSayWhatThingsAreInTheDomain() {
     noClasses().should().haveSimpleNameEndingWith("Manager")
         .orShould().haveSimpleNameEndingWith("Helper")

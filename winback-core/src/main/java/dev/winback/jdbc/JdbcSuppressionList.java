@@ -1,6 +1,6 @@
 package dev.winback.jdbc;
 
-import dev.winback.internal.AddressFingerprint;
+import dev.winback.spi.AddressFingerprints;
 import dev.winback.model.ContactPoint;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Suppression;
@@ -21,11 +21,11 @@ import javax.sql.DataSource;
  */
 public final class JdbcSuppressionList implements SuppressionList {
   private final DataSource dataSource;
-  private final AddressFingerprint fingerprints;
+  private final AddressFingerprints fingerprints;
 
   private JdbcSuppressionList(DataSource dataSource, byte[] key) {
     this.dataSource = dataSource;
-    this.fingerprints = new AddressFingerprint(key);
+    this.fingerprints = new AddressFingerprints(key);
   }
 
   /**

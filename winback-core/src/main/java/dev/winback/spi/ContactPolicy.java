@@ -1,6 +1,5 @@
 package dev.winback.spi;
 
-import dev.winback.internal.StandardContactPolicy;
 
 /**
  * Decides whether, when and on which channel WinBack may contact a customer. Evaluated when a plan is made and

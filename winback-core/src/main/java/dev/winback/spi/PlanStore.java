@@ -1,6 +1,5 @@
 package dev.winback.spi;
 
-import dev.winback.internal.InMemoryPlanStore;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
 import dev.winback.model.WinBackPlan;

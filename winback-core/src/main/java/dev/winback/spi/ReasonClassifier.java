@@ -1,6 +1,5 @@
 package dev.winback.spi;
 
-import dev.winback.internal.KeywordReasonClassifier;
 import dev.winback.model.ExitCategory;
 import java.util.Locale;
 

@@ -1,6 +1,5 @@
 package dev.winback.spi;
 
-import dev.winback.internal.InMemorySuppressionList;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Suppression;
 import java.security.SecureRandom;

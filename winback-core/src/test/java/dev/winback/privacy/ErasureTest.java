@@ -8,8 +8,6 @@ import dev.winback.ManualClock;
 import dev.winback.ReactivationTokens;
 import dev.winback.TokenRejectedException;
 import dev.winback.WinBack;
-import dev.winback.internal.InMemoryPlanStore;
-import dev.winback.internal.InMemorySuppressionList;
 import dev.winback.model.Channel;
 import dev.winback.model.Consent;
 import dev.winback.model.ContactPoint;
@@ -23,6 +21,7 @@ import dev.winback.model.NewArrangement;
 import dev.winback.model.PlanStatus;
 import dev.winback.model.ReasonSource;
 import dev.winback.spi.PlanStore;
+import dev.winback.spi.StockStores;
 import dev.winback.spi.SuppressionList;
 import dev.winback.testing.Customers;
 import dev.winback.testing.Recorder;
@@ -40,8 +39,8 @@ class ErasureTest {
       "crm-0031x00000AbCdE", "my husband handles the bills now", "Analytical Engines Ltd");
 
   private final ManualClock clock = ManualClock.at(LOST_AT);
-  private final InMemoryPlanStore store = (InMemoryPlanStore) PlanStore.inMemory();
-  private final InMemorySuppressionList suppressions = (InMemorySuppressionList) SuppressionList.inMemory();
+  private final PlanStore store = PlanStore.inMemory();
+  private final SuppressionList suppressions = SuppressionList.inMemory();
   private final Recorder host = new Recorder();
   private final WinBack winBack = WinBack.builder().clock(clock).store(store).suppressionList(suppressions)
       .reactivationTokens(ReactivationTokens.builder()
@@ -75,7 +74,7 @@ class ErasureTest {
   }
 
   private String everythingStored() {
-    return store.dump() + suppressions.entries();
+    return StockStores.dump(store) + StockStores.entries(suppressions);
   }
 
   @Test
@@ -97,8 +96,8 @@ class ErasureTest {
 
     winBack.erase("ada-lovelace-42");
 
-    String stored = store.dump();
-    assertThat(stored).contains("\"category\":\"PRICE\"").contains("\"monthlyRevenue\":120")
+    String stored = StockStores.dump(store);
+    assertThat(stored).contains("category=PRICE").contains("monthlyRevenue=120")
         .contains("STEP_DONE").contains("DATA_ERASED");
     assertThat(winBack.plan("ada-lovelace-42")).isEmpty();
   }

@@ -12,13 +12,13 @@ import dev.winback.TokenRejectedException;
 import dev.winback.WinBack;
 import dev.winback.WinBackException;
 import dev.winback.WinBackJson;
-import dev.winback.internal.InMemoryPlanStore;
 import dev.winback.model.ExitCategory;
 import dev.winback.model.Feedback;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Playbook;
 import dev.winback.model.ReasonSource;
 import dev.winback.spi.PlanStore;
+import dev.winback.spi.StockStores;
 import dev.winback.testing.Customers;
 import dev.winback.testing.Recorder;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest {
   private static final Duration NO_HANG = Duration.ofSeconds(5);
   private ManualClock clock;
-  private InMemoryPlanStore store;
+  private PlanStore store;
   private WinBack winBack;
   private String validToken;
   private List<String> documents;
@@ -48,7 +48,7 @@ class HostileInputTest {
   @BeforeProperty
   void setUp() {
     clock = ManualClock.at(LOST_AT);
-    store = (InMemoryPlanStore) PlanStore.inMemory();
+    store = PlanStore.inMemory();
     Recorder host = new Recorder();
     winBack = WinBack.builder().clock(clock).store(store)
         .reactivationTokens(ReactivationTokens.builder()
@@ -70,19 +70,19 @@ class HostileInputTest {
 
   /** Feeds one untrusted document through reading and, if it reads, starting a plan or recording feedback. */
   private void feed(String json) {
-    String before = store.dump();
+    String before = StockStores.dump(store);
     try {
       assertTimeoutPreemptively(NO_HANG, () -> {
         LostCustomer customer = WinBackJson.read(json, LostCustomer.class);
         winBack.preview(customer);
       });
     } catch (WinBackException expected) {
-      assertThat(store.dump()).as("nothing written after a failed input").isEqualTo(before);
+      assertThat(StockStores.dump(store)).as("nothing written after a failed input").isEqualTo(before);
     }
     try {
       assertTimeoutPreemptively(NO_HANG, () -> winBack.recordFeedback("known", WinBackJson.read(json, Feedback.class)));
     } catch (WinBackException expected) {
-      assertThat(store.dump()).as("nothing written after a failed input").isEqualTo(before);
+      assertThat(StockStores.dump(store)).as("nothing written after a failed input").isEqualTo(before);
     }
     try {
       assertTimeoutPreemptively(NO_HANG, () -> dev.winback.PlanLint.load(json));
@@ -106,13 +106,13 @@ class HostileInputTest {
   void forgedAndMutatedTokensAreRejectedAndChangeNothing(@ForAll("seeds") long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     String token = random.nextInt(4) == 0 ? Mutations.garbage(random) : Mutations.mutateToken(validToken, random);
-    String before = store.dump();
+    String before = StockStores.dump(store);
     try {
       assertTimeoutPreemptively(NO_HANG, () -> winBack.redeem(token));
       assertThat(token).as("only the genuine token redeems").isEqualTo(validToken);
       setUp(); // the genuine token was used up; start again for the next try
     } catch (TokenRejectedException expected) {
-      assertThat(store.dump()).isEqualTo(before);
+      assertThat(StockStores.dump(store)).isEqualTo(before);
     }
   }
 

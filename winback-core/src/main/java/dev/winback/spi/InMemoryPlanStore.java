@@ -1,4 +1,4 @@
-package dev.winback.internal;
+package dev.winback.spi;
 
 import dev.winback.ConcurrentUpdateException;
 import dev.winback.model.EventType;
@@ -29,7 +29,7 @@ import java.util.function.UnaryOperator;
  * from scanning every plan. Its fence is {@link CustomerFence#inJvm}; it holds no unreadable records. Not API: use
  * {@link PlanStore#inMemory()}.
  */
-public final class InMemoryPlanStore implements PlanStore {
+final class InMemoryPlanStore implements PlanStore {
 
   /** A plan's place in the due index. */
   private record DueKey(Instant at, String planId) {}
@@ -260,16 +260,16 @@ public final class InMemoryPlanStore implements PlanStore {
   }
 
   /**
-   * Everything the store holds, as JSON lines: for audits and erasure tests.
+   * Everything the store holds, one value per line in its {@code toString} form: for erasure tests.
    *
    * @return every plan, journal event and grant
    */
   public String dump() {
     StringBuilder text = new StringBuilder();
-    plans.values().forEach(plan -> text.append(dev.winback.WinBackJson.write(plan)).append('\n'));
+    plans.values().forEach(plan -> text.append(plan).append('\n'));
     customers.forEach((id, record) -> {
       text.append("customer ").append(id).append('\n');
-      record.journal.forEach(event -> text.append(dev.winback.WinBackJson.write(event)).append('\n'));
+      record.journal.forEach(event -> text.append(event).append('\n'));
       record.contacts.forEach(contact -> text.append(contact).append('\n'));
     });
     grants.values().forEach(grant -> text.append(grant).append('\n'));

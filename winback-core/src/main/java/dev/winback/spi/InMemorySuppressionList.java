@@ -1,4 +1,4 @@
-package dev.winback.internal;
+package dev.winback.spi;
 
 import dev.winback.model.ContactPoint;
 import dev.winback.model.LostCustomer;
@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A {@link SuppressionList} in memory, keyed by keyed fingerprints of customer ids and addresses (never the raw
  * values). Thread-safe. Not API: use {@link SuppressionList#inMemory()}.
  */
-public final class InMemorySuppressionList implements SuppressionList {
-  private final AddressFingerprint fingerprints;
+final class InMemorySuppressionList implements SuppressionList {
+  private final AddressFingerprints fingerprints;
   private final ConcurrentHashMap<String, Suppression> entries = new ConcurrentHashMap<>();
 
   /**
@@ -22,7 +22,7 @@ public final class InMemorySuppressionList implements SuppressionList {
    * @param key the fingerprint key
    */
   public InMemorySuppressionList(byte[] key) {
-    this.fingerprints = new AddressFingerprint(key);
+    this.fingerprints = new AddressFingerprints(key);
   }
 
   @Override

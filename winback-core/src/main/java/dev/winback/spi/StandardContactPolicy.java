@@ -1,4 +1,4 @@
-package dev.winback.internal;
+package dev.winback.spi;
 
 import dev.winback.model.Channel;
 import dev.winback.model.ContactPoint;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * The contact rules WinBack always applies: suppression, consent per channel and purpose, reason-aware caps,
  * frequency caps, quiet hours. Stateless and thread-safe. Not API: use {@link ContactPolicy#standard()}.
  */
-public enum StandardContactPolicy implements ContactPolicy {
+enum StandardContactPolicy implements ContactPolicy {
   /** The one instance. */
   INSTANCE;
 

@@ -1,4 +1,4 @@
-package dev.winback.internal;
+package dev.winback.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

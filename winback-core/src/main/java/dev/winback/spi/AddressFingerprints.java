@@ -1,4 +1,4 @@
-package dev.winback.internal;
+package dev.winback.spi;
 
 import dev.winback.model.Channel;
 import dev.winback.model.ContactPoint;
@@ -12,17 +12,19 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Keyed one-way fingerprints (HMAC-SHA256) of customer ids and contact addresses, normalised so that trivial
  * differences (case, spaces, phone punctuation) do not hide the same person. Without the key a fingerprint cannot
- * be matched against a guessed address. Thread-safe. Not API.
+ * be matched against a guessed address. For suppression lists: a list kept elsewhere matches the stock lists when
+ * it stores these fingerprints under the same key. Immutable and thread-safe.
  */
-public final class AddressFingerprint {
+public final class AddressFingerprints {
   private final SecretKeySpec key;
 
   /**
    * Creates fingerprints under a key.
    *
    * @param secret the key, at least 16 bytes
+   * @throws IllegalArgumentException when the key is shorter
    */
-  public AddressFingerprint(byte[] secret) {
+  public AddressFingerprints(byte[] secret) {
     if (secret.length < 16) {
       throw new IllegalArgumentException("a fingerprint key needs at least 16 bytes");
     }

@@ -1,4 +1,4 @@
-package dev.winback.internal;
+package dev.winback.spi;
 
 import dev.winback.model.ExitCategory;
 import dev.winback.spi.ReasonClassifier;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * English keyword rules, one pattern per category, tried in order of precedence: the first category whose
  * pattern occurs in the text wins. Stateless and thread-safe. Not API: use {@link ReasonClassifier#keywords()}.
  */
-public enum KeywordReasonClassifier implements ReasonClassifier {
+enum KeywordReasonClassifier implements ReasonClassifier {
   /** The one instance. */
   INSTANCE;
 
