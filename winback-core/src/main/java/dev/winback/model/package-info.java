@@ -13,6 +13,9 @@
     redactedMask = "***",
     depluralize = true,
     throwForInvalidImmutableState = MissingAttributes.class,
+    // only the JDK's source-retained @Generated: Immutables' own class-retained one lives in a compile-time-only
+    // jar, and a consumer's javac warns that it cannot find it
+    allowedClasspathAnnotations = javax.annotation.processing.Generated.class,
     defaults = @Value.Immutable(copy = true))
 package dev.winback.model;
 
