@@ -6,18 +6,5 @@
  * <p>All types are immutable and thread-safe. Personal data (contact addresses, the customer's own words) is masked
  * in {@code toString()}, so values can be logged safely.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "***",
-    depluralize = true,
-    throwForInvalidImmutableState = MissingAttributes.class,
-    // only the JDK's source-retained @Generated: Immutables' own class-retained one lives in a compile-time-only
-    // jar, and a consumer's javac warns that it cannot find it
-    allowedClasspathAnnotations = javax.annotation.processing.Generated.class,
-    defaults = @Value.Immutable(copy = true))
+@ModelStyle
 package dev.winback.model;
-
-import dev.winback.internal.MissingAttributes;
-import org.immutables.value.Value;
