@@ -7,4 +7,7 @@
  *
  * <p>Everything here is pure computation over plans the engine produced; nothing is contacted or stored.
  */
+@NullMarked
 package dev.winback.insight;
+
+import org.jspecify.annotations.NullMarked;

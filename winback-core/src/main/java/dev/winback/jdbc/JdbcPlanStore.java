@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link PlanStore} on PostgreSQL or H2 through plain JDBC. Each change is one transaction: the plan row (with
@@ -195,7 +196,7 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   /** The channel of the contact an event records, or null when it records none. */
-  private static String contactChannel(JournalEvent event) {
+  private static @Nullable String contactChannel(JournalEvent event) {
     return event.type() == EventType.STEP_DONE && event.channel().isPresent() && event.stepKind().isPresent()
         ? event.channel().get().name() : null;
   }
@@ -429,7 +430,7 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   /** Stores the changes in one transaction and, when {@code owner} is given, releases its claims on them. */
-  private List<Boolean> updateAll(List<PlanChange> changes, String owner) {
+  private List<Boolean> updateAll(List<PlanChange> changes, @Nullable String owner) {
     if (changes.isEmpty()) {
       return List.of();
     }
@@ -460,7 +461,8 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   /** PostgreSQL: every change in one statement, joined to arrays of the new values. */
-  private static boolean[] updateAsOne(Connection c, List<PlanChange> changes, String owner) throws SQLException {
+  private static boolean[] updateAsOne(Connection c, List<PlanChange> changes, @Nullable String owner)
+      throws SQLException {
     int n = changes.size();
     String[] ids = new String[n];
     Long[] versions = new Long[n];
@@ -495,7 +497,7 @@ public final class JdbcPlanStore implements PlanStore {
       boolean[] stored = new boolean[n];
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          stored[index.get(r.getString(1))] = true;
+          stored[Objects.requireNonNull(index.get(r.getString(1)))] = true;
         }
       }
       return stored;
@@ -511,7 +513,8 @@ public final class JdbcPlanStore implements PlanStore {
     return ", lease_owner = " + mine + table + "lease_owner END, lease_until = " + mine + table + "lease_until END";
   }
 
-  private static boolean[] updateOneByOne(Connection c, List<PlanChange> changes, String owner) throws SQLException {
+  private static boolean[] updateOneByOne(Connection c, List<PlanChange> changes, @Nullable String owner)
+      throws SQLException {
     String release = owner == null ? "" : release("");
     boolean[] stored = new boolean[changes.size()];
     try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
@@ -601,7 +604,7 @@ public final class JdbcPlanStore implements PlanStore {
         owner, planIds, null);
   }
 
-  private void leases(String operation, String sql, String owner, Collection<String> planIds, Long until) {
+  private void leases(String operation, String sql, String owner, Collection<String> planIds, @Nullable Long until) {
     if (planIds.isEmpty()) {
       return;
     }
@@ -704,7 +707,6 @@ public final class JdbcPlanStore implements PlanStore {
       }
       insertPlans(c, copies);
       appendEvents(c, events);
-      return null;
     });
   }
 
@@ -756,7 +758,7 @@ public final class JdbcPlanStore implements PlanStore {
    * The due time of an active plan's first unfinished step, in epoch microseconds: a waiting step to run, or a
    * running one to recover if its runner's lease lapses.
    */
-  static Long nextDue(WinBackPlan plan) {
+  static @Nullable Long nextDue(WinBackPlan plan) {
     if (!plan.status().isActive()) {
       return null;
     }
@@ -776,7 +778,7 @@ public final class JdbcPlanStore implements PlanStore {
     return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
   }
 
-  private static void setNullableLong(PreparedStatement p, int index, Long value) throws SQLException {
+  private static void setNullableLong(PreparedStatement p, int index, @Nullable Long value) throws SQLException {
     if (value == null) {
       p.setNull(index, Types.BIGINT);
     } else {
@@ -806,6 +808,12 @@ public final class JdbcPlanStore implements PlanStore {
     T run(Connection c) throws SQLException;
   }
 
+  /** Work done in one transaction that returns nothing. */
+  @FunctionalInterface
+  private interface VoidWork {
+    void run(Connection c) throws SQLException;
+  }
+
   /**
    * Runs work in one transaction on its own connection: committed when the work returns, rolled back when it throws,
    * so that nothing half-written stays behind. Work may roll back itself and return.
@@ -824,6 +832,13 @@ public final class JdbcPlanStore implements PlanStore {
     } catch (SQLException e) {
       throw failure(operation, e);
     }
+  }
+
+  private void inTransaction(String operation, VoidWork work) {
+    inTransaction(operation, c -> {
+      work.run(c);
+      return Boolean.TRUE;
+    });
   }
 
   private static void rollback(Connection c) {

@@ -10,4 +10,7 @@
  * {@code winback_grant} (reactivation grants), {@code winback_suppression} (fingerprints of suppressed addresses) and
  * {@code winback_schema} (the versions applied).
  */
+@NullMarked
 package dev.winback.jdbc;
+
+import org.jspecify.annotations.NullMarked;

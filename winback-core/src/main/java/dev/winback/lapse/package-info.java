@@ -4,4 +4,7 @@
  * {@link dev.winback.lapse.LapseDetector} that turns low probabilities of being alive into lost customers with an
  * estimate of their value attached.
  */
+@NullMarked
 package dev.winback.lapse;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,4 +7,7 @@
  * in {@code toString()}, so values can be logged safely.
  */
 @ModelStyle
+@NullMarked
 package dev.winback.model;
+
+import org.jspecify.annotations.NullMarked;
