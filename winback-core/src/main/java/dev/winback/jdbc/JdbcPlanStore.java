@@ -656,7 +656,7 @@ public final class JdbcPlanStore implements PlanStore {
   @Override
   public void anonymise(String customerId, String anonymousId, UnaryOperator<WinBackPlan> anonymisePlan,
       UnaryOperator<JournalEvent> anonymiseEvent) {
-    inTransaction("erase a customer", c -> {
+    inTransactionWithoutResult("erase a customer", c -> {
       List<String> planIds = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement(
           "SELECT plan_id FROM winback_customer_plan WHERE customer_id = ? ORDER BY seq")) {
@@ -834,7 +834,7 @@ public final class JdbcPlanStore implements PlanStore {
     }
   }
 
-  private void inTransaction(String operation, VoidWork work) {
+  private void inTransactionWithoutResult(String operation, VoidWork work) {
     inTransaction(operation, c -> {
       work.run(c);
       return Boolean.TRUE;
