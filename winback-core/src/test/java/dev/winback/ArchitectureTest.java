@@ -74,7 +74,7 @@ class ArchitectureTest {
   void theModelDependsOnlyOnItselfTheJdkJacksonAndTheInputExceptions() {
     classes().that().resideInAPackage("dev.winback.model..")
         .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
-                "dev.winback.model..", "java..", "com.fasterxml.jackson..", "org.immutables..")
+                "dev.winback.model..", "java..", "com.fasterxml.jackson..", "org.immutables..", "org.jspecify..", "javax.annotation.processing..")
             .or(JavaClass.Predicates.belongToAnyOf(
                 WinBackException.class, InvalidInputException.class, InvalidPlaybookException.class, Problem.class)))
         .check(CLASSES);

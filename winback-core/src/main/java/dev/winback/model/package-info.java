@@ -8,14 +8,8 @@
  * <p>All types are immutable and thread-safe. Personal data (contact addresses, the customer's own words) is masked
  * in {@code toString()}, so values can be logged safely.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "***",
-    depluralize = true,
-    throwForInvalidImmutableState = MissingAttributes.class,
-    defaults = @Value.Immutable(copy = true))
+@ModelStyle
+@NullMarked
 package dev.winback.model;
 
-import org.immutables.value.Value;
+import org.jspecify.annotations.NullMarked;

@@ -227,7 +227,7 @@ final class InMemoryPlanStore implements PlanStore {
       customerIndex.remove(customerId);
       CustomerRecord moved = new CustomerRecord();
       for (String planId : old.planIds) {
-        WinBackPlan plan = plans.remove(planId);
+        WinBackPlan plan = java.util.Objects.requireNonNull(plans.remove(planId), planId);
         plan.nextDue().ifPresent(at -> due.remove(new DueKey(at, planId)));
         WinBackPlan copy = anonymisePlan.apply(plan);
         plans.put(copy.id(), copy);

@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The contact rules WinBack always applies: suppression, consent per channel and purpose, reason-aware caps,
@@ -98,7 +99,8 @@ enum StandardContactPolicy implements ContactPolicy {
    * @param excluded a channel not to return, or null
    * @return the channel, if any
    */
-  static Optional<Channel> preferredConsented(LostCustomer customer, ContactPurpose purpose, Channel excluded) {
+  static Optional<Channel> preferredConsented(LostCustomer customer, ContactPurpose purpose,
+      @Nullable Channel excluded) {
     if (customer.preferredChannel().isPresent()) {
       Channel preferred = customer.preferredChannel().get();
       if (preferred != excluded && customer.consentsTo(preferred, purpose)) {
@@ -114,7 +116,7 @@ enum StandardContactPolicy implements ContactPolicy {
   }
 
   /** The first time at or after which one more contact fits the cap, or null when it fits at {@code at}. */
-  static Instant capUntil(List<ContactRecord> history, FrequencyCap cap, Instant at) {
+  static @Nullable Instant capUntil(List<ContactRecord> history, FrequencyCap cap, Instant at) {
     Instant windowStart = at.minus(cap.window());
     int inWindow = 0;
     for (ContactRecord contact : history) {

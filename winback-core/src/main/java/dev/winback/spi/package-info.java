@@ -4,4 +4,7 @@
  * immutable context and returns an immutable result. Implementations are registered explicitly on
  * {@link dev.winback.WinBackBuilder}; nothing is discovered from the class path.
  */
+@NullMarked
 package dev.winback.spi;
+
+import org.jspecify.annotations.NullMarked;

@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A simulated win-back campaign: three dozen lost customers with varied reasons, values and channels run through
@@ -92,7 +93,7 @@ public final class WinBackDemo {
    * @param reportDir the folder for the report, or null for none
    * @return the summary
    */
-  public static Summary run(PrintStream out, Path reportDir) {
+  public static Summary run(PrintStream out, @Nullable Path reportDir) {
     ManualClock clock = ManualClock.at(START);
     Playbook playbook = Playbook.standard();
     ExampleCrm crm = new ExampleCrm(playbook.valueTiers());

@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -188,7 +189,7 @@ public record Outcomes(Funnel funnel, Map<Dimension, List<Rate>> rates, TimeToWi
 
   private static void count(Map<Dimension, Map<String, long[]>> counts, Dimension dimension, String group,
       boolean won) {
-    long[] c = counts.get(dimension).computeIfAbsent(group, k -> new long[2]);
+    long[] c = Objects.requireNonNull(counts.get(dimension)).computeIfAbsent(group, k -> new long[2]);
     c[0] += won ? 1 : 0;
     c[1]++;
   }

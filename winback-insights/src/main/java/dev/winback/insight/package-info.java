@@ -8,4 +8,7 @@
  * <p>Everything here is pure computation over plans the engine produced; nothing is contacted or stored. The
  * package is the {@code winback-insights} artifact, which uses only the public API of {@code winback-core}.
  */
+@NullMarked
 package dev.winback.insight;
+
+import org.jspecify.annotations.NullMarked;

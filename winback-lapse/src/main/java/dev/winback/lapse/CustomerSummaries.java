@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The per-customer summaries the models are fitted on, in primitive columns (no object per customer): the repeat
@@ -42,7 +43,8 @@ public final class CustomerSummaries {
    * @return the summaries
    * @throws InvalidInputException naming every bad customer and field
    */
-  public static CustomerSummaries of(String[] ids, double[] x, double[] tx, double[] age, double[] meanSpend) {
+  public static CustomerSummaries of(String[] ids, double[] x, double[] tx, double[] age,
+      double @Nullable [] meanSpend) {
     int n = ids.length;
     double[] spend = meanSpend == null ? filled(n) : meanSpend;
     if (x.length != n || tx.length != n || age.length != n || spend.length != n) {

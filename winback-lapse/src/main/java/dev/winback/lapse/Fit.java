@@ -1,6 +1,7 @@
 package dev.winback.lapse;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How a maximum-likelihood fit went.
@@ -20,6 +21,6 @@ public record Fit(String model, Map<String, Double> parameters, double logLikeli
    * @return its estimate
    */
   public double parameter(String name) {
-    return parameters.get(name);
+    return Objects.requireNonNull(parameters.get(name), name);
   }
 }

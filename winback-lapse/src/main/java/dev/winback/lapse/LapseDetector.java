@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns purchase histories into lost customers: those whose probability of being alive (under a fitted BG/NBD
@@ -122,15 +123,15 @@ public final class LapseDetector {
 
   /** Configures a {@link LapseDetector}; arguments are checked at once. Not thread-safe. */
   public static final class Builder {
-    private BgNbd model;
-    private GammaGamma spend;
+    private @Nullable BgNbd model;
+    private @Nullable GammaGamma spend;
     private double threshold = 0.3;
     private ChurnSignal signal = ChurnSignal.PURCHASES_STOPPED;
     private Duration unit = Duration.ofDays(7);
     private int horizonMonths = 12;
     private double monthlyDiscount = 0.01;
     private Currency currency = Currency.getInstance("USD");
-    private Function<String, LostCustomer.Builder> template;
+    private @Nullable Function<String, LostCustomer.Builder> template;
 
     private Builder() {}
 

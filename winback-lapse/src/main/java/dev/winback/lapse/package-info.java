@@ -6,4 +6,7 @@
  *
  * <p>The package is the {@code winback-lapse} artifact, which uses only the public API of {@code winback-core}.
  */
+@NullMarked
 package dev.winback.lapse;
+
+import org.jspecify.annotations.NullMarked;

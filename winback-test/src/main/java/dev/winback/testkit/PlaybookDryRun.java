@@ -39,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a playbook would do to a file of customers, without contacting anyone: for each customer, the plan it would
@@ -238,7 +239,8 @@ public final class PlaybookDryRun {
     return customers;
   }
 
-  private static LostCustomer customerOf(Map<String, String> row, String path, List<Problem> problems) {
+  /** The customer in a row, or null when the row has problems (added to {@code problems}). */
+  private static @Nullable LostCustomer customerOf(Map<String, String> row, String path, List<Problem> problems) {
     int before = problems.size();
     LostCustomer.Builder customer = LostCustomer.builder();
     field(row, "id", path, problems, s -> s).ifPresent(customer::id);

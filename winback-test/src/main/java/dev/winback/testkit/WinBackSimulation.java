@@ -24,6 +24,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real {@link WinBack} engine on a virtual clock with recording strategies: start lost customers, fast-forward
@@ -274,7 +275,7 @@ public final class WinBackSimulation {
     private Playbook playbook = Playbook.standard();
     private Instant start = DEFAULT_START;
     private Duration tick = Duration.ofHours(1);
-    private ContactPolicy contactPolicy;
+    private @Nullable ContactPolicy contactPolicy;
     private Function<StepContext, StepResult> answers = context -> StepResult.sent("sim-" + context.idempotencyKey());
 
     private Builder() {}

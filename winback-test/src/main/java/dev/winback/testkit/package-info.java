@@ -5,4 +5,7 @@
  * assertions whose failures show the customer's timeline, and {@link dev.winback.testkit.PlaybookDryRun} shows what
  * a playbook would do to a file of customers.
  */
+@NullMarked
 package dev.winback.testkit;
+
+import org.jspecify.annotations.NullMarked;
