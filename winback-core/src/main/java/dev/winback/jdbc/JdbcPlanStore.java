@@ -2,13 +2,8 @@ package dev.winback.jdbc;
 
 import dev.winback.ConcurrentUpdateException;
 import dev.winback.StoreException;
-import dev.winback.model.Channel;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
-import dev.winback.model.PlanStatus;
-import dev.winback.model.PlanStep;
-import dev.winback.model.StepKind;
-import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ClaimedPlan;
 import dev.winback.spi.ContactRecord;
@@ -20,23 +15,16 @@ import dev.winback.spi.PlanStore;
 import dev.winback.spi.QuarantinedPlan;
 import dev.winback.spi.ReactivationGrant;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link PlanStore} on PostgreSQL or H2 through plain JDBC. Each change is one transaction: the plan row (with
@@ -79,16 +67,26 @@ import org.slf4j.LoggerFactory;
  * thread.
  */
 public final class JdbcPlanStore implements PlanStore {
-  private static final Logger LOG = LoggerFactory.getLogger(JdbcPlanStore.class);
-
   private final DataSource dataSource;
   private final Dialect dialect;
   private final JdbcCustomerFence fence;
+  private final PlanWrites writes;
+  private final PlanReads reads;
+  private final Quarantine quarantine;
+  private final Claims claims;
+  private final Erasure erasure;
+  private final Grants grants;
 
   private JdbcPlanStore(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.fence = new JdbcCustomerFence(dataSource, dialect);
+    this.writes = new PlanWrites(dataSource, dialect);
+    this.reads = new PlanReads(dataSource, dialect);
+    this.quarantine = new Quarantine(dataSource, dialect);
+    this.claims = new Claims(dataSource, dialect, quarantine);
+    this.erasure = new Erasure(dataSource, dialect);
+    this.grants = new Grants(dataSource);
   }
 
   /**
@@ -136,31 +134,11 @@ public final class JdbcPlanStore implements PlanStore {
     return new JdbcPlanStore(dataSource, dialect.withLeaseClockOffset(offset));
   }
 
-  private <T> T read(String operation, Transactions.Work<T> work) {
-    return Transactions.read(dataSource, operation, work);
-  }
-
-  private <T> T write(String operation, Transactions.Work<T> work) {
-    return Transactions.write(dataSource, operation, work);
-  }
-
   // ------------------------------------------------------------------------------------------------ plans
 
   @Override
   public WinBackPlan insertIfAbsent(WinBackPlan plan, List<JournalEvent> events) {
-    return write("insert plan", c -> {
-      if (dialect.insertPlan(c, plan)) {
-        Rows.fileUnderCustomers(c, List.of(plan));
-        appendEvents(c, events);
-        return plan;
-      }
-      Optional<String> stored = body(c, plan.id());
-      if (stored.isEmpty()) {
-        throw ConcurrentUpdateException.anotherActivePlan(plan.id());
-      }
-      return Rows.tryRead(stored.get(), WinBackPlan.class).orElseThrow(() -> new StoreException(
-          "insert plan: a plan with the same id is stored but cannot be read (see unreadableRecords)", "unknown"));
-    });
+    return writes.insertIfAbsent(plan, events);
   }
 
   @Override
@@ -168,212 +146,57 @@ public final class JdbcPlanStore implements PlanStore {
     return updateAll(List.of(new PlanChange(plan, events))).get(0);
   }
 
-  private void appendEvents(Connection c, List<JournalEvent> events) throws SQLException {
-    if (!events.isEmpty()) {
-      dialect.appendEvents(c, events);
-    }
-  }
-
-  private static Optional<String> body(Connection c, String planId) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("SELECT body FROM winback_plan WHERE plan_id = ?")) {
-      p.setString(1, planId);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-      }
-    }
-  }
-
   @Override
   public Optional<WinBackPlan> find(String planId) {
-    return read("read plan", c -> body(c, planId).flatMap(body -> Rows.tryRead(body, WinBackPlan.class)));
+    return reads.find(planId);
   }
 
   /** The latest readable plan: the newest row's, unless that one cannot be read (then the newest readable). */
   @Override
   public Optional<WinBackPlan> latestPlan(String customerId) {
-    for (String body : bodies("read plans", "SELECT p.body FROM winback_customer_plan o "
-        + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq DESC", customerId)) {
-      Optional<WinBackPlan> plan = Rows.tryRead(body, WinBackPlan.class);
-      if (plan.isPresent()) {
-        return plan;
-      }
-    }
-    return Optional.empty();
+    return reads.latestPlan(customerId);
   }
 
   @Override
   public List<WinBackPlan> plans(String customerId) {
-    List<WinBackPlan> plans = new ArrayList<>();
-    for (String body : bodies("read plans", "SELECT p.body FROM winback_customer_plan o "
-        + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq", customerId)) {
-      Rows.tryRead(body, WinBackPlan.class).ifPresent(plans::add);
-    }
-    return plans;
-  }
-
-  /** The stored texts one customer's query selects. */
-  private List<String> bodies(String operation, String sql, String customerId) {
-    return read(operation, c -> {
-      try (PreparedStatement p = c.prepareStatement(sql)) {
-        p.setString(1, customerId);
-        List<String> values = new ArrayList<>();
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            values.add(r.getString(1));
-          }
-        }
-        return values;
-      }
-    });
+    return reads.plans(customerId);
   }
 
   @Override
   public List<String> unreadableRecords(String customerId) {
-    List<String> unreadable = new ArrayList<>();
-    for (String body : bodies("read plans", "SELECT p.body FROM winback_customer_plan o "
-        + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq", customerId)) {
-      if (Rows.tryRead(body, WinBackPlan.class).isEmpty()) {
-        unreadable.add(body);
-      }
-    }
-    for (String body : bodies("read journal",
-        "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq", customerId)) {
-      if (Rows.tryRead(body, JournalEvent.class).isEmpty()) {
-        unreadable.add(body);
-      }
-    }
-    return unreadable;
+    return erasure.unreadableRecords(customerId);
   }
 
   @Override
   public List<String> customerIds(String after, int limit) {
-    return read("list customers", c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT customer_id FROM winback_customer_plan "
-          + "WHERE customer_id > ? ORDER BY customer_id LIMIT ?")) {
-        p.setString(1, after);
-        p.setInt(2, limit);
-        List<String> ids = new ArrayList<>();
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            ids.add(r.getString(1));
-          }
-        }
-        return ids;
-      }
-    });
+    return reads.customerIds(after, limit);
   }
 
   // ------------------------------------------------------------------------------------------------ due steps
 
   @Override
   public List<DueStep> dueSteps(Instant now, int limit) {
-    return read("find due steps", c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT body FROM winback_plan WHERE next_due <= ? ORDER BY next_due LIMIT ?")) {
-        Rows.setTime(p, 1, now);
-        p.setInt(2, limit);
-        List<DueStep> due = new ArrayList<>();
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            Rows.tryRead(r.getString(1), WinBackPlan.class).ifPresent(plan -> addDue(plan, now, due));
-          }
-        }
-        due.sort(Comparator.comparing(DueStep::dueAt));
-        return due.size() > limit ? List.copyOf(due.subList(0, limit)) : due;
-      }
-    });
-  }
-
-  private static void addDue(WinBackPlan plan, Instant now, List<DueStep> due) {
-    if (!plan.status().isActive()) {
-      return;
-    }
-    for (PlanStep step : plan.steps()) {
-      if (step.status() == StepStatus.PENDING && !step.dueAt().isAfter(now)) {
-        due.add(new DueStep(plan.id(), step.index(), step.dueAt()));
-      }
-    }
+    return claims.dueSteps(now, limit);
   }
 
   @Override
   public List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Duration lease) {
-    Objects.requireNonNull(owner, "owner");
-    Objects.requireNonNull(lease, "lease");
-    return write("claim due steps", c -> {
-      List<ClaimedPlan> plans = new ArrayList<>();
-      for (Rows.ClaimedRow row : dialect.claim(c, now, limit, owner, lease)) {
-        Optional<WinBackPlan> plan = Rows.tryRead(row.body(), WinBackPlan.class);
-        if (plan.isEmpty()) {
-          quarantine(c, row, now);
-          continue;
-        }
-        boolean orphans = plan.get().steps().stream().anyMatch(step -> step.status() == StepStatus.RUNNING);
-        plans.add(new ClaimedPlan(plan.get(), row.lapsed() || orphans));
-      }
-      plans.sort(Comparator.comparing(p -> p.plan().nextDue().orElse(Instant.MAX)));
-      return plans;
-    });
-  }
-
-  /** Takes a plan whose row cannot be read out of the due order, and journals why by the exception's type only. */
-  private void quarantine(Connection c, Rows.ClaimedRow row, Instant now) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET status = ?, next_due = NULL, "
-        + "lease_owner = NULL, lease_until = NULL WHERE plan_id = ?")) {
-      p.setString(1, PlanStatus.QUARANTINED.name());
-      p.setString(2, row.planId());
-      p.executeUpdate();
-    }
-    String cause = Rows.unreadableBecause(row.body(), WinBackPlan.class);
-    appendEvents(c, List.of(JournalEvent.builder().customerId(row.customerId()).planId(row.planId()).at(now)
-        .type(EventType.PLAN_QUARANTINED).detail("the stored plan cannot be read: " + cause).build()));
-    LOG.warn("A due plan's stored record could not be read ({}); it was quarantined", cause);
+    return claims.claimDue(now, limit, owner, lease);
   }
 
   @Override
   public List<QuarantinedPlan> quarantined(String afterPlanId, int limit) {
-    return read("list quarantined plans", c -> {
-      Map<String, String> customers = new java.util.LinkedHashMap<>();
-      try (PreparedStatement p = c.prepareStatement("SELECT plan_id, customer_id FROM winback_plan "
-          + "WHERE status = ? AND plan_id > ? ORDER BY plan_id LIMIT ?")) {
-        p.setString(1, PlanStatus.QUARANTINED.name());
-        p.setString(2, afterPlanId);
-        p.setInt(3, limit);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            customers.put(r.getString(1), r.getString(2));
-          }
-        }
-      }
-      List<QuarantinedPlan> plans = new ArrayList<>(customers.size());
-      try (PreparedStatement p = c.prepareStatement("SELECT happened_at, body FROM winback_journal "
-          + "WHERE customer_id = ? AND plan_id = ? AND type = ? ORDER BY seq DESC")) {
-        for (Map.Entry<String, String> plan : customers.entrySet()) {
-          p.setString(1, plan.getValue());
-          p.setString(2, plan.getKey());
-          p.setString(3, EventType.PLAN_QUARANTINED.name());
-          Instant at = Instant.EPOCH;
-          String reason = "unknown";
-          try (ResultSet r = p.executeQuery()) {
-            if (r.next()) {
-              at = Rows.instant(r, 1);
-              reason = Rows.tryRead(r.getString(2), JournalEvent.class).map(JournalEvent::detail).orElse(reason);
-            }
-          }
-          plans.add(new QuarantinedPlan(plan.getKey(), plan.getValue(), at, reason));
-        }
-      }
-      return plans;
-    });
+    return quarantine.list(afterPlanId, limit);
   }
 
   @Override
   public List<Boolean> updateAll(List<PlanChange> changes) {
-    return updateAll(changes, null);
+    return writes.updateAll(changes, null);
   }
 
   @Override
   public List<Boolean> updateAllAndRelease(String owner, List<PlanChange> changes) {
-    return updateAll(changes, Objects.requireNonNull(owner, "owner"));
+    return writes.updateAll(changes, Objects.requireNonNull(owner, "owner"));
   }
 
   @Override
@@ -381,63 +204,19 @@ public final class JdbcPlanStore implements PlanStore {
     return true;
   }
 
-  /** Stores the changes in one transaction and, when {@code owner} is given, releases its claims on them. */
-  private List<Boolean> updateAll(List<PlanChange> changes, String owner) {
-    if (changes.isEmpty()) {
-      return List.of();
-    }
-    return write("update plans", c -> {
-      boolean[] ok;
-      try {
-        ok = dialect.update(c, changes, owner);
-      } catch (SQLException e) {
-        if ("23505".equals(e.getSQLState())) { // a plan made active while its customer has another active plan
-          throw ConcurrentUpdateException.anotherActivePlan(changes.get(0).plan().id());
-        }
-        throw e;
-      }
-      List<Boolean> stored = new ArrayList<>(changes.size());
-      List<JournalEvent> events = new ArrayList<>();
-      for (int i = 0; i < changes.size(); i++) {
-        stored.add(ok[i]);
-        if (ok[i]) {
-          events.addAll(changes.get(i).events());
-        }
-      }
-      appendEvents(c, events);
-      return stored;
-    });
-  }
-
   @Override
   public Map<String, List<ContactRecord>> contactHistories(Collection<String> customerIds) {
-    Map<String, List<ContactRecord>> histories = new HashMap<>();
-    List<String> ids = new ArrayList<>(customerIds);
-    for (int from = 0; from < ids.size(); from += 500) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-      histories.putAll(read("read contact histories", c -> dialect.contactHistories(c, chunk)));
-    }
-    return histories;
+    return reads.contactHistories(customerIds);
   }
 
   @Override
   public void extendClaims(String owner, Collection<String> planIds, Duration lease) {
-    if (!planIds.isEmpty()) {
-      write("extend claims", c -> {
-        dialect.extendLeases(c, owner, planIds, lease);
-        return null;
-      });
-    }
+    claims.extendClaims(owner, planIds, lease);
   }
 
   @Override
   public void releaseClaims(String owner, Collection<String> planIds) {
-    if (!planIds.isEmpty()) {
-      write("release claims", c -> {
-        dialect.releaseLeases(c, owner, planIds);
-        return null;
-      });
-    }
+    claims.releaseClaims(owner, planIds);
   }
 
   // ------------------------------------------------------------------------------------------------ fence
@@ -483,30 +262,12 @@ public final class JdbcPlanStore implements PlanStore {
 
   @Override
   public List<JournalEvent> journal(String customerId) {
-    List<JournalEvent> events = new ArrayList<>();
-    for (String body : bodies("read journal",
-        "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq", customerId)) {
-      Rows.tryRead(body, JournalEvent.class).ifPresent(events::add);
-    }
-    return events;
+    return reads.journal(customerId);
   }
 
   @Override
   public List<ContactRecord> contactHistory(String customerId) {
-    return read("read contact history", c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT happened_at, contact_channel, contact_kind, plan_id "
-          + "FROM winback_journal WHERE customer_id = ? AND contact_channel IS NOT NULL ORDER BY happened_at, seq")) {
-        p.setString(1, customerId);
-        List<ContactRecord> contacts = new ArrayList<>();
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            contacts.add(new ContactRecord(Rows.instant(r, 1), Channel.valueOf(r.getString(2)),
-                StepKind.valueOf(r.getString(3)), r.getString(4)));
-          }
-        }
-        return contacts;
-      }
-    });
+    return reads.contactHistory(customerId);
   }
 
   // ------------------------------------------------------------------------------------------------ erasure
@@ -515,105 +276,19 @@ public final class JdbcPlanStore implements PlanStore {
   @Override
   public void anonymise(String customerId, String anonymousId, UnaryOperator<WinBackPlan> anonymisePlan,
       UnaryOperator<JournalEvent> anonymiseEvent) {
-    write("erase a customer", c -> {
-      List<String> planIds = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT plan_id FROM winback_customer_plan WHERE customer_id = ? ORDER BY seq")) {
-        p.setString(1, customerId);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            planIds.add(r.getString(1));
-          }
-        }
-      }
-      List<WinBackPlan> plans = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement("SELECT body FROM winback_plan WHERE plan_id = ? FOR UPDATE")) {
-        for (String planId : planIds) {
-          p.setString(1, planId);
-          try (ResultSet r = p.executeQuery()) {
-            if (r.next()) {
-              Rows.tryRead(r.getString(1), WinBackPlan.class).ifPresent(plans::add);
-            }
-          }
-        }
-      }
-      try (PreparedStatement p = c.prepareStatement("DELETE FROM winback_plan WHERE plan_id = ?")) {
-        for (String planId : planIds) {
-          p.setString(1, planId);
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-      List<JournalEvent> events = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq")) {
-        p.setString(1, customerId);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            Rows.tryRead(r.getString(1), JournalEvent.class).ifPresent(e -> events.add(anonymiseEvent.apply(e)));
-          }
-        }
-      }
-      for (String table : List.of("winback_customer_plan", "winback_journal", "winback_grant")) {
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE customer_id = ?")) {
-          p.setString(1, customerId);
-          p.executeUpdate();
-        }
-      }
-      List<WinBackPlan> copies = new ArrayList<>(plans.size());
-      for (WinBackPlan plan : plans) {
-        WinBackPlan copy = anonymisePlan.apply(plan); // the copy's customer id is the anonymous id
-        if (!dialect.insertPlan(c, copy)) {
-          throw new StoreException("erase a customer: an anonymous copy clashes with a stored plan", "23505");
-        }
-        copies.add(copy);
-      }
-      Rows.fileUnderCustomers(c, copies);
-      appendEvents(c, events);
-      return null;
-    });
+    erasure.anonymise(customerId, anonymisePlan, anonymiseEvent);
   }
 
   // ------------------------------------------------------------------------------------------------ grants
 
   @Override
   public void saveGrant(ReactivationGrant grant) {
-    write("save a reactivation grant", c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO winback_grant (token_id, customer_id, body) VALUES (?, ?, ?)")) {
-        p.setString(1, grant.tokenId());
-        p.setString(2, grant.customerId());
-        p.setString(3, Rows.write(grant));
-        return p.executeUpdate();
-      }
-    });
+    grants.save(grant);
   }
 
   @Override
   public GrantConsumption consumeGrant(String tokenId, Instant at) {
-    return write("consume a reactivation grant", c -> {
-      int consumed;
-      try (PreparedStatement p = c.prepareStatement(
-          "UPDATE winback_grant SET consumed_at = ? WHERE token_id = ? AND consumed_at IS NULL")) {
-        Rows.setTime(p, 1, at);
-        p.setString(2, tokenId);
-        consumed = p.executeUpdate();
-      }
-      try (PreparedStatement p = c.prepareStatement("SELECT body FROM winback_grant WHERE token_id = ?")) {
-        p.setString(1, tokenId);
-        try (ResultSet r = p.executeQuery()) {
-          if (!r.next()) {
-            return new GrantConsumption(GrantConsumption.Status.UNKNOWN, Optional.empty());
-          }
-          if (consumed != 1) {
-            return new GrantConsumption(GrantConsumption.Status.ALREADY_USED, Optional.empty());
-          }
-          ReactivationGrant grant = Rows.tryRead(r.getString(1), ReactivationGrant.class).orElseThrow(() ->
-              new StoreException("consume a reactivation grant: the stored grant cannot be read", "unknown"));
-          return new GrantConsumption(GrantConsumption.Status.CONSUMED, Optional.of(grant));
-        }
-      }
-    });
+    return grants.consume(tokenId, at);
   }
 
   @Override
