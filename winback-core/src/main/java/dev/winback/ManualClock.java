@@ -56,7 +56,7 @@ public final class ManualClock extends Clock {
 
   @Override
   public Instant instant() {
-    return now.get();
+    return java.util.Objects.requireNonNull(now.get());
   }
 
   @Override

@@ -59,7 +59,7 @@ final class PlanChooser {
 
   /** The planner of the playbook a plan was chosen from. */
   Planner plannerOf(WinBackPlan plan) {
-    return planners.get(playbookOf(plan).name());
+    return java.util.Objects.requireNonNull(planners.get(playbookOf(plan).name()));
   }
 
   /** Whether any playbook caps contacts, so that runs need the customers' contact histories. */
@@ -75,7 +75,7 @@ final class PlanChooser {
   ContactPlanning.Planned planFor(LostCustomer customer, Instant now) {
     Optional<Suppression> listed = suppressionList.lookup(customer);
     if (experiment.isEmpty() || listed.isPresent() || Planner.whyNotContact(customer).isPresent()) {
-      return ContactPlanning.apply(planners.get(playbook.name()).plan(customer, now), contactPolicy,
+      return ContactPlanning.apply(java.util.Objects.requireNonNull(planners.get(playbook.name())).plan(customer, now), contactPolicy,
           playbook.contactRules(), store.contactHistory(customer.id()), listed, now);
     }
     Experiment running = experiment.get();
@@ -91,7 +91,7 @@ final class PlanChooser {
       return new ContactPlanning.Planned(holdout, List.of());
     }
     Playbook armPlaybook = running.playbookOf(arm).orElse(playbook);
-    ContactPlanning.Planned planned = ContactPlanning.apply(planners.get(armPlaybook.name()).plan(customer, now),
+    ContactPlanning.Planned planned = ContactPlanning.apply(java.util.Objects.requireNonNull(planners.get(armPlaybook.name())).plan(customer, now),
         contactPolicy, armPlaybook.contactRules(), store.contactHistory(customer.id()), listed, now);
     return new ContactPlanning.Planned(
         WinBackPlan.builder().from(planned.plan()).experiment(running.name()).arm(arm).build(), planned.events());

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs and checks the opaque tokens in "come back" links: HMAC-SHA256 under a named key, so keys can be rotated
@@ -37,7 +38,7 @@ public final class ReactivationTokens {
 
   private ReactivationTokens(Builder b) {
     this.keys = Map.copyOf(b.keys);
-    this.activeKey = b.activeKey;
+    this.activeKey = java.util.Objects.requireNonNull(b.activeKey, "activeKey");
     this.validFor = b.validFor;
   }
 
@@ -71,7 +72,7 @@ public final class ReactivationTokens {
     Instant expiresAt = now.plus(validFor);
     ByteBuffer payload = ByteBuffer.allocate(ID_BYTES + Long.BYTES).put(id).putLong(expiresAt.getEpochSecond());
     String body = VERSION + "." + activeKey + "." + encode(payload.array());
-    String token = body + "." + encode(sign(keys.get(activeKey), body));
+    String token = body + "." + encode(sign(java.util.Objects.requireNonNull(keys.get(activeKey)), body));
     return new Issued(token, java.util.HexFormat.of().formatHex(id), Instant.ofEpochSecond(expiresAt.getEpochSecond()));
   }
 
@@ -121,7 +122,7 @@ public final class ReactivationTokens {
   }
 
   /** Decodes base64url, refusing any spelling but the canonical one (the decoder ignores the last bits). */
-  private static byte[] decode(String text) {
+  private static byte @Nullable [] decode(String text) {
     try {
       byte[] bytes = Base64.getUrlDecoder().decode(text);
       return encode(bytes).equals(text) ? bytes : null;
@@ -140,7 +141,7 @@ public final class ReactivationTokens {
    */
   public static final class Builder {
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
-    private String activeKey;
+    private @Nullable String activeKey;
     private Duration validFor = Duration.ofDays(30);
 
     private Builder() {}

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The plan store could not complete an operation (e.g. the database connection was lost or a constraint refused a
@@ -60,7 +61,7 @@ public class StoreException extends WinBackException {
    * @param sqlState the SQL state, or {@code unknown}
    * @param cause what the database threw, redacted like {@link #StoreException(String, Throwable)}; may be null
    */
-  protected StoreException(String message, String sqlState, Throwable cause) {
+  protected StoreException(String message, String sqlState, @Nullable Throwable cause) {
     super(message);
     this.sqlState = sqlState;
     this.causes = redact(cause);
@@ -95,7 +96,7 @@ public class StoreException extends WinBackException {
     return "unknown";
   }
 
-  private static List<String> redact(Throwable cause) {
+  private static List<String> redact(@Nullable Throwable cause) {
     List<String> names = new ArrayList<>();
     for (Throwable t : chain(cause)) {
       String state = t instanceof SQLException sql && sql.getSQLState() != null ? "[" + sql.getSQLState() + "]" : "";
@@ -105,7 +106,7 @@ public class StoreException extends WinBackException {
   }
 
   /** The exception and its causes (and, for SQL exceptions, the next exceptions), each once, at most 16. */
-  private static List<Throwable> chain(Throwable cause) {
+  private static List<Throwable> chain(@Nullable Throwable cause) {
     List<Throwable> chain = new ArrayList<>();
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Throwable> pending = new ArrayList<>();

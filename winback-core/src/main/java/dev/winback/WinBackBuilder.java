@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures a {@link WinBack}: get one from {@link WinBack#builder()}. Every option may be set once; setting one
@@ -27,28 +28,28 @@ import java.util.UUID;
  * thread-safe.
  */
 public final class WinBackBuilder {
-  private Clock clock;
-  private Playbook playbook;
-  private PlanStore store;
-  private FeedbackStrategy feedback;
-  private ApologyStrategy apology;
-  private IncentiveStrategy incentives;
-  private ReEngagementStrategy reEngagement;
-  private ActivityWriter activities;
+  private @Nullable Clock clock;
+  private @Nullable Playbook playbook;
+  private @Nullable PlanStore store;
+  private @Nullable FeedbackStrategy feedback;
+  private @Nullable ApologyStrategy apology;
+  private @Nullable IncentiveStrategy incentives;
+  private @Nullable ReEngagementStrategy reEngagement;
+  private @Nullable ActivityWriter activities;
   private final List<WinBackListener> listeners = new ArrayList<>();
-  private ReasonClassifier classifier;
+  private @Nullable ReasonClassifier classifier;
   private int batchSize;
-  private SuppressionList suppressionList;
-  private ContactPolicy contactPolicy;
-  private ReactivationTokens tokens;
-  private Experiment experiment;
-  private String nodeId;
-  private Duration lease;
-  private Duration stepTimeout;
+  private @Nullable SuppressionList suppressionList;
+  private @Nullable ContactPolicy contactPolicy;
+  private @Nullable ReactivationTokens tokens;
+  private @Nullable Experiment experiment;
+  private @Nullable String nodeId;
+  private @Nullable Duration lease;
+  private @Nullable Duration stepTimeout;
 
   WinBackBuilder() {}
 
-  private static <T> T once(T current, T value, String option) {
+  private static <T> T once(@Nullable T current, T value, String option) {
     Objects.requireNonNull(value, option);
     if (current != null) {
       throw new ConfigurationException(option + " is already set to " + current);

@@ -1,6 +1,7 @@
 package dev.winback.internal;
 
 import org.slf4j.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a failing host callback is logged: its exception type at WARN; at DEBUG, the type again with the stack
@@ -47,7 +48,7 @@ public final class HostFailures {
     private static final long serialVersionUID = 1L;
     private final String type;
 
-    Redacted(String type, Throwable cause) {
+    Redacted(String type, @Nullable Throwable cause) {
       super(type, cause, false, true);
       this.type = type;
     }

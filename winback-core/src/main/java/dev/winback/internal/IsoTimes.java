@@ -19,6 +19,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes the times WinBack stores, {@code 2026-11-22T13:31:02.962985617Z} and {@code PT72H}, without the
@@ -58,7 +59,7 @@ public final class IsoTimes {
    * @param text the text
    * @return the instant, or null when the text has another form or is not a valid time
    */
-  static Instant parseInstant(String text) {
+  static @Nullable Instant parseInstant(String text) {
     int n = text.length();
     if (n < 20 || n > 30 || text.charAt(n - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
         || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
@@ -102,7 +103,7 @@ public final class IsoTimes {
    * @param text the text
    * @return the duration, or null when the text has another form
    */
-  static Duration parseDuration(String text) {
+  static @Nullable Duration parseDuration(String text) {
     int n = text.length();
     if (n < 4 || n > 13 || text.charAt(0) != 'P' || text.charAt(1) != 'T') {
       return null;
@@ -128,7 +129,7 @@ public final class IsoTimes {
    * @param instant the instant
    * @return the text, or null for an instant outside those years
    */
-  static String formatInstant(Instant instant) {
+  static @Nullable String formatInstant(Instant instant) {
     long seconds = instant.getEpochSecond();
     long epochDay = Math.floorDiv(seconds, 86_400);
     if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
@@ -209,7 +210,7 @@ public final class IsoTimes {
     INSTANT,
     DURATION;
 
-    Object parse(String text) {
+    @Nullable Object parse(String text) {
       return this == INSTANT ? parseInstant(text) : parseDuration(text);
     }
   }

@@ -170,7 +170,7 @@ public final class Planner {
         .playbook(playbook.name())
         .startedAt(now)
         .rule(rule.name())
-        .rationale(factsFor(rule).rationales().get(tier))
+        .rationale(java.util.Objects.requireNonNull(factsFor(rule).rationales().get(tier)))
         .addAllSteps(steps);
     if (steps.isEmpty()) {
       plan.status(PlanStatus.UNRESPONSIVE).endedAt(now);

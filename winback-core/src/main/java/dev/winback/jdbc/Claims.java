@@ -88,7 +88,7 @@ final class Claims {
     if (!planIds.isEmpty()) {
       Transactions.write(dataSource, "extend claims", c -> {
         dialect.extendLeases(c, owner, planIds, lease);
-        return null;
+        return true;
       });
     }
   }
@@ -98,7 +98,7 @@ final class Claims {
     if (!planIds.isEmpty()) {
       Transactions.write(dataSource, "release claims", c -> {
         dialect.releaseLeases(c, owner, planIds);
-        return null;
+        return true;
       });
     }
   }

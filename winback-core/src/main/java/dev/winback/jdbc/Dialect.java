@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the JDBC store does differently on each database: claims, batch writes, the customer fence's locks,
@@ -80,7 +81,7 @@ sealed interface Dialect permits PostgresDialect, H2Dialect {
   List<Rows.ClaimedRow> claim(Connection c, Instant now, int limit, String owner, Duration lease) throws SQLException;
 
   /** Updates plans under optimistic locking; when {@code owner} is given, its leases on the plans stored end. */
-  boolean[] update(Connection c, List<PlanChange> changes, String owner) throws SQLException;
+  boolean[] update(Connection c, List<PlanChange> changes, @Nullable String owner) throws SQLException;
 
   /** Extends an owner's leases to {@code lease} from now by the database clock. */
   void extendLeases(Connection c, String owner, Collection<String> planIds, Duration lease) throws SQLException;

@@ -93,7 +93,7 @@ final class Erasure {
       }
       Rows.fileUnderCustomers(c, copies);
       PlanWrites.appendEvents(dialect, c, events);
-      return null;
+      return true;
     });
   }
 

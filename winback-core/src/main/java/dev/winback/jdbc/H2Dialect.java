@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * H2: claims row by row under {@code FOR UPDATE}, batch writes as JDBC batches, the fence and the migration lock as
@@ -172,7 +173,7 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
-  public boolean[] update(Connection c, List<PlanChange> changes, String owner) throws SQLException {
+  public boolean[] update(Connection c, List<PlanChange> changes, @Nullable String owner) throws SQLException {
     return Rows.updateOneByOne(c, changes, owner);
   }
 
@@ -221,7 +222,7 @@ final class H2Dialect implements Dialect {
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
           histories.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new ContactRecord(
-              Rows.instant(r, 2), Channel.valueOf(r.getString(3)), StepKind.valueOf(r.getString(4)),
+              Rows.requiredInstant(r, 2), Channel.valueOf(r.getString(3)), StepKind.valueOf(r.getString(4)),
               r.getString(5)));
         }
       }

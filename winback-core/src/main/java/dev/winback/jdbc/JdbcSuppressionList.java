@@ -73,7 +73,7 @@ public final class JdbcSuppressionList implements SuppressionList {
           insert.executeUpdate();
         }
       }
-      return null;
+      return true;
     });
   }
 

@@ -124,7 +124,7 @@ final class PlanReads {
         List<ContactRecord> contacts = new ArrayList<>();
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
-            contacts.add(new ContactRecord(Rows.instant(r, 1), Channel.valueOf(r.getString(2)),
+            contacts.add(new ContactRecord(Rows.requiredInstant(r, 1), Channel.valueOf(r.getString(2)),
                 StepKind.valueOf(r.getString(3)), r.getString(4)));
           }
         }

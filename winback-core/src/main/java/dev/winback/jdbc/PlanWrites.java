@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store's plan writes: a new plan, and changes to stored ones under optimistic locking, each with its journal
@@ -43,7 +44,7 @@ final class PlanWrites {
   }
 
   /** Stores the changes in one transaction and, when {@code owner} is given, releases its claims on them. */
-  List<Boolean> updateAll(List<PlanChange> changes, String owner) {
+  List<Boolean> updateAll(List<PlanChange> changes, @Nullable String owner) {
     if (changes.isEmpty()) {
       return List.of();
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PostgreSQL: claims with {@code FOR UPDATE SKIP LOCKED}, batch writes as one statement over arrays, the fence and
@@ -147,7 +148,7 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public boolean[] update(Connection c, List<PlanChange> changes, String owner) throws SQLException {
+  public boolean[] update(Connection c, List<PlanChange> changes, @Nullable String owner) throws SQLException {
     return distinctPlans(changes) ? updateAsOne(c, changes, owner) : Rows.updateOneByOne(c, changes, owner);
   }
 
@@ -162,7 +163,8 @@ final class PostgresDialect implements Dialect {
   }
 
   /** Every change in one statement, joined to arrays of the new values. */
-  private static boolean[] updateAsOne(Connection c, List<PlanChange> changes, String owner) throws SQLException {
+  private static boolean[] updateAsOne(Connection c, List<PlanChange> changes, @Nullable String owner)
+      throws SQLException {
     int n = changes.size();
     String[] ids = new String[n];
     Long[] versions = new Long[n];
@@ -197,7 +199,7 @@ final class PostgresDialect implements Dialect {
       boolean[] stored = new boolean[n];
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          stored[index.get(r.getString(1))] = true;
+          stored[java.util.Objects.requireNonNull(index.get(r.getString(1)))] = true;
         }
       }
       return stored;
@@ -241,7 +243,7 @@ final class PostgresDialect implements Dialect {
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
           histories.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new ContactRecord(
-              Rows.instant(r, 2), Channel.valueOf(r.getString(3)), StepKind.valueOf(r.getString(4)),
+              Rows.requiredInstant(r, 2), Channel.valueOf(r.getString(3)), StepKind.valueOf(r.getString(4)),
               r.getString(5)));
         }
       }

@@ -75,7 +75,7 @@ final class Quarantine {
           String reason = "unknown";
           try (ResultSet r = p.executeQuery()) {
             if (r.next()) {
-              at = Rows.instant(r, 1);
+              at = Rows.requiredInstant(r, 1);
               reason = Rows.tryRead(r.getString(2), JournalEvent.class).map(JournalEvent::detail).orElse(reason);
             }
           }

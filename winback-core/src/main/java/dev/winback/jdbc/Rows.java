@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** What both dialects write and read the same way: JSON bodies, times, and the statements they share. */
 final class Rows {
@@ -65,7 +66,7 @@ final class Rows {
   }
 
   /** A time as ISO-8601 text in the stored rounding, for arrays of times. */
-  static String timeText(Instant at) {
+  static @Nullable String timeText(@Nullable Instant at) {
     return at == null ? null : micros(at).toString();
   }
 
@@ -75,12 +76,17 @@ final class Rows {
     return rounded == nanos ? at : Instant.ofEpochSecond(at.getEpochSecond(), 0).plusNanos(rounded);
   }
 
-  static Instant instant(ResultSet r, int column) throws SQLException {
+  static @Nullable Instant instant(ResultSet r, int column) throws SQLException {
     OffsetDateTime at = r.getObject(column, OffsetDateTime.class);
     return at == null ? null : at.toInstant();
   }
 
-  static void setTime(PreparedStatement p, int index, Instant at) throws SQLException {
+  /** A time from a column that is never null. */
+  static Instant requiredInstant(ResultSet r, int column) throws SQLException {
+    return java.util.Objects.requireNonNull(instant(r, column), "a NOT NULL time column held null");
+  }
+
+  static void setTime(PreparedStatement p, int index, @Nullable Instant at) throws SQLException {
     if (at == null) {
       p.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {
@@ -92,7 +98,7 @@ final class Rows {
    * The due time of an active plan's first unfinished step: a waiting step to run, or a running one to recover if
    * its runner's lease lapses. Null when the plan has ended.
    */
-  static Instant nextDue(WinBackPlan plan) {
+  static @Nullable Instant nextDue(WinBackPlan plan) {
     if (!plan.status().isActive()) {
       return null;
     }
@@ -105,7 +111,7 @@ final class Rows {
   }
 
   /** The channel of the contact an event records, or null when it records none. */
-  static String contactChannel(JournalEvent event) {
+  static @Nullable String contactChannel(JournalEvent event) {
     return event.type() == EventType.STEP_DONE && event.channel().isPresent() && event.stepKind().isPresent()
         ? event.channel().get().name() : null;
   }
@@ -139,7 +145,7 @@ final class Rows {
   }
 
   /** Plan updates one by one, in one batch; when {@code owner} is given, its leases on the plans stored end. */
-  static boolean[] updateOneByOne(Connection c, List<PlanChange> changes, String owner) throws SQLException {
+  static boolean[] updateOneByOne(Connection c, List<PlanChange> changes, @Nullable String owner) throws SQLException {
     String release = owner == null ? "" : release("");
     boolean[] stored = new boolean[changes.size()];
     try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "

@@ -7,6 +7,7 @@ import java.sql.Savepoint;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the JDBC store and suppression list get their connections, and the connections the customer fence holds on
@@ -40,7 +41,7 @@ final class Transactions {
   private Transactions() {}
 
   /** The connection a fence holds on this thread for a data source, or null. */
-  static Held held(DataSource dataSource) {
+  static @Nullable Held held(DataSource dataSource) {
     Map<DataSource, Held> held = HELD.get();
     return held == null ? null : held.get(dataSource);
   }

@@ -43,4 +43,7 @@
  * checks the plan's version after the lock is granted. Its javadoc says what is locked, how long, on which
  * connection and at what cost.
  */
+@NullMarked
 package dev.winback.jdbc;
+
+import org.jspecify.annotations.NullMarked;
