@@ -128,7 +128,7 @@ public class PlanChoiceBenchmark {
     LostCustomer customer = nextCustomer();
     Facts facts = new Facts();
     facts.put("customer", customer);
-    facts.put("tier", playbook.valueTiers().tierOf(customer.value()));
+    facts.put("tier", playbook.valueTiers().tierOf(customer));
     easyRules.fire(easyPlans, facts);
     return facts.get("plan");
   }
@@ -147,7 +147,7 @@ public class PlanChoiceBenchmark {
     LostCustomer customer = nextCustomer();
     Facts facts = new Facts();
     facts.put("customer", customer);
-    ValueTier tier = playbook.valueTiers().tierOf(customer.value());
+    ValueTier tier = playbook.valueTiers().tierOf(customer);
     facts.put("tier", tier);
     easyRules.fire(easyChoice, facts);
     return facts.get("rule");

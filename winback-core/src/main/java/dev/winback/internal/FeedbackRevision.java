@@ -71,7 +71,7 @@ public final class FeedbackRevision {
         edit.finish(step, StepStatus.CANCELLED, "replaced by rule '" + rule.name() + "'", EventType.STEP_CANCELLED);
       }
     }
-    ValueTier tier = playbook.valueTiers().tierOf(edit.customer().value());
+    ValueTier tier = playbook.valueTiers().tierOf(edit.customer());
     PlaybookRule anchored = anchorFeedbackStepsTo(rule, plan.startedAt(), edit);
     List<PlanStep> added = planner.steps(anchored, edit.customer(), tier, plan.startedAt(), edit.now(),
         alreadyHandled, edit.steps().size());

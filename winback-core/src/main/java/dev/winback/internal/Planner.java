@@ -119,7 +119,7 @@ public final class Planner {
    * @return the rule (the playbook's last rule matches everyone)
    */
   public PlaybookRule ruleFor(LostCustomer customer) {
-    ValueTier tier = rulesUseTiers ? playbook.valueTiers().tierOf(customer.value()) : ValueTier.UNKNOWN;
+    ValueTier tier = rulesUseTiers ? playbook.valueTiers().tierOf(customer) : ValueTier.UNKNOWN;
     for (PlaybookRule rule : rules) {
       if (rule.when().matches(customer, tier)) {
         return rule;
@@ -162,7 +162,7 @@ public final class Planner {
    * @return the plan, version 0
    */
   public WinBackPlan plan(LostCustomer customer, Instant now, PlaybookRule rule) {
-    ValueTier tier = playbook.valueTiers().tierOf(customer.value());
+    ValueTier tier = playbook.valueTiers().tierOf(customer);
     List<PlanStep> steps = steps(rule, customer, tier, now, now, Set.of(), 0);
     WinBackPlan.Builder plan = WinBackPlan.builder()
         .id(planId(customer))
@@ -233,7 +233,7 @@ public final class Planner {
           .offset(template.offset())
           .message(template.message());
       if (template.offer().isPresent()) {
-        step.offer(template.offer().get().makeAt(at, customer.value().map(CustomerValue::currency)));
+        step.offer(template.offer().get().makeFor(at, customer));
       }
       insertByDue(planned, dues, step, at);
     }

@@ -86,10 +86,11 @@ public abstract class OfferTerms {
    * Makes the offer to a customer now.
    *
    * @param now when the offer is made
-   * @param customerCurrency the currency to use when the terms have none
+   * @param customer the customer, whose currency is used when the terms have none
    * @return the offer, valid until {@code now + validFor}
    */
-  public Offer makeAt(Instant now, Optional<Currency> customerCurrency) {
+  public Offer makeFor(Instant now, LostCustomer customer) {
+    Optional<Currency> customerCurrency = customer.value().map(CustomerValue::currency);
     Offer.Builder offer = Offer.builder().kind(kind()).value(value()).period(period()).expiresAt(now.plus(validFor()));
     offer.currency(currency().isPresent() ? currency() : kind() == OfferKind.AMOUNT_OFF ? customerCurrency : currency());
     return offer.build();

@@ -59,16 +59,22 @@ public abstract class ValueTiers {
   }
 
   /**
-   * The tier of a customer's value.
+   * The tier of a customer.
    *
-   * @param value what the customer was worth, if known
-   * @return the tier, {@link ValueTier#UNKNOWN} when the value is not known
+   * @param customer the customer
+   * @return the tier of their value, {@link ValueTier#UNKNOWN} when it is not known
    */
-  public ValueTier tierOf(Optional<CustomerValue> value) {
-    if (value.isEmpty()) {
-      return ValueTier.UNKNOWN;
-    }
-    CustomerValue v = value.get();
+  public ValueTier tierOf(LostCustomer customer) {
+    return customer.value().map(this::tierOf).orElse(ValueTier.UNKNOWN);
+  }
+
+  /**
+   * The tier of a value.
+   *
+   * @param v what the customer was worth
+   * @return the tier
+   */
+  public ValueTier tierOf(CustomerValue v) {
     if (v.monthlyRevenue().compareTo(highMonthly()) >= 0 || v.lifetimeRevenue().compareTo(highLifetime()) >= 0) {
       return ValueTier.HIGH;
     }

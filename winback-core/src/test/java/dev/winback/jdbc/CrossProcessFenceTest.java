@@ -83,7 +83,7 @@ class CrossProcessFenceTest {
         decider.destroyForcibly();
         fail("the runners did not finish in time: " + undecidedStepsSent(dataSource) + " steps sent");
       }
-      if (killRunners && killed < 4 && count(dataSource, "SELECT count(*) FROM sent") > 150 * (killed + 1)) {
+      if (killRunners && killed < 4 && count(dataSource, "SELECT count(*) FROM sent") > 60 * (killed + 1)) {
         Process victim = runners.remove(random.nextInt(runners.size()));
         victim.destroyForcibly().waitFor();
         killed++;

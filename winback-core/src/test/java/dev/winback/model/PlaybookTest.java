@@ -30,7 +30,7 @@ class PlaybookTest {
         .churnSignal(ChurnSignal.CONTRACT_NOT_RENEWED).value(Customers.worth("900")).build();
     LostCustomer otherSegment = LostCustomer.builder().from(match).segment("smb").build();
 
-    assertThat(playbook.rules().get(0).when().matches(match, playbook.valueTiers().tierOf(match.value()))).isTrue();
+    assertThat(playbook.rules().get(0).when().matches(match, playbook.valueTiers().tierOf(match))).isTrue();
     assertThat(playbook.rules().get(0).when().matches(otherSegment, ValueTier.HIGH)).isFalse();
   }
 
@@ -108,9 +108,9 @@ class PlaybookTest {
   void valueTiersUseTheHigherOfMonthlyAndLifetimeRevenue() {
     ValueTiers tiers = ValueTiers.defaults();
 
-    assertThat(tiers.tierOf(java.util.Optional.empty())).isEqualTo(ValueTier.UNKNOWN);
-    assertThat(tiers.tierOf(java.util.Optional.of(CustomerValue.of("10", "0", "EUR")))).isEqualTo(ValueTier.LOW);
-    assertThat(tiers.tierOf(java.util.Optional.of(CustomerValue.of("50", "0", "EUR")))).isEqualTo(ValueTier.MEDIUM);
-    assertThat(tiers.tierOf(java.util.Optional.of(CustomerValue.of("0", "10000", "EUR")))).isEqualTo(ValueTier.HIGH);
+    assertThat(tiers.tierOf(dev.winback.testing.Customers.lost("no-value").build())).isEqualTo(ValueTier.UNKNOWN);
+    assertThat(tiers.tierOf(CustomerValue.of("10", "0", "EUR"))).isEqualTo(ValueTier.LOW);
+    assertThat(tiers.tierOf(CustomerValue.of("50", "0", "EUR"))).isEqualTo(ValueTier.MEDIUM);
+    assertThat(tiers.tierOf(CustomerValue.of("0", "10000", "EUR"))).isEqualTo(ValueTier.HIGH);
   }
 }

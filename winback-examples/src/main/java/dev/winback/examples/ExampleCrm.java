@@ -123,7 +123,7 @@ public final class ExampleCrm
       return StepResult.sent(already.reference());
     }
     LostCustomer customer = context.customer();
-    boolean accountManaged = tiers.tierOf(customer.value()) == ValueTier.HIGH;
+    boolean accountManaged = tiers.tierOf(customer) == ValueTier.HIGH;
     String reference = accountManaged
         ? "task-" + tasks.incrementAndGet()
         : context.step().channel().name().toLowerCase(java.util.Locale.ROOT) + "-" + emails.incrementAndGet();

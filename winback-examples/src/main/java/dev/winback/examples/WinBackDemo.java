@@ -304,7 +304,7 @@ public final class WinBackDemo {
     WinBackPlan plan = winBack.plan(customer.id()).orElseThrow();
     out.printf("%s  %-9s %-22s left: %-18s value: %-6s -> %s (rule '%s')%n",
         customer.id(), customer.segment().orElse("-"), customer.churnSignal(), plan.customer().primaryCategory(),
-        winBack.playbook().valueTiers().tierOf(customer.value()), plan.status(), plan.rule());
+        winBack.playbook().valueTiers().tierOf(customer), plan.status(), plan.rule());
     for (JournalEvent event : winBack.history(customer.id())) {
       if (event.type() == EventType.STEP_CANCELLED || event.type() == EventType.STEP_RESCHEDULED) {
         continue;

@@ -122,7 +122,7 @@ public record Outcomes(Funnel funnel, Map<Dimension, List<Rate>> rates, TimeToWi
       count(counts, Dimension.EXIT_CATEGORY, plan.customer().primaryCategory().name(), isWon);
       count(counts, Dimension.CHURN_SIGNAL, plan.customer().churnSignal().name(), isWon);
       count(counts, Dimension.RULE, plan.rule(), isWon);
-      count(counts, Dimension.VALUE_TIER, tiers.tierOf(plan.customer().value()).name(), isWon);
+      count(counts, Dimension.VALUE_TIER, tiers.tierOf(plan.customer()).name(), isWon);
       Set<StepKind> kinds = EnumSet.noneOf(StepKind.class);
       Set<String> channels = new java.util.TreeSet<>();
       Set<String> incentives = new java.util.TreeSet<>();
