@@ -20,9 +20,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Previews what the contact policy would decide about a contact, the way the engine decides before a step runs:
- * delays and reroutes are followed until the contact is allowed, or a skip or suppression stops it. Nothing is
- * contacted, stored or journalled. Immutable; thread-safe when its policy, suppression list and history are.
+ * Previews what the contact policy would decide about a contact, the way the engine decides before
+ * a step runs: delays and reroutes are followed until the contact is allowed, or a skip or
+ * suppression stops it. Nothing is contacted, stored or journalled. Immutable; thread-safe when its
+ * policy, suppression list and history are.
  */
 public final class ContactPreview {
   private final ContactPolicy policy;
@@ -38,7 +39,8 @@ public final class ContactPreview {
    * @param changes every reroute and delay on the way, in the order decided
    * @param stop the skip or suppression that stops the contact, if any
    */
-  public record Outcome(Channel channel, Instant at, List<ContactDecision> changes, Optional<ContactDecision> stop) {
+  public record Outcome(
+      Channel channel, Instant at, List<ContactDecision> changes, Optional<ContactDecision> stop) {
     /**
      * Checks every part is present.
      *
@@ -64,7 +66,10 @@ public final class ContactPreview {
     }
   }
 
-  private ContactPreview(ContactPolicy policy, ContactRules rules, SuppressionList suppressions,
+  private ContactPreview(
+      ContactPolicy policy,
+      ContactRules rules,
+      SuppressionList suppressions,
       Function<String, List<ContactRecord>> history) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.rules = Objects.requireNonNull(rules, "rules");
@@ -73,22 +78,28 @@ public final class ContactPreview {
   }
 
   /**
-   * A preview under a policy, contact rules, a suppression list and each customer's earlier contacts.
+   * A preview under a policy, contact rules, a suppression list and each customer's earlier
+   * contacts.
    *
    * @param policy the policy, e.g. {@link ContactPolicy#standard()}
    * @param rules the contact rules, e.g. a playbook's or {@link ContactRules#defaults()}
    * @param suppressions the suppression list to honour
-   * @param history each customer's earlier contacts by customer id, oldest first, e.g. {@code store::contactHistory}
+   * @param history each customer's earlier contacts by customer id, oldest first, e.g. {@code
+   *     store::contactHistory}
    * @return the preview
    */
-  public static ContactPreview of(ContactPolicy policy, ContactRules rules, SuppressionList suppressions,
+  public static ContactPreview of(
+      ContactPolicy policy,
+      ContactRules rules,
+      SuppressionList suppressions,
       Function<String, List<ContactRecord>> history) {
     return new ContactPreview(policy, rules, suppressions, history);
   }
 
   /**
-   * The channel the engine would plan a step of this kind on when the playbook names none: the customer's preferred
-   * channel if they consent to it, else their first consented contact point; never a call for a goodbye.
+   * The channel the engine would plan a step of this kind on when the playbook names none: the
+   * customer's preferred channel if they consent to it, else their first consented contact point;
+   * never a call for a goodbye.
    *
    * @param customer the customer
    * @param kind the kind of step
@@ -99,28 +110,42 @@ public final class ContactPreview {
   }
 
   /**
-   * Previews a contact: looks the customer up on the suppression list, reads their earlier contacts and applies the
-   * policy until it allows the contact or stops it.
+   * Previews a contact: looks the customer up on the suppression list, reads their earlier contacts
+   * and applies the policy until it allows the contact or stops it.
    *
    * @param customer the customer
-   * @param planId what the policy sees as the plan id; no such plan need exist (e.g. {@code "check-in:" + id})
+   * @param planId what the policy sees as the plan id; no such plan need exist (e.g. {@code
+   *     "check-in:" + id})
    * @param kind the kind of step
    * @param channel the channel it would use
    * @param at when it would happen
    * @return where the contact ends up
    * @throws IllegalStateException when the policy delays a contact to no later time
    */
-  public Outcome preview(LostCustomer customer, String planId, StepKind kind, Channel channel, Instant at) {
-    ContactResolver.Resolution resolution = ContactResolver.resolve(policy, new ContactRequest(customer, planId, kind,
-        channel, at, history.apply(customer.id()), suppressions.lookup(customer), rules));
-    return new Outcome(resolution.channel(), resolution.at(), resolution.changes(), resolution.stop());
+  public Outcome preview(
+      LostCustomer customer, String planId, StepKind kind, Channel channel, Instant at) {
+    ContactResolver.Resolution resolution =
+        ContactResolver.resolve(
+            policy,
+            new ContactRequest(
+                customer,
+                planId,
+                kind,
+                channel,
+                at,
+                history.apply(customer.id()),
+                suppressions.lookup(customer),
+                rules));
+    return new Outcome(
+        resolution.channel(), resolution.at(), resolution.changes(), resolution.stop());
   }
 
   /**
    * Describes a decision in the words the journal uses: what it did, the rule and why.
    *
    * @param decision a decision
-   * @return e.g. {@code skipped by rule consent: no channel with consent for MARKETING contact}; "allowed" for an allow
+   * @return e.g. {@code skipped by rule consent: no channel with consent for MARKETING contact};
+   *     "allowed" for an allow
    */
   public static String explain(ContactDecision decision) {
     return ContactResolver.explain(Objects.requireNonNull(decision, "decision"));

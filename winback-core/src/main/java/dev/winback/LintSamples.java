@@ -1,40 +1,21 @@
 package dev.winback;
 
-import dev.winback.internal.ContactPlanning;
-import dev.winback.internal.Planner;
 import dev.winback.model.Channel;
 import dev.winback.model.ChurnSignal;
 import dev.winback.model.Consent;
 import dev.winback.model.ContactPoint;
-import dev.winback.model.ContactRules;
 import dev.winback.model.CustomerValue;
 import dev.winback.model.ExitCategory;
 import dev.winback.model.ExitReason;
-import dev.winback.model.FrequencyCap;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.NewArrangement;
-import dev.winback.model.PlanStatus;
-import dev.winback.model.PlanStep;
 import dev.winback.model.Playbook;
-import dev.winback.model.PlaybookRule;
-import dev.winback.model.ReasonCap;
 import dev.winback.model.ReasonSource;
-import dev.winback.model.StepKind;
-import dev.winback.model.StepStatus;
-import dev.winback.model.StepTemplate;
-import dev.winback.model.WinBackPlan;
-import dev.winback.spi.ContactPolicy;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The typical customers a playbook is linted against, and how a finding names them. Stateless. */
 final class LintSamples {
@@ -42,16 +23,24 @@ final class LintSamples {
 
   /** How a finding names a sample customer. */
   static String describe(LostCustomer customer) {
-    return " for a customer who left over " + customer.primaryCategory()
-        + customer.value().map(v -> ", worth " + v.monthlyRevenue() + " a month").orElse(", value unknown")
+    return " for a customer who left over "
+        + customer.primaryCategory()
+        + customer
+            .value()
+            .map(v -> ", worth " + v.monthlyRevenue() + " a month")
+            .orElse(", value unknown")
         + (customer.newArrangement().isPresent() ? ", new contract ending " : "")
-        + customer.newArrangement().flatMap(NewArrangement::contractEnds).map(Object::toString).orElse("");
+        + customer
+            .newArrangement()
+            .flatMap(NewArrangement::contractEnds)
+            .map(Object::toString)
+            .orElse("");
   }
 
   /**
-   * Typical customers: every exit category (and none), four values, with and without a known contract end,
-   * reachable by e-mail only or preferring the phone, with every churn signal and in every segment the playbook's
-   * rules name.
+   * Typical customers: every exit category (and none), four values, with and without a known
+   * contract end, reachable by e-mail only or preferring the phone, with every churn signal and in
+   * every segment the playbook's rules name.
    */
   static List<LostCustomer> of(Playbook playbook, Instant start) {
     List<LostCustomer> samples = new ArrayList<>();
@@ -68,34 +57,39 @@ final class LintSamples {
       for (String monthly : values) {
         for (boolean contract : new boolean[] {false, true}) {
           for (ChurnSignal signal : signals) {
-           for (String segment : segments) {
-            for (boolean phoneFirst : new boolean[] {false, true}) {
-            LostCustomer.Builder customer = LostCustomer.builder()
-                .id("lint-" + n++)
-                .displayName("Sample")
-                .addContactPoint(ContactPoint.of(Channel.EMAIL, "sample@example.com", Consent.GRANTED))
-                .lostAt(start)
-                .churnSignal(signal)
-                .locale(Locale.ENGLISH);
-            if (category != ExitCategory.UNKNOWN) {
-              customer.addExitReason(ExitReason.of(category, ReasonSource.SURVEY, start));
+            for (String segment : segments) {
+              for (boolean phoneFirst : new boolean[] {false, true}) {
+                LostCustomer.Builder customer =
+                    LostCustomer.builder()
+                        .id("lint-" + n++)
+                        .displayName("Sample")
+                        .addContactPoint(
+                            ContactPoint.of(Channel.EMAIL, "sample@example.com", Consent.GRANTED))
+                        .lostAt(start)
+                        .churnSignal(signal)
+                        .locale(Locale.ENGLISH);
+                if (category != ExitCategory.UNKNOWN) {
+                  customer.addExitReason(ExitReason.of(category, ReasonSource.SURVEY, start));
+                }
+                if (monthly != null) {
+                  customer.value(CustomerValue.of(monthly, "0", "EUR"));
+                }
+                if (contract) {
+                  customer.newArrangement(
+                      NewArrangement.builder().contractEnds(LocalDate.of(2026, 9, 30)).build());
+                }
+                if (segment != null) {
+                  customer.segment(segment);
+                }
+                if (phoneFirst) {
+                  customer
+                      .addContactPoint(
+                          ContactPoint.of(Channel.PHONE, "+1 555 0100", Consent.GRANTED))
+                      .preferredChannel(Channel.PHONE);
+                }
+                samples.add(customer.build());
+              }
             }
-            if (monthly != null) {
-              customer.value(CustomerValue.of(monthly, "0", "EUR"));
-            }
-            if (contract) {
-              customer.newArrangement(NewArrangement.builder().contractEnds(LocalDate.of(2026, 9, 30)).build());
-            }
-            if (segment != null) {
-              customer.segment(segment);
-            }
-            if (phoneFirst) {
-              customer.addContactPoint(ContactPoint.of(Channel.PHONE, "+1 555 0100", Consent.GRANTED))
-                  .preferredChannel(Channel.PHONE);
-            }
-            samples.add(customer.build());
-            }
-           }
           }
         }
       }

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until told to move: lets tests and simulations run weeks of win-back plans in
- * milliseconds. Thread-safe.
+ * A clock that stands still until told to move: lets tests and simulations run weeks of win-back
+ * plans in milliseconds. Thread-safe.
  */
 public final class ManualClock extends Clock {
   private final AtomicReference<Instant> now;
@@ -28,7 +28,8 @@ public final class ManualClock extends Clock {
    * @return the clock
    */
   public static ManualClock at(Instant start) {
-    return new ManualClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+    return new ManualClock(
+        new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
   }
 
   /**

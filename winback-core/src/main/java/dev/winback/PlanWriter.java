@@ -15,9 +15,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Writes plan changes with optimistic locking, retrying on conflict, and publishes their events once written. A
- * decision about a customer runs inside the customer's fence ({@link #decide}); its events are published only after
- * the whole decision has returned (and, on a transactional store, committed). Thread-safe.
+ * Writes plan changes with optimistic locking, retrying on conflict, and publishes their events
+ * once written. A decision about a customer runs inside the customer's fence ({@link #decide}); its
+ * events are published only after the whole decision has returned (and, on a transactional store,
+ * committed). Thread-safe.
  */
 final class PlanWriter {
   private static final int MAX_UPDATE_ATTEMPTS = 100;
@@ -25,6 +26,7 @@ final class PlanWriter {
   private final PlanStore store;
   private final CustomerFence fence;
   private final EventPublisher publisher;
+
   /** The events of the decision running on this thread, published when it returns. */
   private final ThreadLocal<List<JournalEvent>> deciding = new ThreadLocal<>();
 
@@ -39,12 +41,14 @@ final class PlanWriter {
   }
 
   /**
-   * Runs a decision about one customer alone, in the customer's fence; a decision already running on this thread
-   * for the same store joins it.
+   * Runs a decision about one customer alone, in the customer's fence; a decision already running
+   * on this thread for the same store joins it.
    */
   <T> T decide(String customerId, Supplier<T> decision) {
     if (SendScope.current().filter(customerId::equals).isPresent()) {
-      return decision.get(); // a strategy deciding about the customer it is sending to: its send holds the fence
+      return decision
+          .get(); // a strategy deciding about the customer it is sending to: its send holds the
+      // fence
     }
     if (deciding.get() != null) {
       return fence.decide(customerId, decision);
@@ -73,7 +77,10 @@ final class PlanWriter {
         .orElseThrow(() -> new IllegalStateException("the plan was erased while it changed"));
   }
 
-  /** Applies a change with optimistic locking, retrying on conflict; empty when the change decided to do nothing. */
+  /**
+   * Applies a change with optimistic locking, retrying on conflict; empty when the change decided
+   * to do nothing.
+   */
   Optional<WinBackPlan> change(String planId, Function<WinBackPlan, Optional<PlanEdit>> changeOf) {
     for (int attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
       Optional<WinBackPlan> current = store.find(planId);
@@ -93,7 +100,9 @@ final class PlanWriter {
     throw new ConcurrentUpdateException(planId, MAX_UPDATE_ATTEMPTS);
   }
 
-  /** Hands written events to the listeners: at once, or when the decision on this thread returns. */
+  /**
+   * Hands written events to the listeners: at once, or when the decision on this thread returns.
+   */
   void published(List<JournalEvent> events) {
     List<JournalEvent> pending = deciding.get();
     if (pending != null) {

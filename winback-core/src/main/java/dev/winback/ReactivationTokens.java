@@ -17,13 +17,14 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Signs and checks the opaque tokens in "come back" links: HMAC-SHA256 under a named key, so keys can be rotated
- * (tokens signed with an older key verify until that key is removed), with an expiry. A token carries only a random
- * id and its expiry; what it stands for (customer, plan, offer) stays in the {@link dev.winback.spi.PlanStore}, and
- * {@link WinBack#redeem(String)} consumes it exactly once.
+ * Signs and checks the opaque tokens in "come back" links: HMAC-SHA256 under a named key, so keys
+ * can be rotated (tokens signed with an older key verify until that key is removed), with an
+ * expiry. A token carries only a random id and its expiry; what it stands for (customer, plan,
+ * offer) stays in the {@link dev.winback.spi.PlanStore}, and {@link WinBack#redeem(String)}
+ * consumes it exactly once.
  *
- * <p>Token form: {@code wb1.<keyId>.<base64url(id, expiry)>.<base64url(signature)>}. Signatures are compared in
- * constant time. Immutable and thread-safe once built.
+ * <p>Token form: {@code wb1.<keyId>.<base64url(id, expiry)>.<base64url(signature)>}. Signatures are
+ * compared in constant time. Immutable and thread-safe once built.
  */
 public final class ReactivationTokens {
   private static final String VERSION = "wb1";
@@ -70,10 +71,15 @@ public final class ReactivationTokens {
     byte[] id = new byte[ID_BYTES];
     random.nextBytes(id);
     Instant expiresAt = now.plus(validFor);
-    ByteBuffer payload = ByteBuffer.allocate(ID_BYTES + Long.BYTES).put(id).putLong(expiresAt.getEpochSecond());
+    ByteBuffer payload =
+        ByteBuffer.allocate(ID_BYTES + Long.BYTES).put(id).putLong(expiresAt.getEpochSecond());
     String body = VERSION + "." + activeKey + "." + encode(payload.array());
-    String token = body + "." + encode(sign(java.util.Objects.requireNonNull(keys.get(activeKey)), body));
-    return new Issued(token, java.util.HexFormat.of().formatHex(id), Instant.ofEpochSecond(expiresAt.getEpochSecond()));
+    String token =
+        body + "." + encode(sign(java.util.Objects.requireNonNull(keys.get(activeKey)), body));
+    return new Issued(
+        token,
+        java.util.HexFormat.of().formatHex(id),
+        Instant.ofEpochSecond(expiresAt.getEpochSecond()));
   }
 
   Verified verify(String token, Instant now) {
@@ -86,7 +92,10 @@ public final class ReactivationTokens {
     }
     byte[] payload = decode(parts[2]);
     byte[] signature = decode(parts[3]);
-    if (payload == null || payload.length != ID_BYTES + Long.BYTES || signature == null || signature.length != 32) {
+    if (payload == null
+        || payload.length != ID_BYTES + Long.BYTES
+        || signature == null
+        || signature.length != 32) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
     }
     SecretKeySpec key = keys.get(parts[1]);
@@ -121,7 +130,10 @@ public final class ReactivationTokens {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /** Decodes base64url, refusing any spelling but the canonical one (the decoder ignores the last bits). */
+  /**
+   * Decodes base64url, refusing any spelling but the canonical one (the decoder ignores the last
+   * bits).
+   */
   private static byte @Nullable [] decode(String text) {
     try {
       byte[] bytes = Base64.getUrlDecoder().decode(text);
@@ -133,7 +145,13 @@ public final class ReactivationTokens {
 
   @Override
   public String toString() {
-    return "ReactivationTokens[keys=" + keys.keySet() + ", active=" + activeKey + ", validFor=" + validFor + "]";
+    return "ReactivationTokens[keys="
+        + keys.keySet()
+        + ", active="
+        + activeKey
+        + ", validFor="
+        + validFor
+        + "]";
   }
 
   /**
@@ -147,12 +165,14 @@ public final class ReactivationTokens {
     private Builder() {}
 
     /**
-     * Adds a signing key. Tokens signed with it verify as long as it is configured; remove it to retire it.
+     * Adds a signing key. Tokens signed with it verify as long as it is configured; remove it to
+     * retire it.
      *
      * @param keyId the key's name, 1 to 32 of {@code A-Z a-z 0-9 _ -}
      * @param secret the secret, at least 32 bytes
      * @return this builder
-     * @throws IllegalArgumentException when the id is invalid or already added, or the secret is too short
+     * @throws IllegalArgumentException when the id is invalid or already added, or the secret is
+     *     too short
      */
     public Builder key(String keyId, byte[] secret) {
       Objects.requireNonNull(keyId, "keyId");
@@ -160,7 +180,8 @@ public final class ReactivationTokens {
         throw new IllegalArgumentException("a key id is 1 to 32 of A-Z a-z 0-9 _ -");
       }
       if (secret.length < 32) {
-        throw new IllegalArgumentException("a signing secret needs at least 32 bytes, not " + secret.length);
+        throw new IllegalArgumentException(
+            "a signing secret needs at least 32 bytes, not " + secret.length);
       }
       if (keys.containsKey(keyId)) {
         throw new IllegalArgumentException("key '" + keyId + "' is already added");

@@ -37,11 +37,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs due steps, one at a time, each through its whole life: claimed (with the batch), started, checked a last
- * time and sent while the customer's fence is held shared (consent, suppression, caps and quiet hours judged by the
- * clock at that moment), then recorded with the rest of the batch in one write. Whatever goes wrong with one plan
- * (a host callback that throws, a record that cannot be written) stays with that plan: it is retried or quarantined,
- * and every other step of the batch goes on. Thread-safe; several runners may share a store.
+ * Runs due steps, one at a time, each through its whole life: claimed (with the batch), started,
+ * checked a last time and sent while the customer's fence is held shared (consent, suppression,
+ * caps and quiet hours judged by the clock at that moment), then recorded with the rest of the
+ * batch in one write. Whatever goes wrong with one plan (a host callback that throws, a record that
+ * cannot be written) stays with that plan: it is retried or quarantined, and every other step of
+ * the batch goes on. Thread-safe; several runners may share a store.
  */
 final class StepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
@@ -57,11 +58,19 @@ final class StepRunner {
   private final SuppressionList suppressionList;
   private final Duration lease;
 
-  /** What a step's send came to: the contact check's decision, when it was made, and the result if it was sent. */
-  private record Sending(ContactResolver.Resolution resolution, Instant at, Optional<StepResult> result) {}
+  /**
+   * What a step's send came to: the contact check's decision, when it was made, and the result if
+   * it was sent.
+   */
+  private record Sending(
+      ContactResolver.Resolution resolution, Instant at, Optional<StepResult> result) {}
 
   /** A step that ran (or was stopped at its last check), with the change that records it. */
-  private record Ran(WinBackPlan running, PlanStep before, boolean markStored, Sending sending,
+  private record Ran(
+      WinBackPlan running,
+      PlanStep before,
+      boolean markStored,
+      Sending sending,
       PlanEdit.Change change) {}
 
   /** How many steps ended how. */
@@ -93,8 +102,15 @@ final class StepRunner {
     }
   }
 
-  StepRunner(Clock clock, PlanWriter writer, ClaimMode claims, PlanChooser chooser, StrategyCalls calls,
-      ContactPolicy contactPolicy, SuppressionList suppressionList, Duration lease) {
+  StepRunner(
+      Clock clock,
+      PlanWriter writer,
+      ClaimMode claims,
+      PlanChooser chooser,
+      StrategyCalls calls,
+      ContactPolicy contactPolicy,
+      SuppressionList suppressionList,
+      Duration lease) {
     this.clock = clock;
     this.writer = writer;
     this.store = writer.store();
@@ -133,11 +149,17 @@ final class StepRunner {
     return tally.summary();
   }
 
-  private int runBatch(List<ClaimedPlan> claimed, Set<String> held, Instant now, Tally tally,
+  private int runBatch(
+      List<ClaimedPlan> claimed,
+      Set<String> held,
+      Instant now,
+      Tally tally,
       BooleanSupplier keepGoing) {
-    Map<String, List<ContactRecord>> histories = chooser.capsContacts()
-        ? store.contactHistories(claimed.stream().map(c -> c.plan().customer().id()).distinct().toList())
-        : Map.of();
+    Map<String, List<ContactRecord>> histories =
+        chooser.capsContacts()
+            ? store.contactHistories(
+                claimed.stream().map(c -> c.plan().customer().id()).distinct().toList())
+            : Map.of();
     List<Ran> ran = new ArrayList<>(claimed.size());
     int handled = 0;
     Instant renewed = clock.instant();
@@ -147,7 +169,8 @@ final class StepRunner {
       }
       WinBackPlan plan = candidate.plan();
       try {
-        Optional<Ran> step = runStep(candidate, now, histories.getOrDefault(plan.customer().id(), List.of()));
+        Optional<Ran> step =
+            runStep(candidate, now, histories.getOrDefault(plan.customer().id(), List.of()));
         if (step.isPresent()) {
           ran.add(step.get());
           handled++;
@@ -173,14 +196,17 @@ final class StepRunner {
     if (due.isEmpty()) {
       return Optional.empty();
     }
-    Optional<PlanEdit> recovery = claimed.recovering()
-        ? StepTransitions.recover(plan, due.get(), claims.leased(), now) : Optional.empty();
+    Optional<PlanEdit> recovery =
+        claimed.recovering()
+            ? StepTransitions.recover(plan, due.get(), claims.leased(), now)
+            : Optional.empty();
     PlanEdit edit = recovery.orElseGet(() -> new PlanEdit(plan, now));
     WinBackPlan current = edit.buildUnstored().plan();
     int index = due.get().index();
     if (!StepTransitions.mayStart(current, index, now)) {
       if (recovery.isPresent()) {
-        writer.change(plan.id(), stored -> stored.version() == plan.version() ? recovery : Optional.empty());
+        writer.change(
+            plan.id(), stored -> stored.version() == plan.version() ? recovery : Optional.empty());
       }
       return Optional.empty();
     }
@@ -196,18 +222,31 @@ final class StepRunner {
       writer.published(began.get().events());
     }
     PlanStep step = running.step(index);
-    Optional<Sending> sending = fence.send(plan.customer().id(), plan.id(), running.version(),
-        () -> SendScope.sending(plan.customer().id(), () -> checkAndSend(running, step, history)));
-    if (sending.isEmpty()) { // the plan changed before the send: the change is in it, nothing was sent
+    Optional<Sending> sending =
+        fence.send(
+            plan.customer().id(),
+            plan.id(),
+            running.version(),
+            () ->
+                SendScope.sending(
+                    plan.customer().id(), () -> checkAndSend(running, step, history)));
+    if (sending
+        .isEmpty()) { // the plan changed before the send: the change is in it, nothing was sent
       if (markStored) {
-        writer.change(plan.id(), stored -> StepTransitions.unstarted(stored, before, clock.instant()));
+        writer.change(
+            plan.id(), stored -> StepTransitions.unstarted(stored, before, clock.instant()));
       }
       return Optional.empty();
     }
-    return Optional.of(new Ran(running, before, markStored, sending.get(), recordOf(running, before, sending.get())));
+    return Optional.of(
+        new Ran(
+            running, before, markStored, sending.get(), recordOf(running, before, sending.get())));
   }
 
-  /** The last check before a send, by the clock at this moment, then the send if the check allows it. */
+  /**
+   * The last check before a send, by the clock at this moment, then the send if the check allows
+   * it.
+   */
   private Sending checkAndSend(WinBackPlan plan, PlanStep step, List<ContactRecord> history) {
     Instant at = clock.instant();
     LostCustomer customer = plan.customer();
@@ -215,21 +254,50 @@ final class StepRunner {
     ContactResolver.Resolution resolution;
     try {
       Optional<Suppression> listed = suppressionList.lookup(customer);
-      resolution = ContactResolver.resolve(contactPolicy, new ContactRequest(customer, plan.id(), step.kind(),
-          step.channel(), at, history, listed, playbook.contactRules()));
+      resolution =
+          ContactResolver.resolve(
+              contactPolicy,
+              new ContactRequest(
+                  customer,
+                  plan.id(),
+                  step.kind(),
+                  step.channel(),
+                  at,
+                  history,
+                  listed,
+                  playbook.contactRules()));
     } catch (Throwable e) {
-      HostFailures.log(LOG, "The contact check for " + step.kind() + " step " + step.index() + " of plan " + plan.id(),
-          step.channel(), e);
-      return new Sending(new ContactResolver.Resolution(step.channel(), at, List.of(), Optional.empty()), at,
+      HostFailures.log(
+          LOG,
+          "The contact check for "
+              + step.kind()
+              + " step "
+              + step.index()
+              + " of plan "
+              + plan.id(),
+          step.channel(),
+          e);
+      return new Sending(
+          new ContactResolver.Resolution(step.channel(), at, List.of(), Optional.empty()),
+          at,
           Optional.of(StepResult.failed("the contact check threw " + e.getClass().getName())));
     }
     if (resolution.stop().isPresent() || resolution.at().isAfter(at)) {
       return new Sending(resolution, at, Optional.empty());
     }
-    PlanStep sending = resolution.channel() == step.channel() ? step
-        : PlanStep.builder().from(step).channel(resolution.channel()).build();
-    StepContext context = new StepContext(customer, plan, sending, StepTransitions.idempotencyKey(plan, sending),
-        sending.attempts(), at, customer.exitTerms().orElse(playbook.exitTerms()));
+    PlanStep sending =
+        resolution.channel() == step.channel()
+            ? step
+            : PlanStep.builder().from(step).channel(resolution.channel()).build();
+    StepContext context =
+        new StepContext(
+            customer,
+            plan,
+            sending,
+            StepTransitions.idempotencyKey(plan, sending),
+            sending.attempts(),
+            at,
+            customer.exitTerms().orElse(playbook.exitTerms()));
     return new Sending(resolution, at, Optional.of(calls.call(context)));
   }
 
@@ -247,16 +315,25 @@ final class StepRunner {
     return edit.build();
   }
 
-  /** Records a batch in one write; a plan that cannot be written is then tried alone, and quarantined if it fails. */
+  /**
+   * Records a batch in one write; a plan that cannot be written is then tried alone, and
+   * quarantined if it fails.
+   */
   private void record(List<Ran> ran, Set<String> held, Tally tally) {
     if (ran.isEmpty()) {
       return;
     }
     List<Boolean> stored;
     try {
-      stored = claims.record(ran.stream().map(r -> new PlanChange(r.change().plan(), r.change().events())).toList());
+      stored =
+          claims.record(
+              ran.stream()
+                  .map(r -> new PlanChange(r.change().plan(), r.change().events()))
+                  .toList());
     } catch (RuntimeException batchFailed) {
-      LOG.warn("Recording a batch of {} steps failed with {}; recording them one by one", ran.size(),
+      LOG.warn(
+          "Recording a batch of {} steps failed with {}; recording them one by one",
+          ran.size(),
           batchFailed.getClass().getName());
       stored = new ArrayList<>(ran.size());
       for (Ran one : ran) {
@@ -267,16 +344,23 @@ final class StepRunner {
       Ran one = ran.get(i);
       String planId = one.running().id();
       try {
-        Optional<WinBackPlan> after = stored.get(i) ? Optional.of(one.change().plan()) : recordOnTop(one);
+        Optional<WinBackPlan> after =
+            stored.get(i) ? Optional.of(one.change().plan()) : recordOnTop(one);
         if (stored.get(i)) {
           writer.published(one.change().events());
         }
         held.remove(planId);
-        after.ifPresent(plan -> {
-          tally.count(plan, one.before().index(), one.sending().result().isPresent());
-          LOG.debug("{} step {} of plan {} by {}: {}", one.before().kind(), one.before().index(), planId,
-              plan.step(one.before().index()).channel(), plan.step(one.before().index()).status());
-        });
+        after.ifPresent(
+            plan -> {
+              tally.count(plan, one.before().index(), one.sending().result().isPresent());
+              LOG.debug(
+                  "{} step {} of plan {} by {}: {}",
+                  one.before().kind(),
+                  one.before().index(),
+                  planId,
+                  plan.step(one.before().index()).channel(),
+                  plan.step(one.before().index()).status());
+            });
       } catch (Throwable e) {
         quarantine(one.running(), e);
         held.remove(planId);
@@ -286,7 +370,9 @@ final class StepRunner {
 
   private boolean recordAlone(Ran one) {
     try {
-      return claims.record(List.of(new PlanChange(one.change().plan(), one.change().events()))).get(0);
+      return claims
+          .record(List.of(new PlanChange(one.change().plan(), one.change().events())))
+          .get(0);
     } catch (RuntimeException e) {
       quarantine(one.running(), e);
       return false;
@@ -294,45 +380,77 @@ final class StepRunner {
   }
 
   /**
-   * Records a result on top of a plan that changed while its step ran (an opt-out, new feedback, a consent change on
-   * any node); a step that was not sent leaves nothing to record, its stored running mark aside. Empty when the plan
-   * is gone (erased meanwhile) or the step was recorded already.
+   * Records a result on top of a plan that changed while its step ran (an opt-out, new feedback, a
+   * consent change on any node); a step that was not sent leaves nothing to record, its stored
+   * running mark aside. Empty when the plan is gone (erased meanwhile) or the step was recorded
+   * already.
    */
   private Optional<WinBackPlan> recordOnTop(Ran one) {
     String planId = one.running().id();
     int index = one.before().index();
     if (one.sending().result().isEmpty()) {
       return one.markStored()
-          ? writer.change(planId, current -> StepTransitions.unstarted(current, one.before(), clock.instant()))
+          ? writer.change(
+              planId, current -> StepTransitions.unstarted(current, one.before(), clock.instant()))
           : Optional.empty();
     }
     PlanStep running = one.running().step(index);
-    Optional<WinBackPlan> after = writer.change(planId, current -> {
-      WinBackPlan base = one.markStored() ? current : StepTransitions.resumed(current, running, clock.instant());
-      if (base.step(index).status() != StepStatus.RUNNING) {
-        return Optional.empty();
-      }
-      PlanEdit edit = new PlanEdit(base, one.sending().at());
-      PlanStep sent = PlanStep.builder().from(base.step(index)).channel(one.sending().resolution().channel()).build();
-      edit.replace(sent);
-      StepTransitions.complete(edit, sent, one.sending().result().get(), chooser.playbookOf(base));
-      return Optional.of(edit);
-    });
+    Optional<WinBackPlan> after =
+        writer.change(
+            planId,
+            current -> {
+              WinBackPlan base =
+                  one.markStored()
+                      ? current
+                      : StepTransitions.resumed(current, running, clock.instant());
+              if (base.step(index).status() != StepStatus.RUNNING) {
+                return Optional.empty();
+              }
+              PlanEdit edit = new PlanEdit(base, one.sending().at());
+              PlanStep sent =
+                  PlanStep.builder()
+                      .from(base.step(index))
+                      .channel(one.sending().resolution().channel())
+                      .build();
+              edit.replace(sent);
+              StepTransitions.complete(
+                  edit, sent, one.sending().result().get(), chooser.playbookOf(base));
+              return Optional.of(edit);
+            });
     if (after.isEmpty() && store.find(planId).isEmpty()) {
-      LOG.debug("{} step {} ran while its customer was erased; nothing of it is kept", one.before().kind(), index);
+      LOG.debug(
+          "{} step {} ran while its customer was erased; nothing of it is kept",
+          one.before().kind(),
+          index);
     }
     return after;
   }
 
-  /** Takes a plan that cannot go on out of the due order, journalled; if even that fails, leaves it to operators. */
+  /**
+   * Takes a plan that cannot go on out of the due order, journalled; if even that fails, leaves it
+   * to operators.
+   */
   private void quarantine(WinBackPlan plan, Throwable cause) {
-    LOG.error("Plan {} is quarantined: working on it failed with {}", plan.id(), cause.getClass().getName());
-    LOG.debug("Plan {} failed with {}", plan.id(), cause.getClass().getName(), HostFailures.redacted(cause));
+    LOG.error(
+        "Plan {} is quarantined: working on it failed with {}",
+        plan.id(),
+        cause.getClass().getName());
+    LOG.debug(
+        "Plan {} failed with {}",
+        plan.id(),
+        cause.getClass().getName(),
+        HostFailures.redacted(cause));
     try {
-      writer.change(plan.id(), current -> current.status().isActive()
-          ? Optional.of(StepTransitions.quarantine(current, cause, clock.instant())) : Optional.empty());
+      writer.change(
+          plan.id(),
+          current ->
+              current.status().isActive()
+                  ? Optional.of(StepTransitions.quarantine(current, cause, clock.instant()))
+                  : Optional.empty());
     } catch (Throwable again) {
-      LOG.error("Plan {} could not be quarantined either ({}); it stays claimable", plan.id(),
+      LOG.error(
+          "Plan {} could not be quarantined either ({}); it stays claimable",
+          plan.id(),
           again.getClass().getName());
     }
   }

@@ -24,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * The win-back engine: chooses a plan for each lost customer from a {@link Playbook}, runs its steps through the
- * host's strategies as they fall due, and records everything that happens in the customer's journal.
+ * The win-back engine: chooses a plan for each lost customer from a {@link Playbook}, runs its
+ * steps through the host's strategies as they fall due, and records everything that happens in the
+ * customer's journal.
  *
  * <pre>{@code
  * try (WinBack winBack = WinBack.builder()
@@ -36,15 +37,16 @@ import java.util.function.BooleanSupplier;
  * }
  * }</pre>
  *
- * <p><b>Guarantee:</b> every due step is invoked at least once; again only after a crash, a lapsed lease or a store
- * failure before its result was recorded, and then always with the same idempotency key. No step starts, on any node
- * sharing the store, after an opt-out, suppression, erasure or decline of its customer has returned: each step is
- * checked a last time (consent, suppression, caps, quiet hours, by the clock at that moment) inside the customer's
- * {@linkplain dev.winback.spi.CustomerFence fence}.
+ * <p><b>Guarantee:</b> every due step is invoked at least once; again only after a crash, a lapsed
+ * lease or a store failure before its result was recorded, and then always with the same
+ * idempotency key. No step starts, on any node sharing the store, after an opt-out, suppression,
+ * erasure or decline of its customer has returned: each step is checked a last time (consent,
+ * suppression, caps, quiet hours, by the clock at that moment) inside the customer's {@linkplain
+ * dev.winback.spi.CustomerFence fence}.
  *
- * <p>Built once with {@link #builder()}, immutable and thread-safe afterwards: any number of threads may call any
- * method at once. Whatever a host callback throws stays with its customer. {@link #close()} stops the engine's
- * threads and runners.
+ * <p>Built once with {@link #builder()}, immutable and thread-safe afterwards: any number of
+ * threads may call any method at once. Whatever a host callback throws stays with its customer.
+ * {@link #close()} stops the engine's threads and runners.
  */
 public final class WinBack implements AutoCloseable {
   private final EngineConfig config;
@@ -61,16 +63,36 @@ public final class WinBack implements AutoCloseable {
     this.config = config;
     EventPublisher publisher = new EventPublisher(config.listeners(), config.activities());
     this.writer = new PlanWriter(config.store(), publisher);
-    this.chooser = new PlanChooser(config.playbook(), config.experiment(), config.contactPolicy(),
-        config.suppressionList(), config.store());
-    this.decisions = new Decisions(config.clock(), writer, chooser, config.suppressionList(), config.classifier());
+    this.chooser =
+        new PlanChooser(
+            config.playbook(),
+            config.experiment(),
+            config.contactPolicy(),
+            config.suppressionList(),
+            config.store());
+    this.decisions =
+        new Decisions(
+            config.clock(), writer, chooser, config.suppressionList(), config.classifier());
     this.tokens = new TokenDesk(config.clock(), writer, config.tokens(), config.playbook());
-    this.data = new CustomerData(config.clock(), writer, config.suppressionList(), config.playbook());
-    this.calls = new StrategyCalls(config.strategies(), publisher, config.stepTimeout(),
-        EngineConfig.MAX_STRATEGY_THREADS, config.nodeId());
-    this.runner = new StepRunner(config.clock(), writer,
-        ClaimMode.of(config.store(), config.nodeId(), config.lease(), config.batchSize()), chooser, calls,
-        config.contactPolicy(), config.suppressionList(), config.lease());
+    this.data =
+        new CustomerData(config.clock(), writer, config.suppressionList(), config.playbook());
+    this.calls =
+        new StrategyCalls(
+            config.strategies(),
+            publisher,
+            config.stepTimeout(),
+            EngineConfig.MAX_STRATEGY_THREADS,
+            config.nodeId());
+    this.runner =
+        new StepRunner(
+            config.clock(),
+            writer,
+            ClaimMode.of(config.store(), config.nodeId(), config.lease(), config.batchSize()),
+            chooser,
+            calls,
+            config.contactPolicy(),
+            config.suppressionList(),
+            config.lease());
   }
 
   /**
@@ -92,7 +114,8 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * What {@link PlanLint} warns about in the playbook (errors would have stopped {@link WinBackBuilder#build()}).
+   * What {@link PlanLint} warns about in the playbook (errors would have stopped {@link
+   * WinBackBuilder#build()}).
    *
    * @return the warnings, often empty
    */
@@ -112,22 +135,25 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Chooses a plan for a lost customer and stores it; its steps run as they fall due. Idempotent: starting the same
-   * loss (same customer id and {@code lostAt}) again returns the plan already stored. A new loss of a customer whose
-   * earlier plan is still active ends that plan as {@link PlanStatus#SUPERSEDED} in the same decision, so a
-   * customer never has two active plans, even when nodes start losses for them at once.
+   * Chooses a plan for a lost customer and stores it; its steps run as they fall due. Idempotent:
+   * starting the same loss (same customer id and {@code lostAt}) again returns the plan already
+   * stored. A new loss of a customer whose earlier plan is still active ends that plan as {@link
+   * PlanStatus#SUPERSEDED} in the same decision, so a customer never has two active plans, even
+   * when nodes start losses for them at once.
    *
    * @param customer the lost customer
-   * @return the stored plan, already ended as {@link PlanStatus#SUPPRESSED} when the customer must not be contacted
+   * @return the stored plan, already ended as {@link PlanStatus#SUPPRESSED} when the customer must
+   *     not be contacted
    */
   public WinBackPlan start(LostCustomer customer) {
     return decisions.start(customer);
   }
 
   /**
-   * Records what a customer told us about why they left. Their words are classified into a category (unless the
-   * feedback has one), feedback-anchored steps move to count from now, and when the reason calls for a different
-   * playbook rule (e.g. the fault turns out to be ours) the plan's future steps are replaced by that rule's.
+   * Records what a customer told us about why they left. Their words are classified into a category
+   * (unless the feedback has one), feedback-anchored steps move to count from now, and when the
+   * reason calls for a different playbook rule (e.g. the fault turns out to be ours) the plan's
+   * future steps are replaced by that rule's.
    *
    * @param customerId the customer
    * @param feedback what they said
@@ -139,8 +165,9 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Records how a customer answered: {@link CustomerResponse#DECLINED} and {@link CustomerResponse#CAME_BACK} end
-   * the plan at once; {@link CustomerResponse#ENGAGED} is noted and the plan goes on.
+   * Records how a customer answered: {@link CustomerResponse#DECLINED} and {@link
+   * CustomerResponse#CAME_BACK} end the plan at once; {@link CustomerResponse#ENGAGED} is noted and
+   * the plan goes on.
    *
    * @param customerId the customer
    * @param response the answer
@@ -152,7 +179,8 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Records that a customer came back; the plan ends as {@link PlanStatus#WON_BACK} and nothing more is sent.
+   * Records that a customer came back; the plan ends as {@link PlanStatus#WON_BACK} and nothing
+   * more is sent.
    *
    * @param customerId the customer
    * @return the plan after the change
@@ -163,8 +191,9 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Records that a customer asked not to be contacted: consent is withdrawn on every contact point, the plan ends as
-   * {@link PlanStatus#OPTED_OUT} and the customer goes on the suppression list, together.
+   * Records that a customer asked not to be contacted: consent is withdrawn on every contact point,
+   * the plan ends as {@link PlanStatus#OPTED_OUT} and the customer goes on the suppression list,
+   * together.
    *
    * @param customerId the customer
    * @return the plan after the change
@@ -175,8 +204,9 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Records that a customer must not be contacted at all (they died, a legal hold, a do-not-contact request); the
-   * plan ends as {@link PlanStatus#SUPPRESSED} and the customer goes on the suppression list, together.
+   * Records that a customer must not be contacted at all (they died, a legal hold, a do-not-contact
+   * request); the plan ends as {@link PlanStatus#SUPPRESSED} and the customer goes on the
+   * suppression list, together.
    *
    * @param customerId the customer
    * @param suppression why
@@ -188,7 +218,8 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Records a change of consent on a channel for every purpose, with its source, as proof of consent.
+   * Records a change of consent on a channel for every purpose, with its source, as proof of
+   * consent.
    *
    * @param customerId the customer
    * @param channel the channel
@@ -197,7 +228,8 @@ public final class WinBack implements AutoCloseable {
    * @return the plan after the change
    * @throws UnknownCustomerException when the customer has no plan
    */
-  public WinBackPlan recordConsent(String customerId, Channel channel, Consent consent, String source) {
+  public WinBackPlan recordConsent(
+      String customerId, Channel channel, Consent consent, String source) {
     return decisions.recordConsent(customerId, channel, Optional.empty(), consent, source);
   }
 
@@ -218,7 +250,8 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Issues the opaque token for a customer's "come back" link, for their latest plan and its latest offer.
+   * Issues the opaque token for a customer's "come back" link, for their latest plan and its latest
+   * offer.
    *
    * @param customerId the customer
    * @return the token, to put in a link
@@ -230,9 +263,10 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Redeems a reactivation token: checks it (signature in constant time, key, expiry), consumes it and records that
-   * the customer came back in one decision (of many concurrent redemptions exactly one succeeds), and returns what
-   * the host needs to restore them. A rejected token changes nothing.
+   * Redeems a reactivation token: checks it (signature in constant time, key, expiry), consumes it
+   * and records that the customer came back in one decision (of many concurrent redemptions exactly
+   * one succeeds), and returns what the host needs to restore them. A rejected token changes
+   * nothing.
    *
    * @param token the token from the link
    * @return what to restore
@@ -244,9 +278,10 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Erases a customer's personal data (right to erasure): every plan and journal entry is replaced by an anonymous
-   * copy under a random id, pending steps are cancelled, reactivation tokens die, and keyed fingerprints of the
-   * customer's id and addresses go on the suppression list. Does nothing for an unknown id.
+   * Erases a customer's personal data (right to erasure): every plan and journal entry is replaced
+   * by an anonymous copy under a random id, pending steps are cancelled, reactivation tokens die,
+   * and keyed fingerprints of the customer's id and addresses go on the suppression list. Does
+   * nothing for an unknown id.
    *
    * @param customerId the customer
    */
@@ -255,8 +290,9 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Everything WinBack holds about one customer, as JSON (right of access): every plan with its steps, the journal,
-   * the contacts made, any suppression, and the raw text of any record the store cannot read.
+   * Everything WinBack holds about one customer, as JSON (right of access): every plan with its
+   * steps, the journal, the contacts made, any suppression, and the raw text of any record the
+   * store cannot read.
    *
    * @param customerId the customer
    * @return a JSON document
@@ -267,8 +303,9 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Honours the exit terms: erases the data of every customer whose plans have all ended and whose retention period
-   * (their own {@link LostCustomer#exitTerms()}, else the playbook's) has passed since they left.
+   * Honours the exit terms: erases the data of every customer whose plans have all ended and whose
+   * retention period (their own {@link LostCustomer#exitTerms()}, else the playbook's) has passed
+   * since they left.
    *
    * @return how many customers' data was erased
    */
@@ -277,9 +314,10 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Runs every step that is due now, one at a time, in batches until none is left. Safe to call from several
-   * threads or nodes sharing a store at once. A step whose strategy throws or fails is retried with exponential
-   * backoff up to the playbook's attempts; a plan the engine cannot go on with is quarantined.
+   * Runs every step that is due now, one at a time, in batches until none is left. Safe to call
+   * from several threads or nodes sharing a store at once. A step whose strategy throws or fails is
+   * retried with exponential backoff up to the playbook's attempts; a plan the engine cannot go on
+   * with is quarantined.
    *
    * @return what this call did
    */
@@ -293,8 +331,8 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * Starts a built-in runner for hosts without a scheduler: {@code threads} workers call {@link #runDue()} every
-   * {@code interval}. Close the runner (or this engine) to stop it gracefully.
+   * Starts a built-in runner for hosts without a scheduler: {@code threads} workers call {@link
+   * #runDue()} every {@code interval}. Close the runner (or this engine) to stop it gracefully.
    *
    * @param interval the pause between runs of a worker, positive
    * @param threads how many workers, at least 1

@@ -26,8 +26,12 @@ import org.junit.jupiter.api.Test;
 class ContactPreviewTest {
   private static final Instant NOW = LOST_AT; // 09:00 UTC
 
-  private static ContactPreview standard(SuppressionList suppressions, Map<String, List<ContactRecord>> history) {
-    return ContactPreview.of(ContactPolicy.standard(), ContactRules.defaults(), suppressions,
+  private static ContactPreview standard(
+      SuppressionList suppressions, Map<String, List<ContactRecord>> history) {
+    return ContactPreview.of(
+        ContactPolicy.standard(),
+        ContactRules.defaults(),
+        suppressions,
         id -> history.getOrDefault(id, List.of()));
   }
 
@@ -38,7 +42,8 @@ class ContactPreviewTest {
   @Test
   void aContactThatBreaksNoRuleIsAllowedOnItsChannelAtItsTime() {
     ContactPreview.Outcome outcome =
-        standard().preview(lost("ann").build(), "preview:ann", StepKind.FOLLOW_UP, Channel.EMAIL, NOW);
+        standard()
+            .preview(lost("ann").build(), "preview:ann", StepKind.FOLLOW_UP, Channel.EMAIL, NOW);
 
     assertThat(outcome.allowed()).isTrue();
     assertThat(outcome.channel()).isEqualTo(Channel.EMAIL);
@@ -56,23 +61,35 @@ class ContactPreviewTest {
 
     assertThat(outcome.allowed()).isTrue();
     assertThat(outcome.at()).isEqualTo(Instant.parse("2026-03-02T22:00:00Z")); // 07:00 in Tokyo
-    assertThat(outcome.changes()).singleElement().isInstanceOfSatisfying(ContactDecision.Delay.class,
-        delay -> assertThat(delay.rule()).isEqualTo("quiet-hours(EMAIL 07:00-22:00)"));
+    assertThat(outcome.changes())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ContactDecision.Delay.class,
+            delay -> assertThat(delay.rule()).isEqualTo("quiet-hours(EMAIL 07:00-22:00)"));
   }
 
   @Test
   void aContactBeyondTheFrequencyCapWaitsUntilTheOldestContactLeavesTheWindow() {
-    List<ContactRecord> threeThisWeek = List.of(
-        new ContactRecord(NOW.minus(Duration.ofDays(3)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "x"),
-        new ContactRecord(NOW.minus(Duration.ofDays(2)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "x"),
-        new ContactRecord(NOW.minus(Duration.ofDays(1)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "x"));
+    List<ContactRecord> threeThisWeek =
+        List.of(
+            new ContactRecord(
+                NOW.minus(Duration.ofDays(3)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "x"),
+            new ContactRecord(
+                NOW.minus(Duration.ofDays(2)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "x"),
+            new ContactRecord(
+                NOW.minus(Duration.ofDays(1)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "x"));
     ContactPreview preview = standard(SuppressionList.inMemory(), Map.of("busy", threeThisWeek));
 
-    ContactPreview.Outcome busy = preview.preview(lost("busy").build(), "p", StepKind.FOLLOW_UP, Channel.EMAIL, NOW);
-    ContactPreview.Outcome quiet = preview.preview(lost("quiet").build(), "p", StepKind.FOLLOW_UP, Channel.EMAIL, NOW);
+    ContactPreview.Outcome busy =
+        preview.preview(lost("busy").build(), "p", StepKind.FOLLOW_UP, Channel.EMAIL, NOW);
+    ContactPreview.Outcome quiet =
+        preview.preview(lost("quiet").build(), "p", StepKind.FOLLOW_UP, Channel.EMAIL, NOW);
 
     assertThat(busy.at()).isEqualTo(NOW.minus(Duration.ofDays(3)).plus(Duration.ofDays(7)));
-    assertThat(busy.changes()).singleElement().extracting(ContactPreview::explain).asString()
+    assertThat(busy.changes())
+        .singleElement()
+        .extracting(ContactPreview::explain)
+        .asString()
         .startsWith("delayed to " + busy.at() + " by rule frequency-cap(3 contacts per 7 days)");
     assertThat(quiet.at()).isEqualTo(NOW);
   }
@@ -80,12 +97,16 @@ class ContactPreviewTest {
   @Test
   void aChannelWithoutConsentIsReroutedToTheNextConsentedOne() {
     ContactPreview.Outcome outcome =
-        standard().preview(lost("cy").build(), "preview:cy", StepKind.FOLLOW_UP, Channel.PHONE, NOW);
+        standard()
+            .preview(lost("cy").build(), "preview:cy", StepKind.FOLLOW_UP, Channel.PHONE, NOW);
 
     assertThat(outcome.allowed()).isTrue();
     assertThat(outcome.channel()).isEqualTo(Channel.EMAIL);
-    assertThat(outcome.changes()).singleElement().isInstanceOfSatisfying(ContactDecision.Reroute.class,
-        reroute -> assertThat(reroute.rule()).isEqualTo("consent"));
+    assertThat(outcome.changes())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ContactDecision.Reroute.class,
+            reroute -> assertThat(reroute.rule()).isEqualTo("consent"));
   }
 
   @Test
@@ -95,50 +116,72 @@ class ContactPreviewTest {
     suppressions.add(dee, Suppression.DO_NOT_CONTACT);
 
     ContactPreview.Outcome outcome =
-        standard(suppressions, Map.of()).preview(dee, "preview:dee", StepKind.THANK_YOU, Channel.EMAIL, NOW);
+        standard(suppressions, Map.of())
+            .preview(dee, "preview:dee", StepKind.THANK_YOU, Channel.EMAIL, NOW);
 
     assertThat(outcome.allowed()).isFalse();
     assertThat(outcome.stop()).get().isInstanceOf(ContactDecision.Suppress.class);
-    assertThat(ContactPreview.explain(outcome.stop().get())).startsWith("suppressed by rule suppression-list: ");
+    assertThat(ContactPreview.explain(outcome.stop().get()))
+        .startsWith("suppressed by rule suppression-list: ");
   }
 
   @Test
   void aHostPolicyIsAppliedAsGiven() {
-    ContactPolicy noCalls = request -> request.channel() == Channel.PHONE
-        ? new ContactDecision.Skip("no-calls", "we do not call") : ContactDecision.allow();
+    ContactPolicy noCalls =
+        request ->
+            request.channel() == Channel.PHONE
+                ? new ContactDecision.Skip("no-calls", "we do not call")
+                : ContactDecision.allow();
     ContactPreview preview =
-        ContactPreview.of(noCalls, ContactRules.defaults(), SuppressionList.inMemory(), id -> List.of());
+        ContactPreview.of(
+            noCalls, ContactRules.defaults(), SuppressionList.inMemory(), id -> List.of());
 
-    ContactPreview.Outcome outcome = preview.preview(lost("eve").build(), "p", StepKind.APOLOGY, Channel.PHONE, NOW);
+    ContactPreview.Outcome outcome =
+        preview.preview(lost("eve").build(), "p", StepKind.APOLOGY, Channel.PHONE, NOW);
 
-    assertThat(outcome.stop()).get().extracting(ContactPreview::explain)
+    assertThat(outcome.stop())
+        .get()
+        .extracting(ContactPreview::explain)
         .isEqualTo("skipped by rule no-calls: we do not call");
   }
 
   @Test
   void theChannelIsThePreferredOneWithConsentElseTheFirstConsentedContactPoint() {
-    LostCustomer prefersSms = lost("fay")
-        .addContactPoint(ContactPoint.of(Channel.SMS, "+4915112345678", Consent.GRANTED))
-        .preferredChannel(Channel.SMS).build();
-    LostCustomer prefersUnconsentedPhone = lost("gus")
-        .addContactPoint(ContactPoint.of(Channel.PHONE, "+4915112345679", Consent.UNKNOWN))
-        .preferredChannel(Channel.PHONE).build();
-    LostCustomer noConsent = LostCustomer.builder().id("hal").displayName("Hal").lostAt(NOW)
-        .churnSignal(ChurnSignal.OTHER)
-        .addContactPoint(ContactPoint.of(Channel.EMAIL, "hal@example.com", Consent.UNKNOWN)).build();
+    LostCustomer prefersSms =
+        lost("fay")
+            .addContactPoint(ContactPoint.of(Channel.SMS, "+4915112345678", Consent.GRANTED))
+            .preferredChannel(Channel.SMS)
+            .build();
+    LostCustomer prefersUnconsentedPhone =
+        lost("gus")
+            .addContactPoint(ContactPoint.of(Channel.PHONE, "+4915112345679", Consent.UNKNOWN))
+            .preferredChannel(Channel.PHONE)
+            .build();
+    LostCustomer noConsent =
+        LostCustomer.builder()
+            .id("hal")
+            .displayName("Hal")
+            .lostAt(NOW)
+            .churnSignal(ChurnSignal.OTHER)
+            .addContactPoint(ContactPoint.of(Channel.EMAIL, "hal@example.com", Consent.UNKNOWN))
+            .build();
 
     assertThat(ContactPreview.channelFor(prefersSms, StepKind.FOLLOW_UP)).contains(Channel.SMS);
-    assertThat(ContactPreview.channelFor(prefersUnconsentedPhone, StepKind.FOLLOW_UP)).contains(Channel.EMAIL);
+    assertThat(ContactPreview.channelFor(prefersUnconsentedPhone, StepKind.FOLLOW_UP))
+        .contains(Channel.EMAIL);
     assertThat(ContactPreview.channelFor(noConsent, StepKind.FOLLOW_UP)).isEmpty();
   }
 
   @Test
   void aGoodbyeIsNeverPlannedAsACall() {
-    LostCustomer prefersCalls = lost("ivy")
-        .addContactPoint(ContactPoint.of(Channel.PHONE, "+4915112345670", Consent.GRANTED))
-        .preferredChannel(Channel.PHONE).build();
+    LostCustomer prefersCalls =
+        lost("ivy")
+            .addContactPoint(ContactPoint.of(Channel.PHONE, "+4915112345670", Consent.GRANTED))
+            .preferredChannel(Channel.PHONE)
+            .build();
 
     assertThat(ContactPreview.channelFor(prefersCalls, StepKind.FOLLOW_UP)).contains(Channel.PHONE);
-    assertThat(ContactPreview.channelFor(prefersCalls, StepKind.GRACEFUL_GOODBYE)).contains(Channel.EMAIL);
+    assertThat(ContactPreview.channelFor(prefersCalls, StepKind.GRACEFUL_GOODBYE))
+        .contains(Channel.EMAIL);
   }
 }

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The module exports the API, the values, the SPI and the store, and nothing of the engine's machinery. */
+/**
+ * The module exports the API, the values, the SPI and the store, and nothing of the engine's
+ * machinery.
+ */
 class ModuleDescriptorTest {
 
   @Test
@@ -20,11 +23,14 @@ class ModuleDescriptorTest {
     }
 
     assertThat(module.name()).isEqualTo("dev.winback.core");
-    assertThat(module.exports()).allSatisfy(export -> assertThat(export.isQualified()).isFalse())
+    assertThat(module.exports())
+        .allSatisfy(export -> assertThat(export.isQualified()).isFalse())
         .extracting(ModuleDescriptor.Exports::source)
-        .containsExactlyInAnyOrder("dev.winback", "dev.winback.model", "dev.winback.spi", "dev.winback.jdbc");
+        .containsExactlyInAnyOrder(
+            "dev.winback", "dev.winback.model", "dev.winback.spi", "dev.winback.jdbc");
     assertThat(Path.of("target", "classes", "dev", "winback", "internal")).isDirectory();
-    assertThat(module.opens().stream().map(ModuleDescriptor.Opens::source).collect(Collectors.toSet()))
+    assertThat(
+            module.opens().stream().map(ModuleDescriptor.Opens::source).collect(Collectors.toSet()))
         .containsExactly("dev.winback.model");
   }
 }

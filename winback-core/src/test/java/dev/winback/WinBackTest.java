@@ -60,7 +60,9 @@ class WinBackTest {
     WinBackPlan second = winBack.start(customer);
 
     assertThat(second).isEqualTo(first);
-    assertThat(winBack.history("c1")).filteredOn(e -> e.type() == EventType.PLAN_STARTED).hasSize(1);
+    assertThat(winBack.history("c1"))
+        .filteredOn(e -> e.type() == EventType.PLAN_STARTED)
+        .hasSize(1);
   }
 
   @Test
@@ -71,10 +73,12 @@ class WinBackTest {
 
     assertThat(second.id()).isNotEqualTo(first.id());
     assertThat(winBack.plan("c1")).contains(second);
-    assertThat(winBack.history("c1")).anySatisfy(e -> {
-      assertThat(e.planId()).isEqualTo(first.id());
-      assertThat(e.detail()).startsWith("SUPERSEDED");
-    });
+    assertThat(winBack.history("c1"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.planId()).isEqualTo(first.id());
+              assertThat(e.detail()).startsWith("SUPERSEDED");
+            });
   }
 
   @Test
@@ -97,17 +101,21 @@ class WinBackTest {
 
     assertThat(now).isEqualTo(new RunSummary(1, 0, 0, 0, 0));
     assertThat(again.total()).isZero();
-    assertThat(host.calls()).singleElement().satisfies(c -> {
-      assertThat(c.idempotencyKey()).matches("wb-[0-9a-f]{32}").doesNotContain("c1");
-      assertThat(c.attempt()).isEqualTo(1);
-    });
+    assertThat(host.calls())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.idempotencyKey()).matches("wb-[0-9a-f]{32}").doesNotContain("c1");
+              assertThat(c.attempt()).isEqualTo(1);
+            });
   }
 
   @Test
   void aFailingStrategyIsRetriedWithExponentialBackoffKeepingItsIdempotencyKey() {
-    host.answering(context -> {
-      throw new IOException("mail server down");
-    });
+    host.answering(
+        context -> {
+          throw new IOException("mail server down");
+        });
     winBack.start(lost("c1").build());
 
     assertThat(winBack.runDue().retried()).isEqualTo(1);
@@ -119,11 +127,14 @@ class WinBackTest {
     assertThat(winBack.runDue().failed()).isEqualTo(1);
 
     assertThat(host.calls()).extracting(StepContext::attempt).containsExactly(1, 2, 3);
-    assertThat(host.calls()).extracting(StepContext::idempotencyKey).hasSize(3).containsOnly(
-        host.calls().get(0).idempotencyKey());
+    assertThat(host.calls())
+        .extracting(StepContext::idempotencyKey)
+        .hasSize(3)
+        .containsOnly(host.calls().get(0).idempotencyKey());
     PlanStep step = winBack.plan("c1").orElseThrow().step(0);
     assertThat(step.status()).isEqualTo(StepStatus.FAILED);
-    assertThat(step.outcome()).hasValueSatisfying(o -> assertThat(o).contains("java.io.IOException"));
+    assertThat(step.outcome())
+        .hasValueSatisfying(o -> assertThat(o).contains("java.io.IOException"));
   }
 
   @Test
@@ -145,10 +156,21 @@ class WinBackTest {
 
   @Test
   void aStepThatFailsForGoodHaltsThePlanWhenThePlaybookSaysSo() {
-    Playbook halting = Playbook.builder().from(Playbook.standard()).maxAttempts(1)
-        .onStepFailure(FailureAction.HALT).build();
-    WinBack strict = WinBack.builder().clock(clock).playbook(halting)
-        .feedback(c -> StepResult.failed("no survey tool")).apology(host).incentives(host).reEngagement(host).build();
+    Playbook halting =
+        Playbook.builder()
+            .from(Playbook.standard())
+            .maxAttempts(1)
+            .onStepFailure(FailureAction.HALT)
+            .build();
+    WinBack strict =
+        WinBack.builder()
+            .clock(clock)
+            .playbook(halting)
+            .feedback(c -> StepResult.failed("no survey tool"))
+            .apology(host)
+            .incentives(host)
+            .reEngagement(host)
+            .build();
     strict.start(lost("c1").build());
 
     strict.runDue();
@@ -157,15 +179,18 @@ class WinBackTest {
 
     WinBackPlan plan = strict.plan("c1").orElseThrow();
     assertThat(plan.status()).isEqualTo(PlanStatus.HALTED);
-    assertThat(plan.steps()).extracting(PlanStep::status).containsOnly(StepStatus.FAILED, StepStatus.CANCELLED);
+    assertThat(plan.steps())
+        .extracting(PlanStep::status)
+        .containsOnly(StepStatus.FAILED, StepStatus.CANCELLED);
     assertThat(host.calls()).isEmpty();
   }
 
   @Test
   void aStrategyThatThrowsAnErrorLeavesThePlanConsistent() {
-    host.answering(context -> {
-      throw new AssertionError("host bug");
-    });
+    host.answering(
+        context -> {
+          throw new AssertionError("host bug");
+        });
     winBack.start(lost("c1").build());
 
     winBack.runDue();
@@ -198,25 +223,39 @@ class WinBackTest {
 
     List<JournalEvent> journal = winBack.history("c1");
 
-    assertThat(journal).extracting(JournalEvent::type).containsSubsequence(
-        EventType.PLAN_STARTED, EventType.STEP_DONE, EventType.RESPONSE_RECORDED, EventType.STEP_CANCELLED,
-        EventType.PLAN_ENDED);
+    assertThat(journal)
+        .extracting(JournalEvent::type)
+        .containsSubsequence(
+            EventType.PLAN_STARTED,
+            EventType.STEP_DONE,
+            EventType.RESPONSE_RECORDED,
+            EventType.STEP_CANCELLED,
+            EventType.PLAN_ENDED);
     assertThat(heard).isEqualTo(journal);
-    assertThat(crm).extracting(Activity::type).doesNotContain(EventType.STEP_CANCELLED)
+    assertThat(crm)
+        .extracting(Activity::type)
+        .doesNotContain(EventType.STEP_CANCELLED)
         .contains(EventType.PLAN_STARTED, EventType.STEP_DONE, EventType.PLAN_ENDED);
   }
 
   @Test
   void aListenerOrCrmThatThrowsChangesNothing() {
-    WinBack fragile = WinBack.builder().clock(clock).feedback(host).apology(host).incentives(host)
-        .reEngagement(host)
-        .listener(e -> {
-          throw new IllegalStateException("listener bug");
-        })
-        .activities(a -> {
-          throw new IOException("CRM down");
-        })
-        .build();
+    WinBack fragile =
+        WinBack.builder()
+            .clock(clock)
+            .feedback(host)
+            .apology(host)
+            .incentives(host)
+            .reEngagement(host)
+            .listener(
+                e -> {
+                  throw new IllegalStateException("listener bug");
+                })
+            .activities(
+                a -> {
+                  throw new IOException("CRM down");
+                })
+            .build();
 
     fragile.start(lost("c1").build());
     fragile.runDue();
@@ -249,13 +288,20 @@ class WinBackTest {
 
   @Test
   void stockNoneStrategiesSkipStepsWithAReason() {
-    WinBack quiet = WinBack.builder().clock(clock).feedback(FeedbackStrategy.none())
-        .apology(ApologyStrategy.none()).incentives(IncentiveStrategy.none())
-        .reEngagement(ReEngagementStrategy.none()).store(PlanStore.inMemory()).build();
+    WinBack quiet =
+        WinBack.builder()
+            .clock(clock)
+            .feedback(FeedbackStrategy.none())
+            .apology(ApologyStrategy.none())
+            .incentives(IncentiveStrategy.none())
+            .reEngagement(ReEngagementStrategy.none())
+            .store(PlanStore.inMemory())
+            .build();
     quiet.start(lost("c1").build());
 
     assertThat(quiet.runDue().skipped()).isEqualTo(1);
-    assertThat(quiet.plan("c1").orElseThrow().step(0).outcome()).contains("no feedback requests configured");
+    assertThat(quiet.plan("c1").orElseThrow().step(0).outcome())
+        .contains("no feedback requests configured");
   }
 
   @Test
@@ -271,15 +317,31 @@ class WinBackTest {
 
   @Test
   void aPlanWaitingForARetryDoesNotHoldUpOtherPlans() {
-    Playbook slowRetries = Playbook.builder().from(Playbook.standard()).retryBackoff(Duration.ofDays(10)).build();
-    Recorder failingForA = new Recorder().answering(c ->
-        c.customer().id().equals("a") && c.step().index() == 0 ? StepResult.failed("bounced") : StepResult.sent());
-    WinBack oneAtATime = WinBack.builder().clock(clock).playbook(slowRetries).batchSize(1)
-        .feedback(failingForA).apology(failingForA).incentives(failingForA).reEngagement(failingForA).build();
+    Playbook slowRetries =
+        Playbook.builder().from(Playbook.standard()).retryBackoff(Duration.ofDays(10)).build();
+    Recorder failingForA =
+        new Recorder()
+            .answering(
+                c ->
+                    c.customer().id().equals("a") && c.step().index() == 0
+                        ? StepResult.failed("bounced")
+                        : StepResult.sent());
+    WinBack oneAtATime =
+        WinBack.builder()
+            .clock(clock)
+            .playbook(slowRetries)
+            .batchSize(1)
+            .feedback(failingForA)
+            .apology(failingForA)
+            .incentives(failingForA)
+            .reEngagement(failingForA)
+            .build();
     oneAtATime.start(lost("a").build());
     oneAtATime.start(lost("b").build());
     oneAtATime.runDue(); // a's first step fails and waits 10 days; b's first step is sent
-    clock.advance(Duration.ofDays(4)); // a's and b's goodbyes (day 3) are due; a's must wait for its first step
+    clock.advance(
+        Duration.ofDays(
+            4)); // a's and b's goodbyes (day 3) are due; a's must wait for its first step
 
     oneAtATime.runDue();
 

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies a contact policy until it allows a contact: follows reroutes and delays, stops at a skip or suppression,
- * and records every decision on the way so it can be explained. Stateless. Not API.
+ * Applies a contact policy until it allows a contact: follows reroutes and delays, stops at a skip
+ * or suppression, and records every decision on the way so it can be explained. Stateless. Not API.
  */
 public final class ContactResolver {
   private static final int MAX_ROUNDS = 32;
@@ -28,7 +28,8 @@ public final class ContactResolver {
    * @param changes every reroute and delay, in the order decided
    * @param stop a skip or suppression that stops the contact, if any
    */
-  public record Resolution(Channel channel, Instant at, List<ContactDecision> changes, Optional<ContactDecision> stop) {}
+  public record Resolution(
+      Channel channel, Instant at, List<ContactDecision> changes, Optional<ContactDecision> stop) {}
 
   /**
    * Resolves a contact.
@@ -47,14 +48,18 @@ public final class ContactResolver {
         return new Resolution(current.channel(), current.at(), changes, Optional.empty());
       } else if (decision instanceof ContactDecision.Reroute reroute) {
         if (!tried.add(reroute.channel())) {
-          return stop(current, changes, new ContactDecision.Skip(reroute.rule(),
-              "the contact rules allow no channel: " + reroute.reason()));
+          return stop(
+              current,
+              changes,
+              new ContactDecision.Skip(
+                  reroute.rule(), "the contact rules allow no channel: " + reroute.reason()));
         }
         changes.add(reroute);
         current = current.withChannel(reroute.channel());
       } else if (decision instanceof ContactDecision.Delay delay) {
         if (!delay.until().isAfter(current.at())) {
-          throw new IllegalStateException("contact rule '" + delay.rule() + "' delayed a contact to no later time");
+          throw new IllegalStateException(
+              "contact rule '" + delay.rule() + "' delayed a contact to no later time");
         }
         changes.add(delay);
         current = current.withAt(delay.until());
@@ -62,11 +67,16 @@ public final class ContactResolver {
         return stop(current, changes, decision);
       }
     }
-    return stop(current, changes, new ContactDecision.Skip("contact-policy",
-        "no allowed time and channel found after " + MAX_ROUNDS + " adjustments"));
+    return stop(
+        current,
+        changes,
+        new ContactDecision.Skip(
+            "contact-policy",
+            "no allowed time and channel found after " + MAX_ROUNDS + " adjustments"));
   }
 
-  private static Resolution stop(ContactRequest at, List<ContactDecision> changes, ContactDecision decision) {
+  private static Resolution stop(
+      ContactRequest at, List<ContactDecision> changes, ContactDecision decision) {
     return new Resolution(at.channel(), at.at(), changes, Optional.of(decision));
   }
 

@@ -22,47 +22,59 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads and writes the times WinBack stores, {@code 2026-11-22T13:31:02.962985617Z} and {@code PT72H}, without the
- * general ISO-8601 formatters, which took most of the time of reading a stored plan. Anything else (other forms,
- * numbers, invalid values) goes to Jackson's own readers, so what is accepted and every error stay the same; what is
- * written is exactly what {@link Instant#toString()} writes. For WinBack's own types only (it ignores
- * {@code @JsonFormat}). Not API.
+ * Reads and writes the times WinBack stores, {@code 2026-11-22T13:31:02.962985617Z} and {@code
+ * PT72H}, without the general ISO-8601 formatters, which took most of the time of reading a stored
+ * plan. Anything else (other forms, numbers, invalid values) goes to Jackson's own readers, so what
+ * is accepted and every error stay the same; what is written is exactly what {@link
+ * Instant#toString()} writes. For WinBack's own types only (it ignores {@code @JsonFormat}). Not
+ * API.
  */
 public final class IsoTimes {
   private IsoTimes() {}
 
   /**
-   * A module that puts the fast readers in front of the mapper's own readers of instants and durations (those of
-   * {@code JavaTimeModule}), which they fall back to, and writes instants in the form {@link Instant#toString()}
-   * gives.
+   * A module that puts the fast readers in front of the mapper's own readers of instants and
+   * durations (those of {@code JavaTimeModule}), which they fall back to, and writes instants in
+   * the form {@link Instant#toString()} gives.
    *
    * @return the module
    */
   public static SimpleModule module() {
     SimpleModule module = new SimpleModule("winback-iso-times");
     module.addSerializer(Instant.class, new InstantWriter());
-    module.setDeserializerModifier(new BeanDeserializerModifier() {
-      @Override
-      public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-          JsonDeserializer<?> general) {
-        Class<?> type = description.getBeanClass();
-        return type == Instant.class ? new FastReader(general, Time.INSTANT)
-            : type == Duration.class ? new FastReader(general, Time.DURATION) : general;
-      }
-    });
+    module.setDeserializerModifier(
+        new BeanDeserializerModifier() {
+          @Override
+          public JsonDeserializer<?> modifyDeserializer(
+              DeserializationConfig config,
+              BeanDescription description,
+              JsonDeserializer<?> general) {
+            Class<?> type = description.getBeanClass();
+            return type == Instant.class
+                ? new FastReader(general, Time.INSTANT)
+                : type == Duration.class ? new FastReader(general, Time.DURATION) : general;
+          }
+        });
     return module;
   }
 
   /**
-   * The instant a string of the form {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} with a four-digit year stands for.
+   * The instant a string of the form {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} with a four-digit year
+   * stands for.
    *
    * @param text the text
    * @return the instant, or null when the text has another form or is not a valid time
    */
   static @Nullable Instant parseInstant(String text) {
     int n = text.length();
-    if (n < 20 || n > 30 || text.charAt(n - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
-        || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+    if (n < 20
+        || n > 30
+        || text.charAt(n - 1) != 'Z'
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':') {
       return null;
     }
     int year = digits(text, 0, 4);
@@ -71,7 +83,10 @@ public final class IsoTimes {
     int hour = digits(text, 11, 2);
     int minute = digits(text, 14, 2);
     int second = digits(text, 17, 2);
-    if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
+    if ((year | month | day | hour | minute | second) < 0
+        || hour > 23
+        || minute > 59
+        || second > 59) {
       return null;
     }
     int nanos = 0;
@@ -90,15 +105,16 @@ public final class IsoTimes {
     }
     try {
       long epochDay = LocalDate.of(year, month, day).toEpochDay();
-      return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+      return Instant.ofEpochSecond(
+          epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     } catch (DateTimeException e) {
       return null; // such as February 30th: the general parser reports it
     }
   }
 
   /**
-   * The duration a string of the form {@code PT[-]nH}, {@code PT[-]nM} or {@code PT[-]nS} stands for, with up to nine
-   * digits.
+   * The duration a string of the form {@code PT[-]nH}, {@code PT[-]nM} or {@code PT[-]nS} stands
+   * for, with up to nine digits.
    *
    * @param text the text
    * @return the duration, or null when the text has another form
@@ -153,7 +169,11 @@ public final class IsoTimes {
     put(text, 17, secondOfDay % 60, 2);
     if (fraction > 0) {
       text[19] = '.';
-      put(text, 20, fraction == 3 ? nanos / 1_000_000 : fraction == 6 ? nanos / 1_000 : nanos, fraction);
+      put(
+          text,
+          20,
+          fraction == 3 ? nanos / 1_000_000 : fraction == 6 ? nanos / 1_000 : nanos,
+          fraction);
     }
     text[text.length - 1] = 'Z';
     return new String(text);
@@ -170,7 +190,10 @@ public final class IsoTimes {
     }
   }
 
-  /** The value of {@code count} (at most nine) decimal digits from {@code from}, or -1 when one is not a digit. */
+  /**
+   * The value of {@code count} (at most nine) decimal digits from {@code from}, or -1 when one is
+   * not a digit.
+   */
   private static int digits(String text, int from, int count) {
     if (count < 1 || count > 9) {
       return -1;
@@ -195,7 +218,8 @@ public final class IsoTimes {
     }
 
     @Override
-    public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+    public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider)
+        throws IOException {
       if (provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)) {
         InstantSerializer.INSTANCE.serialize(value, generator, provider);
         return;

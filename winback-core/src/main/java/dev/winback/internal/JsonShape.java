@@ -29,8 +29,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks a JSON tree against the shape of a model type before binding it, collecting every problem with its field
- * path instead of stopping at the first. Not API: use {@link dev.winback.WinBackJson}.
+ * Checks a JSON tree against the shape of a model type before binding it, collecting every problem
+ * with its field path instead of stopping at the first. Not API: use {@link
+ * dev.winback.WinBackJson}.
  */
 public final class JsonShape {
   private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
@@ -108,7 +109,8 @@ public final class JsonShape {
     return values;
   }
 
-  private static boolean check(JsonNode node, JavaType type, String path, List<Problem> out, boolean ignore) {
+  private static boolean check(
+      JsonNode node, JavaType type, String path, List<Problem> out, boolean ignore) {
     Class<?> raw = type.getRawClass();
     if (raw == Optional.class) {
       return node == null || node.isNull() || check(node, type.containedType(0), path, out, ignore);
@@ -135,7 +137,8 @@ public final class JsonShape {
       }
       boolean ok = true;
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        ok &= check(field.getValue(), type.getContentType(), join(path, field.getKey()), out, ignore);
+        ok &=
+            check(field.getValue(), type.getContentType(), join(path, field.getKey()), out, ignore);
       }
       return ok;
     }
@@ -154,7 +157,8 @@ public final class JsonShape {
     return beyond.isEmpty();
   }
 
-  private static boolean checkObject(JsonNode node, Class<?> raw, String path, List<Problem> out, boolean ignore) {
+  private static boolean checkObject(
+      JsonNode node, Class<?> raw, String path, List<Problem> out, boolean ignore) {
     if (!node.isObject()) {
       out.add(new Problem(path, "must be an object"));
       return false;
@@ -185,7 +189,8 @@ public final class JsonShape {
     }
     for (Map.Entry<String, JavaType> property : shape.properties().entrySet()) {
       JsonNode value = node.get(property.getKey());
-      if (value != null && !(value.isNull() && shape.required().contains(property.getKey()))
+      if (value != null
+          && !(value.isNull() && shape.required().contains(property.getKey()))
           && !check(value, property.getValue(), join(path, property.getKey()), out, ignore)) {
         ok = false;
         if (!shape.required().contains(property.getKey())) {
@@ -208,7 +213,10 @@ public final class JsonShape {
     return ok;
   }
 
-  /** Tells whether a value that failed its checks can still be read, such as an instant out of bounds. */
+  /**
+   * Tells whether a value that failed its checks can still be read, such as an instant out of
+   * bounds.
+   */
   private static boolean readable(JsonNode value, JavaType type) {
     try {
       Json.MAPPER.treeToValue(value, type);
@@ -219,14 +227,15 @@ public final class JsonShape {
   }
 
   /**
-   * Checks the rest of an object whose optional or collection fields failed: builds it without them, so that
-   * problems of its other fields are named too, leaving out those about the fields set aside and those already
-   * named (a required field that is out of bounds but readable stays in).
+   * Checks the rest of an object whose optional or collection fields failed: builds it without
+   * them, so that problems of its other fields are named too, leaving out those about the fields
+   * set aside and those already named (a required field that is out of bounds but readable stays
+   * in).
    */
-  private static void checkWithout(JsonNode node, Class<?> raw, List<String> setAside, String path,
-      List<Problem> out) {
-    com.fasterxml.jackson.databind.node.ObjectNode rest = ((com.fasterxml.jackson.databind.node.ObjectNode) node)
-        .deepCopy();
+  private static void checkWithout(
+      JsonNode node, Class<?> raw, List<String> setAside, String path, List<Problem> out) {
+    com.fasterxml.jackson.databind.node.ObjectNode rest =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
     rest.remove(setAside);
     try {
       Json.MAPPER.treeToValue(rest, raw);
@@ -234,8 +243,12 @@ public final class JsonShape {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof InvalidInputException invalid) {
           for (Problem problem : invalid.problems()) {
-            if (setAside.stream().noneMatch(name -> problem.path().equals(name) || problem.path().startsWith(name + ".")
-                || problem.path().startsWith(name + "["))) {
+            if (setAside.stream()
+                .noneMatch(
+                    name ->
+                        problem.path().equals(name)
+                            || problem.path().startsWith(name + ".")
+                            || problem.path().startsWith(name + "["))) {
               Problem named = problem.under(path);
               if (!out.contains(named)) {
                 out.add(named);
@@ -258,20 +271,24 @@ public final class JsonShape {
   }
 
   private static boolean isModelType(Class<?> raw) {
-    return raw.isAnnotationPresent(JsonDeserialize.class) && raw.getPackageName().equals("dev.winback.model");
+    return raw.isAnnotationPresent(JsonDeserialize.class)
+        && raw.getPackageName().equals("dev.winback.model");
   }
 
   private static Shape shapeOf(Class<?> modelType) {
-    String jsonClassName = modelType.getPackageName() + ".Immutable" + modelType.getSimpleName() + "$Json";
+    String jsonClassName =
+        modelType.getPackageName() + ".Immutable" + modelType.getSimpleName() + "$Json";
     Map<String, JavaType> properties = new LinkedHashMap<>();
     try {
-      Method[] methods = Class.forName(jsonClassName, false, modelType.getClassLoader()).getDeclaredMethods();
+      Method[] methods =
+          Class.forName(jsonClassName, false, modelType.getClassLoader()).getDeclaredMethods();
       Arrays.sort(methods, (a, b) -> a.getName().compareTo(b.getName()));
       for (Method method : methods) {
         JsonProperty property = method.getAnnotation(JsonProperty.class);
         if (property != null && method.getParameterCount() == 1) {
           properties.put(
-              property.value(), Json.MAPPER.getTypeFactory().constructType(method.getGenericParameterTypes()[0]));
+              property.value(),
+              Json.MAPPER.getTypeFactory().constructType(method.getGenericParameterTypes()[0]));
         }
       }
     } catch (ClassNotFoundException e) {
@@ -281,15 +298,18 @@ public final class JsonShape {
   }
 
   /**
-   * The attributes a model type cannot do without: its abstract accessors that are neither optional nor a
-   * collection (those have a default, as have the accessors with a body).
+   * The attributes a model type cannot do without: its abstract accessors that are neither optional
+   * nor a collection (those have a default, as have the accessors with a body).
    */
   private static Set<String> requiredOf(Class<?> modelType) {
     Set<String> required = new TreeSet<>();
     for (Method method : modelType.getDeclaredMethods()) {
       Class<?> type = method.getReturnType();
-      if (Modifier.isAbstract(method.getModifiers()) && method.getParameterCount() == 0 && type != Optional.class
-          && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)) {
+      if (Modifier.isAbstract(method.getModifiers())
+          && method.getParameterCount() == 0
+          && type != Optional.class
+          && !Collection.class.isAssignableFrom(type)
+          && !Map.class.isAssignableFrom(type)) {
         required.add(method.getName());
       }
     }

@@ -1,7 +1,7 @@
 package dev.winback.internal;
 
-import dev.winback.model.ContactPoint;
 import dev.winback.model.Consent;
+import dev.winback.model.ContactPoint;
 import dev.winback.model.EventType;
 import dev.winback.model.ExitReason;
 import dev.winback.model.JournalEvent;
@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One change to a plan being put together: the new steps, status and customer, and the journal events that
- * describe them, so that both are stored at once. Not thread-safe; used by one thread for one change. Not API.
+ * One change to a plan being put together: the new steps, status and customer, and the journal
+ * events that describe them, so that both are stored at once. Not thread-safe; used by one thread
+ * for one change. Not API.
  */
 public final class PlanEdit {
   private final WinBackPlan base;
@@ -134,7 +135,8 @@ public final class PlanEdit {
   }
 
   /**
-   * Adds a reason the customer left: first when we knew nothing better (no reason, or only inferred ones).
+   * Adds a reason the customer left: first when we knew nothing better (no reason, or only inferred
+   * ones).
    *
    * @param reason the reason
    */
@@ -185,11 +187,12 @@ public final class PlanEdit {
    * @param detail what happened, in words free of personal data
    */
   public void event(EventType type, PlanStep step, String detail) {
-    events.add(eventBuilder(type, detail)
-        .stepIndex(step.index())
-        .stepKind(step.kind())
-        .channel(step.channel())
-        .build());
+    events.add(
+        eventBuilder(type, detail)
+            .stepIndex(step.index())
+            .stepKind(step.kind())
+            .channel(step.channel())
+            .build());
   }
 
   private JournalEvent.Builder eventBuilder(EventType type, String detail) {
@@ -215,7 +218,8 @@ public final class PlanEdit {
   }
 
   /**
-   * Ends the plan: cancels every pending step and records how it ended. Does nothing to an ended plan.
+   * Ends the plan: cancels every pending step and records how it ended. Does nothing to an ended
+   * plan.
    *
    * @param how how it ended
    * @param why why, free of personal data
@@ -226,7 +230,13 @@ public final class PlanEdit {
     }
     for (PlanStep step : List.copyOf(steps)) {
       if (step.status() == StepStatus.PENDING) {
-        replace(PlanStep.builder().from(step).status(StepStatus.CANCELLED).completedAt(now).outcome(why).build());
+        replace(
+            PlanStep.builder()
+                .from(step)
+                .status(StepStatus.CANCELLED)
+                .completedAt(now)
+                .outcome(why)
+                .build());
         event(EventType.STEP_CANCELLED, step, step.kind() + " cancelled: " + why);
       }
     }
@@ -275,8 +285,9 @@ public final class PlanEdit {
   }
 
   /**
-   * The change as a plan held in memory and not stored, keeping the stored version: for a claim that a leasing store
-   * need not record, so that the change after it is the stored version plus one.
+   * The change as a plan held in memory and not stored, keeping the stored version: for a claim
+   * that a leasing store need not record, so that the change after it is the stored version plus
+   * one.
    *
    * @return the change, with the base's version
    */
@@ -285,17 +296,18 @@ public final class PlanEdit {
   }
 
   private Change build(long version) {
-    WinBackPlan plan = WinBackPlan.builder()
-        .from(base)
-        .customer(customer)
-        .steps(steps)
-        .status(status)
-        .endedAt(endedAt)
-        .feedbackReceivedAt(feedbackReceivedAt)
-        .rule(rule)
-        .rationale(rationale)
-        .version(version)
-        .build();
+    WinBackPlan plan =
+        WinBackPlan.builder()
+            .from(base)
+            .customer(customer)
+            .steps(steps)
+            .status(status)
+            .endedAt(endedAt)
+            .feedbackReceivedAt(feedbackReceivedAt)
+            .rule(rule)
+            .rationale(rationale)
+            .version(version)
+            .build();
     return new Change(plan, List.copyOf(events));
   }
 

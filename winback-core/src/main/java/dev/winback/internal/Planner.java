@@ -2,7 +2,6 @@ package dev.winback.internal;
 
 import dev.winback.model.Channel;
 import dev.winback.model.ContactPoint;
-import dev.winback.model.CustomerValue;
 import dev.winback.model.ExitCategory;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.NewArrangement;
@@ -23,14 +22,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Chooses a plan for a lost customer from a playbook: the first matching rule, its step templates turned into
- * dated steps on consented channels. Stateless and thread-safe. Not API.
+ * Chooses a plan for a lost customer from a playbook: the first matching rule, its step templates
+ * turned into dated steps on consented channels. Stateless and thread-safe. Not API.
  */
 public final class Planner {
   /** Name recorded as the rule of a plan that must not contact the customer at all. */
@@ -40,10 +39,19 @@ public final class Planner {
   private static final LocalTime CONTRACT_END_TIME = LocalTime.of(10, 0);
 
   private final Playbook playbook;
-  /** Per rule: when its feedback request goes out, from the plan's start; the rationale per value tier. */
+
+  /**
+   * Per rule: when its feedback request goes out, from the plan's start; the rationale per value
+   * tier.
+   */
   private final Map<PlaybookRule, RuleFacts> facts = new IdentityHashMap<>();
-  /** Whether any rule's condition looks at the value tier; if none does, choosing a rule need not compute it. */
+
+  /**
+   * Whether any rule's condition looks at the value tier; if none does, choosing a rule need not
+   * compute it.
+   */
   private final boolean rulesUseTiers;
+
   private final PlaybookRule[] rules;
 
   /** What the planner works out once per rule instead of once per plan. */
@@ -57,7 +65,8 @@ public final class Planner {
   public Planner(Playbook playbook) {
     this.playbook = playbook;
     this.rules = playbook.rules().toArray(new PlaybookRule[0]);
-    this.rulesUseTiers = playbook.rules().stream().anyMatch(rule -> !rule.when().valueTiers().isEmpty());
+    this.rulesUseTiers =
+        playbook.rules().stream().anyMatch(rule -> !rule.when().valueTiers().isEmpty());
     for (PlaybookRule rule : playbook.rules()) {
       facts.put(rule, factsOf(rule));
     }
@@ -70,7 +79,8 @@ public final class Planner {
     }
     Duration asked = null;
     for (StepTemplate t : rule.steps()) {
-      if (t.kind() == StepKind.FEEDBACK_REQUEST && t.anchor() == StepAnchor.PLAN_START
+      if (t.kind() == StepKind.FEEDBACK_REQUEST
+          && t.anchor() == StepAnchor.PLAN_START
           && (asked == null || t.offset().compareTo(asked) < 0)) {
         asked = t.offset();
       }
@@ -125,7 +135,8 @@ public final class Planner {
         return rule;
       }
     }
-    throw new IllegalStateException("playbook '" + playbook.name() + "' has no rule for every customer");
+    throw new IllegalStateException(
+        "playbook '" + playbook.name() + "' has no rule for every customer");
   }
 
   /**
@@ -133,8 +144,8 @@ public final class Planner {
    *
    * @param customer the customer
    * @param now the start of the plan
-   * @return the plan, version 0; already ended as {@link PlanStatus#SUPPRESSED} when the customer must not be
-   *     contacted
+   * @return the plan, version 0; already ended as {@link PlanStatus#SUPPRESSED} when the customer
+   *     must not be contacted
    */
   public WinBackPlan plan(LostCustomer customer, Instant now) {
     Optional<String> blocked = whyNotContact(customer);
@@ -164,14 +175,15 @@ public final class Planner {
   public WinBackPlan plan(LostCustomer customer, Instant now, PlaybookRule rule) {
     ValueTier tier = playbook.valueTiers().tierOf(customer);
     List<PlanStep> steps = steps(rule, customer, tier, now, now, Set.of(), 0);
-    WinBackPlan.Builder plan = WinBackPlan.builder()
-        .id(planId(customer))
-        .customer(customer)
-        .playbook(playbook.name())
-        .startedAt(now)
-        .rule(rule.name())
-        .rationale(java.util.Objects.requireNonNull(factsFor(rule).rationales().get(tier)))
-        .addAllSteps(steps);
+    WinBackPlan.Builder plan =
+        WinBackPlan.builder()
+            .id(planId(customer))
+            .customer(customer)
+            .playbook(playbook.name())
+            .startedAt(now)
+            .rule(rule.name())
+            .rationale(java.util.Objects.requireNonNull(factsFor(rule).rationales().get(tier)))
+            .addAllSteps(steps);
     if (steps.isEmpty()) {
       plan.status(PlanStatus.UNRESPONSIVE).endedAt(now);
     }
@@ -186,8 +198,14 @@ public final class Planner {
    * @return the rationale
    */
   public static String rationale(PlaybookRule rule, ValueTier tier) {
-    return rule.rationale() + ". Chosen by rule '" + rule.name() + "' because " + rule.when().describe()
-        + "; value tier " + tier + ".";
+    return rule.rationale()
+        + ". Chosen by rule '"
+        + rule.name()
+        + "' because "
+        + rule.when().describe()
+        + "; value tier "
+        + tier
+        + ".";
   }
 
   /**
@@ -211,7 +229,8 @@ public final class Planner {
       Collection<StepKind> skipKinds,
       int firstIndex) {
     Instant feedbackAnchor = start.plus(factsFor(rule).feedbackAskedAfter());
-    Optional<LocalDate> contractEnds = customer.newArrangement().flatMap(NewArrangement::contractEnds);
+    Optional<LocalDate> contractEnds =
+        customer.newArrangement().flatMap(NewArrangement::contractEnds);
     List<PlanStep.Builder> planned = new ArrayList<>(rule.steps().size());
     List<Instant> dues = new ArrayList<>(rule.steps().size());
     for (StepTemplate template : rule.steps()) {
@@ -225,13 +244,14 @@ public final class Planner {
         continue;
       }
       Instant at = due.get().isBefore(notBefore) ? notBefore : due.get();
-      PlanStep.Builder step = PlanStep.builder()
-          .kind(template.kind())
-          .channel(channel.get())
-          .dueAt(at)
-          .anchor(template.anchor())
-          .offset(template.offset())
-          .message(template.message());
+      PlanStep.Builder step =
+          PlanStep.builder()
+              .kind(template.kind())
+              .channel(channel.get())
+              .dueAt(at)
+              .anchor(template.anchor())
+              .offset(template.offset())
+              .message(template.message());
       if (template.offer().isPresent()) {
         step.offer(template.offer().get().makeFor(at, customer));
       }
@@ -244,7 +264,8 @@ public final class Planner {
     return steps;
   }
 
-  private static void insertByDue(List<PlanStep.Builder> planned, List<Instant> dues, PlanStep.Builder step, Instant at) {
+  private static void insertByDue(
+      List<PlanStep.Builder> planned, List<Instant> dues, PlanStep.Builder step, Instant at) {
     int position = planned.size();
     while (position > 0 && dues.get(position - 1).isAfter(at)) {
       position--;
@@ -262,16 +283,22 @@ public final class Planner {
     return switch (template.anchor()) {
       case PLAN_START -> Optional.of(start.plus(template.offset()));
       case FEEDBACK -> Optional.of(feedbackAnchor.plus(template.offset()));
-      case CONTRACT_END -> contractEnds.isPresent()
-          ? Optional.of(contractEnds.get().atTime(CONTRACT_END_TIME).atZone(customer.timeZone()).toInstant()
-              .plus(template.offset()))
-          : template.fallbackOffset().map(start::plus);
+      case CONTRACT_END ->
+          contractEnds.isPresent()
+              ? Optional.of(
+                  contractEnds
+                      .get()
+                      .atTime(CONTRACT_END_TIME)
+                      .atZone(customer.timeZone())
+                      .toInstant()
+                      .plus(template.offset()))
+              : template.fallbackOffset().map(start::plus);
     };
   }
 
   /**
-   * The channel for a step: the template's if consented, else the customer's preferred if consented, else the
-   * first consented contact point's.
+   * The channel for a step: the template's if consented, else the customer's preferred if
+   * consented, else the first consented contact point's.
    *
    * @param template the step template
    * @param customer the customer
@@ -284,7 +311,8 @@ public final class Planner {
     if (template.channel().isPresent() && customer.consentsTo(template.channel().get())) {
       return template.channel();
     }
-    if (customer.preferredChannel().isPresent() && customer.consentsTo(customer.preferredChannel().get())) {
+    if (customer.preferredChannel().isPresent()
+        && customer.consentsTo(customer.preferredChannel().get())) {
       return customer.preferredChannel();
     }
     for (ContactPoint point : customer.contactPoints()) {
@@ -295,7 +323,10 @@ public final class Planner {
     return Optional.empty();
   }
 
-  /** A goodbye goes in writing, never by a call (a call to someone leaving is a save call); none if no such channel. */
+  /**
+   * A goodbye goes in writing, never by a call (a call to someone leaving is a save call); none if
+   * no such channel.
+   */
   private static Optional<Channel> goodbyeChannel(StepTemplate template, LostCustomer customer) {
     List<Channel> candidates = new ArrayList<>(4);
     template.channel().ifPresent(candidates::add);

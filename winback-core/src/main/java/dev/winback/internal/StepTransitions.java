@@ -18,26 +18,30 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * How one step of a plan moves through its life (due, recovered, running, sent, skipped, delayed, retried, failed,
- * quarantined), as pure functions of a plan, a time and an outcome: no store, no clock, no host call. Each returns
- * the edit to write, or empty when nothing changes. Thread-safe (stateless).
+ * How one step of a plan moves through its life (due, recovered, running, sent, skipped, delayed,
+ * retried, failed, quarantined), as pure functions of a plan, a time and an outcome: no store, no
+ * clock, no host call. Each returns the edit to write, or empty when nothing changes. Thread-safe
+ * (stateless).
  */
 public final class StepTransitions {
   private static final HexFormat HEX = HexFormat.of();
+
   /** One digest per thread: looking the algorithm up for every step cost more than hashing. */
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+          });
 
   private StepTransitions() {}
 
   /**
-   * The step of a plan to work on now: the first unfinished one, if it is due, or if it was left running by a
-   * runner that stopped ({@code recovering}).
+   * The step of a plan to work on now: the first unfinished one, if it is due, or if it was left
+   * running by a runner that stopped ({@code recovering}).
    *
    * @param plan the plan
    * @param recovering whether the plan's previous runner stopped before finishing
@@ -60,9 +64,9 @@ public final class StepTransitions {
   }
 
   /**
-   * The recovery of a step whose runner stopped: a step left running becomes pending again; with leased claims, a
-   * due pending step may have been invoked, so its lost attempt is counted. Either way it runs again with the same
-   * idempotency key.
+   * The recovery of a step whose runner stopped: a step left running becomes pending again; with
+   * leased claims, a due pending step may have been invoked, so its lost attempt is counted. Either
+   * way it runs again with the same idempotency key.
    *
    * @param plan the plan
    * @param step the step {@link #nextDue} returned for a recovering plan
@@ -70,30 +74,43 @@ public final class StepTransitions {
    * @param now the time
    * @return the edit recording the recovery, or empty when there is nothing to recover
    */
-  public static Optional<PlanEdit> recover(WinBackPlan plan, PlanStep step, boolean leased, Instant now) {
+  public static Optional<PlanEdit> recover(
+      WinBackPlan plan, PlanStep step, boolean leased, Instant now) {
     if (step.status() == StepStatus.RUNNING) {
       PlanEdit edit = new PlanEdit(plan, now);
-      PlanStep pending = PlanStep.builder().from(step).status(StepStatus.PENDING)
-          .dueAt(step.dueAt().isAfter(now) ? now : step.dueAt()).build();
+      PlanStep pending =
+          PlanStep.builder()
+              .from(step)
+              .status(StepStatus.PENDING)
+              .dueAt(step.dueAt().isAfter(now) ? now : step.dueAt())
+              .build();
       edit.replace(pending);
-      edit.event(EventType.STEP_RECOVERED, pending, step.kind() + " was claimed by a runner that stopped; it runs "
-          + "again with the same idempotency key");
+      edit.event(
+          EventType.STEP_RECOVERED,
+          pending,
+          step.kind()
+              + " was claimed by a runner that stopped; it runs "
+              + "again with the same idempotency key");
       return Optional.of(edit);
     }
     if (leased && step.status() == StepStatus.PENDING && !step.dueAt().isAfter(now)) {
       PlanEdit edit = new PlanEdit(plan, now);
       PlanStep counted = PlanStep.builder().from(step).attempts(step.attempts() + 1).build();
       edit.replace(counted);
-      edit.event(EventType.STEP_RECOVERED, counted, step.kind() + " was claimed by a runner that stopped and may "
-          + "have run; it runs again with the same idempotency key");
+      edit.event(
+          EventType.STEP_RECOVERED,
+          counted,
+          step.kind()
+              + " was claimed by a runner that stopped and may "
+              + "have run; it runs again with the same idempotency key");
       return Optional.of(edit);
     }
     return Optional.empty();
   }
 
   /**
-   * Whether a step may start now: the plan is active, the step pending and due, and every earlier step finished
-   * (an apology before the rest).
+   * Whether a step may start now: the plan is active, the step pending and due, and every earlier
+   * step finished (an apology before the rest).
    *
    * @param plan the plan
    * @param index the step's index
@@ -102,7 +119,9 @@ public final class StepTransitions {
    */
   public static boolean mayStart(WinBackPlan plan, int index, Instant now) {
     PlanStep step = plan.step(index);
-    if (!plan.status().isActive() || step.status() != StepStatus.PENDING || step.dueAt().isAfter(now)) {
+    if (!plan.status().isActive()
+        || step.status() != StepStatus.PENDING
+        || step.dueAt().isAfter(now)) {
       return false;
     }
     for (int i = 0; i < index; i++) {
@@ -114,18 +133,24 @@ public final class StepTransitions {
   }
 
   /**
-   * Marks a step as running, one attempt more: the claim a runner holds while the step's strategy runs.
+   * Marks a step as running, one attempt more: the claim a runner holds while the step's strategy
+   * runs.
    *
    * @param edit the edit of the plan (it may already hold a recovery)
    * @param step the step, as it stands in the edit
    */
   public static void start(PlanEdit edit, PlanStep step) {
-    edit.replace(PlanStep.builder().from(step).status(StepStatus.RUNNING).attempts(step.attempts() + 1).build());
+    edit.replace(
+        PlanStep.builder()
+            .from(step)
+            .status(StepStatus.RUNNING)
+            .attempts(step.attempts() + 1)
+            .build());
   }
 
   /**
-   * What the final contact check decided for a step that was not sent: suppressed (the plan ends), skipped, or
-   * delayed to a later time; every change of channel or time on the way is journalled.
+   * What the final contact check decided for a step that was not sent: suppressed (the plan ends),
+   * skipped, or delayed to a later time; every change of channel or time on the way is journalled.
    *
    * @param running the plan with the step marked running
    * @param before the step as it was before it was marked running
@@ -133,8 +158,8 @@ public final class StepTransitions {
    * @param now the time of the check
    * @return the edit to write
    */
-  public static PlanEdit notSent(WinBackPlan running, PlanStep before, ContactResolver.Resolution resolution,
-      Instant now) {
+  public static PlanEdit notSent(
+      WinBackPlan running, PlanStep before, ContactResolver.Resolution resolution, Instant now) {
     PlanEdit edit = new PlanEdit(running, now);
     edit.replace(before);
     if (resolution.stop().orElse(null) instanceof ContactDecision.Suppress suppress) {
@@ -144,7 +169,10 @@ public final class StepTransitions {
     journalChanges(edit, before, resolution);
     PlanStep.Builder adjusted = PlanStep.builder().from(before).channel(resolution.channel());
     if (resolution.stop().isPresent()) {
-      edit.finish(adjusted.build(), StepStatus.SKIPPED, ContactResolver.explain(resolution.stop().get()),
+      edit.finish(
+          adjusted.build(),
+          StepStatus.SKIPPED,
+          ContactResolver.explain(resolution.stop().get()),
           EventType.STEP_SKIPPED);
       edit.endIfNothingLeft();
     } else {
@@ -160,16 +188,21 @@ public final class StepTransitions {
    * @param step the step
    * @param resolution what the contact policy decided
    */
-  public static void journalChanges(PlanEdit edit, PlanStep step, ContactResolver.Resolution resolution) {
+  public static void journalChanges(
+      PlanEdit edit, PlanStep step, ContactResolver.Resolution resolution) {
     for (ContactDecision change : resolution.changes()) {
-      edit.event(change instanceof ContactDecision.Delay ? EventType.STEP_DELAYED : EventType.STEP_REROUTED, step,
+      edit.event(
+          change instanceof ContactDecision.Delay
+              ? EventType.STEP_DELAYED
+              : EventType.STEP_REROUTED,
+          step,
           step.kind() + " " + ContactResolver.explain(change));
     }
   }
 
   /**
-   * Records a step's result: done, skipped, or failed, then retried with exponential backoff until the playbook's
-   * attempts are used up; a last failure halts the plan when the playbook says so.
+   * Records a step's result: done, skipped, or failed, then retried with exponential backoff until
+   * the playbook's attempts are used up; a last failure halts the plan when the playbook says so.
    *
    * @param plan the plan with the step marked running
    * @param index the step's index
@@ -178,8 +211,8 @@ public final class StepTransitions {
    * @param now the time the result is recorded
    * @return the edit, or empty when the step is no longer running (someone recorded it already)
    */
-  public static Optional<PlanEdit> complete(WinBackPlan plan, int index, StepResult result, Playbook playbook,
-      Instant now) {
+  public static Optional<PlanEdit> complete(
+      WinBackPlan plan, int index, StepResult result, Playbook playbook, Instant now) {
     if (plan.step(index).status() != StepStatus.RUNNING) {
       return Optional.empty();
     }
@@ -189,8 +222,8 @@ public final class StepTransitions {
   }
 
   /**
-   * Records a running step's result in an edit; see {@link #complete(WinBackPlan, int, StepResult, Playbook,
-   * Instant)}.
+   * Records a running step's result in an edit; see {@link #complete(WinBackPlan, int, StepResult,
+   * Playbook, Instant)}.
    *
    * @param edit the edit of the plan
    * @param step the step, marked running
@@ -199,23 +232,45 @@ public final class StepTransitions {
    */
   public static void complete(PlanEdit edit, PlanStep step, StepResult result, Playbook playbook) {
     if (result instanceof StepResult.Sent sent) {
-      edit.finish(step, StepStatus.DONE, sent.reference().map(ref -> "sent, reference " + ref).orElse("sent"),
+      edit.finish(
+          step,
+          StepStatus.DONE,
+          sent.reference().map(ref -> "sent, reference " + ref).orElse("sent"),
           EventType.STEP_DONE);
     } else if (result instanceof StepResult.Skipped skipped) {
       edit.finish(step, StepStatus.SKIPPED, skipped.reason(), EventType.STEP_SKIPPED);
     } else if (result instanceof StepResult.Failed failed) {
       if (step.attempts() < playbook.maxAttempts()) {
-        Duration backoff = playbook.retryBackoff().multipliedBy(1L << Math.min(step.attempts() - 1, 20));
+        Duration backoff =
+            playbook.retryBackoff().multipliedBy(1L << Math.min(step.attempts() - 1, 20));
         Instant retryAt = edit.now().plus(backoff);
-        edit.replace(PlanStep.builder().from(step).status(StepStatus.PENDING).dueAt(retryAt)
-            .outcome("attempt " + step.attempts() + " failed: " + failed.reason()).build());
-        edit.event(EventType.STEP_RETRY_SCHEDULED, step, "attempt " + step.attempts() + " of "
-            + playbook.maxAttempts() + " failed (" + failed.reason() + "); retry at " + retryAt);
+        edit.replace(
+            PlanStep.builder()
+                .from(step)
+                .status(StepStatus.PENDING)
+                .dueAt(retryAt)
+                .outcome("attempt " + step.attempts() + " failed: " + failed.reason())
+                .build());
+        edit.event(
+            EventType.STEP_RETRY_SCHEDULED,
+            step,
+            "attempt "
+                + step.attempts()
+                + " of "
+                + playbook.maxAttempts()
+                + " failed ("
+                + failed.reason()
+                + "); retry at "
+                + retryAt);
       } else {
-        edit.finish(step, StepStatus.FAILED, "failed after " + step.attempts() + " attempts: " + failed.reason(),
+        edit.finish(
+            step,
+            StepStatus.FAILED,
+            "failed after " + step.attempts() + " attempts: " + failed.reason(),
             EventType.STEP_FAILED);
         if (playbook.onStepFailure() == FailureAction.HALT) {
-          edit.end(PlanStatus.HALTED, step.kind() + " step failed and the playbook halts on failure");
+          edit.end(
+              PlanStatus.HALTED, step.kind() + " step failed and the playbook halts on failure");
         }
       }
     }
@@ -223,8 +278,9 @@ public final class StepTransitions {
   }
 
   /**
-   * Takes back a stored running mark whose step was never sent because the plan changed before the send (the change
-   * is then in the plan): the step is pending again as it was, or cancelled if the plan ended.
+   * Takes back a stored running mark whose step was never sent because the plan changed before the
+   * send (the change is then in the plan): the step is pending again as it was, or cancelled if the
+   * plan ended.
    *
    * @param current the plan as stored now
    * @param before the step as it was before it was marked running
@@ -240,15 +296,19 @@ public final class StepTransitions {
     if (current.status().isActive()) {
       edit.replace(before);
     } else {
-      edit.finish(before, StepStatus.CANCELLED, "the plan ended before the step was sent", EventType.STEP_CANCELLED);
+      edit.finish(
+          before,
+          StepStatus.CANCELLED,
+          "the plan ended before the step was sent",
+          EventType.STEP_CANCELLED);
     }
     return Optional.of(edit);
   }
 
   /**
-   * The plan as it would be had the runner's unstored running mark been stored: when a change that could not know
-   * the step was running (an opt-out, a consent change) was written while it ran, its result still belongs on top.
-   * Otherwise the plan as it is.
+   * The plan as it would be had the runner's unstored running mark been stored: when a change that
+   * could not know the step was running (an opt-out, a consent change) was written while it ran,
+   * its result still belongs on top. Otherwise the plan as it is.
    *
    * @param current the plan as stored now
    * @param running the step as the runner marked it running
@@ -271,8 +331,8 @@ public final class StepTransitions {
   }
 
   /**
-   * Takes a plan out of the due order because WinBack cannot go on with it; its steps stay as they are for an
-   * operator to look at, and the journal names the cause by its type only.
+   * Takes a plan out of the due order because WinBack cannot go on with it; its steps stay as they
+   * are for an operator to look at, and the journal names the cause by its type only.
    *
    * @param plan the plan
    * @param cause what went wrong
@@ -286,15 +346,16 @@ public final class StepTransitions {
   }
 
   /**
-   * The key a host uses to send each step once: the same on every attempt and every node, opaque (it reveals neither
-   * the customer nor the plan).
+   * The key a host uses to send each step once: the same on every attempt and every node, opaque
+   * (it reveals neither the customer nor the plan).
    *
    * @param plan the plan
    * @param step the step
    * @return the key
    */
   public static String idempotencyKey(WinBackPlan plan, PlanStep step) {
-    byte[] digest = SHA_256.get().digest((plan.id() + "#" + step.index()).getBytes(StandardCharsets.UTF_8));
+    byte[] digest =
+        SHA_256.get().digest((plan.id() + "#" + step.index()).getBytes(StandardCharsets.UTF_8));
     return "wb-" + HEX.formatHex(digest, 0, 16);
   }
 }

@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Calls the host's strategies and always comes back with a result: whatever a strategy throws (an
- * {@link Error} too) or a null it returns becomes a failed result, retried like any other. With a timeout, each
- * call runs on a thread of a bounded pool and is interrupted when its time is up; a strategy that ignores the
- * interrupt keeps its thread, and once every thread is held so, further steps fail at once (and are retried later)
- * instead of leaking threads. Thread-safe; {@link #close()} stops the threads.
+ * {@link Error} too) or a null it returns becomes a failed result, retried like any other. With a
+ * timeout, each call runs on a thread of a bounded pool and is interrupted when its time is up; a
+ * strategy that ignores the interrupt keeps its thread, and once every thread is held so, further
+ * steps fail at once (and are retried later) instead of leaking threads. Thread-safe; {@link
+ * #close()} stops the threads.
  */
 public final class StrategyCalls implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StrategyCalls.class);
@@ -39,18 +40,32 @@ public final class StrategyCalls implements AutoCloseable {
    * @param maxThreads the most threads calls with a timeout may hold at once
    * @param nodeId the engine's node id, in the threads' names
    */
-  public StrategyCalls(StepStrategies strategies, EventPublisher publisher, Optional<Duration> timeout,
-      int maxThreads, String nodeId) {
+  public StrategyCalls(
+      StepStrategies strategies,
+      EventPublisher publisher,
+      Optional<Duration> timeout,
+      int maxThreads,
+      String nodeId) {
     this.strategies = strategies;
     this.publisher = publisher;
     this.timeout = timeout;
     AtomicInteger count = new AtomicInteger();
-    this.threads = timeout.map(t -> new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), task -> {
-          Thread thread = new Thread(task, "winback-strategy-" + nodeId + "-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        }));
+    this.threads =
+        timeout.map(
+            t ->
+                new ThreadPoolExecutor(
+                    0,
+                    maxThreads,
+                    30,
+                    TimeUnit.SECONDS,
+                    new SynchronousQueue<>(),
+                    task -> {
+                      Thread thread =
+                          new Thread(
+                              task, "winback-strategy-" + nodeId + "-" + count.incrementAndGet());
+                      thread.setDaemon(true);
+                      return thread;
+                    }));
   }
 
   /**
@@ -60,8 +75,13 @@ public final class StrategyCalls implements AutoCloseable {
    * @return the strategy's result, or a failed result saying what went wrong
    */
   public StepResult call(StepContext context) {
-    String who = "Strategy for " + context.step().kind() + " step " + context.step().index() + " of plan "
-        + context.plan().id();
+    String who =
+        "Strategy for "
+            + context.step().kind()
+            + " step "
+            + context.step().index()
+            + " of plan "
+            + context.plan().id();
     try {
       StepResult result = threads.isEmpty() ? strategies.invoke(context) : callInTime(context);
       return result != null ? result : StepResult.failed("the strategy returned no result");
@@ -70,13 +90,15 @@ public final class StrategyCalls implements AutoCloseable {
       return StepResult.failed("the strategy did not answer within " + timeout.orElseThrow());
     } catch (RejectedExecutionException e) {
       LOG.warn("{} not called: every strategy thread is still held by a call that timed out", who);
-      return StepResult.failed("no strategy thread free: earlier calls that timed out still hold them");
+      return StepResult.failed(
+          "no strategy thread free: earlier calls that timed out still hold them");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return StepResult.failed("interrupted while waiting for the strategy");
     } catch (Throwable e) {
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      cause = cause instanceof StrategyException && cause.getCause() != null ? cause.getCause() : cause;
+      cause =
+          cause instanceof StrategyException && cause.getCause() != null ? cause.getCause() : cause;
       HostFailures.log(LOG, who, context.step().channel(), cause);
       publisher.strategyFailed(context, cause);
       return StepResult.failed("the strategy threw " + cause.getClass().getName());
@@ -85,13 +107,20 @@ public final class StrategyCalls implements AutoCloseable {
 
   private StepResult callInTime(StepContext context) throws Exception {
     String customerId = context.customer().id();
-    Future<StepResult> call = threads.orElseThrow().submit(() -> SendScope.sending(customerId, () -> {
-      try {
-        return strategies.invoke(context);
-      } catch (Exception e) {
-        throw new StrategyException(e);
-      }
-    }));
+    Future<StepResult> call =
+        threads
+            .orElseThrow()
+            .submit(
+                () ->
+                    SendScope.sending(
+                        customerId,
+                        () -> {
+                          try {
+                            return strategies.invoke(context);
+                          } catch (Exception e) {
+                            throw new StrategyException(e);
+                          }
+                        }));
     try {
       return call.get(timeout.orElseThrow().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {

@@ -24,24 +24,30 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * H2: claims row by row under {@code FOR UPDATE}, batch writes as JDBC batches, the fence and the migration lock as
- * row locks (H2 has no advisory locks), leases by the database's {@code CURRENT_TIMESTAMP}.
+ * H2: claims row by row under {@code FOR UPDATE}, batch writes as JDBC batches, the fence and the
+ * migration lock as row locks (H2 has no advisory locks), leases by the database's {@code
+ * CURRENT_TIMESTAMP}.
  */
 final class H2Dialect implements Dialect {
   /** H2's state for a lock wait that timed out (its {@code LOCK_TIMEOUT}). */
   private static final String LOCK_TIMEOUT = "HYT00";
+
   private static final String DUPLICATE_KEY = "23505";
+
   /** How long a migration waits for another process's migration before it gives up. */
   private static final long MIGRATION_WAIT_NANOS = TimeUnit.MINUTES.toNanos(10);
 
   private final Duration leaseClockOffset;
+
   /** The database clock that judges leases (plus a test's offset). */
   private final String leaseNow;
 
   H2Dialect(Duration leaseClockOffset) {
     this.leaseClockOffset = leaseClockOffset;
-    this.leaseNow = leaseClockOffset.isZero() ? "CURRENT_TIMESTAMP"
-        : "DATEADD(MICROSECOND, " + leaseClockOffset.toNanos() / 1000 + ", CURRENT_TIMESTAMP)";
+    this.leaseNow =
+        leaseClockOffset.isZero()
+            ? "CURRENT_TIMESTAMP"
+            : "DATEADD(MICROSECOND, " + leaseClockOffset.toNanos() / 1000 + ", CURRENT_TIMESTAMP)";
   }
 
   @Override
@@ -60,15 +66,19 @@ final class H2Dialect implements Dialect {
   }
 
   /**
-   * A row lock on the one row of {@code winback_schema_lock}, held by a transaction on a second connection: on H2
-   * every DDL statement commits, which would end a lock held on the migration's own connection.
+   * A row lock on the one row of {@code winback_schema_lock}, held by a transaction on a second
+   * connection: on H2 every DDL statement commits, which would end a lock held on the migration's
+   * own connection.
    */
   @Override
-  public MigrationLock lockMigrations(DataSource dataSource, Connection migration) throws SQLException {
+  public MigrationLock lockMigrations(DataSource dataSource, Connection migration)
+      throws SQLException {
     try (Statement s = migration.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS winback_schema_lock (id INT NOT NULL PRIMARY KEY)");
-      insertIgnoringDuplicate(s, "INSERT INTO winback_schema_lock (id) SELECT 1 "
-          + "WHERE NOT EXISTS (SELECT 1 FROM winback_schema_lock WHERE id = 1)");
+      insertIgnoringDuplicate(
+          s,
+          "INSERT INTO winback_schema_lock (id) SELECT 1 "
+              + "WHERE NOT EXISTS (SELECT 1 FROM winback_schema_lock WHERE id = 1)");
     }
     Connection lock = dataSource.getConnection();
     try {
@@ -112,8 +122,10 @@ final class H2Dialect implements Dialect {
   /** A refused insert undoes only itself on H2: the transaction goes on. */
   @Override
   public boolean insertPlan(Connection c, WinBackPlan plan) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO winback_plan (plan_id, customer_id, version, status, "
-        + "next_due, body) VALUES (?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO winback_plan (plan_id, customer_id, version, status, "
+                + "next_due, body) VALUES (?, ?, ?, ?, ?, ?)")) {
       p.setString(1, plan.id());
       p.setString(2, plan.customer().id());
       p.setLong(3, plan.version());
@@ -135,11 +147,15 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
-  public List<Rows.ClaimedRow> claim(Connection c, Instant now, int limit, String owner, Duration lease)
-      throws SQLException {
+  public List<Rows.ClaimedRow> claim(
+      Connection c, Instant now, int limit, String owner, Duration lease) throws SQLException {
     List<String> candidates = new ArrayList<>();
-    try (PreparedStatement p = c.prepareStatement("SELECT plan_id FROM winback_plan WHERE next_due <= ? "
-        + "AND (lease_until IS NULL OR lease_until < " + leaseNow + ") ORDER BY next_due LIMIT ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT plan_id FROM winback_plan WHERE next_due <= ? "
+                + "AND (lease_until IS NULL OR lease_until < "
+                + leaseNow
+                + ") ORDER BY next_due LIMIT ?")) {
       Rows.setTime(p, 1, now);
       p.setInt(2, limit);
       try (ResultSet r = p.executeQuery()) {
@@ -149,11 +165,19 @@ final class H2Dialect implements Dialect {
       }
     }
     List<Rows.ClaimedRow> rows = new ArrayList<>();
-    try (PreparedStatement lock = c.prepareStatement("SELECT customer_id, body, lease_owner FROM winback_plan "
-            + "WHERE plan_id = ? AND next_due <= ? AND (lease_until IS NULL OR lease_until < " + leaseNow + ") "
-            + "FOR UPDATE");
-        PreparedStatement claim = c.prepareStatement("UPDATE winback_plan SET lease_owner = ?, "
-            + "lease_until = DATEADD(MICROSECOND, ?, " + leaseNow + ") WHERE plan_id = ?")) {
+    try (PreparedStatement lock =
+            c.prepareStatement(
+                "SELECT customer_id, body, lease_owner FROM winback_plan "
+                    + "WHERE plan_id = ? AND next_due <= ? AND (lease_until IS NULL OR lease_until < "
+                    + leaseNow
+                    + ") "
+                    + "FOR UPDATE");
+        PreparedStatement claim =
+            c.prepareStatement(
+                "UPDATE winback_plan SET lease_owner = ?, "
+                    + "lease_until = DATEADD(MICROSECOND, ?, "
+                    + leaseNow
+                    + ") WHERE plan_id = ?")) {
       for (String planId : candidates) {
         lock.setString(1, planId);
         Rows.setTime(lock, 2, now);
@@ -161,7 +185,8 @@ final class H2Dialect implements Dialect {
           if (!r.next()) {
             continue; // another runner claimed it meanwhile
           }
-          rows.add(new Rows.ClaimedRow(planId, r.getString(1), r.getString(2), r.getString(3) != null));
+          rows.add(
+              new Rows.ClaimedRow(planId, r.getString(1), r.getString(2), r.getString(3) != null));
         }
         claim.setString(1, owner);
         claim.setLong(2, micros(lease));
@@ -173,15 +198,19 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
-  public boolean[] update(Connection c, List<PlanChange> changes, @Nullable String owner) throws SQLException {
+  public boolean[] update(Connection c, List<PlanChange> changes, @Nullable String owner)
+      throws SQLException {
     return Rows.updateOneByOne(c, changes, owner);
   }
 
   @Override
   public void extendLeases(Connection c, String owner, Collection<String> planIds, Duration lease)
       throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET lease_until = DATEADD(MICROSECOND, ?, "
-        + leaseNow + ") WHERE plan_id = ? AND lease_owner = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE winback_plan SET lease_until = DATEADD(MICROSECOND, ?, "
+                + leaseNow
+                + ") WHERE plan_id = ? AND lease_owner = ?")) {
       for (String planId : planIds) {
         p.setLong(1, micros(lease));
         p.setString(2, planId);
@@ -193,9 +222,12 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
-  public void releaseLeases(Connection c, String owner, Collection<String> planIds) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan SET lease_owner = NULL, lease_until = NULL "
-        + "WHERE plan_id = ? AND lease_owner = ?")) {
+  public void releaseLeases(Connection c, String owner, Collection<String> planIds)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE winback_plan SET lease_owner = NULL, lease_until = NULL "
+                + "WHERE plan_id = ? AND lease_owner = ?")) {
       for (String planId : planIds) {
         p.setString(1, planId);
         p.setString(2, owner);
@@ -208,8 +240,10 @@ final class H2Dialect implements Dialect {
   @Override
   public Map<String, List<ContactRecord>> contactHistories(Connection c, List<String> customerIds)
       throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT customer_id, happened_at, contact_channel, contact_kind, plan_id "
-        + "FROM winback_journal WHERE contact_channel IS NOT NULL AND customer_id IN (");
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT customer_id, happened_at, contact_channel, contact_kind, plan_id "
+                + "FROM winback_journal WHERE contact_channel IS NOT NULL AND customer_id IN (");
     for (int i = 0; i < customerIds.size(); i++) {
       sql.append(i == 0 ? "?" : ", ?");
     }
@@ -221,9 +255,14 @@ final class H2Dialect implements Dialect {
       }
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          histories.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new ContactRecord(
-              Rows.requiredInstant(r, 2), Channel.valueOf(r.getString(3)), StepKind.valueOf(r.getString(4)),
-              r.getString(5)));
+          histories
+              .computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+              .add(
+                  new ContactRecord(
+                      Rows.requiredInstant(r, 2),
+                      Channel.valueOf(r.getString(3)),
+                      StepKind.valueOf(r.getString(4)),
+                      r.getString(5)));
         }
       }
     }
@@ -231,24 +270,28 @@ final class H2Dialect implements Dialect {
   }
 
   /**
-   * The row of the customer's lock key in {@code winback_fence}, created on first use and locked until the
-   * transaction ends. Waits at most H2's {@code LOCK_TIMEOUT}, then fails (a {@code StoreException}).
+   * The row of the customer's lock key in {@code winback_fence}, created on first use and locked
+   * until the transaction ends. Waits at most H2's {@code LOCK_TIMEOUT}, then fails (a {@code
+   * StoreException}).
    */
   @Override
   public void lockExclusive(Connection c, String customerId) throws SQLException {
     int key = lockKey(customerId);
-    try (PreparedStatement insert = c.prepareStatement("INSERT INTO winback_fence (lock_key) SELECT ? "
-        + "WHERE NOT EXISTS (SELECT 1 FROM winback_fence WHERE lock_key = ?)")) {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO winback_fence (lock_key) SELECT ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM winback_fence WHERE lock_key = ?)")) {
       insert.setInt(1, key);
       insert.setInt(2, key);
       insert.executeUpdate();
     } catch (SQLException e) {
-      if (!DUPLICATE_KEY.equals(e.getSQLState())) { // another transaction created it first: lock it below
+      if (!DUPLICATE_KEY.equals(
+          e.getSQLState())) { // another transaction created it first: lock it below
         throw e;
       }
     }
-    try (PreparedStatement lock = c.prepareStatement(
-        "SELECT lock_key FROM winback_fence WHERE lock_key = ? FOR UPDATE")) {
+    try (PreparedStatement lock =
+        c.prepareStatement("SELECT lock_key FROM winback_fence WHERE lock_key = ? FOR UPDATE")) {
       lock.setInt(1, key);
       lock.executeQuery().close();
     }
@@ -264,11 +307,16 @@ final class H2Dialect implements Dialect {
     return true;
   }
 
-  /** The same row lock as a decision's (exclusive), then the version, read after the lock was granted. */
+  /**
+   * The same row lock as a decision's (exclusive), then the version, read after the lock was
+   * granted.
+   */
   @Override
-  public OptionalLong lockSharedAndReadVersion(Connection c, String customerId, String planId) throws SQLException {
+  public OptionalLong lockSharedAndReadVersion(Connection c, String customerId, String planId)
+      throws SQLException {
     lockExclusive(c, customerId);
-    try (PreparedStatement p = c.prepareStatement("SELECT version FROM winback_plan WHERE plan_id = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT version FROM winback_plan WHERE plan_id = ?")) {
       p.setString(1, planId);
       try (ResultSet r = p.executeQuery()) {
         return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
@@ -287,6 +335,7 @@ final class H2Dialect implements Dialect {
 
   @Override
   public String toString() {
-    return name() + (leaseClockOffset.isZero() ? "" : " (lease clock " + leaseClockOffset + " ahead)");
+    return name()
+        + (leaseClockOffset.isZero() ? "" : " (lease clock " + leaseClockOffset + " ahead)");
   }
 }

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The customer fence of {@link JdbcPlanStore}: locks in the database, so that it holds across every node sharing it.
- * See {@link JdbcPlanStore#fence()} for what is locked, how long and on which connection.
+ * The customer fence of {@link JdbcPlanStore}: locks in the database, so that it holds across every
+ * node sharing it. See {@link JdbcPlanStore#fence()} for what is locked, how long and on which
+ * connection.
  */
 final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcCustomerFence.class);
@@ -64,11 +65,15 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
     }
   }
 
-  /** A decision inside another fence operation of this thread: on its connection, in its transaction if any. */
+  /**
+   * A decision inside another fence operation of this thread: on its connection, in its transaction
+   * if any.
+   */
   private <T> T decideNested(Transactions.Held held, String customerId, Supplier<T> decision) {
     if (held.sending.containsKey(customerId)) {
-      throw new IllegalStateException("A decision about a customer cannot be made inside a send to the same "
-          + "customer on the same thread: it would wait for itself");
+      throw new IllegalStateException(
+          "A decision about a customer cannot be made inside a send to the same "
+              + "customer on the same thread: it would wait for itself");
     }
     Connection c = held.connection;
     try {
@@ -96,7 +101,8 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
   }
 
   @Override
-  public <T> Optional<T> send(String customerId, String planId, long planVersion, Supplier<T> send) {
+  public <T> Optional<T> send(
+      String customerId, String planId, long planVersion, Supplier<T> send) {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(planId, "planId");
     Objects.requireNonNull(send, "send");
@@ -142,8 +148,15 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
     }
   }
 
-  /** Takes the fence on the held connection, checks the version, runs the send and lets the fence go. */
-  private <T> Optional<T> sendOn(Transactions.Held held, String customerId, String planId, long planVersion,
+  /**
+   * Takes the fence on the held connection, checks the version, runs the send and lets the fence
+   * go.
+   */
+  private <T> Optional<T> sendOn(
+      Transactions.Held held,
+      String customerId,
+      String planId,
+      long planVersion,
       Supplier<T> send) {
     Connection c = held.connection;
     OptionalLong version;
@@ -173,14 +186,17 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
   }
 
   /**
-   * Ends a send's session-level hold. When that fails on a connection that is still open, the connection is aborted,
-   * so that a pool never hands out a session still holding a customer's fence. Never throws: the send has run.
+   * Ends a send's session-level hold. When that fails on a connection that is still open, the
+   * connection is aborted, so that a pool never hands out a session still holding a customer's
+   * fence. Never throws: the send has run.
    */
   private void unlock(Connection c, String customerId) {
     try {
       dialect.unlockShared(c, customerId);
     } catch (SQLException e) {
-      LOG.warn("Could not release a customer's send lock ({}); aborting its connection", e.getClass().getName());
+      LOG.warn(
+          "Could not release a customer's send lock ({}); aborting its connection",
+          e.getClass().getName());
       try {
         c.abort(Runnable::run);
       } catch (SQLException | RuntimeException ignored) {

@@ -7,7 +7,10 @@ import java.time.Month;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** When a business customer plans its spending, and how much it has, so a second-chance ask can be timed to it. */
+/**
+ * When a business customer plans its spending, and how much it has, so a second-chance ask can be
+ * timed to it.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableBudgetCycle.class)
 @JsonDeserialize(as = ImmutableBudgetCycle.class)
@@ -46,7 +49,10 @@ public abstract class BudgetCycle {
   void check() {
     Checks.of("BudgetCycle")
         .money(annualBudget(), "annualBudget")
-        .require(annualBudget().map(b -> b.signum() >= 0).orElse(true), "annualBudget", "must not be negative")
+        .require(
+            annualBudget().map(b -> b.signum() >= 0).orElse(true),
+            "annualBudget",
+            "must not be negative")
         .throwIfAny();
   }
 }

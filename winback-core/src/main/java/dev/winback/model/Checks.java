@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Collects every problem of one value before failing, so a caller learns all that is wrong at once; the checks
- * apply the {@link Limits}. Not thread-safe (use one per check).
+ * Collects every problem of one value before failing, so a caller learns all that is wrong at once;
+ * the checks apply the {@link Limits}. Not thread-safe (use one per check).
  */
 final class Checks {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
@@ -80,7 +80,10 @@ final class Checks {
     return this;
   }
 
-  /** A text that may span lines: at most {@code maxLength}, no other control character, no unpaired surrogate. */
+  /**
+   * A text that may span lines: at most {@code maxLength}, no other control character, no unpaired
+   * surrogate.
+   */
   Checks text(String text, int maxLength, String path) {
     return text(text, maxLength, true, path);
   }
@@ -97,30 +100,40 @@ final class Checks {
     boolean control = false;
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         surrogate = true;
-      } else if (Character.isISOControl(c) && !(lineBreaks && (c == '\t' || c == '\n' || c == '\r'))) {
+      } else if (Character.isISOControl(c)
+          && !(lineBreaks && (c == '\t' || c == '\n' || c == '\r'))) {
         control = true;
       }
     }
     require(!surrogate, path, "must not contain an unpaired surrogate (a broken character)");
-    return require(!control, path, lineBreaks ? "must not contain control characters other than tabs and line breaks"
-        : "must not contain control characters or line breaks");
+    return require(
+        !control,
+        path,
+        lineBreaks
+            ? "must not contain control characters other than tabs and line breaks"
+            : "must not contain control characters or line breaks");
   }
 
   /**
-   * The text with every unpaired surrogate and every control character other than tab, line feed and carriage
-   * return replaced by U+FFFD; the text itself when it has none.
+   * The text with every unpaired surrogate and every control character other than tab, line feed
+   * and carriage return replaced by U+FFFD; the text itself when it has none.
    */
   static String replaceUnstorable(String text) {
     StringBuilder clean = null;
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1));
-      boolean bad = !pair && (Character.isSurrogate(c)
-          || Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
+      boolean pair =
+          Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1));
+      boolean bad =
+          !pair
+              && (Character.isSurrogate(c)
+                  || Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
       if (bad && clean == null) {
         clean = new StringBuilder(text.length()).append(text, 0, i);
       }
@@ -141,12 +154,14 @@ final class Checks {
 
   /** A list, set or map a host fills: at most {@link Limits#MAX_ITEMS} items. */
   Checks items(int size, String path) {
-    return require(size <= Limits.MAX_ITEMS, path, "must have at most " + Limits.MAX_ITEMS + " items");
+    return require(
+        size <= Limits.MAX_ITEMS, path, "must have at most " + Limits.MAX_ITEMS + " items");
   }
 
   /**
-   * A map whose keys are names (not blank) and values descriptions, such as a customer's attributes. A value's
-   * problems are named at {@code path.key}; a key's at {@code path}, since a broken key cannot name a path.
+   * A map whose keys are names (not blank) and values descriptions, such as a customer's
+   * attributes. A value's problems are named at {@code path.key}; a key's at {@code path}, since a
+   * broken key cannot name a path.
    */
   Checks attributes(Map<String, String> attributes, String path) {
     items(attributes.size(), path);
@@ -159,14 +174,20 @@ final class Checks {
           problems.add(ofKeys);
         }
       }
-      text(attribute.getValue(), Limits.MAX_DESCRIPTION_LENGTH, keyChecks.problems.isEmpty() ? path + "." + key : path);
+      text(
+          attribute.getValue(),
+          Limits.MAX_DESCRIPTION_LENGTH,
+          keyChecks.problems.isEmpty() ? path + "." + key : path);
     }
     return this;
   }
 
   // ------------------------------------------------------------------------------------------------ money
 
-  /** An amount: at most {@link Limits#MAX_MONEY_SCALE} decimal places, less than {@link Limits#MONEY_BOUND}. */
+  /**
+   * An amount: at most {@link Limits#MAX_MONEY_SCALE} decimal places, less than {@link
+   * Limits#MONEY_BOUND}.
+   */
   Checks money(BigDecimal amount, String path) {
     return bounded(amount, path);
   }
@@ -214,7 +235,8 @@ final class Checks {
 
   /** A duration that is positive and no longer than {@link Limits#LONGEST}. */
   Checks positive(Duration duration, String path) {
-    return require(!duration.isNegative() && !duration.isZero(), path, "must be positive").plausible(duration, path);
+    return require(!duration.isNegative() && !duration.isZero(), path, "must be positive")
+        .plausible(duration, path);
   }
 
   // ------------------------------------------------------------------------------------------------ results
@@ -231,12 +253,17 @@ final class Checks {
     }
   }
 
-  /** Tells whether a text looks like an e-mail address (one {@code @}, a dotted domain, no spaces). */
+  /**
+   * Tells whether a text looks like an e-mail address (one {@code @}, a dotted domain, no spaces).
+   */
   static boolean isEmailAddress(String text) {
     return EMAIL.matcher(text).matches();
   }
 
-  /** Tells whether a text looks like a phone number (digits with common separators, optional leading {@code +}). */
+  /**
+   * Tells whether a text looks like a phone number (digits with common separators, optional leading
+   * {@code +}).
+   */
   static boolean isPhoneNumber(String text) {
     return PHONE.matcher(text).matches();
   }

@@ -6,8 +6,9 @@ import java.time.LocalTime;
 import org.immutables.value.Value;
 
 /**
- * The hours of the day, in the customer's own time zone, when a channel may be used: from {@link #from()}
- * (inclusive) until {@link #until()} (exclusive). Outside them are the channel's quiet hours.
+ * The hours of the day, in the customer's own time zone, when a channel may be used: from {@link
+ * #from()} (inclusive) until {@link #until()} (exclusive). Outside them are the channel's quiet
+ * hours.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableDailyWindow.class)
@@ -66,6 +67,8 @@ public abstract class DailyWindow {
 
   @Value.Check
   void check() {
-    Checks.of("DailyWindow").require(from().isBefore(until()), "until", "must be after from").throwIfAny();
+    Checks.of("DailyWindow")
+        .require(from().isBefore(until()), "until", "must be after from")
+        .throwIfAny();
   }
 }

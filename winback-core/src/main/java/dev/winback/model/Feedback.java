@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * What a customer told us about why they left: their words, a category if the host already knows it (otherwise
- * the engine's classifier reads the words), where it came from and when.
+ * What a customer told us about why they left: their words, a category if the host already knows it
+ * (otherwise the engine's classifier reads the words), where it came from and when.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableFeedback.class)
@@ -83,7 +83,8 @@ public abstract class Feedback {
     Checks.of("Feedback")
         .text(text(), Limits.MAX_TEXT_LENGTH, "text")
         .plausible(receivedAt(), "receivedAt")
-        .require(text().isPresent() || category().isPresent(), "text", "text or category is required")
+        .require(
+            text().isPresent() || category().isPresent(), "text", "text or category is required")
         .throwIfAny();
   }
 }

@@ -7,10 +7,10 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The Immutables style of the model's values, applied to the package. It is kept to the source: on the package
- * itself, Immutables' class-retained {@code @Value.Style} would be read by a user's compiler (and by Error Prone or
- * NullAway when they look for package annotations), which warns that Immutables' compile-time-only annotations
- * cannot be found.
+ * The Immutables style of the model's values, applied to the package. It is kept to the source: on
+ * the package itself, Immutables' class-retained {@code @Value.Style} would be read by a user's
+ * compiler (and by Error Prone or NullAway when they look for package annotations), which warns
+ * that Immutables' compile-time-only annotations cannot be found.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.SOURCE)
@@ -21,7 +21,8 @@ import org.immutables.value.Value;
     redactedMask = "***",
     depluralize = true,
     throwForInvalidImmutableState = MissingAttributes.class,
-    // only the JDK's source-retained @Generated: Immutables' own class-retained one lives in a compile-time-only
+    // only the JDK's source-retained @Generated: Immutables' own class-retained one lives in a
+    // compile-time-only
     // jar, and a user's compiler warns that it cannot find it
     allowedClasspathAnnotations = javax.annotation.processing.Generated.class,
     defaults = @Value.Immutable(copy = true))

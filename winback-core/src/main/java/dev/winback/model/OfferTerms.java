@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The terms of an incentive in a playbook, before it is made to a customer: an {@link Offer} without its expiry,
- * which is counted from the moment the offer is made.
+ * The terms of an incentive in a playbook, before it is made to a customer: an {@link Offer}
+ * without its expiry, which is counted from the moment the offer is made.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableOfferTerms.class)
@@ -69,7 +69,11 @@ public abstract class OfferTerms {
    * @return the terms
    */
   public static OfferTerms percentOff(int percent, Period period) {
-    return builder().kind(OfferKind.PERCENT_OFF).value(BigDecimal.valueOf(percent)).period(period).build();
+    return builder()
+        .kind(OfferKind.PERCENT_OFF)
+        .value(BigDecimal.valueOf(percent))
+        .period(period)
+        .build();
   }
 
   /**
@@ -91,8 +95,16 @@ public abstract class OfferTerms {
    */
   public Offer makeFor(Instant now, LostCustomer customer) {
     Optional<Currency> customerCurrency = customer.value().map(CustomerValue::currency);
-    Offer.Builder offer = Offer.builder().kind(kind()).value(value()).period(period()).expiresAt(now.plus(validFor()));
-    offer.currency(currency().isPresent() ? currency() : kind() == OfferKind.AMOUNT_OFF ? customerCurrency : currency());
+    Offer.Builder offer =
+        Offer.builder()
+            .kind(kind())
+            .value(value())
+            .period(period())
+            .expiresAt(now.plus(validFor()));
+    offer.currency(
+        currency().isPresent()
+            ? currency()
+            : kind() == OfferKind.AMOUNT_OFF ? customerCurrency : currency());
     return offer.build();
   }
 
@@ -110,26 +122,37 @@ public abstract class OfferTerms {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("OfferTerms").money(value(), "value").positive(validFor(), "validFor");
+    Checks checks =
+        Checks.of("OfferTerms").money(value(), "value").positive(validFor(), "validFor");
     period().ifPresent(p -> checks.plausible(p, "period"));
-    checkTerms(checks, kind(), value(), Optional.of(Currency.getInstance("XXX")), period()).throwIfAny();
+    checkTerms(checks, kind(), value(), Optional.of(Currency.getInstance("XXX")), period())
+        .throwIfAny();
   }
 
   static Checks checkTerms(
-      Checks checks, OfferKind kind, Optional<BigDecimal> value, Optional<Currency> currency, Optional<Period> period) {
+      Checks checks,
+      OfferKind kind,
+      Optional<BigDecimal> value,
+      Optional<Currency> currency,
+      Optional<Period> period) {
     value.ifPresent(v -> checks.require(v.signum() > 0, "value", "must be positive"));
-    period.ifPresent(p -> checks.require(!p.isNegative() && !p.isZero(), "period", "must be positive"));
+    period.ifPresent(
+        p -> checks.require(!p.isNegative() && !p.isZero(), "period", "must be positive"));
     switch (kind) {
       case PERCENT_OFF -> {
         checks.require(value.isPresent(), "value", "is required for PERCENT_OFF");
-        value.ifPresent(v -> checks.require(v.compareTo(HUNDRED) <= 0, "value", "a percentage must be at most 100"));
+        value.ifPresent(
+            v ->
+                checks.require(
+                    v.compareTo(HUNDRED) <= 0, "value", "a percentage must be at most 100"));
       }
       case AMOUNT_OFF -> {
         checks.require(value.isPresent(), "value", "is required for AMOUNT_OFF");
         checks.require(currency.isPresent(), "currency", "is required for AMOUNT_OFF");
       }
-      case FREE_PERIOD, PAUSE -> checks.require(period.isPresent(), "period", "is required for " + kind);
-      case UPGRADE -> { }
+      case FREE_PERIOD, PAUSE ->
+          checks.require(period.isPresent(), "period", "is required for " + kind);
+      case UPGRADE -> {}
     }
     return checks;
   }

@@ -45,7 +45,8 @@ public abstract class PlanStep {
   public abstract Instant dueAt();
 
   /**
-   * The moment the due time counts from; the engine moves feedback-anchored steps when feedback arrives.
+   * The moment the due time counts from; the engine moves feedback-anchored steps when feedback
+   * arrives.
    *
    * @return the anchor
    */
@@ -72,8 +73,8 @@ public abstract class PlanStep {
   public abstract Optional<Offer> offer();
 
   /**
-   * The message to send, or the id of the host's template for it, if the playbook sets one. Plan rules check its
-   * wording (no blame in an apology, no obstacle in a goodbye).
+   * The message to send, or the id of the host's template for it, if the playbook sets one. Plan
+   * rules check its wording (no blame in an apology, no obstacle in a goodbye).
    *
    * @return the message or template id
    */
@@ -107,8 +108,8 @@ public abstract class PlanStep {
   public abstract Optional<Instant> completedAt();
 
   /**
-   * What happened, in words safe to log (never the customer's data): the host's reference for a sent step, the
-   * reason for a skipped or failed one.
+   * What happened, in words safe to log (never the customer's data): the host's reference for a
+   * sent step, the reason for a skipped or failed one.
    *
    * @return the outcome
    */
@@ -127,7 +128,8 @@ public abstract class PlanStep {
   public static final class Builder extends ImmutablePlanStep.Builder {}
 
   /**
-   * Checks the step, and cuts an outcome longer than {@link Limits#MAX_DETAIL_LENGTH} short (it only describes).
+   * Checks the step, and cuts an outcome longer than {@link Limits#MAX_DETAIL_LENGTH} short (it
+   * only describes).
    *
    * @return this step, or a copy with its outcome made fit to store
    */
@@ -140,7 +142,10 @@ public abstract class PlanStep {
         .plausible(completedAt(), "completedAt")
         .require(index() >= 0, "index", "must not be negative")
         .require(attempts() >= 0, "attempts", "must not be negative")
-        .require(!status().isFinal() || completedAt().isPresent(), "completedAt", "is required once the step is final")
+        .require(
+            !status().isFinal() || completedAt().isPresent(),
+            "completedAt",
+            "is required once the step is final")
         .throwIfAny();
     if (outcome().isEmpty()) {
       return this;

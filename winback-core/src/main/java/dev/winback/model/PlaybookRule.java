@@ -32,7 +32,8 @@ public abstract class PlaybookRule {
   }
 
   /**
-   * Why this plan suits the customers it matches, in plain words; copied into each plan's rationale.
+   * Why this plan suits the customers it matches, in plain words; copied into each plan's
+   * rationale.
    *
    * @return the rationale
    */

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * When a playbook rule applies: every part that is set must match (an empty set matches anything). A condition with
- * nothing set matches every customer.
+ * When a playbook rule applies: every part that is set must match (an empty set matches anything).
+ * A condition with nothing set matches every customer.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableRuleCondition.class)
@@ -50,7 +50,8 @@ public abstract class RuleCondition {
   public abstract Set<String> segments();
 
   /**
-   * Whether the rule is only for customers we wronged ({@code true}) or only for the others ({@code false}).
+   * Whether the rule is only for customers we wronged ({@code true}) or only for the others ({@code
+   * false}).
    *
    * @return the required fault, empty for either
    */
@@ -64,10 +65,13 @@ public abstract class RuleCondition {
    * @return true when every part that is set matches
    */
   public boolean matches(LostCustomer customer, ValueTier tier) {
-    return (exitCategoryBits() == 0 || (exitCategoryBits() & 1 << customer.primaryCategory().ordinal()) != 0)
-        && (churnSignalBits() == 0 || (churnSignalBits() & 1 << customer.churnSignal().ordinal()) != 0)
+    return (exitCategoryBits() == 0
+            || (exitCategoryBits() & 1 << customer.primaryCategory().ordinal()) != 0)
+        && (churnSignalBits() == 0
+            || (churnSignalBits() & 1 << customer.churnSignal().ordinal()) != 0)
         && (valueTierBits() == 0 || (valueTierBits() & 1 << tier.ordinal()) != 0)
-        && (segments().isEmpty() || customer.segment().isPresent() && segments().contains(customer.segment().get()))
+        && (segments().isEmpty()
+            || customer.segment().isPresent() && segments().contains(customer.segment().get()))
         && (faultWasOurs().isEmpty() || faultWasOurs().get() == customer.faultWasOurs());
   }
 
@@ -135,7 +139,8 @@ public abstract class RuleCondition {
     if (!segments().isEmpty()) {
       parts.add("segment in " + segments());
     }
-    faultWasOurs().ifPresent(ours -> parts.add(ours ? "the fault was ours" : "the fault was not ours"));
+    faultWasOurs()
+        .ifPresent(ours -> parts.add(ours ? "the fault was ours" : "the fault was not ours"));
     return parts.isEmpty() ? "every customer" : String.join(", ", parts);
   }
 

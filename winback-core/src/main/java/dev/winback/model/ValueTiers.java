@@ -3,12 +3,11 @@ package dev.winback.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The thresholds that put a customer in a {@link ValueTier}: by monthly revenue or by lifetime revenue, whichever
- * gives the higher tier. Amounts are in the customer's own currency.
+ * The thresholds that put a customer in a {@link ValueTier}: by monthly revenue or by lifetime
+ * revenue, whichever gives the higher tier. Amounts are in the customer's own currency.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableValueTiers.class)
@@ -75,10 +74,12 @@ public abstract class ValueTiers {
    * @return the tier
    */
   public ValueTier tierOf(CustomerValue v) {
-    if (v.monthlyRevenue().compareTo(highMonthly()) >= 0 || v.lifetimeRevenue().compareTo(highLifetime()) >= 0) {
+    if (v.monthlyRevenue().compareTo(highMonthly()) >= 0
+        || v.lifetimeRevenue().compareTo(highLifetime()) >= 0) {
       return ValueTier.HIGH;
     }
-    if (v.monthlyRevenue().compareTo(mediumMonthly()) >= 0 || v.lifetimeRevenue().compareTo(mediumLifetime()) >= 0) {
+    if (v.monthlyRevenue().compareTo(mediumMonthly()) >= 0
+        || v.lifetimeRevenue().compareTo(mediumLifetime()) >= 0) {
       return ValueTier.MEDIUM;
     }
     return ValueTier.LOW;
@@ -113,9 +114,15 @@ public abstract class ValueTiers {
         .money(mediumLifetime(), "mediumLifetime")
         .money(highLifetime(), "highLifetime")
         .require(mediumMonthly().signum() >= 0, "mediumMonthly", "must not be negative")
-        .require(highMonthly().compareTo(mediumMonthly()) >= 0, "highMonthly", "must not be below mediumMonthly")
+        .require(
+            highMonthly().compareTo(mediumMonthly()) >= 0,
+            "highMonthly",
+            "must not be below mediumMonthly")
         .require(mediumLifetime().signum() >= 0, "mediumLifetime", "must not be negative")
-        .require(highLifetime().compareTo(mediumLifetime()) >= 0, "highLifetime", "must not be below mediumLifetime")
+        .require(
+            highLifetime().compareTo(mediumLifetime()) >= 0,
+            "highLifetime",
+            "must not be below mediumLifetime")
         .throwIfAny();
   }
 }

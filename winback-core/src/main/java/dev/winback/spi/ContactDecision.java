@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a {@link ContactPolicy} decides about a contact. Every decision but {@link Allow} names the rule that made it
- * and why, which WinBack records in the customer's journal: each is cut short past
- * {@link Limits#MAX_RESULT_TEXT_LENGTH} and made fit to store as {@link Limits#truncate(String, int)} does.
+ * What a {@link ContactPolicy} decides about a contact. Every decision but {@link Allow} names the
+ * rule that made it and why, which WinBack records in the customer's journal: each is cut short
+ * past {@link Limits#MAX_RESULT_TEXT_LENGTH} and made fit to store as {@link
+ * Limits#truncate(String, int)} does.
  */
 public sealed interface ContactDecision {
 
@@ -33,7 +34,8 @@ public sealed interface ContactDecision {
     public Delay {
       Objects.requireNonNull(until, "until");
       rule = Limits.truncate(Objects.requireNonNull(rule, "rule"), Limits.MAX_RESULT_TEXT_LENGTH);
-      reason = Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
+      reason =
+          Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
     }
   }
 
@@ -55,7 +57,8 @@ public sealed interface ContactDecision {
     public Reroute {
       Objects.requireNonNull(channel, "channel");
       rule = Limits.truncate(Objects.requireNonNull(rule, "rule"), Limits.MAX_RESULT_TEXT_LENGTH);
-      reason = Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
+      reason =
+          Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
     }
   }
 
@@ -74,7 +77,8 @@ public sealed interface ContactDecision {
      */
     public Skip {
       rule = Limits.truncate(Objects.requireNonNull(rule, "rule"), Limits.MAX_RESULT_TEXT_LENGTH);
-      reason = Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
+      reason =
+          Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
     }
   }
 
@@ -93,7 +97,8 @@ public sealed interface ContactDecision {
      */
     public Suppress {
       rule = Limits.truncate(Objects.requireNonNull(rule, "rule"), Limits.MAX_RESULT_TEXT_LENGTH);
-      reason = Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
+      reason =
+          Limits.truncate(Objects.requireNonNull(reason, "reason"), Limits.MAX_RESULT_TEXT_LENGTH);
     }
   }
 

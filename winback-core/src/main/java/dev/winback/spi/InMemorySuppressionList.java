@@ -3,14 +3,13 @@ package dev.winback.spi;
 import dev.winback.model.ContactPoint;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Suppression;
-import dev.winback.spi.SuppressionList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link SuppressionList} in memory, keyed by keyed fingerprints of customer ids and addresses (never the raw
- * values). Thread-safe. Not API: use {@link SuppressionList#inMemory()}.
+ * A {@link SuppressionList} in memory, keyed by keyed fingerprints of customer ids and addresses
+ * (never the raw values). Thread-safe. Not API: use {@link SuppressionList#inMemory()}.
  */
 final class InMemorySuppressionList implements SuppressionList {
   private final AddressFingerprints fingerprints;

@@ -8,13 +8,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * A {@link CustomerFence} of read-write locks, one per customer while anyone holds it: sends share it, decisions
- * take it alone. Locks are created on demand and dropped when the last holder leaves, so unrelated customers never
- * wait for each other.
+ * A {@link CustomerFence} of read-write locks, one per customer while anyone holds it: sends share
+ * it, decisions take it alone. Locks are created on demand and dropped when the last holder leaves,
+ * so unrelated customers never wait for each other.
  */
 final class JvmCustomerFence implements CustomerFence {
 
-  /** A customer's lock and how many threads hold it or wait for it; guarded by the map's per-key lock. */
+  /**
+   * A customer's lock and how many threads hold it or wait for it; guarded by the map's per-key
+   * lock.
+   */
   private static final class Entry {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     int users;
@@ -33,8 +36,9 @@ final class JvmCustomerFence implements CustomerFence {
     ReentrantReadWriteLock.WriteLock lock = entry.lock.writeLock();
     try {
       if (entry.lock.getReadHoldCount() > 0) {
-        throw new IllegalStateException("A decision about a customer cannot be made inside a send to the same "
-            + "customer on the same thread: it would wait for itself");
+        throw new IllegalStateException(
+            "A decision about a customer cannot be made inside a send to the same "
+                + "customer on the same thread: it would wait for itself");
       }
       lock.lock();
       try {
@@ -48,7 +52,8 @@ final class JvmCustomerFence implements CustomerFence {
   }
 
   @Override
-  public <T> Optional<T> send(String customerId, String planId, long planVersion, Supplier<T> send) {
+  public <T> Optional<T> send(
+      String customerId, String planId, long planVersion, Supplier<T> send) {
     Entry entry = enter(customerId);
     ReentrantReadWriteLock.ReadLock lock = entry.lock.readLock();
     try {
@@ -68,11 +73,13 @@ final class JvmCustomerFence implements CustomerFence {
   }
 
   private Entry enter(String customerId) {
-    return entries.compute(customerId, (id, entry) -> {
-      Entry held = entry == null ? new Entry() : entry;
-      held.users++;
-      return held;
-    });
+    return entries.compute(
+        customerId,
+        (id, entry) -> {
+          Entry held = entry == null ? new Entry() : entry;
+          held.users++;
+          return held;
+        });
   }
 
   private void leave(String customerId) {

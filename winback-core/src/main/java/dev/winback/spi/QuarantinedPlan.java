@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A plan taken out of the due order because WinBack could not go on with it (status
- * {@link dev.winback.model.PlanStatus#QUARANTINED}): for operators, who look at the customer's record, mend or erase
- * it. Nobody is contacted by a quarantined plan.
+ * A plan taken out of the due order because WinBack could not go on with it (status {@link
+ * dev.winback.model.PlanStatus#QUARANTINED}): for operators, who look at the customer's record,
+ * mend or erase it. Nobody is contacted by a quarantined plan.
  *
  * @param planId the plan's id
  * @param customerId its customer's id
@@ -48,7 +48,9 @@ public record QuarantinedPlan(String planId, String customerId, Instant at, Stri
         last = event;
       }
     }
-    return last != null ? new QuarantinedPlan(plan.id(), plan.customer().id(), last.at(), last.detail())
-        : new QuarantinedPlan(plan.id(), plan.customer().id(), plan.endedAt().orElse(plan.startedAt()), "unknown");
+    return last != null
+        ? new QuarantinedPlan(plan.id(), plan.customer().id(), last.at(), last.detail())
+        : new QuarantinedPlan(
+            plan.id(), plan.customer().id(), plan.endedAt().orElse(plan.startedAt()), "unknown");
   }
 }

@@ -10,10 +10,6 @@ import dev.winback.model.FrequencyCap;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.ReasonCap;
 import dev.winback.model.StepKind;
-import dev.winback.spi.ContactDecision;
-import dev.winback.spi.ContactPolicy;
-import dev.winback.spi.ContactRecord;
-import dev.winback.spi.ContactRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,8 +19,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The contact rules WinBack always applies: suppression, consent per channel and purpose, reason-aware caps,
- * frequency caps, quiet hours. Stateless and thread-safe. Not API: use {@link ContactPolicy#standard()}.
+ * The contact rules WinBack always applies: suppression, consent per channel and purpose,
+ * reason-aware caps, frequency caps, quiet hours. Stateless and thread-safe. Not API: use {@link
+ * ContactPolicy#standard()}.
  */
 enum StandardContactPolicy implements ContactPolicy {
   /** The one instance. */
@@ -34,11 +31,13 @@ enum StandardContactPolicy implements ContactPolicy {
   public ContactDecision evaluate(ContactRequest request) {
     LostCustomer customer = request.customer();
     if (request.suppression().isPresent()) {
-      return new ContactDecision.Suppress("suppression-list",
+      return new ContactDecision.Suppress(
+          "suppression-list",
           "the customer is on the suppression list (" + request.suppression().get() + ")");
     }
     if (customer.suppression().isPresent()) {
-      return new ContactDecision.Suppress("suppression",
+      return new ContactDecision.Suppress(
+          "suppression",
           "the customer must not be contacted (" + customer.suppression().get() + ")");
     }
     if (customer.leftBecauseOf(ExitCategory.DECEASED)) {
@@ -46,12 +45,27 @@ enum StandardContactPolicy implements ContactPolicy {
     }
     ContactPurpose purpose = request.purpose();
     if (!customer.consentsTo(request.channel(), purpose)) {
-      Optional<Channel> next = preferredConsented(customer, purpose, request.channel())
-          .filter(channel -> channel != Channel.PHONE || request.kind() != StepKind.GRACEFUL_GOODBYE);
-      return next.<ContactDecision>map(channel -> new ContactDecision.Reroute(channel, "consent",
-              "no " + purpose + " consent on " + request.channel() + "; " + channel
-                  + " is the next consented channel the customer prefers"))
-          .orElseGet(() -> new ContactDecision.Skip("consent", "no channel with consent for " + purpose + " contact"));
+      Optional<Channel> next =
+          preferredConsented(customer, purpose, request.channel())
+              .filter(
+                  channel ->
+                      channel != Channel.PHONE || request.kind() != StepKind.GRACEFUL_GOODBYE);
+      return next.<ContactDecision>map(
+              channel ->
+                  new ContactDecision.Reroute(
+                      channel,
+                      "consent",
+                      "no "
+                          + purpose
+                          + " consent on "
+                          + request.channel()
+                          + "; "
+                          + channel
+                          + " is the next consented channel the customer prefers"))
+          .orElseGet(
+              () ->
+                  new ContactDecision.Skip(
+                      "consent", "no channel with consent for " + purpose + " contact"));
     }
     ContactRules rules = request.rules();
     for (ReasonCap reasonCap : rules.reasonCaps()) {
@@ -60,47 +74,69 @@ enum StandardContactPolicy implements ContactPolicy {
       }
       String rule = "reason-cap(" + reasonCap.reason() + ")";
       if (reasonCap.preferredChannelOnly()) {
-        Optional<Channel> preferred = preferredConsented(customer, purpose, null)
-            .filter(channel -> channel != Channel.PHONE || request.kind() != StepKind.GRACEFUL_GOODBYE);
+        Optional<Channel> preferred =
+            preferredConsented(customer, purpose, null)
+                .filter(
+                    channel ->
+                        channel != Channel.PHONE || request.kind() != StepKind.GRACEFUL_GOODBYE);
         if (preferred.isPresent() && preferred.get() != request.channel()) {
-          return new ContactDecision.Reroute(preferred.get(), rule,
-              "customers who left over " + reasonCap.reason() + " are contacted only on their preferred channel");
+          return new ContactDecision.Reroute(
+              preferred.get(),
+              rule,
+              "customers who left over "
+                  + reasonCap.reason()
+                  + " are contacted only on their preferred channel");
         }
       }
       Instant until = capUntil(request.history(), reasonCap.cap(), request.at());
       if (until != null) {
-        return new ContactDecision.Delay(until, rule, "at most " + describe(reasonCap.cap())
-            + " for customers who left over " + reasonCap.reason());
+        return new ContactDecision.Delay(
+            until,
+            rule,
+            "at most "
+                + describe(reasonCap.cap())
+                + " for customers who left over "
+                + reasonCap.reason());
       }
     }
     for (FrequencyCap cap : rules.caps()) {
       Instant until = capUntil(request.history(), cap, request.at());
       if (until != null) {
-        return new ContactDecision.Delay(until, "frequency-cap(" + describe(cap) + ")",
+        return new ContactDecision.Delay(
+            until,
+            "frequency-cap(" + describe(cap) + ")",
             "at most " + describe(cap) + " with one customer");
       }
     }
     Optional<DailyWindow> hours = rules.allowedHours(request.channel());
     if (hours.isPresent() && !hours.get().contains(request.localTime())) {
       DailyWindow window = hours.get();
-      return new ContactDecision.Delay(nextAllowed(request.at(), customer.timeZone(), window),
+      return new ContactDecision.Delay(
+          nextAllowed(request.at(), customer.timeZone(), window),
           "quiet-hours(" + request.channel() + " " + window.from() + "-" + window.until() + ")",
-          request.channel() + " only from " + window.from() + " to " + window.until() + " in the customer's time zone ("
-              + customer.timeZone() + ")");
+          request.channel()
+              + " only from "
+              + window.from()
+              + " to "
+              + window.until()
+              + " in the customer's time zone ("
+              + customer.timeZone()
+              + ")");
     }
     return ContactDecision.allow();
   }
 
   /**
-   * The customer's preferred channel with consent for a purpose, else the first consented contact point's channel.
+   * The customer's preferred channel with consent for a purpose, else the first consented contact
+   * point's channel.
    *
    * @param customer the customer
    * @param purpose the purpose
    * @param excluded a channel not to return, or null
    * @return the channel, if any
    */
-  static Optional<Channel> preferredConsented(LostCustomer customer, ContactPurpose purpose,
-      @Nullable Channel excluded) {
+  static Optional<Channel> preferredConsented(
+      LostCustomer customer, ContactPurpose purpose, @Nullable Channel excluded) {
     if (customer.preferredChannel().isPresent()) {
       Channel preferred = customer.preferredChannel().get();
       if (preferred != excluded && customer.consentsTo(preferred, purpose)) {
@@ -115,7 +151,10 @@ enum StandardContactPolicy implements ContactPolicy {
     return Optional.empty();
   }
 
-  /** The first time at or after which one more contact fits the cap, or null when it fits at {@code at}. */
+  /**
+   * The first time at or after which one more contact fits the cap, or null when it fits at {@code
+   * at}.
+   */
   static @Nullable Instant capUntil(List<ContactRecord> history, FrequencyCap cap, Instant at) {
     Instant windowStart = at.minus(cap.window());
     int inWindow = 0;
@@ -139,15 +178,25 @@ enum StandardContactPolicy implements ContactPolicy {
   /** The next moment in the customer's zone when the window opens, after {@code at}. */
   static Instant nextAllowed(Instant at, ZoneId zone, DailyWindow window) {
     ZonedDateTime local = at.atZone(zone);
-    LocalDate day = local.toLocalTime().isBefore(window.from()) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+    LocalDate day =
+        local.toLocalTime().isBefore(window.from())
+            ? local.toLocalDate()
+            : local.toLocalDate().plusDays(1);
     Instant next = ZonedDateTime.of(day, window.from(), zone).toInstant();
-    return next.isAfter(at) ? next : ZonedDateTime.of(day.plusDays(1), window.from(), zone).toInstant();
+    return next.isAfter(at)
+        ? next
+        : ZonedDateTime.of(day.plusDays(1), window.from(), zone).toInstant();
   }
 
   private static String describe(FrequencyCap cap) {
     long days = cap.window().toDays();
-    String window = days > 0 && cap.window().equals(java.time.Duration.ofDays(days))
-        ? days + (days == 1 ? " day" : " days") : cap.window().toString();
-    return cap.maxContacts() + (cap.maxContacts() == 1 ? " contact" : " contacts") + " per " + window;
+    String window =
+        days > 0 && cap.window().equals(java.time.Duration.ofDays(days))
+            ? days + (days == 1 ? " day" : " days")
+            : cap.window().toString();
+    return cap.maxContacts()
+        + (cap.maxContacts() == 1 ? " contact" : " contacts")
+        + " per "
+        + window;
   }
 }

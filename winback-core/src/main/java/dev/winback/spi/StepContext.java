@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a strategy needs to carry out one plan step, immutable. The {@link #idempotencyKey()} is the same on
- * every attempt of the same step, so a host that remembers it can make sure a message goes out once.
+ * Everything a strategy needs to carry out one plan step, immutable. The {@link #idempotencyKey()}
+ * is the same on every attempt of the same step, so a host that remembers it can make sure a
+ * message goes out once.
  *
- * @param customer the customer, with everything learned so far (e.g. the reasons from their feedback)
+ * @param customer the customer, with everything learned so far (e.g. the reasons from their
+ *     feedback)
  * @param plan the plan the step belongs to, as it stood when the step was claimed
  * @param step the step to carry out
  * @param idempotencyKey a key unique to this step of this plan, stable across retries
@@ -22,7 +24,12 @@ import java.util.Objects;
  * @param exitTerms what the customer keeps after leaving: for the goodbye step to tell them
  */
 public record StepContext(
-    LostCustomer customer, WinBackPlan plan, PlanStep step, String idempotencyKey, int attempt, Instant now,
+    LostCustomer customer,
+    WinBackPlan plan,
+    PlanStep step,
+    String idempotencyKey,
+    int attempt,
+    Instant now,
     ExitTerms exitTerms) {
 
   /**
@@ -52,7 +59,11 @@ public record StepContext(
    */
   public List<PlanStep> earlierOutcomes() {
     return plan.steps().stream()
-        .filter(s -> s.index() != step.index() && s.status().isFinal() && s.status() != StepStatus.CANCELLED)
+        .filter(
+            s ->
+                s.index() != step.index()
+                    && s.status().isFinal()
+                    && s.status() != StepStatus.CANCELLED)
         .toList();
   }
 }

@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whatever goes wrong with one customer (a host callback that throws, returns null or raises an {@link Error}, a
- * record that cannot be written) stays with that customer: every other customer is served, and nobody's step is
- * invoked twice because of it.
+ * Whatever goes wrong with one customer (a host callback that throws, returns null or raises an
+ * {@link Error}, a record that cannot be written) stays with that customer: every other customer is
+ * served, and nobody's step is invoked twice because of it.
  */
 class PoisonIsolationTest {
   private static final int CUSTOMERS = 20;
@@ -38,18 +38,33 @@ class PoisonIsolationTest {
 
   private final ManualClock clock = ManualClock.at(LOST_AT);
   private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
-  private final Recorder host = new Recorder().answering(context -> {
-    invocations.computeIfAbsent(context.idempotencyKey(), k -> new AtomicInteger()).incrementAndGet();
-    return StepResult.sent("ref-" + context.idempotencyKey());
-  });
+  private final Recorder host =
+      new Recorder()
+          .answering(
+              context -> {
+                invocations
+                    .computeIfAbsent(context.idempotencyKey(), k -> new AtomicInteger())
+                    .incrementAndGet();
+                return StepResult.sent("ref-" + context.idempotencyKey());
+              });
 
   /** Set once every plan has started: the host's policy fails only when steps run. */
   private volatile boolean running;
 
   private WinBack engine(PlanStore store, ContactPolicy policy, WinBackListener listener) {
-    ContactPolicy failingLater = request -> running ? policy.evaluate(request) : ContactDecision.allow();
-    WinBack winBack = WinBack.builder().clock(clock).store(store).contactPolicy(failingLater).listener(listener)
-        .feedback(host).apology(host).incentives(host).reEngagement(host).build();
+    ContactPolicy failingLater =
+        request -> running ? policy.evaluate(request) : ContactDecision.allow();
+    WinBack winBack =
+        WinBack.builder()
+            .clock(clock)
+            .store(store)
+            .contactPolicy(failingLater)
+            .listener(listener)
+            .feedback(host)
+            .apology(host)
+            .incentives(host)
+            .reEngagement(host)
+            .build();
     for (int i = 0; i < CUSTOMERS; i++) {
       winBack.start(lost("c" + i).build());
     }
@@ -59,14 +74,16 @@ class PoisonIsolationTest {
   }
 
   private WinBack engine(ContactPolicy policy) {
-    return engine(PlanStore.inMemory(), policy, event -> { });
+    return engine(PlanStore.inMemory(), policy, event -> {});
   }
 
   private void assertEveryoneButThePoisonWasServedOnce(WinBack winBack) {
     for (int i = 0; i < CUSTOMERS; i++) {
       String id = "c" + i;
       if (!id.equals(POISON)) {
-        assertThat(winBack.plan(id).orElseThrow().step(0).status()).as(id).isEqualTo(StepStatus.DONE);
+        assertThat(winBack.plan(id).orElseThrow().step(0).status())
+            .as(id)
+            .isEqualTo(StepStatus.DONE);
       }
     }
     assertThat(invocations.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
@@ -78,44 +95,61 @@ class PoisonIsolationTest {
 
   @Test
   void aContactPolicyThatThrowsForOneCustomerFailsOnlyThatCustomersAttempt() {
-    WinBack winBack = engine(request -> {
-      if (request.customer().id().equals(POISON)) {
-        throw new IllegalStateException("the CRM lookup for this customer failed");
-      }
-      return ContactDecision.allow();
-    });
+    WinBack winBack =
+        engine(
+            request -> {
+              if (request.customer().id().equals(POISON)) {
+                throw new IllegalStateException("the CRM lookup for this customer failed");
+              }
+              return ContactDecision.allow();
+            });
 
     winBack.runDue();
     winBack.runDue();
 
     assertEveryoneButThePoisonWasServedOnce(winBack);
     assertThat(winBack.plan(POISON).orElseThrow().step(0).status()).isEqualTo(StepStatus.PENDING);
-    assertThat(events(winBack, EventType.STEP_RETRY_SCHEDULED)).singleElement()
-        .satisfies(e -> assertThat(e.detail()).contains("the contact check threw java.lang.IllegalStateException")
-            .doesNotContain("CRM lookup"));
+    assertThat(events(winBack, EventType.STEP_RETRY_SCHEDULED))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.detail())
+                    .contains("the contact check threw java.lang.IllegalStateException")
+                    .doesNotContain("CRM lookup"));
   }
 
   @Test
   void aContactPolicyThatReturnsNullForOneCustomerFailsOnlyThatCustomersAttempt() {
-    WinBack winBack = engine(request -> request.customer().id().equals(POISON) ? null : ContactDecision.allow());
+    WinBack winBack =
+        engine(request -> request.customer().id().equals(POISON) ? null : ContactDecision.allow());
 
     winBack.runDue();
 
     assertEveryoneButThePoisonWasServedOnce(winBack);
-    assertThat(events(winBack, EventType.STEP_RETRY_SCHEDULED)).singleElement()
+    assertThat(events(winBack, EventType.STEP_RETRY_SCHEDULED))
+        .singleElement()
         .satisfies(e -> assertThat(e.detail()).contains("the contact check threw"));
   }
 
   @Test
   void anErrorInOneStrategyCallFailsThatStepAndLeavesNothingRunning() {
-    Recorder throwing = new Recorder().answering(context -> {
-      if (context.customer().id().equals(POISON)) {
-        throw new StackOverflowError();
-      }
-      return host.requestFeedback(context);
-    });
-    WinBack winBack = WinBack.builder().clock(clock)
-        .feedback(throwing).apology(throwing).incentives(throwing).reEngagement(throwing).build();
+    Recorder throwing =
+        new Recorder()
+            .answering(
+                context -> {
+                  if (context.customer().id().equals(POISON)) {
+                    throw new StackOverflowError();
+                  }
+                  return host.requestFeedback(context);
+                });
+    WinBack winBack =
+        WinBack.builder()
+            .clock(clock)
+            .feedback(throwing)
+            .apology(throwing)
+            .incentives(throwing)
+            .reEngagement(throwing)
+            .build();
     for (int i = 0; i < CUSTOMERS; i++) {
       winBack.start(lost("c" + i).build());
     }
@@ -126,28 +160,39 @@ class PoisonIsolationTest {
     assertEveryoneButThePoisonWasServedOnce(winBack);
     WinBackPlan poisoned = winBack.plan(POISON).orElseThrow();
     assertThat(poisoned.steps()).noneMatch(step -> step.status() == StepStatus.RUNNING);
-    assertThat(poisoned.step(0).outcome()).hasValueSatisfying(o -> assertThat(o)
-        .contains("the strategy threw java.lang.StackOverflowError"));
+    assertThat(poisoned.step(0).outcome())
+        .hasValueSatisfying(
+            o -> assertThat(o).contains("the strategy threw java.lang.StackOverflowError"));
   }
 
   @Test
   void aStrategysExceptionReachesTheListeners() {
     List<Throwable> heard = new CopyOnWriteArrayList<>();
     IllegalArgumentException thrown = new IllegalArgumentException("bounced");
-    Recorder failing = new Recorder().answering(context -> {
-      throw thrown;
-    });
-    WinBack winBack = WinBack.builder().clock(clock)
-        .listener(new WinBackListener() {
-          @Override
-          public void onEvent(JournalEvent event) {}
+    Recorder failing =
+        new Recorder()
+            .answering(
+                context -> {
+                  throw thrown;
+                });
+    WinBack winBack =
+        WinBack.builder()
+            .clock(clock)
+            .listener(
+                new WinBackListener() {
+                  @Override
+                  public void onEvent(JournalEvent event) {}
 
-          @Override
-          public void onStrategyFailure(StepContext context, Throwable failure) {
-            heard.add(failure);
-          }
-        })
-        .feedback(failing).apology(failing).incentives(failing).reEngagement(failing).build();
+                  @Override
+                  public void onStrategyFailure(StepContext context, Throwable failure) {
+                    heard.add(failure);
+                  }
+                })
+            .feedback(failing)
+            .apology(failing)
+            .incentives(failing)
+            .reEngagement(failing)
+            .build();
     winBack.start(lost("c1").build());
     clock.advance(Duration.ofDays(1));
 
@@ -158,14 +203,22 @@ class PoisonIsolationTest {
 
   @Test
   void listenersAndActivityWritersThatThrowErrorsStopNothing() {
-    WinBack winBack = WinBack.builder().clock(clock)
-        .listener(event -> {
-          throw new AssertionError("listener bug");
-        })
-        .activities(activity -> {
-          throw new OutOfMemoryError("pretend");
-        })
-        .feedback(host).apology(host).incentives(host).reEngagement(host).build();
+    WinBack winBack =
+        WinBack.builder()
+            .clock(clock)
+            .listener(
+                event -> {
+                  throw new AssertionError("listener bug");
+                })
+            .activities(
+                activity -> {
+                  throw new OutOfMemoryError("pretend");
+                })
+            .feedback(host)
+            .apology(host)
+            .incentives(host)
+            .reEngagement(host)
+            .build();
     for (int i = 0; i < CUSTOMERS; i++) {
       winBack.start(lost("c" + i).build());
     }
@@ -181,10 +234,14 @@ class PoisonIsolationTest {
   @Test
   void aPlanWhoseResultCannotBeWrittenIsQuarantinedAndTheBatchIsNotInvokedAgain() {
     PlanStore inner = PlanStore.inMemory();
-    PlanStore store = StoreWrapper.failingUpdatesOf(inner, plan -> plan.customer().id().equals(POISON)
-        && plan.status() != PlanStatus.QUARANTINED && plan.steps().stream()
-        .anyMatch(step -> step.status() == StepStatus.DONE));
-    WinBack winBack = engine(store, request -> ContactDecision.allow(), event -> { });
+    PlanStore store =
+        StoreWrapper.failingUpdatesOf(
+            inner,
+            plan ->
+                plan.customer().id().equals(POISON)
+                    && plan.status() != PlanStatus.QUARANTINED
+                    && plan.steps().stream().anyMatch(step -> step.status() == StepStatus.DONE));
+    WinBack winBack = engine(store, request -> ContactDecision.allow(), event -> {});
 
     winBack.runDue();
     winBack.runDue();
@@ -198,7 +255,8 @@ class PoisonIsolationTest {
       }
     }
     assertThat(winBack.plan(POISON).orElseThrow().status()).isEqualTo(PlanStatus.QUARANTINED);
-    assertThat(events(winBack, EventType.PLAN_QUARANTINED)).singleElement()
+    assertThat(events(winBack, EventType.PLAN_QUARANTINED))
+        .singleElement()
         .satisfies(e -> assertThat(e.detail()).contains(StoreWrapper.Refused.class.getName()));
     assertThat(winBack.export(POISON)).contains("QUARANTINED");
     winBack.erase(POISON);

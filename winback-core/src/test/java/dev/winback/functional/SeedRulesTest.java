@@ -98,7 +98,12 @@ class SeedRulesTest {
     WinBackPlan plan = winBack.start(leftBecauseOf("c1", ExitCategory.PRODUCT_QUALITY).build());
 
     assertThat(kinds(plan)).containsSubsequence(APOLOGY, FOLLOW_UP);
-    assertThat(plan.steps().stream().filter(s -> s.kind() == FOLLOW_UP).findFirst().orElseThrow().dueAt())
+    assertThat(
+            plan.steps().stream()
+                .filter(s -> s.kind() == FOLLOW_UP)
+                .findFirst()
+                .orElseThrow()
+                .dueAt())
         .isEqualTo(LOST_AT.plus(Duration.ofDays(14)));
   }
 
@@ -108,8 +113,11 @@ class SeedRulesTest {
     runDays(1);
     assertThat(sentKinds()).containsExactly(FEEDBACK_REQUEST);
 
-    WinBackPlan revised = winBack.recordFeedback("c1",
-        Feedback.of("Your support person was rude to me", ReasonSource.SURVEY, clock.instant()));
+    WinBackPlan revised =
+        winBack.recordFeedback(
+            "c1",
+            Feedback.of(
+                "Your support person was rude to me", ReasonSource.SURVEY, clock.instant()));
     runDays(1);
 
     assertThat(revised.rule()).isEqualTo("our-fault");
@@ -123,22 +131,25 @@ class SeedRulesTest {
     winBack.start(leftBecauseOf("c1", ExitCategory.PRICE).build());
     clock.advance(Duration.ofDays(5));
     Instant feedbackAt = clock.instant();
-    WinBackPlan plan = winBack.recordFeedback("c1",
-        Feedback.of("It got too expensive for us", ReasonSource.CALL, feedbackAt));
+    WinBackPlan plan =
+        winBack.recordFeedback(
+            "c1", Feedback.of("It got too expensive for us", ReasonSource.CALL, feedbackAt));
 
-    PlanStep thankYou = plan.steps().stream().filter(s -> s.kind() == THANK_YOU).findFirst().orElseThrow();
+    PlanStep thankYou =
+        plan.steps().stream().filter(s -> s.kind() == THANK_YOU).findFirst().orElseThrow();
     assertThat(thankYou.dueAt()).isEqualTo(feedbackAt.plus(Duration.ofDays(21)));
   }
 
   @Test
   void theThankYouRefersToWhatTheyToldUs() {
     winBack.start(leftBecauseOf("c1", ExitCategory.PRICE).build());
-    winBack.recordFeedback("c1", Feedback.of("Too expensive since the new tariff", ReasonSource.LETTER, LOST_AT));
+    winBack.recordFeedback(
+        "c1", Feedback.of("Too expensive since the new tariff", ReasonSource.LETTER, LOST_AT));
 
     runDays(30);
 
-    StepContext thankYou = host.calls().stream()
-        .filter(c -> c.step().kind() == THANK_YOU).findFirst().orElseThrow();
+    StepContext thankYou =
+        host.calls().stream().filter(c -> c.step().kind() == THANK_YOU).findFirst().orElseThrow();
     assertThat(thankYou.customer().exitReasons())
         .anySatisfy(r -> assertThat(r.verbatim()).contains("Too expensive since the new tariff"));
     assertThat(thankYou.plan().feedbackReceivedAt()).contains(LOST_AT);
@@ -150,18 +161,26 @@ class SeedRulesTest {
 
     WinBackPlan plan = tenDays.start(leftBecauseOf("c1", ExitCategory.PRICE).build());
 
-    PlanStep thankYou = plan.steps().stream().filter(s -> s.kind() == THANK_YOU).findFirst().orElseThrow();
+    PlanStep thankYou =
+        plan.steps().stream().filter(s -> s.kind() == THANK_YOU).findFirst().orElseThrow();
     assertThat(thankYou.dueAt()).isEqualTo(LOST_AT.plus(Duration.ofDays(10)));
   }
 
   @Test
   void offersAnIncentiveOnlyWhereTheirValueJustifiesIt() {
-    WinBackPlan valuable = winBack.start(leftBecauseOf("rich", ExitCategory.PRICE).value(worth("120")).build());
-    WinBackPlan small = winBack.start(leftBecauseOf("small", ExitCategory.PRICE).value(worth("9.90")).build());
+    WinBackPlan valuable =
+        winBack.start(leftBecauseOf("rich", ExitCategory.PRICE).value(worth("120")).build());
+    WinBackPlan small =
+        winBack.start(leftBecauseOf("small", ExitCategory.PRICE).value(worth("9.90")).build());
     WinBackPlan unknown = winBack.start(leftBecauseOf("unknown", ExitCategory.PRICE).build());
 
     assertThat(kinds(valuable)).contains(INCENTIVE_OFFER);
-    assertThat(valuable.steps().stream().filter(s -> s.kind() == INCENTIVE_OFFER).findFirst().orElseThrow().offer())
+    assertThat(
+            valuable.steps().stream()
+                .filter(s -> s.kind() == INCENTIVE_OFFER)
+                .findFirst()
+                .orElseThrow()
+                .offer())
         .isPresent();
     assertThat(kinds(small)).doesNotContain(INCENTIVE_OFFER);
     assertThat(kinds(unknown)).doesNotContain(INCENTIVE_OFFER);
@@ -170,7 +189,8 @@ class SeedRulesTest {
   @Test
   void offersNoIncentiveToThoseWhoNoLongerNeedUs() {
     WinBackPlan plan =
-        winBack.start(leftBecauseOf("c1", ExitCategory.NO_LONGER_NEEDED).value(worth("900")).build());
+        winBack.start(
+            leftBecauseOf("c1", ExitCategory.NO_LONGER_NEEDED).value(worth("900")).build());
 
     assertThat(kinds(plan)).containsExactly(FEEDBACK_REQUEST, GRACEFUL_GOODBYE, THANK_YOU);
   }
@@ -178,12 +198,16 @@ class SeedRulesTest {
   @Test
   void asksForASecondChanceAMonthBeforeTheirNewContractEnds() {
     LocalDate contractEnds = LocalDate.of(2026, 9, 30);
-    WinBackPlan plan = winBack.start(leftBecauseOf("c1", ExitCategory.COMPETITOR_OFFER)
-        .timeZone(ZoneId.of("Europe/Berlin"))
-        .newArrangement(NewArrangement.builder().competitor("Rival").contractEnds(contractEnds).build())
-        .build());
+    WinBackPlan plan =
+        winBack.start(
+            leftBecauseOf("c1", ExitCategory.COMPETITOR_OFFER)
+                .timeZone(ZoneId.of("Europe/Berlin"))
+                .newArrangement(
+                    NewArrangement.builder().competitor("Rival").contractEnds(contractEnds).build())
+                .build());
 
-    PlanStep ask = plan.steps().stream().filter(s -> s.kind() == SECOND_CHANCE_ASK).findFirst().orElseThrow();
+    PlanStep ask =
+        plan.steps().stream().filter(s -> s.kind() == SECOND_CHANCE_ASK).findFirst().orElseThrow();
     assertThat(ask.dueAt()).isEqualTo(Instant.parse("2026-08-31T08:00:00Z"));
   }
 
@@ -191,7 +215,8 @@ class SeedRulesTest {
   void asksForASecondChanceAfterThreeMonthsWhenTheContractEndIsUnknown() {
     WinBackPlan plan = winBack.start(leftBecauseOf("c1", ExitCategory.COMPETITOR_OFFER).build());
 
-    PlanStep ask = plan.steps().stream().filter(s -> s.kind() == SECOND_CHANCE_ASK).findFirst().orElseThrow();
+    PlanStep ask =
+        plan.steps().stream().filter(s -> s.kind() == SECOND_CHANCE_ASK).findFirst().orElseThrow();
     assertThat(ask.dueAt()).isEqualTo(LOST_AT.plus(Duration.ofDays(90)));
   }
 
@@ -208,7 +233,10 @@ class SeedRulesTest {
 
   @Test
   void writesAtMostOnceAMonthToThoseWhoLeftOverTooManyMessages() {
-    winBack.start(leftBecauseOf("c1", ExitCategory.TOO_MANY_MESSAGES).preferredChannel(Channel.EMAIL).build());
+    winBack.start(
+        leftBecauseOf("c1", ExitCategory.TOO_MANY_MESSAGES)
+            .preferredChannel(Channel.EMAIL)
+            .build());
 
     runDays(120);
 
@@ -217,7 +245,8 @@ class SeedRulesTest {
       assertThat(Duration.between(host.calls().get(i - 1).now(), host.calls().get(i).now()))
           .isGreaterThanOrEqualTo(Duration.ofDays(30));
     }
-    assertThat(host.calls()).allSatisfy(c -> assertThat(c.step().channel()).isEqualTo(Channel.EMAIL));
+    assertThat(host.calls())
+        .allSatisfy(c -> assertThat(c.step().channel()).isEqualTo(Channel.EMAIL));
   }
 
   @Test
@@ -236,7 +265,8 @@ class SeedRulesTest {
     winBack.start(lost("c1").build());
     runDays(1);
 
-    winBack.recordFeedback("c1", Feedback.of("My husband passed away in May", ReasonSource.LETTER, clock.instant()));
+    winBack.recordFeedback(
+        "c1", Feedback.of("My husband passed away in May", ReasonSource.LETTER, clock.instant()));
     runDays(120);
 
     assertThat(winBack.plan("c1").orElseThrow().status()).isEqualTo(PlanStatus.SUPPRESSED);
@@ -294,21 +324,27 @@ class SeedRulesTest {
 
   @Test
   void usesOnlyChannelsTheCustomerConsentedTo() {
-    WinBackPlan plan = winBack.start(lost("c1")
-        .contactPoints(List.of(
-            ContactPoint.of(Channel.EMAIL, "c1@example.com", Consent.WITHDRAWN),
-            ContactPoint.of(Channel.PHONE, "+49 30 1234567", Consent.GRANTED)))
-        .preferredChannel(Channel.EMAIL)
-        .build());
+    WinBackPlan plan =
+        winBack.start(
+            lost("c1")
+                .contactPoints(
+                    List.of(
+                        ContactPoint.of(Channel.EMAIL, "c1@example.com", Consent.WITHDRAWN),
+                        ContactPoint.of(Channel.PHONE, "+49 30 1234567", Consent.GRANTED)))
+                .preferredChannel(Channel.EMAIL)
+                .build());
 
     assertThat(plan.steps()).allSatisfy(s -> assertThat(s.channel()).isEqualTo(Channel.PHONE));
   }
 
   @Test
   void contactsNobodyWhoConsentedToNoChannel() {
-    WinBackPlan plan = winBack.start(lost("c1")
-        .contactPoints(List.of(ContactPoint.of(Channel.EMAIL, "c1@example.com", Consent.UNKNOWN)))
-        .build());
+    WinBackPlan plan =
+        winBack.start(
+            lost("c1")
+                .contactPoints(
+                    List.of(ContactPoint.of(Channel.EMAIL, "c1@example.com", Consent.UNKNOWN)))
+                .build());
 
     assertThat(plan.status()).isEqualTo(PlanStatus.SUPPRESSED);
     assertThat(plan.rationale()).contains("consented to no channel");
@@ -316,7 +352,8 @@ class SeedRulesTest {
 
   @Test
   void explainsWhichRuleChoseThePlanAndWhy() {
-    WinBackPlan plan = winBack.start(leftBecauseOf("c1", ExitCategory.PRICE).value(worth("600")).build());
+    WinBackPlan plan =
+        winBack.start(leftBecauseOf("c1", ExitCategory.PRICE).value(worth("600")).build());
 
     assertThat(plan.rationale())
         .contains("rule 'price-or-better-offer'")

@@ -22,9 +22,11 @@ class IsoTimesTest {
   }
 
   @Property(tries = 2000)
-  void writesEveryInstantAsInstantToStringDoes(@ForAll("instants") Instant instant) throws Exception {
+  void writesEveryInstantAsInstantToStringDoes(@ForAll("instants") Instant instant)
+      throws Exception {
     assertThat(IsoTimes.formatInstant(instant)).isEqualTo(instant.toString());
-    assertThat(Json.STORED.writeValueAsString(instant)).isEqualTo(Json.MAPPER.writeValueAsString(instant));
+    assertThat(Json.STORED.writeValueAsString(instant))
+        .isEqualTo(Json.MAPPER.writeValueAsString(instant));
   }
 
   @Test
@@ -35,18 +37,21 @@ class IsoTimesTest {
     assertThat(IsoTimes.formatInstant(far)).isNull();
     assertThat(IsoTimes.formatInstant(before)).isNull();
     assertThat(Json.STORED.writeValueAsString(far)).isEqualTo(Json.MAPPER.writeValueAsString(far));
-    assertThat(Json.STORED.writeValueAsString(before)).isEqualTo(Json.MAPPER.writeValueAsString(before));
+    assertThat(Json.STORED.writeValueAsString(before))
+        .isEqualTo(Json.MAPPER.writeValueAsString(before));
   }
 
   @Property(tries = 2000)
-  void readsEveryWholeHourMinuteOrSecondDurationAsTheGeneralParserDoes(@ForAll("durations") Duration duration) {
+  void readsEveryWholeHourMinuteOrSecondDurationAsTheGeneralParserDoes(
+      @ForAll("durations") Duration duration) {
     String text = duration.toString();
 
     assertThat(IsoTimes.parseDuration(text)).isEqualTo(Duration.parse(text));
   }
 
   @Property(tries = 3000)
-  void neverReadsAnInstantTheGeneralParserReadsDifferentlyOrRejects(@ForAll("nearlyInstants") String text) {
+  void neverReadsAnInstantTheGeneralParserReadsDifferentlyOrRejects(
+      @ForAll("nearlyInstants") String text) {
     Instant fast = IsoTimes.parseInstant(text);
     if (fast != null) {
       assertThat(fast).isEqualTo(Instant.parse(text));
@@ -54,7 +59,8 @@ class IsoTimesTest {
   }
 
   @Property(tries = 3000)
-  void neverReadsADurationTheGeneralParserReadsDifferentlyOrRejects(@ForAll("nearlyDurations") String text) {
+  void neverReadsADurationTheGeneralParserReadsDifferentlyOrRejects(
+      @ForAll("nearlyDurations") String text) {
     Duration fast = IsoTimes.parseDuration(text);
     if (fast != null) {
       assertThat(fast).isEqualTo(Duration.parse(text));
@@ -87,18 +93,26 @@ class IsoTimesTest {
     assertThat(Json.STORED.readValue("\"2026-11-22T13:31:02.962985617Z\"", Instant.class))
         .isEqualTo(Instant.parse("2026-11-22T13:31:02.962985617Z"));
     assertThat(Json.STORED.readValue("\"P2DT3H\"", Duration.class)).isEqualTo(Duration.ofHours(51));
-    assertThat(Json.STORED.readValue("1700000000.5", Instant.class)).isEqualTo(Instant.ofEpochSecond(1700000000, 500_000_000));
-    assertThat(Json.STORED.readValue("\"PT-720H\"", Duration.class)).isEqualTo(Duration.ofHours(-720));
+    assertThat(Json.STORED.readValue("1700000000.5", Instant.class))
+        .isEqualTo(Instant.ofEpochSecond(1700000000, 500_000_000));
+    assertThat(Json.STORED.readValue("\"PT-720H\"", Duration.class))
+        .isEqualTo(Duration.ofHours(-720));
   }
 
   @Provide
   Arbitrary<Instant> instants() {
-    return Arbitraries.longs().between(Instant.parse("0000-01-01T00:00:00Z").getEpochSecond(),
+    return Arbitraries.longs()
+        .between(
+            Instant.parse("0000-01-01T00:00:00Z").getEpochSecond(),
             Instant.parse("9999-12-31T23:59:59Z").getEpochSecond())
-        .flatMap(seconds -> Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999_999_999),
-                Arbitraries.integers().between(0, 999).map(ms -> ms * 1_000_000),
-                Arbitraries.integers().between(0, 999_999).map(us -> us * 1_000))
-            .map(nanos -> Instant.ofEpochSecond(seconds, nanos)));
+        .flatMap(
+            seconds ->
+                Arbitraries.oneOf(
+                        Arbitraries.just(0),
+                        Arbitraries.integers().between(0, 999_999_999),
+                        Arbitraries.integers().between(0, 999).map(ms -> ms * 1_000_000),
+                        Arbitraries.integers().between(0, 999_999).map(us -> us * 1_000))
+                    .map(nanos -> Instant.ofEpochSecond(seconds, nanos)));
   }
 
   @Provide
@@ -111,15 +125,29 @@ class IsoTimesTest {
 
   @Provide
   Arbitrary<String> nearlyInstants() {
-    return instants().map(Instant::toString).flatMap(text -> Arbitraries.integers().between(0, text.length() - 1)
-        .flatMap(at -> Arbitraries.of('0', '9', '-', ':', '.', 'T', 'Z', 'x', '5', '3')
-            .map(c -> text.substring(0, at) + c + text.substring(at + 1))));
+    return instants()
+        .map(Instant::toString)
+        .flatMap(
+            text ->
+                Arbitraries.integers()
+                    .between(0, text.length() - 1)
+                    .flatMap(
+                        at ->
+                            Arbitraries.of('0', '9', '-', ':', '.', 'T', 'Z', 'x', '5', '3')
+                                .map(c -> text.substring(0, at) + c + text.substring(at + 1))));
   }
 
   @Provide
   Arbitrary<String> nearlyDurations() {
-    return durations().map(Duration::toString).flatMap(text -> Arbitraries.integers().between(0, text.length() - 1)
-        .flatMap(at -> Arbitraries.of('0', '9', '-', 'P', 'T', 'H', 'M', 'S', 'D', '.')
-            .map(c -> text.substring(0, at) + c + text.substring(at + 1))));
+    return durations()
+        .map(Duration::toString)
+        .flatMap(
+            text ->
+                Arbitraries.integers()
+                    .between(0, text.length() - 1)
+                    .flatMap(
+                        at ->
+                            Arbitraries.of('0', '9', '-', 'P', 'T', 'H', 'M', 'S', 'D', '.')
+                                .map(c -> text.substring(0, at) + c + text.substring(at + 1))));
   }
 }

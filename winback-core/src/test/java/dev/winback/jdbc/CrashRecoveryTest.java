@@ -29,9 +29,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A runner in a child JVM is killed ({@code destroyForcibly}) in the middle of its batches, three times over; then a
- * runner of this JVM recovers. Every step has run, none was lost, and every step that ran twice ran with the same
- * idempotency key.
+ * A runner in a child JVM is killed ({@code destroyForcibly}) in the middle of its batches, three
+ * times over; then a runner of this JVM recovers. Every step has run, none was lost, and every step
+ * that ran twice ran with the same idempotency key.
  */
 class CrashRecoveryTest {
   private static final int CUSTOMERS = 400;
@@ -41,8 +41,10 @@ class CrashRecoveryTest {
     PooledDataSource dataSource = Databases.newPostgres();
     String database = Databases.lastPostgresDatabase();
     JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate();
-    execute(dataSource, "CREATE TABLE sent (idempotency_key VARCHAR(100) NOT NULL, plan_id VARCHAR(400) NOT NULL, "
-        + "step_index INT NOT NULL, node VARCHAR(100) NOT NULL)");
+    execute(
+        dataSource,
+        "CREATE TABLE sent (idempotency_key VARCHAR(100) NOT NULL, plan_id VARCHAR(400) NOT NULL, "
+            + "step_index INT NOT NULL, node VARCHAR(100) NOT NULL)");
     ManualClock past = ManualClock.at(Instant.now().minus(Duration.ofDays(100)));
     WinBack starter = engine(store, past, "starter", dataSource);
     for (int i = 0; i < CUSTOMERS; i++) {
@@ -51,10 +53,19 @@ class CrashRecoveryTest {
 
     for (int round = 1; round <= 3; round++) {
       int before = count(dataSource, "SELECT count(*) FROM sent");
-      Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), CrashingRunner.class.getName(),
-          Databases.postgresUrl(database), "child-" + round, "2", "150")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process child =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  CrashingRunner.class.getName(),
+                  Databases.postgresUrl(database),
+                  "child-" + round,
+                  "2",
+                  "150")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (count(dataSource, "SELECT count(*) FROM sent") < before + 150) {
         if (System.nanoTime() > deadline || child.waitFor(20, TimeUnit.MILLISECONDS)) {
@@ -66,9 +77,11 @@ class CrashRecoveryTest {
     }
     int sentBeforeRecovery = count(dataSource, "SELECT count(*) FROM sent");
 
-    // an hour later, by the engine's clock and by the database's lease clock: every child's lease has lapsed
+    // an hour later, by the engine's clock and by the database's lease clock: every child's lease
+    // has lapsed
     ManualClock later = ManualClock.at(Instant.now().plus(Duration.ofHours(1)));
-    WinBack recoverer = engine(store.withLeaseClockAhead(Duration.ofHours(1)), later, "recoverer", dataSource);
+    WinBack recoverer =
+        engine(store.withLeaseClockAhead(Duration.ofHours(1)), later, "recoverer", dataSource);
     RunSummary summary;
     do {
       summary = recoverer.runDue();
@@ -76,8 +89,11 @@ class CrashRecoveryTest {
 
     Map<String, Integer> sendsPerStep = new HashMap<>();
     Map<String, Integer> keysPerStep = new HashMap<>();
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-        "SELECT plan_id, step_index, count(*), count(DISTINCT idempotency_key) FROM sent GROUP BY plan_id, step_index")) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT plan_id, step_index, count(*), count(DISTINCT idempotency_key) FROM sent GROUP BY plan_id, step_index")) {
       while (r.next()) {
         sendsPerStep.put(r.getString(1) + "#" + r.getInt(2), r.getInt(3));
         keysPerStep.put(r.getString(1) + "#" + r.getInt(2), r.getInt(4));
@@ -87,7 +103,8 @@ class CrashRecoveryTest {
     for (int i = 0; i < CUSTOMERS; i++) {
       WinBackPlan plan = recoverer.plan("c" + i).orElseThrow();
       assertThat(plan.status()).as("plan of c%d", i).isEqualTo(PlanStatus.UNRESPONSIVE);
-      assertThat(plan.steps()).allSatisfy(step -> assertThat(step.status()).isEqualTo(StepStatus.DONE));
+      assertThat(plan.steps())
+          .allSatisfy(step -> assertThat(step.status()).isEqualTo(StepStatus.DONE));
       for (JournalEvent event : recoverer.history("c" + i)) {
         if (event.type() == EventType.STEP_RECOVERED) {
           recoveredSteps.add(event.planId() + "#" + event.stepIndex().orElseThrow());
@@ -96,31 +113,45 @@ class CrashRecoveryTest {
     }
     assertThat(sentBeforeRecovery).isGreaterThan(400);
     assertThat(sendsPerStep).as("every step ran").hasSize(CUSTOMERS * 4);
-    assertThat(keysPerStep.values()).as("every run of a step carried the same idempotency key").containsOnly(1);
-    sendsPerStep.forEach((step, sends) -> {
-      if (sends > 1) {
-        assertThat(recoveredSteps).as("%s ran %d times: only after a crash", step, sends).contains(step);
-      }
-    });
+    assertThat(keysPerStep.values())
+        .as("every run of a step carried the same idempotency key")
+        .containsOnly(1);
+    sendsPerStep.forEach(
+        (step, sends) -> {
+          if (sends > 1) {
+            assertThat(recoveredSteps)
+                .as("%s ran %d times: only after a crash", step, sends)
+                .contains(step);
+          }
+        });
     assertThat(recoveredSteps).as("steps recovered from the killed runners").isNotEmpty();
     dataSource.closeAll();
   }
 
-  private static WinBack engine(JdbcPlanStore store, ManualClock clock, String node, PooledDataSource log) {
-    return WinBack.builder().clock(clock).store(store).playbook(InfraPlaybook.create()).nodeId(node)
-        .feedback(c -> CrashingRunner.send(log, node, c)).apology(c -> CrashingRunner.send(log, node, c))
-        .incentives(c -> CrashingRunner.send(log, node, c)).reEngagement(c -> CrashingRunner.send(log, node, c))
+  private static WinBack engine(
+      JdbcPlanStore store, ManualClock clock, String node, PooledDataSource log) {
+    return WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .playbook(InfraPlaybook.create())
+        .nodeId(node)
+        .feedback(c -> CrashingRunner.send(log, node, c))
+        .apology(c -> CrashingRunner.send(log, node, c))
+        .incentives(c -> CrashingRunner.send(log, node, c))
+        .reEngagement(c -> CrashingRunner.send(log, node, c))
         .build();
   }
 
   private static void execute(PooledDataSource dataSource, String sql) throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
 
   private static int count(PooledDataSource dataSource, String sql) throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getInt(1);

@@ -34,9 +34,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every store's {@link CustomerFence} must do: decisions about a customer wait for the sends to them in
- * progress, sends see the decisions made before them, customers never wait for each other, and (on stores with
- * transactions) a decision's writes commit or roll back together. Each store runs these tests on a real instance.
+ * What every store's {@link CustomerFence} must do: decisions about a customer wait for the sends
+ * to them in progress, sends see the decisions made before them, customers never wait for each
+ * other, and (on stores with transactions) a decision's writes commit or roll back together. Each
+ * store runs these tests on a real instance.
  */
 abstract class CustomerFenceContract {
   protected PlanStore store;
@@ -102,18 +103,34 @@ abstract class CustomerFenceContract {
     List<String> order = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch sending = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
-    Worker<Optional<String>> send = new Worker<>(() -> store.fence().send("a", plan.id(), 0, () -> {
-      sending.countDown();
-      await(finish);
-      order.add("send returned");
-      return "sent";
-    }));
+    Worker<Optional<String>> send =
+        new Worker<>(
+            () ->
+                store
+                    .fence()
+                    .send(
+                        "a",
+                        plan.id(),
+                        0,
+                        () -> {
+                          sending.countDown();
+                          await(finish);
+                          order.add("send returned");
+                          return "sent";
+                        }));
     await(sending);
 
-    Worker<String> decide = new Worker<>(() -> store.fence().decide("a", () -> {
-      order.add("decided");
-      return "opted out";
-    }));
+    Worker<String> decide =
+        new Worker<>(
+            () ->
+                store
+                    .fence()
+                    .decide(
+                        "a",
+                        () -> {
+                          order.add("decided");
+                          return "opted out";
+                        }));
     awaitWaitingForTheFence(decide.thread);
     assertThat(order).as("the decision waits while the send is in progress").isEmpty();
     finish.countDown();
@@ -132,7 +149,8 @@ abstract class CustomerFenceContract {
     assertThat(store.fence().send("a", plan.id(), 0, () -> ran.getAndSet(true))).isEmpty();
     assertThat(store.fence().send("a", "no such plan", 0, () -> ran.getAndSet(true))).isEmpty();
     assertThat(ran).isFalse();
-    assertThat(store.fence().send("a", plan.id(), 1, () -> "the current version")).contains("the current version");
+    assertThat(store.fence().send("a", plan.id(), 1, () -> "the current version"))
+        .contains("the current version");
   }
 
   @Test
@@ -140,17 +158,25 @@ abstract class CustomerFenceContract {
     WinBackPlan plan = started("a");
     CountDownLatch deciding = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
-    Worker<Boolean> decide = new Worker<>(() -> store.fence().decide("a", () -> {
-      boolean updated = store.update(ended(plan, PlanStatus.OPTED_OUT), List.of());
-      deciding.countDown();
-      await(finish);
-      return updated;
-    }));
+    Worker<Boolean> decide =
+        new Worker<>(
+            () ->
+                store
+                    .fence()
+                    .decide(
+                        "a",
+                        () -> {
+                          boolean updated =
+                              store.update(ended(plan, PlanStatus.OPTED_OUT), List.of());
+                          deciding.countDown();
+                          await(finish);
+                          return updated;
+                        }));
     await(deciding);
     AtomicBoolean ran = new AtomicBoolean();
 
-    Worker<Optional<Boolean>> send = new Worker<>(() -> store.fence().send("a", plan.id(), 0,
-        () -> ran.getAndSet(true)));
+    Worker<Optional<Boolean>> send =
+        new Worker<>(() -> store.fence().send("a", plan.id(), 0, () -> ran.getAndSet(true)));
     awaitWaitingForTheFence(send.thread);
     finish.countDown();
 
@@ -167,11 +193,20 @@ abstract class CustomerFenceContract {
     for (int round = 0; round < 2; round++) { // the first round warms up connections and code
       CountDownLatch sending = new CountDownLatch(1);
       CountDownLatch finish = new CountDownLatch(1);
-      Worker<Optional<String>> send = new Worker<>(() -> store.fence().send("a", a.id(), 0, () -> {
-        sending.countDown();
-        await(finish); // the host hangs
-        return "sent";
-      }));
+      Worker<Optional<String>> send =
+          new Worker<>(
+              () ->
+                  store
+                      .fence()
+                      .send(
+                          "a",
+                          a.id(),
+                          0,
+                          () -> {
+                            sending.countDown();
+                            await(finish); // the host hangs
+                            return "sent";
+                          }));
       await(sending);
 
       long start = System.nanoTime();
@@ -191,14 +226,26 @@ abstract class CustomerFenceContract {
     WinBackPlan plan = started("a");
     LostCustomer customer = lost("a").build();
 
-    assertThatThrownBy(() -> store.fence().decide("a", () -> {
-      store.update(ended(plan, PlanStatus.OPTED_OUT), List.of(event(plan, EventType.PLAN_ENDED, "opted out")));
-      suppressions.add(customer, Suppression.DO_NOT_CONTACT);
-      throw new IllegalStateException("the host's decision failed");
-    })).isInstanceOf(IllegalStateException.class).hasMessage("the host's decision failed");
+    assertThatThrownBy(
+            () ->
+                store
+                    .fence()
+                    .decide(
+                        "a",
+                        () -> {
+                          store.update(
+                              ended(plan, PlanStatus.OPTED_OUT),
+                              List.of(event(plan, EventType.PLAN_ENDED, "opted out")));
+                          suppressions.add(customer, Suppression.DO_NOT_CONTACT);
+                          throw new IllegalStateException("the host's decision failed");
+                        }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the host's decision failed");
 
     assertThat(store.find(plan.id())).contains(plan);
-    assertThat(store.journal("a")).extracting(JournalEvent::type).containsExactly(EventType.PLAN_STARTED);
+    assertThat(store.journal("a"))
+        .extracting(JournalEvent::type)
+        .containsExactly(EventType.PLAN_STARTED);
     assertThat(suppressions.lookup(customer)).isEmpty();
   }
 
@@ -208,16 +255,25 @@ abstract class CustomerFenceContract {
     WinBackPlan plan = started("a");
     LostCustomer customer = lost("a").build();
 
-    String seenMeanwhile = store.fence().decide("a", () -> {
-      store.update(ended(plan, PlanStatus.OPTED_OUT), List.of());
-      suppressions.add(customer, Suppression.DO_NOT_CONTACT);
-      try { // another thread, on other connections, sees neither yet
-        return new Worker<>(() -> store.find(plan.id()).orElseThrow().status() + " "
-            + suppressions.lookup(customer).isPresent()).result();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    String seenMeanwhile =
+        store
+            .fence()
+            .decide(
+                "a",
+                () -> {
+                  store.update(ended(plan, PlanStatus.OPTED_OUT), List.of());
+                  suppressions.add(customer, Suppression.DO_NOT_CONTACT);
+                  try { // another thread, on other connections, sees neither yet
+                    return new Worker<>(
+                            () ->
+                                store.find(plan.id()).orElseThrow().status()
+                                    + " "
+                                    + suppressions.lookup(customer).isPresent())
+                        .result();
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
 
     assertThat(seenMeanwhile).isEqualTo("ACTIVE false");
     assertThat(store.find(plan.id()).orElseThrow().status()).isEqualTo(PlanStatus.OPTED_OUT);
@@ -228,8 +284,11 @@ abstract class CustomerFenceContract {
   void aDecisionInsideADecisionJoinsIt() {
     WinBackPlan plan = started("a");
 
-    boolean updated = store.fence().decide("a", () -> store.fence().decide("a",
-        () -> store.update(next(plan), List.of())));
+    boolean updated =
+        store
+            .fence()
+            .decide(
+                "a", () -> store.fence().decide("a", () -> store.update(next(plan), List.of())));
 
     assertThat(updated).isTrue();
     assertThat(store.find(plan.id()).orElseThrow().version()).isEqualTo(1);
@@ -239,10 +298,19 @@ abstract class CustomerFenceContract {
   void theStoreCanBeReadAndWrittenInsideASend() {
     WinBackPlan plan = started("a");
 
-    Optional<String> sent = store.fence().send("a", plan.id(), 0, () -> {
-      store.update(next(plan), List.of(event(plan, EventType.STEP_DONE, "sent")));
-      return store.latestPlan("a").orElseThrow().version() + " " + store.journal("a").size();
-    });
+    Optional<String> sent =
+        store
+            .fence()
+            .send(
+                "a",
+                plan.id(),
+                0,
+                () -> {
+                  store.update(next(plan), List.of(event(plan, EventType.STEP_DONE, "sent")));
+                  return store.latestPlan("a").orElseThrow().version()
+                      + " "
+                      + store.journal("a").size();
+                });
 
     assertThat(sent).contains("1 2");
   }
@@ -251,9 +319,13 @@ abstract class CustomerFenceContract {
   void aDecisionAboutACustomerInsideASendToThemIsRefusedRatherThanWaitingForItself() {
     WinBackPlan plan = started("a");
 
-    assertThatThrownBy(() -> store.fence().send("a", plan.id(), 0, () -> store.fence().decide("a", () -> "no")))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("wait for itself");
-    assertThat(store.fence().decide("a", () -> "the fence is free again")).isEqualTo("the fence is free again");
+    assertThatThrownBy(
+            () ->
+                store.fence().send("a", plan.id(), 0, () -> store.fence().decide("a", () -> "no")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("wait for itself");
+    assertThat(store.fence().decide("a", () -> "the fence is free again"))
+        .isEqualTo("the fence is free again");
   }
 
   @Test
@@ -265,22 +337,38 @@ abstract class CustomerFenceContract {
       List<Worker<WinBackPlan>> racers = new ArrayList<>();
       for (int racer = 1; racer <= 2; racer++) {
         WinBackPlan fresh = plan(customer, LOST_AT.plusSeconds(racer), 0);
-        racers.add(new Worker<>(() -> {
-          together.await();
-          return store.fence().decide(customer, () -> {
-            store.latestPlan(customer).filter(latest -> latest.status().isActive())
-                .ifPresent(latest -> assertThat(store.update(ended(latest, PlanStatus.SUPERSEDED), List.of()))
-                    .isTrue());
-            return store.insertIfAbsent(fresh, List.of(event(fresh, EventType.PLAN_STARTED, "new loss")));
-          });
-        }));
+        racers.add(
+            new Worker<>(
+                () -> {
+                  together.await();
+                  return store
+                      .fence()
+                      .decide(
+                          customer,
+                          () -> {
+                            store
+                                .latestPlan(customer)
+                                .filter(latest -> latest.status().isActive())
+                                .ifPresent(
+                                    latest ->
+                                        assertThat(
+                                                store.update(
+                                                    ended(latest, PlanStatus.SUPERSEDED),
+                                                    List.of()))
+                                            .isTrue());
+                            return store.insertIfAbsent(
+                                fresh, List.of(event(fresh, EventType.PLAN_STARTED, "new loss")));
+                          });
+                }));
       }
       for (Worker<WinBackPlan> racer : racers) {
         racer.result();
       }
 
-      assertThat(store.plans(customer)).hasSize(3)
-          .filteredOn(plan -> plan.status() == PlanStatus.ACTIVE).hasSize(1);
+      assertThat(store.plans(customer))
+          .hasSize(3)
+          .filteredOn(plan -> plan.status() == PlanStatus.ACTIVE)
+          .hasSize(1);
     }
   }
 }

@@ -17,7 +17,8 @@ class H2CustomerFenceTest extends CustomerFenceContract {
 
   @Override
   protected SuppressionList newSuppressionList() {
-    return JdbcSuppressionList.create(dataSource, "a fingerprint key of 32 bytes ok".getBytes(StandardCharsets.UTF_8));
+    return JdbcSuppressionList.create(
+        dataSource, "a fingerprint key of 32 bytes ok".getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -28,7 +29,12 @@ class H2CustomerFenceTest extends CustomerFenceContract {
   /** A session of this database blocked by another's lock. */
   @Override
   protected void awaitWaitingForTheFence(Thread waiting) {
-    JdbcTests.awaitCondition("a session waits for a row lock", () -> JdbcTests.count(dataSource,
-        "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL") > 0);
+    JdbcTests.awaitCondition(
+        "a session waits for a row lock",
+        () ->
+            JdbcTests.count(
+                    dataSource,
+                    "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL")
+                > 0);
   }
 }

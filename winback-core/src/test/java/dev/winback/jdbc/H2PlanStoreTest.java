@@ -21,8 +21,12 @@ class H2PlanStoreTest extends PlanStoreContract {
 
   @Override
   protected boolean refuseJournalEventsContaining(String marker) {
-    JdbcTests.execute(dataSource, "ALTER TABLE winback_journal ADD CONSTRAINT test_refused "
-        + "CHECK (body NOT LIKE '%" + marker + "%')");
+    JdbcTests.execute(
+        dataSource,
+        "ALTER TABLE winback_journal ADD CONSTRAINT test_refused "
+            + "CHECK (body NOT LIKE '%"
+            + marker
+            + "%')");
     return true;
   }
 }

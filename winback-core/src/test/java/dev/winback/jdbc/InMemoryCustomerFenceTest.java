@@ -22,6 +22,7 @@ class InMemoryCustomerFenceTest extends CustomerFenceContract {
   /** The thread parks on the customer's lock. */
   @Override
   protected void awaitWaitingForTheFence(Thread waiting) {
-    JdbcTests.awaitCondition("the thread waits for the lock", () -> waiting.getState() == Thread.State.WAITING);
+    JdbcTests.awaitCondition(
+        "the thread waits for the lock", () -> waiting.getState() == Thread.State.WAITING);
   }
 }

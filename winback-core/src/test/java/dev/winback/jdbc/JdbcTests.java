@@ -13,7 +13,8 @@ final class JdbcTests {
   private JdbcTests() {}
 
   static void execute(DataSource dataSource, String sql) {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -21,7 +22,8 @@ final class JdbcTests {
   }
 
   static long count(DataSource dataSource, String sql) {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getLong(1);

@@ -39,7 +39,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** The schema's migration: many nodes at once, checksums of applied scripts, and the scripts under Flyway. */
+/**
+ * The schema's migration: many nodes at once, checksums of applied scripts, and the scripts under
+ * Flyway.
+ */
 class MigrationTest {
   private static final int NODES = 3;
 
@@ -49,32 +52,36 @@ class MigrationTest {
   static Database freshPostgres() {
     PooledDataSource first = Databases.newPostgres();
     String url = Databases.postgresUrl(Databases.lastPostgresDatabase());
-    return new Database(first, () -> {
-      PGSimpleDataSource node = new PGSimpleDataSource();
-      node.setURL(url);
-      return new PooledDataSource(node);
-    });
+    return new Database(
+        first,
+        () -> {
+          PGSimpleDataSource node = new PGSimpleDataSource();
+          node.setURL(url);
+          return new PooledDataSource(node);
+        });
   }
 
   static Database freshH2() {
     String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    Supplier<PooledDataSource> another = () -> {
-      JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL(url);
-      return new PooledDataSource(h2);
-    };
+    Supplier<PooledDataSource> another =
+        () -> {
+          JdbcDataSource h2 = new JdbcDataSource();
+          h2.setURL(url);
+          return new PooledDataSource(h2);
+        };
     return new Database(another.get(), another);
   }
 
   static Stream<Arguments> databases() {
-    return Stream.of(Arguments.of("PostgreSQL", (Supplier<Database>) MigrationTest::freshPostgres),
+    return Stream.of(
+        Arguments.of("PostgreSQL", (Supplier<Database>) MigrationTest::freshPostgres),
         Arguments.of("H2", (Supplier<Database>) MigrationTest::freshH2));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void threeNodesMigratingAFreshDatabaseAtOnceAllSucceedTwentyRoundsOutOfTwenty(String name,
-      Supplier<Database> fresh) throws Exception {
+  void threeNodesMigratingAFreshDatabaseAtOnceAllSucceedTwentyRoundsOutOfTwenty(
+      String name, Supplier<Database> fresh) throws Exception {
     ExecutorService nodes = Executors.newFixedThreadPool(NODES);
     try {
       for (int round = 0; round < 20; round++) {
@@ -85,18 +92,21 @@ class MigrationTest {
         for (int node = 0; node < NODES; node++) {
           PooledDataSource dataSource = node == 0 ? database.first() : database.another().get();
           dataSources.add(dataSource);
-          migrated.add(nodes.submit(() -> {
-            JdbcPlanStore store = JdbcPlanStore.create(dataSource);
-            together.await();
-            return store.migrate();
-          }));
+          migrated.add(
+              nodes.submit(
+                  () -> {
+                    JdbcPlanStore store = JdbcPlanStore.create(dataSource);
+                    together.await();
+                    return store.migrate();
+                  }));
         }
         for (Future<JdbcPlanStore> node : migrated) {
           node.get(60, TimeUnit.SECONDS); // throws if that node's migration failed
         }
 
         assertThat(JdbcTests.count(database.first(), "SELECT count(*) FROM winback_schema"))
-            .as("round %d: each version applied once", round).isEqualTo(1);
+            .as("round %d: each version applied once", round)
+            .isEqualTo(1);
         worksOn(migrated.get(2).get());
         dataSources.forEach(PooledDataSource::closeAll);
       }
@@ -112,14 +122,21 @@ class MigrationTest {
     List<Process> nodes = new ArrayList<>();
     try {
       for (int i = 0; i < NODES; i++) {
-        nodes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"), MigratingNode.class.getName(), url)
-            .redirectErrorStream(true).start());
+        nodes.add(
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    MigratingNode.class.getName(),
+                    url)
+                .redirectErrorStream(true)
+                .start());
       }
       List<BufferedReader> outputs = new ArrayList<>();
       for (Process node : nodes) {
-        BufferedReader output = new BufferedReader(new InputStreamReader(node.getInputStream(),
-            StandardCharsets.UTF_8));
+        BufferedReader output =
+            new BufferedReader(
+                new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
         outputs.add(output);
         assertThat(lineStartingWith(output, "ready")).isEqualTo("ready");
       }
@@ -129,7 +146,9 @@ class MigrationTest {
         input.flush();
       }
       for (int i = 0; i < NODES; i++) {
-        assertThat(lineStartingWith(outputs.get(i), "migrated")).as("node %d", i).isEqualTo("migrated");
+        assertThat(lineStartingWith(outputs.get(i), "migrated"))
+            .as("node %d", i)
+            .isEqualTo("migrated");
         assertThat(nodes.get(i).waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(nodes.get(i).exitValue()).isZero();
       }
@@ -137,11 +156,15 @@ class MigrationTest {
       nodes.forEach(Process::destroyForcibly);
     }
 
-    assertThat(JdbcTests.count(database.first(), "SELECT count(*) FROM winback_schema")).isEqualTo(1);
+    assertThat(JdbcTests.count(database.first(), "SELECT count(*) FROM winback_schema"))
+        .isEqualTo(1);
     worksOn(JdbcPlanStore.create(database.first()));
   }
 
-  /** The first line that starts with {@code prefix} or tells of a failure; skips the driver's log lines. */
+  /**
+   * The first line that starts with {@code prefix} or tells of a failure; skips the driver's log
+   * lines.
+   */
   private static String lineStartingWith(BufferedReader output, String prefix) throws Exception {
     for (String line = output.readLine(); line != null; line = output.readLine()) {
       if (line.startsWith(prefix) || line.startsWith("failed")) {
@@ -153,19 +176,29 @@ class MigrationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void migratingAgainChangesNothingAndRecordsTheScriptsChecksum(String name, Supplier<Database> fresh)
-      throws Exception {
+  void migratingAgainChangesNothingAndRecordsTheScriptsChecksum(
+      String name, Supplier<Database> fresh) throws Exception {
     PooledDataSource dataSource = fresh.get().first();
     JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate().migrate();
 
-    SchemaMigrations.Script shipped = SchemaMigrations.scripts(name.equals("H2") ? new H2Dialect(Duration.ZERO)
-        : new PostgresDialect(Duration.ZERO)).get(0);
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT version, script, checksum FROM winback_schema ORDER BY version")) {
+    SchemaMigrations.Script shipped =
+        SchemaMigrations.scripts(
+                name.equals("H2")
+                    ? new H2Dialect(Duration.ZERO)
+                    : new PostgresDialect(Duration.ZERO))
+            .get(0);
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT version, script, checksum FROM winback_schema ORDER BY version")) {
       assertThat(r.next()).isTrue();
       assertThat(r.getInt(1)).isEqualTo(1);
-      assertThat(r.getString(2)).isEqualTo(name.equals("H2") ? "V1__winback_schema.h2.sql"
-          : "V1__winback_schema.postgresql.sql");
+      assertThat(r.getString(2))
+          .isEqualTo(
+              name.equals("H2")
+                  ? "V1__winback_schema.h2.sql"
+                  : "V1__winback_schema.postgresql.sql");
       assertThat(r.getString(3)).hasSize(64).isEqualTo(shipped.checksum());
       assertThat(r.next()).isFalse();
     }
@@ -174,29 +207,39 @@ class MigrationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void aDatabaseWhoseAppliedScriptDiffersFromTheShippedOneIsRefusedNamingTheVersion(String name,
-      Supplier<Database> fresh) {
+  void aDatabaseWhoseAppliedScriptDiffersFromTheShippedOneIsRefusedNamingTheVersion(
+      String name, Supplier<Database> fresh) {
     PooledDataSource dataSource = fresh.get().first();
     JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate();
-    JdbcTests.execute(dataSource, "UPDATE winback_schema SET checksum = '" + "0".repeat(64) + "' WHERE version = 1");
+    JdbcTests.execute(
+        dataSource,
+        "UPDATE winback_schema SET checksum = '" + "0".repeat(64) + "' WHERE version = 1");
 
     assertThatThrownBy(store::migrate)
-        .isInstanceOfSatisfying(SchemaMismatchException.class, e -> assertThat(e.version()).isEqualTo(1))
+        .isInstanceOfSatisfying(
+            SchemaMismatchException.class, e -> assertThat(e.version()).isEqualTo(1))
         .hasMessageContaining("Schema version 1 (V1__winback_schema.")
         .hasMessageContaining("0".repeat(64));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void theShippedScriptsAppliedByFlywayMakeAWorkingStore(String name, Supplier<Database> fresh,
-      @TempDir Path migrations) throws Exception {
+  void theShippedScriptsAppliedByFlywayMakeAWorkingStore(
+      String name, Supplier<Database> fresh, @TempDir Path migrations) throws Exception {
     PooledDataSource dataSource = fresh.get().first();
-    String shipped = SchemaMigrations.VERSIONS.get(0) + (name.equals("H2") ? ".h2.sql" : ".postgresql.sql");
+    String shipped =
+        SchemaMigrations.VERSIONS.get(0) + (name.equals("H2") ? ".h2.sql" : ".postgresql.sql");
     try (var in = SchemaMigrations.class.getResourceAsStream(shipped)) {
-      Files.copy(in, migrations.resolve("V1__winback_schema.sql")); // the name a host's Flyway expects
+      Files.copy(
+          in, migrations.resolve("V1__winback_schema.sql")); // the name a host's Flyway expects
     }
 
-    var result = Flyway.configure().dataSource(dataSource).locations("filesystem:" + migrations).load().migrate();
+    var result =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("filesystem:" + migrations)
+            .load()
+            .migrate();
 
     assertThat(result.migrationsExecuted).isEqualTo(1);
     worksOn(JdbcPlanStore.create(dataSource));

@@ -17,7 +17,8 @@ class PostgresCustomerFenceTest extends CustomerFenceContract {
 
   @Override
   protected SuppressionList newSuppressionList() {
-    return JdbcSuppressionList.create(dataSource, "a fingerprint key of 32 bytes ok".getBytes(StandardCharsets.UTF_8));
+    return JdbcSuppressionList.create(
+        dataSource, "a fingerprint key of 32 bytes ok".getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -28,8 +29,13 @@ class PostgresCustomerFenceTest extends CustomerFenceContract {
   /** An advisory lock of this database that some session waits for. */
   @Override
   protected void awaitWaitingForTheFence(Thread waiting) {
-    JdbcTests.awaitCondition("a session waits for an advisory lock", () -> JdbcTests.count(dataSource,
-        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
-            + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") > 0);
+    JdbcTests.awaitCondition(
+        "a session waits for an advisory lock",
+        () ->
+            JdbcTests.count(
+                    dataSource,
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                        + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+                > 0);
   }
 }

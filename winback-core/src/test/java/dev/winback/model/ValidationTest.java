@@ -21,10 +21,13 @@ class ValidationTest {
 
   @Test
   void aBuilderNamesEveryMissingField() {
-    InvalidInputException e = catchThrowableOfType(
-        InvalidInputException.class, () -> LostCustomer.builder().displayName("x").build());
+    InvalidInputException e =
+        catchThrowableOfType(
+            InvalidInputException.class, () -> LostCustomer.builder().displayName("x").build());
 
-    assertThat(e.problems()).extracting(Problem::path).containsExactlyInAnyOrder("id", "lostAt", "churnSignal");
+    assertThat(e.problems())
+        .extracting(Problem::path)
+        .containsExactlyInAnyOrder("id", "lostAt", "churnSignal");
   }
 
   @Test
@@ -37,26 +40,45 @@ class ValidationTest {
 
   @Test
   void aNegativeValueFails() {
-    assertThatThrownBy(() -> CustomerValue.builder()
-            .monthlyRevenue(new BigDecimal("-1")).currency(Currency.getInstance("EUR")).build())
+    assertThatThrownBy(
+            () ->
+                CustomerValue.builder()
+                    .monthlyRevenue(new BigDecimal("-1"))
+                    .currency(Currency.getInstance("EUR"))
+                    .build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("monthlyRevenue: must not be negative");
   }
 
   @Test
   void aStepDueBeforeThePlanStartsFails() {
-    PlanStep early = PlanStep.builder().index(0).kind(StepKind.APOLOGY).channel(Channel.EMAIL)
-        .dueAt(LOST_AT.minusSeconds(1)).build();
+    PlanStep early =
+        PlanStep.builder()
+            .index(0)
+            .kind(StepKind.APOLOGY)
+            .channel(Channel.EMAIL)
+            .dueAt(LOST_AT.minusSeconds(1))
+            .build();
 
-    assertThatThrownBy(() -> WinBackPlan.builder().id("p").customer(Customers.lost("c").build()).playbook("x")
-            .rule("r").rationale("why").startedAt(LOST_AT).addStep(early).build())
+    assertThatThrownBy(
+            () ->
+                WinBackPlan.builder()
+                    .id("p")
+                    .customer(Customers.lost("c").build())
+                    .playbook("x")
+                    .rule("r")
+                    .rationale("why")
+                    .startedAt(LOST_AT)
+                    .addStep(early)
+                    .build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("steps[0].dueAt: must not be before startedAt");
   }
 
   @Test
   void jsonWithManyProblemsNamesEveryOneWithItsPath() {
-    String json = """
+    String json =
+        """
         {
           "displayName": "Ada",
           "contactPoints": [
@@ -73,13 +95,15 @@ class ValidationTest {
 
     InvalidInputException e = readFails(json, LostCustomer.class);
 
-    assertThat(e.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
-        "favouriteColour: is not a known field of LostCustomer",
-        "id: is required",
-        "contactPoints[1].channel: must be one of [EMAIL, PHONE, SMS, POST]",
-        "contactPoints[2].address: is not a valid e-mail address",
-        "lostAt: must be an ISO-8601 instant such as 2026-01-31T09:00:00Z",
-        "value.monthlyRevenue: must not be negative");
+    assertThat(e.problems())
+        .extracting(Problem::toString)
+        .containsExactlyInAnyOrder(
+            "favouriteColour: is not a known field of LostCustomer",
+            "id: is required",
+            "contactPoints[1].channel: must be one of [EMAIL, PHONE, SMS, POST]",
+            "contactPoints[2].address: is not a valid e-mail address",
+            "lostAt: must be an ISO-8601 instant such as 2026-01-31T09:00:00Z",
+            "value.monthlyRevenue: must not be negative");
     assertThat(e.getMessage()).doesNotContain("not-an-address").doesNotContain("ada@example.com");
   }
 
@@ -98,16 +122,19 @@ class ValidationTest {
 
   @Test
   void nullForARequiredFieldFails() {
-    String json = """
+    String json =
+        """
         {"id": null, "displayName": "A", "lostAt": "2026-03-02T09:00:00Z", "churnSignal": "OTHER"}
         """;
 
-    assertThat(readFails(json, LostCustomer.class).problems()).containsExactly(new Problem("id", "is required"));
+    assertThat(readFails(json, LostCustomer.class).problems())
+        .containsExactly(new Problem("id", "is required"));
   }
 
   @Test
   void aCrossFieldRuleInANestedValueIsReportedAtItsPath() {
-    String json = """
+    String json =
+        """
         {"kind": "PERCENT_OFF", "value": 150, "expiresAt": "2026-03-02T09:00:00Z"}
         """;
 
@@ -117,7 +144,8 @@ class ValidationTest {
 
   @Test
   void aStringWhereANumberBelongsIsNotCoerced() {
-    String json = """
+    String json =
+        """
         {"monthlyRevenue": "12", "currency": "EUR"}
         """;
 

@@ -18,7 +18,6 @@ import dev.winback.spi.StepContext;
 import dev.winback.testing.Recorder;
 import java.time.Duration;
 import java.time.Period;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConsentAndExitTermsTest {
@@ -26,8 +25,14 @@ class ConsentAndExitTermsTest {
   private final Recorder host = new Recorder();
 
   private WinBack engine(Playbook playbook) {
-    return WinBack.builder().clock(clock).playbook(playbook)
-        .feedback(host).apology(host).incentives(host).reEngagement(host).build();
+    return WinBack.builder()
+        .clock(clock)
+        .playbook(playbook)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
   }
 
   @Test
@@ -40,11 +45,15 @@ class ConsentAndExitTermsTest {
     clock.advance(Duration.ofDays(100));
     winBack.runDue();
 
-    JournalEvent change = winBack.history("c1").stream().filter(e -> e.type() == EventType.CONSENT_CHANGED)
-        .findFirst().orElseThrow();
+    JournalEvent change =
+        winBack.history("c1").stream()
+            .filter(e -> e.type() == EventType.CONSENT_CHANGED)
+            .findFirst()
+            .orElseThrow();
     assertThat(change.at()).isEqualTo(LOST_AT.plus(Duration.ofHours(1)));
-    assertThat(change.detail()).isEqualTo(
-        "EMAIL consent for every purpose: GRANTED -> WITHDRAWN, source: preference centre");
+    assertThat(change.detail())
+        .isEqualTo(
+            "EMAIL consent for every purpose: GRANTED -> WITHDRAWN, source: preference centre");
     assertThat(host.calls()).isEmpty();
   }
 
@@ -67,24 +76,34 @@ class ConsentAndExitTermsTest {
 
     winBack.optOut("c1");
 
-    assertThat(winBack.history("c1")).anySatisfy(e -> {
-      assertThat(e.type()).isEqualTo(EventType.CONSENT_CHANGED);
-      assertThat(e.detail()).contains("source: opt-out");
-    });
+    assertThat(winBack.history("c1"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.type()).isEqualTo(EventType.CONSENT_CHANGED);
+              assertThat(e.detail()).contains("source: opt-out");
+            });
   }
 
   @Test
   void theGoodbyeStepIsToldWhatTheCustomerKeeps() {
-    ExitTerms terms = ExitTerms.builder().dataRetention(Period.ofYears(3)).guestAccess(true)
-        .addKeep("your family tree").comeBackLink("https://example.com/welcome-back").build();
+    ExitTerms terms =
+        ExitTerms.builder()
+            .dataRetention(Period.ofYears(3))
+            .guestAccess(true)
+            .addKeep("your family tree")
+            .comeBackLink("https://example.com/welcome-back")
+            .build();
     WinBack winBack = engine(Playbook.builder().from(Playbook.standard()).exitTerms(terms).build());
     winBack.start(lost("c1").build());
 
     clock.advance(Duration.ofDays(4));
     winBack.runDue();
 
-    StepContext goodbye = host.calls().stream().filter(c -> c.step().kind() == StepKind.GRACEFUL_GOODBYE)
-        .findFirst().orElseThrow();
+    StepContext goodbye =
+        host.calls().stream()
+            .filter(c -> c.step().kind() == StepKind.GRACEFUL_GOODBYE)
+            .findFirst()
+            .orElseThrow();
     assertThat(goodbye.exitTerms()).isEqualTo(terms);
   }
 
@@ -97,7 +116,9 @@ class ConsentAndExitTermsTest {
     clock.advance(Duration.ofDays(4));
     winBack.runDue();
 
-    assertThat(host.calls()).filteredOn(c -> c.step().kind() == StepKind.GRACEFUL_GOODBYE).singleElement()
+    assertThat(host.calls())
+        .filteredOn(c -> c.step().kind() == StepKind.GRACEFUL_GOODBYE)
+        .singleElement()
         .satisfies(c -> assertThat(c.exitTerms().guestAccess()).isFalse());
   }
 }

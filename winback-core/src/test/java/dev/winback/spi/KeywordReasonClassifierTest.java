@@ -3,7 +3,6 @@ package dev.winback.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winback.model.ExitCategory;
-import dev.winback.spi.ReasonClassifier;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,7 +11,10 @@ class KeywordReasonClassifierTest {
   private final ReasonClassifier classifier = ReasonClassifier.keywords();
 
   @ParameterizedTest(name = "\"{0}\" is {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       It was simply too expensive for us                     | PRICE
       Your competitor made us a better offer                 | COMPETITOR_OFFER
       A rival offered a lower price, so we switched to them  | COMPETITOR_OFFER

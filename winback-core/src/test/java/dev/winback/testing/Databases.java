@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Real databases for tests: one embedded PostgreSQL per test JVM (from Maven Central, started on first use, stopped
- * at exit) with a fresh database per call, and fresh in-memory H2 databases.
+ * Real databases for tests: one embedded PostgreSQL per test JVM (from Maven Central, started on
+ * first use, stopped at exit) with a fresh database per call, and fresh in-memory H2 databases.
  */
 public final class Databases {
   private static final AtomicInteger NEXT = new AtomicInteger();
@@ -29,13 +29,16 @@ public final class Databases {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
       EmbeddedPostgres started = postgres;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException ignored) {
-          // exiting anyway
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException ignored) {
+                      // exiting anyway
+                    }
+                  }));
     }
     return postgres;
   }
@@ -43,7 +46,8 @@ public final class Databases {
   /** A new, empty PostgreSQL database. */
   public static PooledDataSource newPostgres() {
     String name = "winback_" + NEXT.incrementAndGet();
-    try (Connection c = postgres().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = postgres().getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create a test database", e);

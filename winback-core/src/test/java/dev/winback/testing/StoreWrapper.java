@@ -151,7 +151,10 @@ public final class StoreWrapper implements PlanStore {
   }
 
   @Override
-  public void anonymise(String customerId, String anonymousId, UnaryOperator<WinBackPlan> anonymisePlan,
+  public void anonymise(
+      String customerId,
+      String anonymousId,
+      UnaryOperator<WinBackPlan> anonymisePlan,
       UnaryOperator<JournalEvent> anonymiseEvent) {
     inner.anonymise(customerId, anonymousId, anonymisePlan, anonymiseEvent);
   }

@@ -2,11 +2,15 @@ package dev.winback.examples;
 
 import dev.winback.ManualClock;
 import dev.winback.WinBack;
+import dev.winback.insight.InsightReport;
+import dev.winback.insight.Outcomes;
+import dev.winback.insight.RootCauses;
+import dev.winback.insight.StoredPlans;
 import dev.winback.model.Channel;
 import dev.winback.model.ChurnSignal;
 import dev.winback.model.Consent;
-import dev.winback.model.ContactPurpose;
 import dev.winback.model.ContactPoint;
+import dev.winback.model.ContactPurpose;
 import dev.winback.model.CustomerResponse;
 import dev.winback.model.CustomerValue;
 import dev.winback.model.EventType;
@@ -23,20 +27,16 @@ import dev.winback.model.ReasonSource;
 import dev.winback.model.StepKind;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
-import dev.winback.insight.InsightReport;
-import dev.winback.insight.Outcomes;
-import dev.winback.insight.RootCauses;
-import dev.winback.insight.StoredPlans;
 import dev.winback.spi.PlanStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Period;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -49,9 +49,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A simulated win-back campaign: three dozen lost customers with varied reasons, values and channels run through
- * the standard playbook over 120 days on a manual clock, with customers who answer, come back, decline or opt out.
- * Prints a timeline per customer and a summary. Run it with the README's command.
+ * A simulated win-back campaign: three dozen lost customers with varied reasons, values and
+ * channels run through the standard playbook over 120 days on a manual clock, with customers who
+ * answer, come back, decline or opt out. Prints a timeline per customer and a summary. Run it with
+ * the README's command.
  */
 public final class WinBackDemo {
   static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
@@ -59,8 +60,17 @@ public final class WinBackDemo {
 
   /** What the campaign came to. */
   public record Summary(
-      int plans, int suppressed, int stepsSent, int stepsSkipped, int wonBack, int declined, int optedOut,
-      int unresponsive, int active, int emails, int accountManagerTasks) {}
+      int plans,
+      int suppressed,
+      int stepsSent,
+      int stepsSkipped,
+      int wonBack,
+      int declined,
+      int optedOut,
+      int unresponsive,
+      int active,
+      int emails,
+      int accountManagerTasks) {}
 
   /** A customer's reaction, due at a simulated time. */
   private record Reaction(Instant at, String customerId, Consumer<WinBack> action) {}
@@ -101,25 +111,31 @@ public final class WinBackDemo {
     Random random = new Random(42);
 
     PlanStore store = PlanStore.inMemory();
-    WinBack winBack = WinBack.builder()
-        .clock(clock)
-        .store(store)
-        .playbook(playbook)
-        .feedback(crm)
-        .apology(crm)
-        .incentives(crm)
-        .reEngagement(crm)
-        .activities(crm)
-        .listener(event -> react(event, reactions, random))
-        .build();
+    WinBack winBack =
+        WinBack.builder()
+            .clock(clock)
+            .store(store)
+            .playbook(playbook)
+            .feedback(crm)
+            .apology(crm)
+            .incentives(crm)
+            .reEngagement(crm)
+            .activities(crm)
+            .listener(event -> react(event, reactions, random))
+            .build();
 
     List<LostCustomer> customers = new ArrayList<>(customers());
     for (LostCustomer customer : customers) {
       winBack.start(customer);
     }
-    // c05 opts out on day 0; ten days later the same person turns up in another system under a new id
-    LostCustomer again = LostCustomer.builder().from(customers.get(4)).id("c05-crm2")
-        .lostAt(START.plus(Duration.ofDays(10))).build();
+    // c05 opts out on day 0; ten days later the same person turns up in another system under a new
+    // id
+    LostCustomer again =
+        LostCustomer.builder()
+            .from(customers.get(4))
+            .id("c05-crm2")
+            .lostAt(START.plus(Duration.ofDays(10)))
+            .build();
     customers.add(again);
     reactions.add(new Reaction(again.lostAt(), again.id(), w -> w.start(again)));
     Instant end = START.plus(Duration.ofDays(DAYS));
@@ -131,51 +147,81 @@ public final class WinBackDemo {
       clock.advance(Duration.ofHours(6));
     }
 
-    out.println("WinBack demo: " + customers.size() + " lost customers, standard playbook, " + DAYS
-        + " simulated days from " + START.toString().substring(0, 10));
+    out.println(
+        "WinBack demo: "
+            + customers.size()
+            + " lost customers, standard playbook, "
+            + DAYS
+            + " simulated days from "
+            + START.toString().substring(0, 10));
     out.println();
     for (LostCustomer customer : customers) {
       printTimeline(out, customer, winBack);
     }
     Summary summary = summarise(customers, winBack, crm);
     out.println("Summary");
-    out.printf("  plans started        %3d  (suppressed before any contact: %d)%n", summary.plans(), summary.suppressed());
-    out.printf("  steps sent           %3d  (e-mails %d, account-manager tasks %d)%n",
+    out.printf(
+        "  plans started        %3d  (suppressed before any contact: %d)%n",
+        summary.plans(), summary.suppressed());
+    out.printf(
+        "  steps sent           %3d  (e-mails %d, account-manager tasks %d)%n",
         summary.stepsSent(), summary.emails(), summary.accountManagerTasks());
     out.printf("  steps skipped        %3d%n", summary.stepsSkipped());
     out.printf("  won back             %3d%n", summary.wonBack());
     out.printf("  declined             %3d%n", summary.declined());
     out.printf("  opted out            %3d%n", summary.optedOut());
     out.printf("  unresponsive         %3d%n", summary.unresponsive());
-    out.printf("  still active         %3d  (second-chance asks still to come)%n", summary.active());
+    out.printf(
+        "  still active         %3d  (second-chance asks still to come)%n", summary.active());
     out.println();
-    out.println("Contact rules at work (one example of each; every decision is in the customer's journal)");
-    for (EventType type : List.of(EventType.STEP_DELAYED, EventType.STEP_REROUTED, EventType.STEP_SKIPPED)) {
-      customers.stream().flatMap(c -> winBack.history(c.id()).stream())
+    out.println(
+        "Contact rules at work (one example of each; every decision is in the customer's journal)");
+    for (EventType type :
+        List.of(EventType.STEP_DELAYED, EventType.STEP_REROUTED, EventType.STEP_SKIPPED)) {
+      customers.stream()
+          .flatMap(c -> winBack.history(c.id()).stream())
           .filter(e -> e.type() == type && e.detail().contains("by rule"))
           .findFirst()
-          .ifPresent(e -> out.printf("  %-13s %s %s%n", type.name().substring(5).toLowerCase(Locale.ROOT) + ":",
-              e.customerId(), e.detail()));
+          .ifPresent(
+              e ->
+                  out.printf(
+                      "  %-13s %s %s%n",
+                      type.name().substring(5).toLowerCase(Locale.ROOT) + ":",
+                      e.customerId(),
+                      e.detail()));
     }
-    customers.stream().map(c -> winBack.plan(c.id()).orElseThrow())
+    customers.stream()
+        .map(c -> winBack.plan(c.id()).orElseThrow())
         .filter(p -> p.rationale().contains("suppression-list"))
         .findFirst()
-        .ifPresent(p -> out.printf("  %-13s %s %s%n", "suppressed:", p.customer().id(), p.rationale()));
+        .ifPresent(
+            p -> out.printf("  %-13s %s %s%n", "suppressed:", p.customer().id(), p.rationale()));
     if (reportDir != null) {
       writeReport(out, store, playbook, clock.instant(), reportDir);
     }
     ExampleCrm cdnowCrm = new ExampleCrm(playbook.valueTiers());
-    CdnowLapses.run(out, WinBack.builder().playbook(playbook).feedback(cdnowCrm).apology(cdnowCrm)
-        .incentives(cdnowCrm).reEngagement(cdnowCrm), 5);
+    CdnowLapses.run(
+        out,
+        WinBack.builder()
+            .playbook(playbook)
+            .feedback(cdnowCrm)
+            .apology(cdnowCrm)
+            .incentives(cdnowCrm)
+            .reEngagement(cdnowCrm),
+        5);
     return summary;
   }
 
-  private static void writeReport(PrintStream out, PlanStore store, Playbook playbook, Instant now, Path dir) {
+  private static void writeReport(
+      PrintStream out, PlanStore store, Playbook playbook, Instant now, Path dir) {
     Iterable<WinBackPlan> plans = StoredPlans.in(store);
-    InsightReport report = new InsightReport("WinBack demo: 120 days of win-back", now,
-        Outcomes.of(plans, playbook.valueTiers(), Period.ofMonths(12)),
-        RootCauses.of(plans, RootCauses.Granularity.WEEK, 4, 0.01, 3),
-        List.of());
+    InsightReport report =
+        new InsightReport(
+            "WinBack demo: 120 days of win-back",
+            now,
+            Outcomes.of(plans, playbook.valueTiers(), Period.ofMonths(12)),
+            RootCauses.of(plans, RootCauses.Granularity.WEEK, 4, 0.01, 3),
+            List.of());
     try {
       Files.createDirectories(dir);
       Path html = dir.resolve("winback-report.html").toAbsolutePath();
@@ -200,8 +246,17 @@ public final class WinBackDemo {
     if (kind == StepKind.FEEDBACK_REQUEST && n % 3 != 0) {
       String words = ANSWERS[n % ANSWERS.length];
       Instant answered = at.plus(Duration.ofDays(2 + n % 5));
-      reactions.add(new Reaction(answered, id, w -> w.recordFeedback(id,
-          Feedback.of(words, n % 2 == 0 ? ReasonSource.SURVEY : ReasonSource.LETTER, answered))));
+      reactions.add(
+          new Reaction(
+              answered,
+              id,
+              w ->
+                  w.recordFeedback(
+                      id,
+                      Feedback.of(
+                          words,
+                          n % 2 == 0 ? ReasonSource.SURVEY : ReasonSource.LETTER,
+                          answered))));
     }
     if (kind == StepKind.INCENTIVE_OFFER && random.nextInt(100) < 55) {
       reactions.add(new Reaction(at.plus(Duration.ofDays(3)), id, w -> w.markWonBack(id)));
@@ -210,7 +265,11 @@ public final class WinBackDemo {
       reactions.add(new Reaction(at.plus(Duration.ofDays(1)), id, w -> w.markWonBack(id)));
     }
     if (kind == StepKind.GRACEFUL_GOODBYE && n % 11 == 4) {
-      reactions.add(new Reaction(at.plus(Duration.ofDays(1)), id, w -> w.recordResponse(id, CustomerResponse.DECLINED)));
+      reactions.add(
+          new Reaction(
+              at.plus(Duration.ofDays(1)),
+              id,
+              w -> w.recordResponse(id, CustomerResponse.DECLINED)));
     }
     if (kind == StepKind.FEEDBACK_REQUEST && n % 13 == 5) {
       reactions.add(new Reaction(at.plus(Duration.ofHours(12)), id, w -> w.optOut(id)));
@@ -235,65 +294,101 @@ public final class WinBackDemo {
 
   static List<LostCustomer> customers() {
     ExitCategory[] reasons = {
-      ExitCategory.UNKNOWN, ExitCategory.PRICE, ExitCategory.SERVICE_FAILURE, ExitCategory.COMPETITOR_OFFER,
-      ExitCategory.TOO_MANY_MESSAGES, ExitCategory.NO_LONGER_NEEDED, ExitCategory.STAFF_ATTITUDE,
-      ExitCategory.UNKNOWN, ExitCategory.BUDGET_CUT, ExitCategory.PRODUCT_QUALITY, ExitCategory.FELT_UNAPPRECIATED,
+      ExitCategory.UNKNOWN,
+      ExitCategory.PRICE,
+      ExitCategory.SERVICE_FAILURE,
+      ExitCategory.COMPETITOR_OFFER,
+      ExitCategory.TOO_MANY_MESSAGES,
+      ExitCategory.NO_LONGER_NEEDED,
+      ExitCategory.STAFF_ATTITUDE,
+      ExitCategory.UNKNOWN,
+      ExitCategory.BUDGET_CUT,
+      ExitCategory.PRODUCT_QUALITY,
+      ExitCategory.FELT_UNAPPRECIATED,
       ExitCategory.MOVED,
     };
     ChurnSignal[] signals = {
-      ChurnSignal.SUBSCRIPTION_CANCELLED, ChurnSignal.PURCHASES_STOPPED, ChurnSignal.CONTRACT_NOT_RENEWED,
+      ChurnSignal.SUBSCRIPTION_CANCELLED, ChurnSignal.PURCHASES_STOPPED,
+          ChurnSignal.CONTRACT_NOT_RENEWED,
       ChurnSignal.ACCOUNT_DELETED, ChurnSignal.DONATIONS_STOPPED, ChurnSignal.DOWNGRADED,
     };
     String[] monthly = {"0", "9.90", "29.00", "79.00", "149.00", "640.00", "1200.00"};
-    String[] zones = {"Europe/Berlin", "America/New_York", "Asia/Tokyo", "Europe/London", "Australia/Sydney"};
+    String[] zones = {
+      "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Europe/London", "Australia/Sydney"
+    };
     List<LostCustomer> customers = new ArrayList<>();
     for (int n = 1; n <= 36; n++) {
       String id = String.format(Locale.ROOT, "c%02d", n);
       ExitCategory reason = n == 17 ? ExitCategory.DECEASED : reasons[n % reasons.length];
-      LostCustomer.Builder customer = LostCustomer.builder()
-          .id(id)
-          .displayName("Customer " + id)
-          .lostAt(START.minus(Duration.ofDays(n % 4)))
-          .customerSince(START.minus(Duration.ofDays(200 + 37L * n)))
-          .churnSignal(signals[n % signals.length])
-          .timeZone(ZoneId.of(zones[n % zones.length]))
-          .segment(n % 4 == 0 ? "enterprise" : "smb");
-      customer.addContactPoint(ContactPoint.of(Channel.EMAIL, id + "@example.com",
-          n % 9 == 0 ? Consent.WITHDRAWN : Consent.GRANTED));
+      LostCustomer.Builder customer =
+          LostCustomer.builder()
+              .id(id)
+              .displayName("Customer " + id)
+              .lostAt(START.minus(Duration.ofDays(n % 4)))
+              .customerSince(START.minus(Duration.ofDays(200 + 37L * n)))
+              .churnSignal(signals[n % signals.length])
+              .timeZone(ZoneId.of(zones[n % zones.length]))
+              .segment(n % 4 == 0 ? "enterprise" : "smb");
+      customer.addContactPoint(
+          ContactPoint.of(
+              Channel.EMAIL,
+              id + "@example.com",
+              n % 9 == 0 ? Consent.WITHDRAWN : Consent.GRANTED));
       if (n % 3 == 0) {
-        customer.addContactPoint(ContactPoint.of(Channel.PHONE, "+1 555 01" + (10 + n), Consent.GRANTED));
+        customer.addContactPoint(
+            ContactPoint.of(Channel.PHONE, "+1 555 01" + (10 + n), Consent.GRANTED));
         customer.preferredChannel(Channel.PHONE);
       }
       if (n % 5 == 0) {
-        customer.addContactPoint(ContactPoint.of(Channel.POST, n + " Example Street", Consent.GRANTED));
+        customer.addContactPoint(
+            ContactPoint.of(Channel.POST, n + " Example Street", Consent.GRANTED));
         customer.preferredChannel(Channel.POST);
       }
       if (n % 8 == 2) {
         // happy to answer questions, not to receive offers by e-mail; letters are fine
-        customer.contactPoints(List.of(
-            ContactPoint.builder().channel(Channel.EMAIL).address(id + "@example.com").consent(Consent.GRANTED)
-                .putPurposeConsent(ContactPurpose.MARKETING, Consent.DENIED).build(),
-            ContactPoint.of(Channel.POST, n + " Example Street", Consent.GRANTED)));
+        customer.contactPoints(
+            List.of(
+                ContactPoint.builder()
+                    .channel(Channel.EMAIL)
+                    .address(id + "@example.com")
+                    .consent(Consent.GRANTED)
+                    .putPurposeConsent(ContactPurpose.MARKETING, Consent.DENIED)
+                    .build(),
+                ContactPoint.of(Channel.POST, n + " Example Street", Consent.GRANTED)));
         customer.preferredChannel(Channel.EMAIL);
       }
       if (n == 21) {
-        customer.contactPoints(List.of(ContactPoint.builder().channel(Channel.EMAIL).address(id + "@example.com")
-            .consent(Consent.GRANTED).putPurposeConsent(ContactPurpose.MARKETING, Consent.WITHDRAWN).build()));
+        customer.contactPoints(
+            List.of(
+                ContactPoint.builder()
+                    .channel(Channel.EMAIL)
+                    .address(id + "@example.com")
+                    .consent(Consent.GRANTED)
+                    .putPurposeConsent(ContactPurpose.MARKETING, Consent.WITHDRAWN)
+                    .build()));
       }
       if (n == 29) {
-        customer.contactPoints(List.of(ContactPoint.of(Channel.EMAIL, id + "@example.com", Consent.DENIED)));
+        customer.contactPoints(
+            List.of(ContactPoint.of(Channel.EMAIL, id + "@example.com", Consent.DENIED)));
       }
       if (reason != ExitCategory.UNKNOWN) {
-        customer.addExitReason(ExitReason.of(reason, ReasonSource.SURVEY, START.minus(Duration.ofDays(n % 4))));
+        customer.addExitReason(
+            ExitReason.of(reason, ReasonSource.SURVEY, START.minus(Duration.ofDays(n % 4))));
       }
       String value = monthly[n % monthly.length];
       if (!value.equals("0")) {
-        String lifetime = new java.math.BigDecimal(value).multiply(java.math.BigDecimal.valueOf(24)).toPlainString();
+        String lifetime =
+            new java.math.BigDecimal(value)
+                .multiply(java.math.BigDecimal.valueOf(24))
+                .toPlainString();
         customer.value(CustomerValue.of(value, lifetime, "USD"));
       }
       if (reason == ExitCategory.COMPETITOR_OFFER || n % 7 == 3) {
-        customer.newArrangement(NewArrangement.builder().competitor("Rival Inc.")
-            .contractEnds(LocalDate.of(2026, 3, 1).plusDays(11L * n)).build());
+        customer.newArrangement(
+            NewArrangement.builder()
+                .competitor("Rival Inc.")
+                .contractEnds(LocalDate.of(2026, 3, 1).plusDays(11L * n))
+                .build());
       }
       customers.add(customer.build());
     }
@@ -302,17 +397,24 @@ public final class WinBackDemo {
 
   private static void printTimeline(PrintStream out, LostCustomer customer, WinBack winBack) {
     WinBackPlan plan = winBack.plan(customer.id()).orElseThrow();
-    out.printf("%s  %-9s %-22s left: %-18s value: %-6s -> %s (rule '%s')%n",
-        customer.id(), customer.segment().orElse("-"), customer.churnSignal(), plan.customer().primaryCategory(),
-        winBack.playbook().valueTiers().tierOf(customer), plan.status(), plan.rule());
+    out.printf(
+        "%s  %-9s %-22s left: %-18s value: %-6s -> %s (rule '%s')%n",
+        customer.id(),
+        customer.segment().orElse("-"),
+        customer.churnSignal(),
+        plan.customer().primaryCategory(),
+        winBack.playbook().valueTiers().tierOf(customer),
+        plan.status(),
+        plan.rule());
     for (JournalEvent event : winBack.history(customer.id())) {
       if (event.type() == EventType.STEP_CANCELLED || event.type() == EventType.STEP_RESCHEDULED) {
         continue;
       }
       long day = Duration.between(START, event.at()).toDays();
-      String detail = event.type() == EventType.PLAN_STARTED
-          ? event.detail().replaceFirst(": .*", "")
-          : event.detail();
+      String detail =
+          event.type() == EventType.PLAN_STARTED
+              ? event.detail().replaceFirst(": .*", "")
+              : event.detail();
       out.printf("    day %3d  %-20s %s%n", day, event.type(), detail);
     }
     out.println();

@@ -1,4 +1,7 @@
-/** Runnable examples of WinBack: a simulated win-back campaign, a host's CRM wiring and lapses found in real data. */
+/**
+ * Runnable examples of WinBack: a simulated win-back campaign, a host's CRM wiring and lapses found
+ * in real data.
+ */
 @NullMarked
 package dev.winback.examples;
 

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A whole demo run, with every log level on, writes no customer's contact details or words to the log. */
+/**
+ * A whole demo run, with every log level on, writes no customer's contact details or words to the
+ * log.
+ */
 class DemoLogRedactionTest {
 
   @Test
@@ -35,7 +38,9 @@ class DemoLogRedactionTest {
     }
     for (String text : personal) {
       assertThat(logged).as("the demo's log").doesNotContain(text);
-      assertThat(printed.toString(StandardCharsets.UTF_8)).as("the demo's output").doesNotContain(text);
+      assertThat(printed.toString(StandardCharsets.UTF_8))
+          .as("the demo's output")
+          .doesNotContain(text);
     }
   }
 }

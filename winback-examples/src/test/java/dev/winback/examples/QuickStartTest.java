@@ -1,3 +1,4 @@
+// spotless:off
 package dev.winback.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,3 +100,4 @@ class QuickStartTest {
     assertThat(notes).noneMatch(note -> note.contains("ada@example.com") || note.contains("outages"));
   }
 }
+// spotless:on

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's code is the code these tests run, so the documentation cannot drift from what works. */
+/**
+ * The README's code is the code these tests run, so the documentation cannot drift from what works.
+ */
 class ReadmeTest {
   private static final Path EXAMPLES = Path.of("src/test/java/dev/winback/examples");
 
@@ -19,7 +21,11 @@ class ReadmeTest {
   void theTestingSectionShowsRetentionRulesTestVerbatim() throws IOException {
     String test = Files.readString(EXAMPLES.resolve("RetentionRulesTest.java"));
 
-    assertThat(readme()).contains(test.substring(test.indexOf("import static")));
+    // the file is kept out of the formatter (spotless:off ... spotless:on) so that it reads as the
+    // README shows it
+    assertThat(readme())
+        .contains(
+            test.substring(test.indexOf("import static"), test.lastIndexOf("// spotless:on")));
   }
 
   @Test

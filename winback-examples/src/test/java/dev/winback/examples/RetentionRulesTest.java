@@ -1,3 +1,4 @@
+// spotless:off
 package dev.winback.examples;
 
 import static dev.winback.testkit.WinBackAssertions.assertThat;
@@ -49,3 +50,4 @@ class RetentionRulesTest {
         .wasSent(StepKind.SECOND_CHANCE_ASK);
   }
 }
+// spotless:on

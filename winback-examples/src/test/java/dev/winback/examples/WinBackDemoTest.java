@@ -13,7 +13,8 @@ class WinBackDemoTest {
   void theDemoRunsEveryCustomerThroughTheStandardPlaybookAndSummarises() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    WinBackDemo.Summary summary = WinBackDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    WinBackDemo.Summary summary =
+        WinBackDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
 
     assertThat(summary.plans()).isEqualTo(37);
@@ -21,8 +22,14 @@ class WinBackDemoTest {
     assertThat(summary.wonBack()).isPositive();
     assertThat(summary.stepsSent()).isEqualTo(summary.emails() + summary.accountManagerTasks());
     assertThat(summary.accountManagerTasks()).isPositive();
-    assertThat(summary.wonBack() + summary.declined() + summary.optedOut() + summary.unresponsive()
-        + summary.active() + summary.suppressed()).isEqualTo(37);
+    assertThat(
+            summary.wonBack()
+                + summary.declined()
+                + summary.optedOut()
+                + summary.unresponsive()
+                + summary.active()
+                + summary.suppressed())
+        .isEqualTo(37);
     assertThat(printed)
         .contains("PLAN_REVISED")
         .contains("SUPPRESSED: No contact at all: the customer is deceased.")
@@ -31,30 +38,32 @@ class WinBackDemoTest {
         .containsPattern("rerouted: +c\\d+ .* by rule consent")
         .containsPattern("skipped: +c\\d+ .* by rule consent")
         .containsPattern("suppressed: +c05-crm2 .*suppression-list")
-        .containsPattern("Lapse detection on CDNOW: BG/NBD r=0\\.24\\d alpha=4\\.41\\d .* customers look lapsed")
+        .containsPattern(
+            "Lapse detection on CDNOW: BG/NBD r=0\\.24\\d alpha=4\\.41\\d .* customers look lapsed")
         .doesNotContain("@example.com")
         .doesNotContain("Example Street");
   }
 
   @Test
-  void theDemoWritesTheInsightReportAndSaysWhere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws Exception {
+  void theDemoWritesTheInsightReportAndSaysWhere(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     WinBackDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), dir);
 
     java.nio.file.Path html = dir.resolve("winback-report.html");
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Report written to " + html.toAbsolutePath());
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .contains("Report written to " + html.toAbsolutePath());
     assertThat(java.nio.file.Files.readString(html)).contains("<svg").contains("Win-back funnel");
     assertThat(dir.resolve("winback-report.json")).exists();
   }
 
   @Test
   void theDemoIsRepeatable() {
-    WinBackDemo.Summary first = WinBackDemo.run(new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8));
-    WinBackDemo.Summary second = WinBackDemo.run(new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8));
+    WinBackDemo.Summary first =
+        WinBackDemo.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    WinBackDemo.Summary second =
+        WinBackDemo.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
     assertThat(second).isEqualTo(first);
   }

@@ -44,15 +44,18 @@ class ExperimentsTest {
     Experiment a = Experiment.named("a").holdout(0.5).build();
     Experiment b = Experiment.named("b").holdout(0.5).build();
 
-    long same = java.util.stream.IntStream.range(0, 10_000)
-        .filter(i -> a.assign("c" + i).equals(b.assign("c" + i))).count();
+    long same =
+        java.util.stream.IntStream.range(0, 10_000)
+            .filter(i -> a.assign("c" + i).equals(b.assign("c" + i)))
+            .count();
 
     assertThat(same / 10_000.0).isCloseTo(0.5, within(0.03));
   }
 
   @Test
   void sharesMustAddUpToAtMostOne() {
-    assertThatThrownBy(() -> Experiment.named("x").holdout(0.6).variant("v", 0.5, Playbook.standard()))
+    assertThatThrownBy(
+            () -> Experiment.named("x").holdout(0.6).variant("v", 0.5, Playbook.standard()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("add up to at most 1");
   }
@@ -62,9 +65,17 @@ class ExperimentsTest {
     ManualClock clock = ManualClock.at(LOST_AT);
     Recorder host = new Recorder();
     Playbook patient = Playbook.standard(Duration.ofDays(35));
-    Experiment experiment = Experiment.named("thanks").holdout(0.3).variant("late-thanks", 0.3, patient).build();
-    WinBack winBack = WinBack.builder().clock(clock).experiment(experiment)
-        .feedback(host).apology(host).incentives(host).reEngagement(host).build();
+    Experiment experiment =
+        Experiment.named("thanks").holdout(0.3).variant("late-thanks", 0.3, patient).build();
+    WinBack winBack =
+        WinBack.builder()
+            .clock(clock)
+            .experiment(experiment)
+            .feedback(host)
+            .apology(host)
+            .incentives(host)
+            .reEngagement(host)
+            .build();
     List<WinBackPlan> plans = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       plans.add(winBack.start(lost("c" + i).build()));
@@ -75,7 +86,9 @@ class ExperimentsTest {
       clock.advance(Duration.ofDays(1));
     }
 
-    assertThat(plans).extracting(p -> p.arm().orElseThrow()).contains("holdout", "late-thanks", "default");
+    assertThat(plans)
+        .extracting(p -> p.arm().orElseThrow())
+        .contains("holdout", "late-thanks", "default");
     for (WinBackPlan plan : plans) {
       String arm = plan.arm().orElseThrow();
       assertThat(arm).isEqualTo(experiment.assign(plan.customer().id()));
@@ -84,7 +97,8 @@ class ExperimentsTest {
         assertThat(plan.steps()).isEmpty();
         assertThat(host.calls()).noneMatch(c -> c.customer().id().equals(plan.customer().id()));
       } else {
-        assertThat(plan.playbook()).isEqualTo(arm.equals("late-thanks") ? patient.name() : "standard");
+        assertThat(plan.playbook())
+            .isEqualTo(arm.equals("late-thanks") ? patient.name() : "standard");
       }
     }
     assertThat(winBack.plan("dead").orElseThrow().arm()).isEmpty();
@@ -96,8 +110,16 @@ class ExperimentsTest {
     ManualClock clock = ManualClock.at(LOST_AT);
     Recorder host = new Recorder();
     Experiment experiment = Experiment.named("e").holdout(0.5).build();
-    WinBack winBack = WinBack.builder().clock(clock).store(store).experiment(experiment)
-        .feedback(host).apology(host).incentives(host).reEngagement(host).build();
+    WinBack winBack =
+        WinBack.builder()
+            .clock(clock)
+            .store(store)
+            .experiment(experiment)
+            .feedback(host)
+            .apology(host)
+            .incentives(host)
+            .reEngagement(host)
+            .build();
     int[] wins = new int[2];
     int[] sizes = new int[2];
     for (int i = 0; i < 400; i++) {
@@ -112,21 +134,24 @@ class ExperimentsTest {
       }
     }
 
-    ExperimentResults results = ExperimentResults.of(StoredPlans.in(store), "e", Experiment.HOLDOUT, 100);
+    ExperimentResults results =
+        ExperimentResults.of(StoredPlans.in(store), "e", Experiment.HOLDOUT, 100);
 
     ExperimentResults.Comparison comparison = results.comparison(Experiment.DEFAULT).orElseThrow();
     double uplift = (double) wins[1] / sizes[1] - (double) wins[0] / sizes[0];
     assertThat(comparison.uplift()).isCloseTo(uplift, within(1e-12));
-    assertThat(comparison.pValue()).isCloseTo(
-        Statistics.twoProportionPValue(wins[1], sizes[1], wins[0], sizes[0]), within(1e-12));
+    assertThat(comparison.pValue())
+        .isCloseTo(
+            Statistics.twoProportionPValue(wins[1], sizes[1], wins[0], sizes[0]), within(1e-12));
     assertThat(comparison.interval().above(0)).isTrue();
     assertThat(comparison.verdict()).isEqualTo(ExperimentResults.Verdict.BETTER);
   }
 
   @Test
   void belowTheMinimumSampleNoWinnerIsNamed() {
-    List<WinBackPlan> plans = List.of(
-        plan("a", "holdout", false), plan("b", "default", true), plan("c", "default", true));
+    List<WinBackPlan> plans =
+        List.of(
+            plan("a", "holdout", false), plan("b", "default", true), plan("c", "default", true));
 
     ExperimentResults results = ExperimentResults.of(plans, "e", Experiment.HOLDOUT, 30);
 
@@ -135,8 +160,16 @@ class ExperimentsTest {
   }
 
   private static WinBackPlan plan(String id, String arm, boolean won) {
-    WinBackPlan.Builder plan = WinBackPlan.builder().id(id).customer(lost(id).build()).playbook("p").rule("r")
-        .rationale("x").startedAt(LOST_AT).experiment("e").arm(arm);
+    WinBackPlan.Builder plan =
+        WinBackPlan.builder()
+            .id(id)
+            .customer(lost(id).build())
+            .playbook("p")
+            .rule("r")
+            .rationale("x")
+            .startedAt(LOST_AT)
+            .experiment("e")
+            .arm(arm);
     if (won) {
       plan.status(PlanStatus.WON_BACK).endedAt(LOST_AT);
     }

@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 
-/** A report over a simulated quarter: 240 lost customers, an experiment, and an outbreak of service failures. */
+/**
+ * A report over a simulated quarter: 240 lost customers, an experiment, and an outbreak of service
+ * failures.
+ */
 final class ReportFixture {
   private ReportFixture() {}
 
@@ -25,20 +28,40 @@ final class ReportFixture {
     ManualClock clock = ManualClock.at(LOST_AT);
     PlanStore store = PlanStore.inMemory();
     Recorder host = new Recorder();
-    WinBack winBack = WinBack.builder().clock(clock).store(store)
-        .experiment(Experiment.named("holdout-q1").holdout(0.2).build())
-        .feedback(host).apology(host).incentives(host).reEngagement(host).build();
-    ExitCategory[] usual = {ExitCategory.PRICE, ExitCategory.COMPETITOR_OFFER, ExitCategory.NO_LONGER_NEEDED,
-        ExitCategory.MISSING_FEATURE, ExitCategory.UNKNOWN};
+    WinBack winBack =
+        WinBack.builder()
+            .clock(clock)
+            .store(store)
+            .experiment(Experiment.named("holdout-q1").holdout(0.2).build())
+            .feedback(host)
+            .apology(host)
+            .incentives(host)
+            .reEngagement(host)
+            .build();
+    ExitCategory[] usual = {
+      ExitCategory.PRICE,
+      ExitCategory.COMPETITOR_OFFER,
+      ExitCategory.NO_LONGER_NEEDED,
+      ExitCategory.MISSING_FEATURE,
+      ExitCategory.UNKNOWN
+    };
     for (int week = 0; week < 12; week++) {
       for (int i = 0; i < 20; i++) {
         String id = "w" + week + "c" + i;
-        ExitCategory category = week == 11 && i < 12 ? ExitCategory.SERVICE_FAILURE : usual[(i + week) % usual.length];
-        winBack.start(Customers.leftBecauseOf(id, category).lostAt(clock.instant())
-            .value(Customers.worth(i % 3 == 0 ? "120" : "20")).build());
+        ExitCategory category =
+            week == 11 && i < 12 ? ExitCategory.SERVICE_FAILURE : usual[(i + week) % usual.length];
+        winBack.start(
+            Customers.leftBecauseOf(id, category)
+                .lostAt(clock.instant())
+                .value(Customers.worth(i % 3 == 0 ? "120" : "20"))
+                .build());
         if (category == ExitCategory.SERVICE_FAILURE) {
-          winBack.recordFeedback(id, Feedback.of("Third <b>outage</b> this month, reach me at x@y.com",
-              ReasonSource.SURVEY, clock.instant()));
+          winBack.recordFeedback(
+              id,
+              Feedback.of(
+                  "Third <b>outage</b> this month, reach me at x@y.com",
+                  ReasonSource.SURVEY,
+                  clock.instant()));
         }
         if (i % 4 == 0 && !id.endsWith("c0")) {
           winBack.markWonBack(id);
@@ -50,7 +73,9 @@ final class ReportFixture {
       }
     }
     Iterable<dev.winback.model.WinBackPlan> plans = StoredPlans.in(store);
-    return new InsightReport("WinBack report: Q1 2026", Instant.parse("2026-06-01T00:00:00Z"),
+    return new InsightReport(
+        "WinBack report: Q1 2026",
+        Instant.parse("2026-06-01T00:00:00Z"),
         Outcomes.of(plans, ValueTiers.defaults(), Period.ofMonths(12)),
         RootCauses.of(plans, RootCauses.Granularity.WEEK, 4, 0.01, 5),
         List.of(ExperimentResults.of(plans, "holdout-q1", Experiment.HOLDOUT, 30)));

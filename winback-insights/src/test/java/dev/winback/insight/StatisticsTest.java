@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * Expected values come from published examples (Newcombe 1998, "Two-sided confidence intervals for the single
- * proportion" and "Interval estimation for the difference between independent proportions", Statistics in
- * Medicine 17) or hand calculation, as each test says.
+ * Expected values come from published examples (Newcombe 1998, "Two-sided confidence intervals for
+ * the single proportion" and "Interval estimation for the difference between independent
+ * proportions", Statistics in Medicine 17) or hand calculation, as each test says.
  */
 class StatisticsTest {
 
@@ -23,7 +23,8 @@ class StatisticsTest {
 
   @Test
   void wilsonIntervalForZeroWinsStartsAtZero() {
-    // hand calculation: x = 0, n = 10, z = 1.96: upper = (z^2/n) / (1 + z^2/n) = 0.38415 / 1.38415 = 0.27753
+    // hand calculation: x = 0, n = 10, z = 1.96: upper = (z^2/n) / (1 + z^2/n) = 0.38415 / 1.38415
+    // = 0.27753
     Interval interval = Statistics.wilson(0, 10, Statistics.Z95);
 
     assertThat(interval.lower()).isZero();
@@ -65,7 +66,8 @@ class StatisticsTest {
 
   @Test
   void twoProportionTestMatchesAHandCalculation() {
-    // hand calculation: 30/100 vs 20/100, pooled p = 0.25, se = sqrt(0.25 * 0.75 * 0.02) = 0.0612372,
+    // hand calculation: 30/100 vs 20/100, pooled p = 0.25, se = sqrt(0.25 * 0.75 * 0.02) =
+    // 0.0612372,
     // z = 0.1 / 0.0612372 = 1.63299; two-sided p = 2 * (1 - Phi(1.63299)) = 0.10247 (normal table)
     assertThat(Statistics.twoProportionZ(30, 100, 20, 100)).isCloseTo(1.63299, within(1e-5));
     assertThat(Statistics.twoProportionPValue(30, 100, 20, 100)).isCloseTo(0.10247, within(5e-5));

@@ -9,7 +9,10 @@ import dev.winback.spi.StepResult;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A hand-written fake for every strategy: records each call and answers as told (sent, unless told otherwise). */
+/**
+ * A hand-written fake for every strategy: records each call and answers as told (sent, unless told
+ * otherwise).
+ */
 public final class Recorder
     implements FeedbackStrategy, ApologyStrategy, IncentiveStrategy, ReEngagementStrategy {
 
@@ -20,7 +23,8 @@ public final class Recorder
   }
 
   private final List<StepContext> calls = new CopyOnWriteArrayList<>();
-  private volatile Behaviour behaviour = context -> StepResult.sent("ref-" + context.idempotencyKey());
+  private volatile Behaviour behaviour =
+      context -> StepResult.sent("ref-" + context.idempotencyKey());
 
   /**
    * Sets how the strategies answer from now on.

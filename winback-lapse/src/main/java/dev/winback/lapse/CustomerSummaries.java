@@ -11,10 +11,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The per-customer summaries the models are fitted on, in primitive columns (no object per customer): the repeat
- * purchases x, the recency t_x (time from the first to the last purchase), the age T (time from the first purchase
- * to the end of the calibration period), and the mean value of the repeat purchases, all in one time unit.
- * Immutable once built.
+ * The per-customer summaries the models are fitted on, in primitive columns (no object per
+ * customer): the repeat purchases x, the recency t_x (time from the first to the last purchase),
+ * the age T (time from the first purchase to the end of the calibration period), and the mean value
+ * of the repeat purchases, all in one time unit. Immutable once built.
  */
 public final class CustomerSummaries {
   private final String[] ids;
@@ -23,7 +23,8 @@ public final class CustomerSummaries {
   private final double[] age;
   private final double[] meanSpend;
 
-  private CustomerSummaries(String[] ids, double[] x, double[] tx, double[] age, double[] meanSpend) {
+  private CustomerSummaries(
+      String[] ids, double[] x, double[] tx, double[] age, double[] meanSpend) {
     this.ids = ids;
     this.x = x;
     this.tx = tx;
@@ -32,8 +33,8 @@ public final class CustomerSummaries {
   }
 
   /**
-   * Summaries from columns, checked: x a whole number at least 0, 0 &lt;= t_x &lt;= T, t_x = 0 when x = 0, mean spend at
-   * least 0 (or NaN when unknown).
+   * Summaries from columns, checked: x a whole number at least 0, 0 &lt;= t_x &lt;= T, t_x = 0 when
+   * x = 0, mean spend at least 0 (or NaN when unknown).
    *
    * @param ids the customer ids
    * @param x repeat purchases
@@ -43,8 +44,8 @@ public final class CustomerSummaries {
    * @return the summaries
    * @throws InvalidInputException naming every bad customer and field
    */
-  public static CustomerSummaries of(String[] ids, double[] x, double[] tx, double[] age,
-      double @Nullable [] meanSpend) {
+  public static CustomerSummaries of(
+      String[] ids, double[] x, double[] tx, double[] age, double @Nullable [] meanSpend) {
     int n = ids.length;
     double[] spend = meanSpend == null ? filled(n) : meanSpend;
     if (x.length != n || tx.length != n || age.length != n || spend.length != n) {
@@ -85,9 +86,10 @@ public final class CustomerSummaries {
   }
 
   /**
-   * Reads summaries from CSV with a header row: {@code id} (or {@code ID}), {@code x} (or {@code frequency}),
-   * {@code t_x} (or {@code recency}), {@code T}, and optionally the mean repeat purchase value as {@code zbar},
-   * {@code monetary_value} or {@code meanSpend}. Values are checked as in {@link #of}.
+   * Reads summaries from CSV with a header row: {@code id} (or {@code ID}), {@code x} (or {@code
+   * frequency}), {@code t_x} (or {@code recency}), {@code T}, and optionally the mean repeat
+   * purchase value as {@code zbar}, {@code monetary_value} or {@code meanSpend}. Values are checked
+   * as in {@link #of}.
    *
    * @param csv the CSV text source
    * @return the summaries
@@ -105,8 +107,12 @@ public final class CustomerSummaries {
       int x = column(header, "x", "frequency");
       int tx = column(header, "t_x", "recency");
       int age = column(header, "T");
-      int spend = header.indexOf("zbar") >= 0 ? header.indexOf("zbar")
-          : header.indexOf("monetary_value") >= 0 ? header.indexOf("monetary_value") : header.indexOf("meanSpend");
+      int spend =
+          header.indexOf("zbar") >= 0
+              ? header.indexOf("zbar")
+              : header.indexOf("monetary_value") >= 0
+                  ? header.indexOf("monetary_value")
+                  : header.indexOf("meanSpend");
       List<String> ids = new ArrayList<>();
       DoubleColumn xs = new DoubleColumn();
       DoubleColumn txs = new DoubleColumn();
@@ -128,14 +134,20 @@ public final class CustomerSummaries {
           ages.add(Double.parseDouble(f[age].trim()));
           spends.add(spend >= 0 && repeat > 0 ? Double.parseDouble(f[spend].trim()) : Double.NaN);
         } catch (RuntimeException e) {
-          problems.add(new Problem("row " + row, "is not a summary row (id, x, t_x, T as numbers)"));
+          problems.add(
+              new Problem("row " + row, "is not a summary row (id, x, t_x, T as numbers)"));
           ids.remove(ids.size() - 1);
         }
       }
       if (!problems.isEmpty()) {
         throw new InvalidInputException("customer summaries", problems);
       }
-      return of(ids.toArray(String[]::new), xs.toArray(), txs.toArray(), ages.toArray(), spends.toArray());
+      return of(
+          ids.toArray(String[]::new),
+          xs.toArray(),
+          txs.toArray(),
+          ages.toArray(),
+          spends.toArray());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot read the summaries", e);
     }
@@ -147,7 +159,8 @@ public final class CustomerSummaries {
         return header.indexOf(name);
       }
     }
-    throw new InvalidInputException("customer summaries",
+    throw new InvalidInputException(
+        "customer summaries",
         List.of(new Problem("header", "has no column " + String.join(" or ", names))));
   }
 
@@ -155,19 +168,21 @@ public final class CustomerSummaries {
   public record Transaction(String customerId, Instant at, double amount) {}
 
   /**
-   * Summarises a transaction log for a calibration period ending at {@code end}, with times in units of
-   * {@code unit} (e.g. a week). As in the published CDNOW summaries, purchases on the same day (UTC) count as one,
-   * with their amounts added; purchases after the end are ignored. The log must be grouped by customer (all of a
-   * customer's transactions together, in any order of time), so that only one customer is held at a time.
+   * Summarises a transaction log for a calibration period ending at {@code end}, with times in
+   * units of {@code unit} (e.g. a week). As in the published CDNOW summaries, purchases on the same
+   * day (UTC) count as one, with their amounts added; purchases after the end are ignored. The log
+   * must be grouped by customer (all of a customer's transactions together, in any order of time),
+   * so that only one customer is held at a time.
    *
    * @param transactions the log, grouped by customer
    * @param end the end of the calibration period
    * @param unit the time unit of t_x and T
    * @return the summaries
-   * @throws InvalidInputException naming the customer and field of bad data (negative amount, a customer seen in two
-   *     separate groups)
+   * @throws InvalidInputException naming the customer and field of bad data (negative amount, a
+   *     customer seen in two separate groups)
    */
-  public static CustomerSummaries fromTransactions(Iterator<Transaction> transactions, Instant end, Duration unit) {
+  public static CustomerSummaries fromTransactions(
+      Iterator<Transaction> transactions, Instant end, Duration unit) {
     List<String> ids = new ArrayList<>();
     DoubleColumn x = new DoubleColumn();
     DoubleColumn tx = new DoubleColumn();
@@ -200,20 +215,27 @@ public final class CustomerSummaries {
       }
       if (!t.customerId().equals(current)) {
         if (!seen.add(t.customerId())) {
-          throw new InvalidInputException("transactions", List.of(new Problem("customers[" + t.customerId() + "]",
-              "transactions must be grouped by customer: this customer appears in two separate groups")));
+          throw new InvalidInputException(
+              "transactions",
+              List.of(
+                  new Problem(
+                      "customers[" + t.customerId() + "]",
+                      "transactions must be grouped by customer: this customer appears in two separate groups")));
         }
         current = t.customerId();
       }
       if (!(t.amount() >= 0)) {
-        throw new InvalidInputException("transactions", List.of(new Problem(
-            "customers[" + t.customerId() + "].amount", "must not be negative")));
+        throw new InvalidInputException(
+            "transactions",
+            List.of(
+                new Problem("customers[" + t.customerId() + "].amount", "must not be negative")));
       }
       if (!t.at().isAfter(end)) {
         days.merge(Math.floorDiv(t.at().getEpochSecond(), 86_400L), t.amount(), Double::sum);
       }
     }
-    return of(ids.toArray(String[]::new), x.toArray(), tx.toArray(), age.toArray(), spend.toArray());
+    return of(
+        ids.toArray(String[]::new), x.toArray(), tx.toArray(), age.toArray(), spend.toArray());
   }
 
   /**
@@ -266,7 +288,8 @@ public final class CustomerSummaries {
   }
 
   /**
-   * The mean repeat purchase value of customer i, NaN when unknown or when there are no repeat purchases.
+   * The mean repeat purchase value of customer i, NaN when unknown or when there are no repeat
+   * purchases.
    *
    * @param i the customer, from 0
    * @return the mean spend

@@ -17,10 +17,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns purchase histories into lost customers: those whose probability of being alive (under a fitted BG/NBD
- * model) fell below a threshold the host sets become {@link LostCustomer}s with the churn signal "purchases stopped"
- * (or "donations stopped"), their expected value attached so that playbooks can size incentives, most valuable
- * first. Immutable and thread-safe once built.
+ * Turns purchase histories into lost customers: those whose probability of being alive (under a
+ * fitted BG/NBD model) fell below a threshold the host sets become {@link LostCustomer}s with the
+ * churn signal "purchases stopped" (or "donations stopped"), their expected value attached so that
+ * playbooks can size incentives, most valuable first. Immutable and thread-safe once built.
  */
 public final class LapseDetector {
   private final BgNbd model;
@@ -32,8 +32,10 @@ public final class LapseDetector {
   private final double monthlyDiscount;
   private final Currency currency;
   private final Function<String, LostCustomer.Builder> template;
+
   /** The end of each month of the horizon, in model periods, and each month's discount factor. */
   private final double[] monthEnds;
+
   private final double[] discounts;
 
   private LapseDetector(Builder b) {
@@ -65,8 +67,8 @@ public final class LapseDetector {
   }
 
   /**
-   * A customer's lifetime value: expected purchases month by month over the horizon, times the expected spend per
-   * purchase, discounted monthly.
+   * A customer's lifetime value: expected purchases month by month over the horizon, times the
+   * expected spend per purchase, discounted monthly.
    *
    * @param x repeat purchases
    * @param tx recency
@@ -75,7 +77,10 @@ public final class LapseDetector {
    * @return the discounted value over the horizon
    */
   public double lifetimeValue(double x, double tx, double age, double meanSpend) {
-    double perPurchase = spend.map(g -> g.expectedSpend(x, meanSpend)).orElse(Double.isNaN(meanSpend) ? 0 : meanSpend);
+    double perPurchase =
+        spend
+            .map(g -> g.expectedSpend(x, meanSpend))
+            .orElse(Double.isNaN(meanSpend) ? 0 : meanSpend);
     double[] cumulative = new double[horizonMonths];
     model.expectedPurchases(monthEnds, x, tx, age, cumulative);
     double value = 0;
@@ -92,15 +97,16 @@ public final class LapseDetector {
    *
    * @param data the summaries
    * @param now when the calibration period ended (their loss date)
-   * @return the lost customers, with their value (monthly: expected value per month over the horizon; lifetime: the
-   *     discounted value over the horizon) in the detector's currency
+   * @return the lost customers, with their value (monthly: expected value per month over the
+   *     horizon; lifetime: the discounted value over the horizon) in the detector's currency
    */
   public List<LostCustomer> detect(CustomerSummaries data, Instant now) {
     record Candidate(int index, double value) {}
     List<Candidate> lapsed = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
       if (model.probabilityAlive(data.x(i), data.tx(i), data.age(i)) < threshold) {
-        lapsed.add(new Candidate(i, lifetimeValue(data.x(i), data.tx(i), data.age(i), data.meanSpend(i))));
+        lapsed.add(
+            new Candidate(i, lifetimeValue(data.x(i), data.tx(i), data.age(i), data.meanSpend(i))));
       }
     }
     lapsed.sort(Comparator.comparingDouble(Candidate::value).reversed());
@@ -108,15 +114,27 @@ public final class LapseDetector {
     for (Candidate candidate : lapsed) {
       int i = candidate.index();
       BigDecimal lifetime = BigDecimal.valueOf(candidate.value()).setScale(2, RoundingMode.HALF_UP);
-      BigDecimal monthly = lifetime.divide(BigDecimal.valueOf(horizonMonths), 2, RoundingMode.HALF_UP);
-      customers.add(template.apply(data.id(i))
-          .id(data.id(i))
-          .lostAt(now)
-          .churnSignal(signal)
-          .value(CustomerValue.builder().monthlyRevenue(monthly).lifetimeRevenue(lifetime).currency(currency).build())
-          .putAttribute("probabilityAlive", String.format(java.util.Locale.ROOT, "%.4f",
-              model.probabilityAlive(data.x(i), data.tx(i), data.age(i))))
-          .build());
+      BigDecimal monthly =
+          lifetime.divide(BigDecimal.valueOf(horizonMonths), 2, RoundingMode.HALF_UP);
+      customers.add(
+          template
+              .apply(data.id(i))
+              .id(data.id(i))
+              .lostAt(now)
+              .churnSignal(signal)
+              .value(
+                  CustomerValue.builder()
+                      .monthlyRevenue(monthly)
+                      .lifetimeRevenue(lifetime)
+                      .currency(currency)
+                      .build())
+              .putAttribute(
+                  "probabilityAlive",
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "%.4f",
+                      model.probabilityAlive(data.x(i), data.tx(i), data.age(i))))
+              .build());
     }
     return customers;
   }
@@ -172,7 +190,8 @@ public final class LapseDetector {
     }
 
     /**
-     * The churn signal for the lost customers; purchases stopped unless set (donations stopped for charities).
+     * The churn signal for the lost customers; purchases stopped unless set (donations stopped for
+     * charities).
      *
      * @param churnSignal the signal
      * @return this builder
@@ -202,7 +221,8 @@ public final class LapseDetector {
      */
     public Builder horizon(int months, double discount) {
       if (months < 1 || discount < 0) {
-        throw new IllegalArgumentException("need at least one month and a discount rate of at least 0");
+        throw new IllegalArgumentException(
+            "need at least one month and a discount rate of at least 0");
       }
       this.horizonMonths = months;
       this.monthlyDiscount = discount;
@@ -221,8 +241,8 @@ public final class LapseDetector {
     }
 
     /**
-     * What the host knows of each customer (name, contact points, consents), by id; the detector fills in the id,
-     * the loss, the churn signal and the value.
+     * What the host knows of each customer (name, contact points, consents), by id; the detector
+     * fills in the id, the loss, the churn signal and the value.
      *
      * @param customerTemplate a builder per customer id
      * @return this builder

@@ -1,10 +1,21 @@
 package dev.winback.lapse;
 
-/** Log-gamma, digamma, log-beta and the Gauss hypergeometric function, as the models need them. Stateless. */
+/**
+ * Log-gamma, digamma, log-beta and the Gauss hypergeometric function, as the models need them.
+ * Stateless.
+ */
 final class Numerics {
   private static final double[] LANCZOS = {
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
+    0.99999999999980993,
+    676.5203681218851,
+    -1259.1392167224028,
+    771.32342877765313,
+    -176.61502916214059,
+    12.507343278686905,
+    -0.13857109526572012,
+    9.9843695780195716e-6,
+    1.5056327351493116e-7
+  };
   private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
   private Numerics() {}
@@ -23,7 +34,10 @@ final class Numerics {
     return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
   }
 
-  /** The digamma function ψ(x) = d/dx ln Γ(x) for x > 0 (recurrence up to 6, then the asymptotic series). */
+  /**
+   * The digamma function ψ(x) = d/dx ln Γ(x) for x > 0 (recurrence up to 6, then the asymptotic
+   * series).
+   */
   static double digamma(double x) {
     double result = 0;
     while (x < 6) {
@@ -31,7 +45,9 @@ final class Numerics {
       x += 1;
     }
     double f = 1 / (x * x);
-    return result + Math.log(x) - 0.5 / x
+    return result
+        + Math.log(x)
+        - 0.5 / x
         - f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f / 132))));
   }
 
@@ -55,8 +71,9 @@ final class Numerics {
   }
 
   /**
-   * The Gauss hypergeometric function 2F1(a, b; c; z) for 0 <= z < 1 by its power series, summed until the terms
-   * stop changing the sum (all terms are positive for the positive parameters the models use).
+   * The Gauss hypergeometric function 2F1(a, b; c; z) for 0 <= z < 1 by its power series, summed
+   * until the terms stop changing the sum (all terms are positive for the positive parameters the
+   * models use).
    */
   static double hyp2f1(double a, double b, double c, double z) {
     if (z < 0 || z >= 1) {

@@ -4,18 +4,20 @@ import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Minimisation with no dependency: BFGS where the gradient is known, and Nelder-Mead, restarted from its best point
- * until a restart no longer improves it, where it is not (robust on the smooth, flat likelihood surfaces of these
- * models). Stateless.
+ * Minimisation with no dependency: BFGS where the gradient is known, and Nelder-Mead, restarted
+ * from its best point until a restart no longer improves it, where it is not (robust on the smooth,
+ * flat likelihood surfaces of these models). Stateless.
  */
 final class Optimizer {
   private static final double MAX_STEP = 2;
+
   private Optimizer() {}
 
   /** Where the minimisation ended. */
   record Result(double[] point, double value, int evaluations, boolean converged) {}
 
-  static Result minimise(ToDoubleFunction<double[]> f, double[] start, double tolerance, int maxEvaluations) {
+  static Result minimise(
+      ToDoubleFunction<double[]> f, double[] start, double tolerance, int maxEvaluations) {
     double[] best = start.clone();
     double bestValue = f.applyAsDouble(best);
     int evaluations = 1;
@@ -48,10 +50,12 @@ final class Optimizer {
   }
 
   /**
-   * Quasi-Newton (BFGS) minimisation with a backtracking line search. It needs a few dozen evaluations where
-   * Nelder-Mead needs hundreds; when it does not converge, Nelder-Mead finishes from the best point it reached.
+   * Quasi-Newton (BFGS) minimisation with a backtracking line search. It needs a few dozen
+   * evaluations where Nelder-Mead needs hundreds; when it does not converge, Nelder-Mead finishes
+   * from the best point it reached.
    */
-  static Result minimiseWithGradient(Differentiable f, double[] start, double tolerance, int maxEvaluations) {
+  static Result minimiseWithGradient(
+      Differentiable f, double[] start, double tolerance, int maxEvaluations) {
     int n = start.length;
     double[] x = start.clone();
     double[] g = new double[n];
@@ -75,7 +79,8 @@ final class Optimizer {
         p = times(h, g, -1);
         slope = dot(g, p);
       }
-      // A step never moves a coordinate by more than MAX_STEP: far-off trial points can be costly or undefined.
+      // A step never moves a coordinate by more than MAX_STEP: far-off trial points can be costly
+      // or undefined.
       double t = Math.min(1, MAX_STEP / maxAbs(p));
       double fn = Double.NaN;
       boolean accepted = false;
@@ -89,10 +94,14 @@ final class Optimizer {
           accepted = true;
           break;
         }
-        t *= Double.isFinite(fn) ? Math.max(0.1, Math.min(0.5, -slope * t / (2 * (fn - fx - slope * t)))) : 0.1;
+        t *=
+            Double.isFinite(fn)
+                ? Math.max(0.1, Math.min(0.5, -slope * t / (2 * (fn - fx - slope * t))))
+                : 0.1;
       }
       if (!accepted) {
-        // No descent along the quasi-Newton direction (rounding near the optimum, or a poor curvature estimate):
+        // No descent along the quasi-Newton direction (rounding near the optimum, or a poor
+        // curvature estimate):
         // Nelder-Mead finishes from here.
         return fallBack(f, x, tolerance, maxEvaluations, evaluations);
       }
@@ -114,7 +123,8 @@ final class Optimizer {
         }
         h = bfgsUpdate(h, s, y, sy);
       }
-      boolean settled = Math.abs(fx - fn) <= tolerance * (Math.abs(fx) + tolerance) && maxAbs(s) < 1e-9;
+      boolean settled =
+          Math.abs(fx - fn) <= tolerance * (Math.abs(fx) + tolerance) && maxAbs(s) < 1e-9;
       System.arraycopy(xn, 0, x, 0, n);
       System.arraycopy(gn, 0, g, 0, n);
       fx = fn;
@@ -125,10 +135,15 @@ final class Optimizer {
     return fallBack(f, x, tolerance, maxEvaluations, evaluations);
   }
 
-  private static Result fallBack(Differentiable f, double[] from, double tolerance, int maxEvaluations, int used) {
+  private static Result fallBack(
+      Differentiable f, double[] from, double tolerance, int maxEvaluations, int used) {
     double[] ignored = new double[from.length];
-    Result r = minimise(point -> f.valueAndGradient(point, ignored), from, tolerance,
-        Math.max(1, maxEvaluations - used));
+    Result r =
+        minimise(
+            point -> f.valueAndGradient(point, ignored),
+            from,
+            tolerance,
+            Math.max(1, maxEvaluations - used));
     return new Result(r.point(), r.value(), used + r.evaluations(), r.converged());
   }
 
@@ -141,7 +156,8 @@ final class Optimizer {
     double[][] next = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        next[i][j] = h[i][j] - rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
+        next[i][j] =
+            h[i][j] - rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
       }
     }
     return next;
@@ -183,7 +199,8 @@ final class Optimizer {
     return max;
   }
 
-  private static Result nelderMead(ToDoubleFunction<double[]> f, double[] start, double tolerance, int budget) {
+  private static Result nelderMead(
+      ToDoubleFunction<double[]> f, double[] start, double tolerance, int budget) {
     int n = start.length;
     double[][] simplex = new double[n + 1][];
     double[] values = new double[n + 1];
@@ -213,7 +230,8 @@ final class Optimizer {
       }
       simplex = s;
       values = sv;
-      if (Math.abs(values[n] - values[0]) <= tolerance * (Math.abs(values[0]) + tolerance) && spread(simplex) < 1e-9) {
+      if (Math.abs(values[n] - values[0]) <= tolerance * (Math.abs(values[0]) + tolerance)
+          && spread(simplex) < 1e-9) {
         return new Result(simplex[0], values[0], evaluations, true);
       }
       double[] centroid = new double[n];
@@ -240,7 +258,8 @@ final class Optimizer {
         simplex[n] = reflected;
         values[n] = fr;
       } else {
-        double[] contracted = fr < values[n] ? towards(centroid, reflected, 0.5) : towards(centroid, simplex[n], 0.5);
+        double[] contracted =
+            fr < values[n] ? towards(centroid, reflected, 0.5) : towards(centroid, simplex[n], 0.5);
         double fc = value(f, contracted);
         evaluations++;
         if (fc < Math.min(fr, values[n])) {

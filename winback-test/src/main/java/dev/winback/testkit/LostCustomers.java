@@ -14,9 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Lost customers in common situations, so a test states only what matters. Each returns a builder: add or change
- * what the test is about, then {@code build()}. Every customer can be reached by e-mail (with consent), left at
- * {@link WinBackSimulation#DEFAULT_START} and was a customer for two years.
+ * Lost customers in common situations, so a test states only what matters. Each returns a builder:
+ * add or change what the test is about, then {@code build()}. Every customer can be reached by
+ * e-mail (with consent), left at {@link WinBackSimulation#DEFAULT_START} and was a customer for two
+ * years.
  */
 public final class LostCustomers {
   private LostCustomers() {}
@@ -46,7 +47,9 @@ public final class LostCustomers {
    * @return a builder
    */
   public static LostCustomer.Builder leftBecauseOf(String id, ExitCategory category) {
-    return lost(id).addExitReason(ExitReason.of(category, ReasonSource.SURVEY, WinBackSimulation.DEFAULT_START));
+    return lost(id)
+        .addExitReason(
+            ExitReason.of(category, ReasonSource.SURVEY, WinBackSimulation.DEFAULT_START));
   }
 
   /**
@@ -76,7 +79,9 @@ public final class LostCustomers {
    * @return a builder
    */
   public static LostCustomer.Builder leftOverTooManyEmails(String id) {
-    return leftBecauseOf(id, ExitCategory.TOO_MANY_MESSAGES).preferredChannel(Channel.EMAIL).value(worth("30.00"));
+    return leftBecauseOf(id, ExitCategory.TOO_MANY_MESSAGES)
+        .preferredChannel(Channel.EMAIL)
+        .value(worth("30.00"));
   }
 
   /**
@@ -86,11 +91,13 @@ public final class LostCustomers {
    * @param contractEnds when their new contract ends
    * @return a builder
    */
-  public static LostCustomer.Builder highValueWithCompetitorContractEnding(String id, LocalDate contractEnds) {
+  public static LostCustomer.Builder highValueWithCompetitorContractEnding(
+      String id, LocalDate contractEnds) {
     return leftBecauseOf(id, ExitCategory.COMPETITOR_OFFER)
         .value(CustomerValue.of("900.00", "21600.00", "EUR"))
         .segment("enterprise")
-        .newArrangement(NewArrangement.builder().competitor("Rival").contractEnds(contractEnds).build());
+        .newArrangement(
+            NewArrangement.builder().competitor("Rival").contractEnds(contractEnds).build());
   }
 
   /**
@@ -111,7 +118,8 @@ public final class LostCustomers {
    */
   public static CustomerValue worth(String monthly) {
     java.math.BigDecimal perMonth = new java.math.BigDecimal(monthly);
-    return CustomerValue.of(monthly, perMonth.multiply(java.math.BigDecimal.valueOf(24)).toPlainString(), "EUR");
+    return CustomerValue.of(
+        monthly, perMonth.multiply(java.math.BigDecimal.valueOf(24)).toPlainString(), "EUR");
   }
 
   private static String safe(String id) {

@@ -42,29 +42,31 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a playbook would do to a file of customers, without contacting anyone: for each customer, the plan it would
- * choose (after the contact rules) and what {@link PlanLint} says about that plan. Reads JSON (an array of
- * {@link LostCustomer}) or CSV with a header row.
+ * What a playbook would do to a file of customers, without contacting anyone: for each customer,
+ * the plan it would choose (after the contact rules) and what {@link PlanLint} says about that
+ * plan. Reads JSON (an array of {@link LostCustomer}) or CSV with a header row.
  *
- * <p>CSV columns (header names, any order): {@code id}, {@code lostAt} (ISO-8601 instant) and {@code churnSignal}
- * are required; optional are {@code displayName}, {@code exitCategory}, {@code ourFault}, {@code email},
- * {@code emailConsent}, {@code phone}, {@code phoneConsent}, {@code postalAddress}, {@code postConsent},
- * {@code preferredChannel}, {@code timeZone}, {@code segment}, {@code monthlyRevenue}, {@code lifetimeRevenue},
- * {@code currency}, {@code competitor}, {@code contractEnds} (ISO date). Consents default to {@code GRANTED} when an
- * address is given. Every problem in every row is reported at once, as {@code row 3.email}.
+ * <p>CSV columns (header names, any order): {@code id}, {@code lostAt} (ISO-8601 instant) and
+ * {@code churnSignal} are required; optional are {@code displayName}, {@code exitCategory}, {@code
+ * ourFault}, {@code email}, {@code emailConsent}, {@code phone}, {@code phoneConsent}, {@code
+ * postalAddress}, {@code postConsent}, {@code preferredChannel}, {@code timeZone}, {@code segment},
+ * {@code monthlyRevenue}, {@code lifetimeRevenue}, {@code currency}, {@code competitor}, {@code
+ * contractEnds} (ISO date). Consents default to {@code GRANTED} when an address is given. Every
+ * problem in every row is reported at once, as {@code row 3.email}.
  */
 public final class PlaybookDryRun {
   private final WinBack winBack;
 
   private PlaybookDryRun(Playbook playbook, Instant at) {
-    this.winBack = WinBack.builder()
-        .clock(ManualClock.at(at))
-        .playbook(playbook)
-        .feedback(FeedbackStrategy.none())
-        .apology(ApologyStrategy.none())
-        .incentives(IncentiveStrategy.none())
-        .reEngagement(ReEngagementStrategy.none())
-        .build();
+    this.winBack =
+        WinBack.builder()
+            .clock(ManualClock.at(at))
+            .playbook(playbook)
+            .feedback(FeedbackStrategy.none())
+            .apology(ApologyStrategy.none())
+            .incentives(IncentiveStrategy.none())
+            .reEngagement(ReEngagementStrategy.none())
+            .build();
   }
 
   /**
@@ -75,7 +77,8 @@ public final class PlaybookDryRun {
    * @return the dry run
    */
   public static PlaybookDryRun of(Playbook playbook, Instant at) {
-    return new PlaybookDryRun(Objects.requireNonNull(playbook, "playbook"), Objects.requireNonNull(at, "at"));
+    return new PlaybookDryRun(
+        Objects.requireNonNull(playbook, "playbook"), Objects.requireNonNull(at, "at"));
   }
 
   /**
@@ -113,8 +116,12 @@ public final class PlaybookDryRun {
      * @throws IllegalArgumentException when the customer was not in the file
      */
     public Outcome outcome(String customerId) {
-      return outcomes.stream().filter(o -> o.customerId().equals(customerId)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no customer '" + customerId + "' in the dry run"));
+      return outcomes.stream()
+          .filter(o -> o.customerId().equals(customerId))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException("no customer '" + customerId + "' in the dry run"));
     }
 
     /**
@@ -132,9 +139,17 @@ public final class PlaybookDryRun {
     public String toString() {
       StringBuilder text = new StringBuilder();
       for (Outcome outcome : outcomes) {
-        text.append(outcome.customerId()).append(": rule '").append(outcome.plan().rule()).append("' ")
-            .append(outcome.plan().status()).append(' ').append(outcome.steps()).append(System.lineSeparator());
-        outcome.findings().forEach(f -> text.append("    ").append(f).append(System.lineSeparator()));
+        text.append(outcome.customerId())
+            .append(": rule '")
+            .append(outcome.plan().rule())
+            .append("' ")
+            .append(outcome.plan().status())
+            .append(' ')
+            .append(outcome.steps())
+            .append(System.lineSeparator());
+        outcome
+            .findings()
+            .forEach(f -> text.append("    ").append(f).append(System.lineSeparator()));
       }
       return text.toString();
     }
@@ -162,7 +177,8 @@ public final class PlaybookDryRun {
     if (name.endsWith(".csv")) {
       return runCsv(text);
     }
-    throw new IllegalArgumentException("a dry run reads .json or .csv files, not " + file.getFileName());
+    throw new IllegalArgumentException(
+        "a dry run reads .json or .csv files, not " + file.getFileName());
   }
 
   /**
@@ -197,7 +213,9 @@ public final class PlaybookDryRun {
     List<Outcome> outcomes = new ArrayList<>(customers.size());
     for (LostCustomer customer : customers) {
       WinBackPlan plan = winBack.preview(customer);
-      outcomes.add(new Outcome(customer.id(), plan, PlanLint.check(plan, winBack.playbook().contactRules())));
+      outcomes.add(
+          new Outcome(
+              customer.id(), plan, PlanLint.check(plan, winBack.playbook().contactRules())));
     }
     return new Report(List.copyOf(outcomes));
   }
@@ -205,7 +223,8 @@ public final class PlaybookDryRun {
   static List<LostCustomer> parseCsv(String csv) {
     List<List<String>> rows = CsvRows.parse(csv);
     if (rows.isEmpty()) {
-      throw new InvalidInputException("CSV", List.of(new Problem("", "is empty: a header row is required")));
+      throw new InvalidInputException(
+          "CSV", List.of(new Problem("", "is empty: a header row is required")));
     }
     List<String> header = rows.get(0);
     List<Problem> problems = new ArrayList<>();
@@ -240,32 +259,46 @@ public final class PlaybookDryRun {
   }
 
   /** The customer in a row, or null when the row has problems (added to {@code problems}). */
-  private static @Nullable LostCustomer customerOf(Map<String, String> row, String path, List<Problem> problems) {
+  private static @Nullable LostCustomer customerOf(
+      Map<String, String> row, String path, List<Problem> problems) {
     int before = problems.size();
     LostCustomer.Builder customer = LostCustomer.builder();
     field(row, "id", path, problems, s -> s).ifPresent(customer::id);
     customer.displayName(row.getOrDefault("displayName", row.getOrDefault("id", "")));
     field(row, "lostAt", path, problems, Instant::parse).ifPresent(customer::lostAt);
-    field(row, "churnSignal", path, problems, ChurnSignal::valueOf).ifPresent(customer::churnSignal);
+    field(row, "churnSignal", path, problems, ChurnSignal::valueOf)
+        .ifPresent(customer::churnSignal);
     field(row, "timeZone", path, problems, ZoneId::of).ifPresent(customer::timeZone);
-    field(row, "preferredChannel", path, problems, Channel::valueOf).ifPresent(customer::preferredChannel);
+    field(row, "preferredChannel", path, problems, Channel::valueOf)
+        .ifPresent(customer::preferredChannel);
     field(row, "segment", path, problems, s -> s).ifPresent(customer::segment);
-    Instant lostAt = field(row, "lostAt", path, new ArrayList<>(), Instant::parse).orElse(Instant.EPOCH);
-    field(row, "exitCategory", path, problems, ExitCategory::valueOf).ifPresent(category -> {
-      ExitReason.Builder reason = ExitReason.builder().category(category).source(ReasonSource.SURVEY)
-          .recordedAt(lostAt);
-      field(row, "ourFault", path, problems, PlaybookDryRun::bool).ifPresent(reason::ourFault);
-      customer.addExitReason(reason.build());
-    });
+    Instant lostAt =
+        field(row, "lostAt", path, new ArrayList<>(), Instant::parse).orElse(Instant.EPOCH);
+    field(row, "exitCategory", path, problems, ExitCategory::valueOf)
+        .ifPresent(
+            category -> {
+              ExitReason.Builder reason =
+                  ExitReason.builder()
+                      .category(category)
+                      .source(ReasonSource.SURVEY)
+                      .recordedAt(lostAt);
+              field(row, "ourFault", path, problems, PlaybookDryRun::bool)
+                  .ifPresent(reason::ourFault);
+              customer.addExitReason(reason.build());
+            });
     contact(row, "email", "emailConsent", Channel.EMAIL, path, problems, customer);
     contact(row, "phone", "phoneConsent", Channel.PHONE, path, problems, customer);
     contact(row, "postalAddress", "postConsent", Channel.POST, path, problems, customer);
     if (row.containsKey("monthlyRevenue") || row.containsKey("lifetimeRevenue")) {
       CustomerValue.Builder value = CustomerValue.builder();
-      field(row, "monthlyRevenue", path, problems, BigDecimal::new).ifPresent(value::monthlyRevenue);
-      field(row, "lifetimeRevenue", path, problems, BigDecimal::new).ifPresent(value::lifetimeRevenue);
-      field(row, "currency", path, problems, Currency::getInstance).ifPresentOrElse(value::currency,
-          () -> problems.add(new Problem(path + ".currency", "is required with a revenue")));
+      field(row, "monthlyRevenue", path, problems, BigDecimal::new)
+          .ifPresent(value::monthlyRevenue);
+      field(row, "lifetimeRevenue", path, problems, BigDecimal::new)
+          .ifPresent(value::lifetimeRevenue);
+      field(row, "currency", path, problems, Currency::getInstance)
+          .ifPresentOrElse(
+              value::currency,
+              () -> problems.add(new Problem(path + ".currency", "is required with a revenue")));
       if (problems.size() == before) {
         try {
           customer.value(value.build());
@@ -277,7 +310,8 @@ public final class PlaybookDryRun {
     if (row.containsKey("competitor") || row.containsKey("contractEnds")) {
       NewArrangement.Builder arrangement = NewArrangement.builder();
       field(row, "competitor", path, problems, s -> s).ifPresent(arrangement::competitor);
-      field(row, "contractEnds", path, problems, LocalDate::parse).ifPresent(arrangement::contractEnds);
+      field(row, "contractEnds", path, problems, LocalDate::parse)
+          .ifPresent(arrangement::contractEnds);
       customer.newArrangement(arrangement.build());
     }
     for (String required : List.of("id", "lostAt", "churnSignal")) {
@@ -291,12 +325,19 @@ public final class PlaybookDryRun {
     return customer.build();
   }
 
-  private static void contact(Map<String, String> row, String column, String consentColumn, Channel channel,
-      String path, List<Problem> problems, LostCustomer.Builder customer) {
+  private static void contact(
+      Map<String, String> row,
+      String column,
+      String consentColumn,
+      Channel channel,
+      String path,
+      List<Problem> problems,
+      LostCustomer.Builder customer) {
     if (!row.containsKey(column)) {
       return;
     }
-    Consent consent = field(row, consentColumn, path, problems, Consent::valueOf).orElse(Consent.GRANTED);
+    Consent consent =
+        field(row, consentColumn, path, problems, Consent::valueOf).orElse(Consent.GRANTED);
     try {
       customer.addContactPoint(ContactPoint.of(channel, row.get(column), consent));
     } catch (InvalidInputException e) {
@@ -312,8 +353,12 @@ public final class PlaybookDryRun {
     };
   }
 
-  private static <T> java.util.Optional<T> field(Map<String, String> row, String column, String path,
-      List<Problem> problems, Function<String, T> parse) {
+  private static <T> java.util.Optional<T> field(
+      Map<String, String> row,
+      String column,
+      String path,
+      List<Problem> problems,
+      Function<String, T> parse) {
     String text = row.get(column);
     if (text == null) {
       return java.util.Optional.empty();
@@ -326,7 +371,9 @@ public final class PlaybookDryRun {
     }
   }
 
-  /** A small RFC 4180 reader: commas, double-quoted fields, doubled quotes, CRLF or LF line ends. */
+  /**
+   * A small RFC 4180 reader: commas, double-quoted fields, doubled quotes, CRLF or LF line ends.
+   */
   static final class CsvRows {
     private CsvRows() {}
 
@@ -377,5 +424,4 @@ public final class PlaybookDryRun {
       return rows;
     }
   }
-
 }

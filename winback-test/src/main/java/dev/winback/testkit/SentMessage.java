@@ -20,7 +20,13 @@ import java.util.Optional;
  * @param idempotencyKey the step's idempotency key
  */
 public record SentMessage(
-    String customerId, String planId, Instant at, StepKind kind, Channel channel, Optional<Offer> offer, int attempt,
+    String customerId,
+    String planId,
+    Instant at,
+    StepKind kind,
+    Channel channel,
+    Optional<Offer> offer,
+    int attempt,
     String idempotencyKey) {
   /**
    * Checks every part is present.

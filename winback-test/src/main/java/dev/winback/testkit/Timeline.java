@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything that happened to one customer in a simulation: the messages sent, the journal (including what was
- * delayed, rerouted, skipped or suppressed, and by which rule) and the plan as it stands. Immutable snapshot;
- * {@link #toString()} renders it as a readable timeline.
+ * Everything that happened to one customer in a simulation: the messages sent, the journal
+ * (including what was delayed, rerouted, skipped or suppressed, and by which rule) and the plan as
+ * it stands. Immutable snapshot; {@link #toString()} renders it as a readable timeline.
  */
 public final class Timeline {
   private final String customerId;
@@ -23,7 +23,11 @@ public final class Timeline {
   private final List<JournalEvent> events;
   private final List<SentMessage> sent;
 
-  Timeline(String customerId, Instant origin, Optional<WinBackPlan> plan, List<JournalEvent> events,
+  Timeline(
+      String customerId,
+      Instant origin,
+      Optional<WinBackPlan> plan,
+      List<JournalEvent> events,
       List<SentMessage> sent) {
     this.customerId = Objects.requireNonNull(customerId, "customerId");
     this.origin = origin;
@@ -42,7 +46,8 @@ public final class Timeline {
   }
 
   /**
-   * The customer as the engine knows them now (with feedback learned along the way), if they have a plan.
+   * The customer as the engine knows them now (with feedback learned along the way), if they have a
+   * plan.
    *
    * @return the customer
    */
@@ -116,15 +121,25 @@ public final class Timeline {
    */
   public String render() {
     StringBuilder text = new StringBuilder("timeline of ").append(customerId);
-    plan.ifPresent(p -> text.append(" (plan by rule '").append(p.rule()).append("', ").append(p.status())
-        .append(')'));
+    plan.ifPresent(
+        p ->
+            text.append(" (plan by rule '")
+                .append(p.rule())
+                .append("', ")
+                .append(p.status())
+                .append(')'));
     text.append(System.lineSeparator());
     if (events.isEmpty()) {
       text.append("  (nothing happened)").append(System.lineSeparator());
     }
     for (JournalEvent event : events) {
-      text.append(String.format("  day %3d  %s  %-20s %s%n", Duration.between(origin, event.at()).toDays(),
-          event.at(), event.type(), event.detail()));
+      text.append(
+          String.format(
+              "  day %3d  %s  %-20s %s%n",
+              Duration.between(origin, event.at()).toDays(),
+              event.at(),
+              event.type(),
+              event.detail()));
     }
     return text.toString();
   }

@@ -16,8 +16,8 @@ import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on one customer's {@link Timeline} that read as retention rules. Every failure message names the rule
- * that was broken and shows the customer's whole timeline.
+ * Assertions on one customer's {@link Timeline} that read as retention rules. Every failure message
+ * names the rule that was broken and shows the customer's whole timeline.
  */
 public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timeline> {
 
@@ -26,7 +26,8 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
   }
 
   private TimelineAssert fail(String rule, String detail) {
-    failWithMessage("%nExpected %s %s, but %s.%n%n%s", actual.customerId(), rule, detail, actual.render());
+    failWithMessage(
+        "%nExpected %s %s, but %s.%n%n%s", actual.customerId(), rule, detail, actual.render());
     return this;
   }
 
@@ -49,7 +50,8 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
         }
       }
       if (inWindow > max) {
-        return fail("to be contacted at most " + max + " times within " + describe(window),
+        return fail(
+            "to be contacted at most " + max + " times within " + describe(window),
             inWindow + " contacts fell within the " + describe(window) + " up to " + end);
       }
     }
@@ -68,7 +70,9 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
       return fail("to be contacted first with " + kind, "nothing was sent");
     }
     if (actual.sent().get(0).kind() != kind) {
-      return fail("to be contacted first with " + kind, "the first contact was " + actual.sent().get(0).kind());
+      return fail(
+          "to be contacted first with " + kind,
+          "the first contact was " + actual.sent().get(0).kind());
     }
     return this;
   }
@@ -81,7 +85,9 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
    */
   public TimelineAssert wasSent(StepKind kind) {
     isNotNull();
-    return actual.sent(kind).isEmpty() ? fail("to be sent " + kind, "no " + kind + " was sent") : this;
+    return actual.sent(kind).isEmpty()
+        ? fail("to be sent " + kind, "no " + kind + " was sent")
+        : this;
   }
 
   /**
@@ -92,9 +98,11 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
    */
   public TimelineAssert wasNotSent(StepKind kind) {
     isNotNull();
-    return actual.sent(kind).isEmpty() ? this
-        : fail("never to be sent " + kind, actual.sent(kind).size() + " were sent, first at "
-            + actual.sent(kind).get(0).at());
+    return actual.sent(kind).isEmpty()
+        ? this
+        : fail(
+            "never to be sent " + kind,
+            actual.sent(kind).size() + " were sent, first at " + actual.sent(kind).get(0).at());
   }
 
   /**
@@ -104,9 +112,15 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
    */
   public TimelineAssert wasNeverContacted() {
     isNotNull();
-    return actual.sent().isEmpty() ? this
-        : fail("never to be contacted", actual.sent().size() + " messages were sent, first "
-            + actual.sent().get(0).kind() + " at " + actual.sent().get(0).at());
+    return actual.sent().isEmpty()
+        ? this
+        : fail(
+            "never to be contacted",
+            actual.sent().size()
+                + " messages were sent, first "
+                + actual.sent().get(0).kind()
+                + " at "
+                + actual.sent().get(0).at());
   }
 
   /**
@@ -119,7 +133,8 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
     isNotNull();
     for (SentMessage message : actual.sent()) {
       if (message.channel() != channel) {
-        return fail("to be contacted only by " + channel,
+        return fail(
+            "to be contacted only by " + channel,
             message.kind() + " went by " + message.channel() + " at " + message.at());
       }
     }
@@ -139,7 +154,8 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
     }
     for (SentMessage message : actual.sent()) {
       if (!message.at().isBefore(optedOut.get())) {
-        return fail("to be sent nothing after opting out at " + optedOut.get(),
+        return fail(
+            "to be sent nothing after opting out at " + optedOut.get(),
             message.kind() + " was sent at " + message.at());
       }
     }
@@ -147,9 +163,10 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
   }
 
   /**
-   * Every incentive made was worth at most a share of the customer's lifetime revenue. A percentage off counts as
-   * that share of the monthly revenue for the offer's period (one month when none), a free period as the monthly
-   * revenue for its length, an amount off as the amount; an upgrade or a pause counts as nothing.
+   * Every incentive made was worth at most a share of the customer's lifetime revenue. A percentage
+   * off counts as that share of the monthly revenue for the offer's period (one month when none), a
+   * free period as the monthly revenue for its length, an amount off as the amount; an upgrade or a
+   * pause counts as nothing.
    *
    * @param share the share, e.g. {@code 0.1} for a tenth
    * @return this
@@ -162,16 +179,29 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
         continue;
       }
       if (value.isEmpty()) {
-        return fail("to be offered incentives worth at most " + share + " of their value",
+        return fail(
+            "to be offered incentives worth at most " + share + " of their value",
             "an incentive was offered at " + message.at() + " though their value is unknown");
       }
       BigDecimal worth = worth(message.offer().get(), value.get());
       BigDecimal limit = value.get().lifetimeRevenue().multiply(BigDecimal.valueOf(share));
       if (worth.compareTo(limit) > 0) {
-        return fail("to be offered incentives worth at most " + share + " of their lifetime revenue ("
-                + limit.setScale(2, RoundingMode.HALF_UP) + " " + value.get().currency() + ")",
-            "the " + message.offer().get().kind() + " offer sent at " + message.at() + " is worth "
-                + worth.setScale(2, RoundingMode.HALF_UP) + " " + value.get().currency());
+        return fail(
+            "to be offered incentives worth at most "
+                + share
+                + " of their lifetime revenue ("
+                + limit.setScale(2, RoundingMode.HALF_UP)
+                + " "
+                + value.get().currency()
+                + ")",
+            "the "
+                + message.offer().get().kind()
+                + " offer sent at "
+                + message.at()
+                + " is worth "
+                + worth.setScale(2, RoundingMode.HALF_UP)
+                + " "
+                + value.get().currency());
       }
     }
     return this;
@@ -189,7 +219,9 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
       return fail("to have a plan that is " + status, "the customer has no plan");
     }
     PlanStatus actualStatus = actual.plan().get().status();
-    return actualStatus == status ? this : fail("to have a plan that is " + status, "it is " + actualStatus);
+    return actualStatus == status
+        ? this
+        : fail("to have a plan that is " + status, "it is " + actualStatus);
   }
 
   /**
@@ -214,7 +246,8 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
 
   private TimelineAssert hadDecision(EventType type, String verb, String rule) {
     isNotNull();
-    boolean found = actual.events(type).stream().anyMatch(e -> e.detail().contains("by rule " + rule));
+    boolean found =
+        actual.events(type).stream().anyMatch(e -> e.detail().contains("by rule " + rule));
     return found ? this : fail("to have a step " + verb + " by rule " + rule, "no step was");
   }
 
@@ -222,8 +255,11 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
     BigDecimal monthly = value.monthlyRevenue();
     BigDecimal months = BigDecimal.valueOf(offer.period().map(PlanMonths::of).orElse(1.0));
     return switch (offer.kind()) {
-      case PERCENT_OFF -> monthly.multiply(offer.value().orElse(BigDecimal.ZERO)).multiply(months)
-          .divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP);
+      case PERCENT_OFF ->
+          monthly
+              .multiply(offer.value().orElse(BigDecimal.ZERO))
+              .multiply(months)
+              .divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP);
       case FREE_PERIOD -> monthly.multiply(months);
       case AMOUNT_OFF -> offer.value().orElse(BigDecimal.ZERO);
       case UPGRADE, PAUSE -> BigDecimal.ZERO;
@@ -232,7 +268,8 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
 
   private static String describe(Duration window) {
     return window.toDays() > 0 && window.equals(Duration.ofDays(window.toDays()))
-        ? window.toDays() + " days" : window.toString();
+        ? window.toDays() + " days"
+        : window.toString();
   }
 
   /** Months in a period, counting days as 1/30 of a month. */

@@ -27,10 +27,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A real {@link WinBack} engine on a virtual clock with recording strategies: start lost customers, fast-forward
- * days or weeks ({@code runDue} runs at every tick), feed feedback, responses and opt-outs at chosen moments, and
- * inspect each customer's {@link Timeline}. A simulated half year of a thousand customers runs in well under a
- * second.
+ * A real {@link WinBack} engine on a virtual clock with recording strategies: start lost customers,
+ * fast-forward days or weeks ({@code runDue} runs at every tick), feed feedback, responses and
+ * opt-outs at chosen moments, and inspect each customer's {@link Timeline}. A simulated half year
+ * of a thousand customers runs in well under a second.
  *
  * <pre>{@code
  * WinBackSimulation sim = WinBackSimulation.builder().build();
@@ -64,13 +64,14 @@ public final class WinBackSimulation {
     this.clock = ManualClock.at(b.start);
     this.tick = b.tick;
     this.answers = b.answers;
-    WinBackBuilder engine = WinBack.builder()
-        .clock(clock)
-        .playbook(b.playbook)
-        .feedback(this::record)
-        .apology(this::record)
-        .incentives(this::record)
-        .reEngagement(this::record);
+    WinBackBuilder engine =
+        WinBack.builder()
+            .clock(clock)
+            .playbook(b.playbook)
+            .feedback(this::record)
+            .apology(this::record)
+            .incentives(this::record)
+            .reEngagement(this::record);
     if (b.contactPolicy != null) {
       engine.contactPolicy(b.contactPolicy);
     }
@@ -78,8 +79,8 @@ public final class WinBackSimulation {
   }
 
   /**
-   * Starts configuring a simulation: the standard playbook, starting {@link #DEFAULT_START}, ticking hourly, every
-   * step sent.
+   * Starts configuring a simulation: the standard playbook, starting {@link #DEFAULT_START},
+   * ticking hourly, every step sent.
    *
    * @return a new builder
    */
@@ -90,8 +91,16 @@ public final class WinBackSimulation {
   private StepResult record(StepContext context) {
     StepResult result = answers.apply(context);
     if (result instanceof StepResult.Sent) {
-      sent.add(new SentMessage(context.customer().id(), context.plan().id(), context.now(), context.step().kind(),
-          context.step().channel(), context.step().offer(), context.attempt(), context.idempotencyKey()));
+      sent.add(
+          new SentMessage(
+              context.customer().id(),
+              context.plan().id(),
+              context.now(),
+              context.step().kind(),
+              context.step().channel(),
+              context.step().offer(),
+              context.attempt(),
+              context.idempotencyKey()));
     }
     return result;
   }
@@ -108,8 +117,8 @@ public final class WinBackSimulation {
   }
 
   /**
-   * Runs the simulation forward, calling {@code runDue} at every tick and carrying out scheduled actions at their
-   * moments.
+   * Runs the simulation forward, calling {@code runDue} at every tick and carrying out scheduled
+   * actions at their moments.
    *
    * @param duration how far to go, not negative
    * @return this simulation
@@ -137,7 +146,8 @@ public final class WinBackSimulation {
    */
   public WinBackSimulation advanceTo(Instant moment) {
     if (moment.isBefore(clock.instant())) {
-      throw new IllegalArgumentException("the simulation is already at " + clock.instant() + ", past " + moment);
+      throw new IllegalArgumentException(
+          "the simulation is already at " + clock.instant() + ", past " + moment);
     }
     winBack.runDue();
     while (clock.instant().isBefore(moment)) {
@@ -146,7 +156,10 @@ public final class WinBackSimulation {
         next = moment;
       }
       if (!scheduled.isEmpty() && scheduled.peek().at().isBefore(next)) {
-        next = scheduled.peek().at().isAfter(clock.instant()) ? scheduled.peek().at() : clock.instant();
+        next =
+            scheduled.peek().at().isAfter(clock.instant())
+                ? scheduled.peek().at()
+                : clock.instant();
       }
       clock.set(next);
       while (!scheduled.isEmpty() && !scheduled.peek().at().isAfter(clock.instant())) {
@@ -165,7 +178,9 @@ public final class WinBackSimulation {
    * @return this simulation
    */
   public WinBackSimulation after(Duration after, Consumer<WinBackSimulation> action) {
-    scheduled.add(new Scheduled(clock.instant().plus(after), order++, Objects.requireNonNull(action, "action")));
+    scheduled.add(
+        new Scheduled(
+            clock.instant().plus(after), order++, Objects.requireNonNull(action, "action")));
     return this;
   }
 
@@ -177,7 +192,8 @@ public final class WinBackSimulation {
    * @return the plan after the feedback
    */
   public WinBackPlan feedback(String customerId, String text) {
-    return winBack.recordFeedback(customerId, Feedback.of(text, ReasonSource.SURVEY, clock.instant()));
+    return winBack.recordFeedback(
+        customerId, Feedback.of(text, ReasonSource.SURVEY, clock.instant()));
   }
 
   /**
@@ -239,7 +255,11 @@ public final class WinBackSimulation {
    * @return the timeline
    */
   public Timeline timeline(String customerId) {
-    return new Timeline(customerId, origin, winBack.plan(customerId), winBack.history(customerId),
+    return new Timeline(
+        customerId,
+        origin,
+        winBack.plan(customerId),
+        winBack.history(customerId),
         sent.stream().filter(m -> m.customerId().equals(customerId)).toList());
   }
 
@@ -276,7 +296,8 @@ public final class WinBackSimulation {
     private Instant start = DEFAULT_START;
     private Duration tick = Duration.ofHours(1);
     private @Nullable ContactPolicy contactPolicy;
-    private Function<StepContext, StepResult> answers = context -> StepResult.sent("sim-" + context.idempotencyKey());
+    private Function<StepContext, StepResult> answers =
+        context -> StepResult.sent("sim-" + context.idempotencyKey());
 
     private Builder() {}
 

@@ -19,10 +19,15 @@ class ModuleDescriptorTest {
     }
 
     assertThat(module.name()).isEqualTo("dev.winback.testkit");
-    assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("dev.winback.testkit");
-    assertThat(module.requires()).anySatisfy(requires -> {
-      assertThat(requires.name()).isEqualTo("dev.winback.core");
-      assertThat(requires.modifiers()).contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE);
-    });
+    assertThat(module.exports())
+        .extracting(ModuleDescriptor.Exports::source)
+        .containsExactly("dev.winback.testkit");
+    assertThat(module.requires())
+        .anySatisfy(
+            requires -> {
+              assertThat(requires.name()).isEqualTo("dev.winback.core");
+              assertThat(requires.modifiers())
+                  .contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE);
+            });
   }
 }
