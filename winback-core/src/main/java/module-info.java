@@ -1,7 +1,7 @@
 /**
- * WinBack: the engine ({@code dev.winback}), its values ({@code dev.winback.model}), the SPI that
- * hosts and CRM vendors implement ({@code dev.winback.spi}) and the JDBC store ({@code
- * dev.winback.jdbc}). The engine's machinery in {@code dev.winback.internal} is not exported.
+ * WinBack: the engine ({@code dev.winback}), its values ({@code dev.winback.model}), the SPI that hosts and CRM
+ * vendors implement ({@code dev.winback.spi}) and the JDBC store ({@code dev.winback.jdbc}). The engine's machinery
+ * in {@code dev.winback.internal} is not exported.
  */
 module dev.winback.core {
   requires transitive com.fasterxml.jackson.databind;

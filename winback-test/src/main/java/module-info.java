@@ -1,7 +1,4 @@
-/**
- * WinBack's test kit: a simulation on a virtual clock, fixtures, assertions and dry runs of
- * playbooks.
- */
+/** WinBack's test kit: a simulation on a virtual clock, fixtures, assertions and dry runs of playbooks. */
 module dev.winback.testkit {
   requires transitive dev.winback.core;
   requires transitive org.assertj.core;

@@ -20,10 +20,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Previews what the contact policy would decide about a contact, the way the engine decides before
- * a step runs: delays and reroutes are followed until the contact is allowed, or a skip or
- * suppression stops it. Nothing is contacted, stored or journalled. Immutable; thread-safe when its
- * policy, suppression list and history are.
+ * Previews what the contact policy would decide about a contact, the way the engine decides before a step runs:
+ * delays and reroutes are followed until the contact is allowed, or a skip or suppression stops it. Nothing is
+ * contacted, stored or journalled. Immutable; thread-safe when its policy, suppression list and history are.
  */
 public final class ContactPreview {
   private final ContactPolicy policy;
@@ -78,14 +77,12 @@ public final class ContactPreview {
   }
 
   /**
-   * A preview under a policy, contact rules, a suppression list and each customer's earlier
-   * contacts.
+   * A preview under a policy, contact rules, a suppression list and each customer's earlier contacts.
    *
    * @param policy the policy, e.g. {@link ContactPolicy#standard()}
    * @param rules the contact rules, e.g. a playbook's or {@link ContactRules#defaults()}
    * @param suppressions the suppression list to honour
-   * @param history each customer's earlier contacts by customer id, oldest first, e.g. {@code
-   *     store::contactHistory}
+   * @param history each customer's earlier contacts by customer id, oldest first, e.g. {@code store::contactHistory}
    * @return the preview
    */
   public static ContactPreview of(
@@ -97,9 +94,8 @@ public final class ContactPreview {
   }
 
   /**
-   * The channel the engine would plan a step of this kind on when the playbook names none: the
-   * customer's preferred channel if they consent to it, else their first consented contact point;
-   * never a call for a goodbye.
+   * The channel the engine would plan a step of this kind on when the playbook names none: the customer's preferred
+   * channel if they consent to it, else their first consented contact point; never a call for a goodbye.
    *
    * @param customer the customer
    * @param kind the kind of step
@@ -110,12 +106,11 @@ public final class ContactPreview {
   }
 
   /**
-   * Previews a contact: looks the customer up on the suppression list, reads their earlier contacts
-   * and applies the policy until it allows the contact or stops it.
+   * Previews a contact: looks the customer up on the suppression list, reads their earlier contacts and applies the
+   * policy until it allows the contact or stops it.
    *
    * @param customer the customer
-   * @param planId what the policy sees as the plan id; no such plan need exist (e.g. {@code
-   *     "check-in:" + id})
+   * @param planId what the policy sees as the plan id; no such plan need exist (e.g. {@code "check-in:" + id})
    * @param kind the kind of step
    * @param channel the channel it would use
    * @param at when it would happen
@@ -124,18 +119,17 @@ public final class ContactPreview {
    */
   public Outcome preview(
       LostCustomer customer, String planId, StepKind kind, Channel channel, Instant at) {
-    ContactResolver.Resolution resolution =
-        ContactResolver.resolve(
-            policy,
-            new ContactRequest(
-                customer,
-                planId,
-                kind,
-                channel,
-                at,
-                history.apply(customer.id()),
-                suppressions.lookup(customer),
-                rules));
+    ContactResolver.Resolution resolution = ContactResolver.resolve(
+        policy,
+        new ContactRequest(
+            customer,
+            planId,
+            kind,
+            channel,
+            at,
+            history.apply(customer.id()),
+            suppressions.lookup(customer),
+            rules));
     return new Outcome(
         resolution.channel(), resolution.at(), resolution.changes(), resolution.stop());
   }
@@ -144,8 +138,7 @@ public final class ContactPreview {
    * Describes a decision in the words the journal uses: what it did, the rule and why.
    *
    * @param decision a decision
-   * @return e.g. {@code skipped by rule consent: no channel with consent for MARKETING contact};
-   *     "allowed" for an allow
+   * @return e.g. {@code skipped by rule consent: no channel with consent for MARKETING contact}; "allowed" for an allow
    */
   public static String explain(ContactDecision decision) {
     return ContactResolver.explain(Objects.requireNonNull(decision, "decision"));

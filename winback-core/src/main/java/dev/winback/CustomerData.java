@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A customer's rights over their data: erasure (in the customer's fence, so no send starts after it
- * returned), access (everything held, as JSON, even records the store cannot read), and erasure
- * when the exit terms' retention has passed. Thread-safe.
+ * A customer's rights over their data: erasure (in the customer's fence, so no send starts after it returned),
+ * access (everything held, as JSON, even records the store cannot read), and erasure when the exit terms' retention
+ * has passed. Thread-safe.
  */
 final class CustomerData {
   private static final Logger LOG = LoggerFactory.getLogger(CustomerData.class);
@@ -47,35 +47,32 @@ final class CustomerData {
 
   void erase(String customerId) {
     Limits.requireValidId("customerId", customerId);
-    writer.decide(
-        customerId,
-        () -> {
-          List<WinBackPlan> plans = store.plans(customerId);
-          List<String> unreadable = store.unreadableRecords(customerId);
-          if (plans.isEmpty() && unreadable.isEmpty()) {
-            return null;
-          }
-          for (WinBackPlan plan : plans) {
-            suppressionList.add(plan.customer(), Suppression.ERASED);
-          }
-          Instant now = clock.instant();
-          String anonymousId = ERASED_PREFIX + UUID.randomUUID();
-          store.anonymise(
-              customerId,
-              anonymousId,
-              plan -> Erasure.plan(plan, customerId, anonymousId, now),
-              event -> Erasure.event(event, customerId, anonymousId));
-          List<WinBackPlan> kept = store.plans(anonymousId);
-          if (!kept.isEmpty()) {
-            PlanEdit edit = new PlanEdit(kept.get(kept.size() - 1), now);
-            edit.event(
-                EventType.DATA_ERASED, "personal data erased on request; anonymous record kept");
-            PlanEdit.Change change = edit.build();
-            store.update(change.plan(), change.events());
-          }
-          LOG.info("Erased the personal data of a customer; anonymous record {}", anonymousId);
-          return null;
-        });
+    writer.decide(customerId, () -> {
+      List<WinBackPlan> plans = store.plans(customerId);
+      List<String> unreadable = store.unreadableRecords(customerId);
+      if (plans.isEmpty() && unreadable.isEmpty()) {
+        return null;
+      }
+      for (WinBackPlan plan : plans) {
+        suppressionList.add(plan.customer(), Suppression.ERASED);
+      }
+      Instant now = clock.instant();
+      String anonymousId = ERASED_PREFIX + UUID.randomUUID();
+      store.anonymise(
+          customerId,
+          anonymousId,
+          plan -> Erasure.plan(plan, customerId, anonymousId, now),
+          event -> Erasure.event(event, customerId, anonymousId));
+      List<WinBackPlan> kept = store.plans(anonymousId);
+      if (!kept.isEmpty()) {
+        PlanEdit edit = new PlanEdit(kept.get(kept.size() - 1), now);
+        edit.event(EventType.DATA_ERASED, "personal data erased on request; anonymous record kept");
+        PlanEdit.Change change = edit.build();
+        store.update(change.plan(), change.events());
+      }
+      LOG.info("Erased the personal data of a customer; anonymous record {}", anonymousId);
+      return null;
+    });
   }
 
   String export(String customerId) {
@@ -126,7 +123,12 @@ final class CustomerData {
         }
         LostCustomer customer = plans.get(plans.size() - 1).customer();
         Period retention = customer.exitTerms().orElse(playbook.exitTerms()).dataRetention();
-        if (!customer.lostAt().atZone(ZoneOffset.UTC).plus(retention).toInstant().isAfter(now)) {
+        if (!customer
+            .lostAt()
+            .atZone(ZoneOffset.UTC)
+            .plus(retention)
+            .toInstant()
+            .isAfter(now)) {
           erase(customerId);
           erased++;
         }

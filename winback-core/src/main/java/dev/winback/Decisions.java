@@ -34,9 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the host tells the engine about a customer (a new loss, feedback, an answer, an opt-out, a
- * suppression, a consent change), each decided alone in the customer's fence and written at once:
- * no send to the customer starts after the call returned without seeing it. Thread-safe.
+ * What the host tells the engine about a customer (a new loss, feedback, an answer, an opt-out, a suppression, a
+ * consent change), each decided alone in the customer's fence and written at once: no send to the customer starts
+ * after the call returned without seeing it. Thread-safe.
  */
 final class Decisions {
   private static final Logger LOG = LoggerFactory.getLogger(Decisions.class);
@@ -78,32 +78,22 @@ final class Decisions {
     store
         .latestPlan(customer.id())
         .filter(old -> old.status().isActive() && !old.id().equals(planId))
-        .ifPresent(
-            old ->
-                writer.apply(
-                    old.id(),
-                    plan -> {
-                      PlanEdit edit = new PlanEdit(plan, now);
-                      edit.end(
-                          PlanStatus.SUPERSEDED,
-                          "a newer loss of the customer started another plan");
-                      return edit;
-                    }));
+        .ifPresent(old -> writer.apply(old.id(), plan -> {
+          PlanEdit edit = new PlanEdit(plan, now);
+          edit.end(PlanStatus.SUPERSEDED, "a newer loss of the customer started another plan");
+          return edit;
+        }));
     ContactPlanning.Planned planned = chooser.planFor(customer, now);
     WinBackPlan plan = planned.plan();
     List<JournalEvent> events = new ArrayList<>();
-    events.add(
-        event(plan, now, EventType.PLAN_STARTED)
-            .detail("rule '" + plan.rule() + "' chose " + plan.steps().size() + " steps")
-            .build());
+    events.add(event(plan, now, EventType.PLAN_STARTED)
+        .detail("rule '" + plan.rule() + "' chose " + plan.steps().size() + " steps")
+        .build());
     events.addAll(planned.events());
     plan.endedAt()
-        .ifPresent(
-            at ->
-                events.add(
-                    event(plan, now, EventType.PLAN_ENDED)
-                        .detail(plan.status() + ": " + plan.rationale())
-                        .build()));
+        .ifPresent(at -> events.add(event(plan, now, EventType.PLAN_ENDED)
+            .detail(plan.status() + ": " + plan.rationale())
+            .build()));
     WinBackPlan stored = store.insertIfAbsent(plan, events);
     if (stored == plan) {
       LOG.debug(
@@ -118,21 +108,17 @@ final class Decisions {
 
   WinBackPlan recordFeedback(String customerId, Feedback feedback) {
     Objects.requireNonNull(feedback, "feedback");
-    return writer.decide(
-        customerId,
-        () -> {
-          WinBackPlan latest = writer.latest(customerId);
-          ExitReason.Builder reason =
-              ExitReason.builder()
-                  .category(feedback.category().orElseGet(() -> classify(feedback, latest)))
-                  .verbatim(feedback.text())
-                  .source(feedback.source())
-                  .recordedAt(feedback.receivedAt());
-          feedback.ourFault().ifPresent(reason::ourFault);
-          ExitReason exitReason = reason.build();
-          return writer.apply(
-              latest.id(), plan -> revised(plan, exitReason, feedback.receivedAt()));
-        });
+    return writer.decide(customerId, () -> {
+      WinBackPlan latest = writer.latest(customerId);
+      ExitReason.Builder reason = ExitReason.builder()
+          .category(feedback.category().orElseGet(() -> classify(feedback, latest)))
+          .verbatim(feedback.text())
+          .source(feedback.source())
+          .recordedAt(feedback.receivedAt());
+      feedback.ourFault().ifPresent(reason::ourFault);
+      ExitReason exitReason = reason.build();
+      return writer.apply(latest.id(), plan -> revised(plan, exitReason, feedback.receivedAt()));
+    });
   }
 
   private ExitCategory classify(Feedback feedback, WinBackPlan plan) {
@@ -154,10 +140,7 @@ final class Decisions {
     edit.addReason(reason);
     edit.event(
         EventType.FEEDBACK_RECORDED,
-        "feedback via "
-            + reason.source()
-            + ": "
-            + reason.category()
+        "feedback via " + reason.source() + ": " + reason.category()
             + (reason.ourFault() ? " (the fault was ours)" : ""));
     if (!edit.isActive()) {
       return edit;
@@ -185,19 +168,16 @@ final class Decisions {
     Objects.requireNonNull(response, "response");
     return writer.decide(
         customerId,
-        () ->
-            writer.apply(
-                writer.latest(customerId).id(),
-                plan -> {
-                  PlanEdit edit = new PlanEdit(plan, clock.instant());
-                  edit.event(EventType.RESPONSE_RECORDED, "the customer responded: " + response);
-                  switch (response) {
-                    case ENGAGED -> {}
-                    case DECLINED -> edit.end(PlanStatus.DECLINED, "the customer declined");
-                    case CAME_BACK -> cameBack(edit, plan);
-                  }
-                  return edit;
-                }));
+        () -> writer.apply(writer.latest(customerId).id(), plan -> {
+          PlanEdit edit = new PlanEdit(plan, clock.instant());
+          edit.event(EventType.RESPONSE_RECORDED, "the customer responded: " + response);
+          switch (response) {
+            case ENGAGED -> {}
+            case DECLINED -> edit.end(PlanStatus.DECLINED, "the customer declined");
+            case CAME_BACK -> cameBack(edit, plan);
+          }
+          return edit;
+        }));
   }
 
   /** Ends a plan as won back, or reclassifies an ended one: the customer came back. */
@@ -210,55 +190,41 @@ final class Decisions {
   }
 
   WinBackPlan optOut(String customerId) {
-    return writer.decide(
-        customerId,
-        () -> {
-          WinBackPlan latest = writer.latest(customerId);
-          WinBackPlan ended =
-              writer.apply(
-                  latest.id(),
-                  plan -> {
-                    PlanEdit edit = new PlanEdit(plan, clock.instant());
-                    edit.withdrawAllConsent();
-                    edit.event(
-                        EventType.CONSENT_CHANGED,
-                        "consent withdrawn on every channel for every purpose, source: opt-out");
-                    edit.event(
-                        EventType.RESPONSE_RECORDED, "the customer opted out of all contact");
-                    edit.end(PlanStatus.OPTED_OUT, "the customer opted out");
-                    return edit;
-                  });
-          suppressionList.add(latest.customer(), Suppression.DO_NOT_CONTACT);
-          return ended;
-        });
+    return writer.decide(customerId, () -> {
+      WinBackPlan latest = writer.latest(customerId);
+      WinBackPlan ended = writer.apply(latest.id(), plan -> {
+        PlanEdit edit = new PlanEdit(plan, clock.instant());
+        edit.withdrawAllConsent();
+        edit.event(
+            EventType.CONSENT_CHANGED,
+            "consent withdrawn on every channel for every purpose, source: opt-out");
+        edit.event(EventType.RESPONSE_RECORDED, "the customer opted out of all contact");
+        edit.end(PlanStatus.OPTED_OUT, "the customer opted out");
+        return edit;
+      });
+      suppressionList.add(latest.customer(), Suppression.DO_NOT_CONTACT);
+      return ended;
+    });
   }
 
   WinBackPlan suppress(String customerId, Suppression suppression) {
     Objects.requireNonNull(suppression, "suppression");
-    return writer.decide(
-        customerId,
-        () -> {
-          WinBackPlan latest = writer.latest(customerId);
-          WinBackPlan ended =
-              writer.apply(
-                  latest.id(),
-                  plan -> {
-                    PlanEdit edit = new PlanEdit(plan, clock.instant());
-                    edit.customer(
-                        LostCustomer.builder()
-                            .from(edit.customer())
-                            .suppression(suppression)
-                            .build());
-                    edit.event(
-                        EventType.RESPONSE_RECORDED,
-                        "the customer must not be contacted: " + suppression);
-                    edit.end(
-                        PlanStatus.SUPPRESSED, "the customer is suppressed (" + suppression + ")");
-                    return edit;
-                  });
-          suppressionList.add(latest.customer(), suppression);
-          return ended;
-        });
+    return writer.decide(customerId, () -> {
+      WinBackPlan latest = writer.latest(customerId);
+      WinBackPlan ended = writer.apply(latest.id(), plan -> {
+        PlanEdit edit = new PlanEdit(plan, clock.instant());
+        edit.customer(LostCustomer.builder()
+            .from(edit.customer())
+            .suppression(suppression)
+            .build());
+        edit.event(
+            EventType.RESPONSE_RECORDED, "the customer must not be contacted: " + suppression);
+        edit.end(PlanStatus.SUPPRESSED, "the customer is suppressed (" + suppression + ")");
+        return edit;
+      });
+      suppressionList.add(latest.customer(), suppression);
+      return ended;
+    });
   }
 
   WinBackPlan recordConsent(
@@ -273,42 +239,34 @@ final class Decisions {
     Limits.requireValidName("source", source);
     return writer.decide(
         customerId,
-        () ->
-            writer.apply(
-                writer.latest(customerId).id(),
-                plan -> {
-                  PlanEdit edit = new PlanEdit(plan, clock.instant());
-                  List<ContactPoint> points = new ArrayList<>();
-                  List<String> before = new ArrayList<>();
-                  for (ContactPoint point : edit.customer().contactPoints()) {
-                    if (point.channel() != channel) {
-                      points.add(point);
-                      continue;
-                    }
-                    before.add(purpose.map(point::consentFor).orElse(point.consent()).name());
-                    ContactPoint.Builder changed = ContactPoint.builder().from(point);
-                    if (purpose.isPresent()) {
-                      changed.putPurposeConsent(purpose.get(), consent);
-                    } else {
-                      changed.consent(consent).purposeConsents(Map.of());
-                    }
-                    points.add(changed.build());
-                  }
-                  edit.customer(
-                      LostCustomer.builder().from(edit.customer()).contactPoints(points).build());
-                  edit.event(
-                      EventType.CONSENT_CHANGED,
-                      channel
-                          + " consent for "
-                          + purpose.map(Enum::name).orElse("every purpose")
-                          + ": "
-                          + (before.isEmpty() ? "no contact point" : String.join(", ", before))
-                          + " -> "
-                          + consent
-                          + ", source: "
-                          + source);
-                  return edit;
-                }));
+        () -> writer.apply(writer.latest(customerId).id(), plan -> {
+          PlanEdit edit = new PlanEdit(plan, clock.instant());
+          List<ContactPoint> points = new ArrayList<>();
+          List<String> before = new ArrayList<>();
+          for (ContactPoint point : edit.customer().contactPoints()) {
+            if (point.channel() != channel) {
+              points.add(point);
+              continue;
+            }
+            before.add(purpose.map(point::consentFor).orElse(point.consent()).name());
+            ContactPoint.Builder changed = ContactPoint.builder().from(point);
+            if (purpose.isPresent()) {
+              changed.putPurposeConsent(purpose.get(), consent);
+            } else {
+              changed.consent(consent).purposeConsents(Map.of());
+            }
+            points.add(changed.build());
+          }
+          edit.customer(
+              LostCustomer.builder().from(edit.customer()).contactPoints(points).build());
+          edit.event(
+              EventType.CONSENT_CHANGED,
+              channel + " consent for " + purpose.map(Enum::name).orElse("every purpose")
+                  + ": " + (before.isEmpty() ? "no contact point" : String.join(", ", before))
+                  + " -> " + consent
+                  + ", source: " + source);
+          return edit;
+        }));
   }
 
   private static JournalEvent.Builder event(WinBackPlan plan, Instant now, EventType type) {

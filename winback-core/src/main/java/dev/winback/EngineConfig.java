@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An engine's configuration as {@link WinBackBuilder#build()} left it: every option with its
- * default filled in. Immutable.
+ * An engine's configuration as {@link WinBackBuilder#build()} left it: every option with its default filled in.
+ * Immutable.
  */
 record EngineConfig(
     Clock clock,
@@ -40,16 +40,9 @@ record EngineConfig(
 
   @Override
   public String toString() {
-    return "playbook="
-        + playbook.name()
-        + ", store="
-        + store.getClass().getSimpleName()
-        + ", clock="
-        + clock
-        + ", batchSize="
-        + batchSize
-        + ", lease="
-        + lease
+    return "playbook=" + playbook.name() + ", store=" + store.getClass().getSimpleName()
+        + ", clock=" + clock
+        + ", batchSize=" + batchSize + ", lease=" + lease
         + stepTimeout.map(t -> ", stepTimeout=" + t).orElse("")
         + experiment.map(e -> ", experiment=" + e.name()).orElse("");
   }

@@ -11,11 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A controlled experiment on win-back plans, so a team can prove a playbook works: each lost
- * customer is assigned to an arm by a hash of the experiment's name and their id, so the assignment
- * is the same on every node and after every restart. Arms are a holdout (no contact, to measure
- * what happens without win-back), variants (another playbook, e.g. a different thank-you), and the
- * default arm (the engine's playbook) for the remaining share.
+ * A controlled experiment on win-back plans, so a team can prove a playbook works: each lost customer is assigned
+ * to an arm by a hash of the experiment's name and their id, so the assignment is the same on every node and after
+ * every restart. Arms are a holdout (no contact, to measure what happens without win-back), variants (another
+ * playbook, e.g. a different thank-you), and the default arm (the engine's playbook) for the remaining share.
  *
  * <pre>{@code
  * Experiment experiment = Experiment.named("thank-you-2026")
@@ -30,7 +29,6 @@ import java.util.Optional;
 public final class Experiment {
   /** The arm that receives no contact. */
   public static final String HOLDOUT = "holdout";
-
   /** The arm that receives the engine's own playbook. */
   public static final String DEFAULT = "default";
 
@@ -51,8 +49,8 @@ public final class Experiment {
    * @param name the experiment's name; changing it reshuffles every assignment
    * @return a builder
    * @throws IllegalArgumentException when the name is blank
-   * @throws InvalidInputException when the name is not within {@link Limits#MAX_NAME_LENGTH} or
-   *     holds a control character or an unpaired surrogate
+   * @throws InvalidInputException when the name is not within {@link Limits#MAX_NAME_LENGTH} or holds a control
+   *     character or an unpaired surrogate
    */
   public static Builder named(String name) {
     return new Builder(name);
@@ -105,9 +103,8 @@ public final class Experiment {
   /** A number in [0, 1) from the first 8 bytes of SHA-256(name + ":" + customer id). */
   static double bucket(String experiment, String customerId) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest((experiment + ":" + customerId).getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((experiment + ":" + customerId).getBytes(StandardCharsets.UTF_8));
       long bits = 0;
       for (int i = 0; i < 8; i++) {
         bits = bits << 8 | (digest[i] & 0xff);
@@ -120,11 +117,8 @@ public final class Experiment {
 
   @Override
   public String toString() {
-    return "Experiment["
-        + name
-        + ", arms="
-        + arms.stream().map(a -> a.name() + "=" + a.share()).toList()
-        + "]";
+    return "Experiment[" + name + ", arms="
+        + arms.stream().map(a -> a.name() + "=" + a.share()).toList() + "]";
   }
 
   /** Defines an {@link Experiment}; arguments are checked at once. Not thread-safe. */
@@ -159,8 +153,8 @@ public final class Experiment {
      * @param playbook the playbook for the arm
      * @return this builder
      * @throws IllegalArgumentException when the name is taken or reserved, or the shares exceed 1
-     * @throws InvalidInputException when the name is not within {@link Limits#MAX_NAME_LENGTH} or
-     *     holds a control character or an unpaired surrogate
+     * @throws InvalidInputException when the name is not within {@link Limits#MAX_NAME_LENGTH} or holds a control
+     *     character or an unpaired surrogate
      */
     public Builder variant(String arm, double share, Playbook playbook) {
       Objects.requireNonNull(playbook, "playbook");

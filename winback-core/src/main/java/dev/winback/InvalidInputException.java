@@ -4,16 +4,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Input that WinBack cannot accept: a value, a JSON document or a builder call with one or more
- * problems. Every problem found is listed with its field path; nothing was stored. Fix the input
- * and try again.
+ * Input that WinBack cannot accept: a value, a JSON document or a builder call with one or more problems. Every
+ * problem found is listed with its field path; nothing was stored. Fix the input and try again.
  */
 public class InvalidInputException extends WinBackException {
   private static final long serialVersionUID = 1L;
 
   /** What was being read or built. */
   private final String subject;
-
   /** Every problem found, each with its field path. */
   private final List<Problem> problems;
 
@@ -48,12 +46,8 @@ public class InvalidInputException extends WinBackException {
   }
 
   private static String describe(String subject, List<Problem> problems) {
-    return "Invalid "
-        + subject
-        + " ("
-        + problems.size()
-        + (problems.size() == 1 ? " problem" : " problems")
-        + "): "
+    return "Invalid " + subject + " (" + problems.size()
+        + (problems.size() == 1 ? " problem" : " problems") + "): "
         + problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
   }
 }

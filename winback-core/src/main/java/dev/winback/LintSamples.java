@@ -23,8 +23,7 @@ final class LintSamples {
 
   /** How a finding names a sample customer. */
   static String describe(LostCustomer customer) {
-    return " for a customer who left over "
-        + customer.primaryCategory()
+    return " for a customer who left over " + customer.primaryCategory()
         + customer
             .value()
             .map(v -> ", worth " + v.monthlyRevenue() + " a month")
@@ -38,9 +37,9 @@ final class LintSamples {
   }
 
   /**
-   * Typical customers: every exit category (and none), four values, with and without a known
-   * contract end, reachable by e-mail only or preferring the phone, with every churn signal and in
-   * every segment the playbook's rules name.
+   * Typical customers: every exit category (and none), four values, with and without a known contract end,
+   * reachable by e-mail only or preferring the phone, with every churn signal and in every segment the playbook's
+   * rules name.
    */
   static List<LostCustomer> of(Playbook playbook, Instant start) {
     List<LostCustomer> samples = new ArrayList<>();
@@ -59,15 +58,14 @@ final class LintSamples {
           for (ChurnSignal signal : signals) {
             for (String segment : segments) {
               for (boolean phoneFirst : new boolean[] {false, true}) {
-                LostCustomer.Builder customer =
-                    LostCustomer.builder()
-                        .id("lint-" + n++)
-                        .displayName("Sample")
-                        .addContactPoint(
-                            ContactPoint.of(Channel.EMAIL, "sample@example.com", Consent.GRANTED))
-                        .lostAt(start)
-                        .churnSignal(signal)
-                        .locale(Locale.ENGLISH);
+                LostCustomer.Builder customer = LostCustomer.builder()
+                    .id("lint-" + n++)
+                    .displayName("Sample")
+                    .addContactPoint(
+                        ContactPoint.of(Channel.EMAIL, "sample@example.com", Consent.GRANTED))
+                    .lostAt(start)
+                    .churnSignal(signal)
+                    .locale(Locale.ENGLISH);
                 if (category != ExitCategory.UNKNOWN) {
                   customer.addExitReason(ExitReason.of(category, ReasonSource.SURVEY, start));
                 }
@@ -75,8 +73,9 @@ final class LintSamples {
                   customer.value(CustomerValue.of(monthly, "0", "EUR"));
                 }
                 if (contract) {
-                  customer.newArrangement(
-                      NewArrangement.builder().contractEnds(LocalDate.of(2026, 9, 30)).build());
+                  customer.newArrangement(NewArrangement.builder()
+                      .contractEnds(LocalDate.of(2026, 9, 30))
+                      .build());
                 }
                 if (segment != null) {
                   customer.segment(segment);

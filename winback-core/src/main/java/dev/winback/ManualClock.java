@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until told to move: lets tests and simulations run weeks of win-back
- * plans in milliseconds. Thread-safe.
+ * A clock that stands still until told to move: lets tests and simulations run weeks of win-back plans in
+ * milliseconds. Thread-safe.
  */
 public final class ManualClock extends Clock {
   private final AtomicReference<Instant> now;

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chooses a customer's plan: the playbook's rule for them (or, in an experiment, their arm's), with
- * the contact rules applied to the contacts they already had. Knows every playbook the engine may
- * use. Immutable and thread-safe.
+ * Chooses a customer's plan: the playbook's rule for them (or, in an experiment, their arm's), with the contact
+ * rules applied to the contacts they already had. Knows every playbook the engine may use. Immutable and
+ * thread-safe.
  */
 final class PlanChooser {
   private final Playbook playbook;
@@ -70,17 +70,19 @@ final class PlanChooser {
   /** Whether any playbook caps contacts, so that runs need the customers' contact histories. */
   boolean capsContacts() {
     return playbooks.values().stream()
-        .anyMatch(
-            p -> !p.contactRules().caps().isEmpty() || !p.contactRules().reasonCaps().isEmpty());
+        .anyMatch(p ->
+            !p.contactRules().caps().isEmpty() || !p.contactRules().reasonCaps().isEmpty());
   }
 
   /**
-   * The plan for a customer with the contact rules applied, counting their earlier contacts; in an
-   * experiment, the plan of the customer's arm (none for the holdout).
+   * The plan for a customer with the contact rules applied, counting their earlier contacts; in an experiment, the
+   * plan of the customer's arm (none for the holdout).
    */
   ContactPlanning.Planned planFor(LostCustomer customer, Instant now) {
     Optional<Suppression> listed = suppressionList.lookup(customer);
-    if (experiment.isEmpty() || listed.isPresent() || Planner.whyNotContact(customer).isPresent()) {
+    if (experiment.isEmpty()
+        || listed.isPresent()
+        || Planner.whyNotContact(customer).isPresent()) {
       return ContactPlanning.apply(
           java.util.Objects.requireNonNull(planners.get(playbook.name())).plan(customer, now),
           contactPolicy,
@@ -92,33 +94,33 @@ final class PlanChooser {
     Experiment running = experiment.get();
     String arm = running.assign(customer.id());
     if (arm.equals(Experiment.HOLDOUT)) {
-      WinBackPlan holdout =
-          WinBackPlan.builder()
-              .id(Planner.planId(customer))
-              .customer(customer)
-              .playbook(playbook.name())
-              .startedAt(now)
-              .rule(Experiment.HOLDOUT)
-              .rationale(
-                  "Held out of all contact by experiment '"
-                      + running.name()
-                      + "', to measure how many come back without a win-back plan.")
-              .experiment(running.name())
-              .arm(arm)
-              .build();
+      WinBackPlan holdout = WinBackPlan.builder()
+          .id(Planner.planId(customer))
+          .customer(customer)
+          .playbook(playbook.name())
+          .startedAt(now)
+          .rule(Experiment.HOLDOUT)
+          .rationale("Held out of all contact by experiment '" + running.name()
+              + "', to measure how many come back without a win-back plan.")
+          .experiment(running.name())
+          .arm(arm)
+          .build();
       return new ContactPlanning.Planned(holdout, List.of());
     }
     Playbook armPlaybook = running.playbookOf(arm).orElse(playbook);
-    ContactPlanning.Planned planned =
-        ContactPlanning.apply(
-            java.util.Objects.requireNonNull(planners.get(armPlaybook.name())).plan(customer, now),
-            contactPolicy,
-            armPlaybook.contactRules(),
-            store.contactHistory(customer.id()),
-            listed,
-            now);
+    ContactPlanning.Planned planned = ContactPlanning.apply(
+        java.util.Objects.requireNonNull(planners.get(armPlaybook.name())).plan(customer, now),
+        contactPolicy,
+        armPlaybook.contactRules(),
+        store.contactHistory(customer.id()),
+        listed,
+        now);
     return new ContactPlanning.Planned(
-        WinBackPlan.builder().from(planned.plan()).experiment(running.name()).arm(arm).build(),
+        WinBackPlan.builder()
+            .from(planned.plan())
+            .experiment(running.name())
+            .arm(arm)
+            .build(),
         planned.events());
   }
 }

@@ -30,27 +30,25 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Checks plans and playbooks against what the articles WinBack comes from say works: ask why before
- * offering an incentive, apologise first when the fault was ours, follow up after putting things
- * right (no hit-and-run), never contact after an opt-out, keep to the caps, let customers leave
- * gracefully, never blame them, and time the second-chance ask to their contract end.
+ * Checks plans and playbooks against what the articles WinBack comes from say works: ask why before offering an
+ * incentive, apologise first when the fault was ours, follow up after putting things right (no hit-and-run), never
+ * contact after an opt-out, keep to the caps, let customers leave gracefully, never blame them, and time the
+ * second-chance ask to their contract end.
  *
- * <p>A playbook is checked through the plans it makes for a range of typical customers (every exit
- * category, value tier and contract-end case), so a rule is judged by what it does for the
- * customers who actually reach it. Stateless and thread-safe; all methods are static.
+ * <p>A playbook is checked through the plans it makes for a range of typical customers (every exit category, value
+ * tier and contract-end case), so a rule is judged by what it does for the customers who actually reach it.
+ * Stateless and thread-safe; all methods are static.
  */
 public final class PlanLint {
-  private static final Pattern BLAME =
-      Pattern.compile(
-          "\\b(you failed to|your (own )?(mistake|fault|error)|you should have|if you had|you did not|you didn'?t"
-              + "|you forgot|user error|you misunderstood)",
-          Pattern.CASE_INSENSITIVE);
-  private static final Pattern OBSTACLE =
-      Pattern.compile(
-          "\\b(call us to (cancel|leave|close)|to (cancel|leave|close)[^.]{0,20}(call|phone|visit)|you cannot (leave|cancel)"
-              + "|before you (can )?(leave|go|cancel)[^.]{0,20}must|cancellation fee|retention team will call"
-              + "|speak to (an agent|us) to (cancel|leave))",
-          Pattern.CASE_INSENSITIVE);
+  private static final Pattern BLAME = Pattern.compile(
+      "\\b(you failed to|your (own )?(mistake|fault|error)|you should have|if you had|you did not|you didn'?t"
+          + "|you forgot|user error|you misunderstood)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern OBSTACLE = Pattern.compile(
+      "\\b(call us to (cancel|leave|close)|to (cancel|leave|close)[^.]{0,20}(call|phone|visit)|you cannot (leave|cancel)"
+          + "|before you (can )?(leave|go|cancel)[^.]{0,20}must|cancellation fee|retention team will call"
+          + "|speak to (an agent|us) to (cancel|leave))",
+      Pattern.CASE_INSENSITIVE);
   private static final Instant SAMPLE_START = Instant.parse("2026-01-05T12:00:00Z");
 
   private PlanLint() {}
@@ -68,8 +66,7 @@ public final class PlanLint {
    *
    * @param severity how bad it is
    * @param rule the rule's short name, e.g. {@code no-apology}
-   * @param where the rule or step concerned, e.g. {@code rules[1] 'price' for a customer who left
-   *     over PRICE}
+   * @param where the rule or step concerned, e.g. {@code rules[1] 'price' for a customer who left over PRICE}
    * @param explanation what is wrong and why it matters, in plain words
    */
   public record Finding(Severity severity, String rule, String where, String explanation) {
@@ -168,15 +165,14 @@ public final class PlanLint {
         continue;
       }
       PlaybookRule rule = planner.ruleFor(customer);
-      WinBackPlan plan =
-          ContactPlanning.apply(
-                  planner.plan(customer, SAMPLE_START, rule),
-                  ContactPolicy.standard(),
-                  playbook.contactRules(),
-                  List.of(),
-                  Optional.empty(),
-                  SAMPLE_START)
-              .plan();
+      WinBackPlan plan = ContactPlanning.apply(
+              planner.plan(customer, SAMPLE_START, rule),
+              ContactPolicy.standard(),
+              playbook.contactRules(),
+              List.of(),
+              Optional.empty(),
+              SAMPLE_START)
+          .plan();
       String where = "rules[" + playbook.rules().indexOf(rule) + "] '" + rule.name() + "'";
       for (Finding finding :
           checkSteps(plan, playbook.contactRules(), where, LintSamples.describe(customer))) {
@@ -223,31 +219,30 @@ public final class PlanLint {
   private static List<Finding> wording(
       StepKind kind, Optional<Channel> channel, Optional<String> message, String where) {
     List<Finding> findings = new ArrayList<>();
-    if (kind == StepKind.APOLOGY && message.isPresent() && BLAME.matcher(message.get()).find()) {
-      findings.add(
-          new Finding(
-              Severity.ERROR,
-              "blame-language",
-              where,
-              "the apology blames the customer; take responsibility and say sorry instead"));
+    if (kind == StepKind.APOLOGY
+        && message.isPresent()
+        && BLAME.matcher(message.get()).find()) {
+      findings.add(new Finding(
+          Severity.ERROR,
+          "blame-language",
+          where,
+          "the apology blames the customer; take responsibility and say sorry instead"));
     }
     if (kind == StepKind.GRACEFUL_GOODBYE
         && message.isPresent()
         && OBSTACLE.matcher(message.get()).find()) {
-      findings.add(
-          new Finding(
-              Severity.ERROR,
-              "hostile-goodbye",
-              where,
-              "the goodbye puts an obstacle in the way of leaving; let them go gracefully"));
+      findings.add(new Finding(
+          Severity.ERROR,
+          "hostile-goodbye",
+          where,
+          "the goodbye puts an obstacle in the way of leaving; let them go gracefully"));
     }
     if (kind == StepKind.GRACEFUL_GOODBYE && channel.orElse(null) == Channel.PHONE) {
-      findings.add(
-          new Finding(
-              Severity.ERROR,
-              "hostile-goodbye",
-              where,
-              "a goodbye by phone is a save call; say goodbye in writing and leave the door open"));
+      findings.add(new Finding(
+          Severity.ERROR,
+          "hostile-goodbye",
+          where,
+          "a goodbye by phone is a save call; say goodbye in writing and leave the door open"));
     }
     return findings;
   }
@@ -267,9 +262,8 @@ public final class PlanLint {
     if (contacts.isEmpty()) {
       return findings;
     }
-    boolean toldUs =
-        customer.exitReasons().stream()
-            .anyMatch(r -> r.source() != ReasonSource.INFERRED && r.verbatim().isPresent());
+    boolean toldUs = customer.exitReasons().stream()
+        .anyMatch(r -> r.source() != ReasonSource.INFERRED && r.verbatim().isPresent());
     int firstAsk = indexOf(contacts, StepKind.FEEDBACK_REQUEST);
     int firstIncentive = -1;
     for (int i = 0; i < contacts.size(); i++) {
@@ -287,57 +281,52 @@ public final class PlanLint {
               "an incentive is offered before asking why they left; ask first, then thank them and offer"));
     }
     if (customer.faultWasOurs() && contacts.get(0).kind() != StepKind.APOLOGY) {
-      findings.add(
-          new Finding(
-              Severity.ERROR,
-              "no-apology",
-              where + forWhom,
-              indexOf(contacts, StepKind.APOLOGY) < 0
-                  ? "the fault was ours but nobody says sorry; apologise first and take responsibility"
-                  : "the fault was ours but the apology is not the first contact; apologise first"));
+      findings.add(new Finding(
+          Severity.ERROR,
+          "no-apology",
+          where + forWhom,
+          indexOf(contacts, StepKind.APOLOGY) < 0
+              ? "the fault was ours but nobody says sorry; apologise first and take responsibility"
+              : "the fault was ours but the apology is not the first contact; apologise first"));
     }
     int apology = indexOf(contacts, StepKind.APOLOGY);
     if (apology >= 0
         && contacts.subList(apology + 1, contacts.size()).stream()
             .noneMatch(s -> s.kind() == StepKind.FOLLOW_UP)) {
-      findings.add(
-          new Finding(
-              Severity.WARNING,
-              "hit-and-run",
-              where + forWhom,
-              "an apology with no follow-up after it; check that the problem stays fixed"));
+      findings.add(new Finding(
+          Severity.WARNING,
+          "hit-and-run",
+          where + forWhom,
+          "an apology with no follow-up after it; check that the problem stays fixed"));
     }
     if (plan.status() == PlanStatus.OPTED_OUT && plan.endedAt().isPresent()) {
       for (PlanStep step : contacts) {
         if (step.status() == StepStatus.DONE
             && step.completedAt().orElseThrow().isAfter(plan.endedAt().get())) {
-          findings.add(
-              new Finding(
-                  Severity.ERROR,
-                  "contact-after-opt-out",
-                  where + " steps[" + step.index() + "]",
-                  "a step was sent after the customer opted out"));
+          findings.add(new Finding(
+              Severity.ERROR,
+              "contact-after-opt-out",
+              where + " steps[" + step.index() + "]",
+              "a step was sent after the customer opted out"));
         }
       }
     }
     if (plan.status().isActive()
         && !customer.consentsToAnyChannel()
         && contacts.stream().anyMatch(s -> s.status() == StepStatus.PENDING)) {
-      findings.add(
-          new Finding(
-              Severity.ERROR,
-              "contact-after-opt-out",
-              where + forWhom,
-              "steps are still planned for a customer who consents to no contact"));
+      findings.add(new Finding(
+          Severity.ERROR,
+          "contact-after-opt-out",
+          where + forWhom,
+          "steps are still planned for a customer who consents to no contact"));
     }
     findings.addAll(caps(contacts, customer, rules, where + forWhom));
     if (indexOf(contacts, StepKind.GRACEFUL_GOODBYE) < 0) {
-      findings.add(
-          new Finding(
-              Severity.WARNING,
-              "no-goodbye",
-              where + forWhom,
-              "no graceful goodbye; tell them what they keep and how to come back"));
+      findings.add(new Finding(
+          Severity.WARNING,
+          "no-goodbye",
+          where + forWhom,
+          "no graceful goodbye; tell them what they keep and how to come back"));
     }
     Optional<LocalDate> contractEnds =
         customer.newArrangement().flatMap(NewArrangement::contractEnds);
@@ -348,14 +337,12 @@ public final class PlanLint {
         Instant at = step.completedAt().orElse(step.dueAt());
         if (step.kind() == StepKind.SECOND_CHANCE_ASK
             && (at.isAfter(end) || at.isBefore(end.minus(Duration.ofDays(91))))) {
-          findings.add(
-              new Finding(
-                  Severity.WARNING,
-                  "second-chance-off-contract",
-                  where + forWhom,
-                  "the second-chance ask is not timed to the customer's known contract end ("
-                      + contractEnds.get()
-                      + "); ask in the three months before it"));
+          findings.add(new Finding(
+              Severity.WARNING,
+              "second-chance-off-contract",
+              where + forWhom,
+              "the second-chance ask is not timed to the customer's known contract end ("
+                  + contractEnds.get() + "); ask in the three months before it"));
         }
       }
     }
@@ -382,17 +369,12 @@ public final class PlanLint {
           }
         }
         if (inWindow > cap.maxContacts()) {
-          findings.add(
-              new Finding(
-                  Severity.ERROR,
-                  "cap-exceeded",
-                  where,
-                  inWindow
-                      + " contacts within "
-                      + cap.window().toDays()
-                      + " days, more than the "
-                      + cap.maxContacts()
-                      + " the contact rules allow"));
+          findings.add(new Finding(
+              Severity.ERROR,
+              "cap-exceeded",
+              where,
+              inWindow + " contacts within " + cap.window().toDays() + " days, more than the "
+                  + cap.maxContacts() + " the contact rules allow"));
           break;
         }
       }

@@ -15,10 +15,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Writes plan changes with optimistic locking, retrying on conflict, and publishes their events
- * once written. A decision about a customer runs inside the customer's fence ({@link #decide}); its
- * events are published only after the whole decision has returned (and, on a transactional store,
- * committed). Thread-safe.
+ * Writes plan changes with optimistic locking, retrying on conflict, and publishes their events once written. A
+ * decision about a customer runs inside the customer's fence ({@link #decide}); its events are published only after
+ * the whole decision has returned (and, on a transactional store, committed). Thread-safe.
  */
 final class PlanWriter {
   private static final int MAX_UPDATE_ATTEMPTS = 100;
@@ -26,7 +25,6 @@ final class PlanWriter {
   private final PlanStore store;
   private final CustomerFence fence;
   private final EventPublisher publisher;
-
   /** The events of the decision running on this thread, published when it returns. */
   private final ThreadLocal<List<JournalEvent>> deciding = new ThreadLocal<>();
 
@@ -41,8 +39,8 @@ final class PlanWriter {
   }
 
   /**
-   * Runs a decision about one customer alone, in the customer's fence; a decision already running
-   * on this thread for the same store joins it.
+   * Runs a decision about one customer alone, in the customer's fence; a decision already running on this thread
+   * for the same store joins it.
    */
   <T> T decide(String customerId, Supplier<T> decision) {
     if (SendScope.current().filter(customerId::equals).isPresent()) {
@@ -77,10 +75,7 @@ final class PlanWriter {
         .orElseThrow(() -> new IllegalStateException("the plan was erased while it changed"));
   }
 
-  /**
-   * Applies a change with optimistic locking, retrying on conflict; empty when the change decided
-   * to do nothing.
-   */
+  /** Applies a change with optimistic locking, retrying on conflict; empty when the change decided to do nothing. */
   Optional<WinBackPlan> change(String planId, Function<WinBackPlan, Optional<PlanEdit>> changeOf) {
     for (int attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
       Optional<WinBackPlan> current = store.find(planId);
@@ -100,9 +95,7 @@ final class PlanWriter {
     throw new ConcurrentUpdateException(planId, MAX_UPDATE_ATTEMPTS);
   }
 
-  /**
-   * Hands written events to the listeners: at once, or when the decision on this thread returns.
-   */
+  /** Hands written events to the listeners: at once, or when the decision on this thread returns. */
   void published(List<JournalEvent> events) {
     List<JournalEvent> pending = deciding.get();
     if (pending != null) {

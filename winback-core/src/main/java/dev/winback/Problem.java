@@ -3,9 +3,8 @@ package dev.winback;
 import java.util.Objects;
 
 /**
- * One thing wrong with an input: where it is (a field path such as {@code
- * contactPoints[1].address}) and what is wrong with it. Messages never repeat the offending value,
- * so they are safe to log.
+ * One thing wrong with an input: where it is (a field path such as {@code contactPoints[1].address}) and what is
+ * wrong with it. Messages never repeat the offending value, so they are safe to log.
  *
  * @param path the field path, empty for the whole document
  * @param message what is wrong, in plain words

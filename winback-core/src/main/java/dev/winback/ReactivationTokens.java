@@ -17,14 +17,13 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Signs and checks the opaque tokens in "come back" links: HMAC-SHA256 under a named key, so keys
- * can be rotated (tokens signed with an older key verify until that key is removed), with an
- * expiry. A token carries only a random id and its expiry; what it stands for (customer, plan,
- * offer) stays in the {@link dev.winback.spi.PlanStore}, and {@link WinBack#redeem(String)}
- * consumes it exactly once.
+ * Signs and checks the opaque tokens in "come back" links: HMAC-SHA256 under a named key, so keys can be rotated
+ * (tokens signed with an older key verify until that key is removed), with an expiry. A token carries only a random
+ * id and its expiry; what it stands for (customer, plan, offer) stays in the {@link dev.winback.spi.PlanStore}, and
+ * {@link WinBack#redeem(String)} consumes it exactly once.
  *
- * <p>Token form: {@code wb1.<keyId>.<base64url(id, expiry)>.<base64url(signature)>}. Signatures are
- * compared in constant time. Immutable and thread-safe once built.
+ * <p>Token form: {@code wb1.<keyId>.<base64url(id, expiry)>.<base64url(signature)>}. Signatures are compared in
+ * constant time. Immutable and thread-safe once built.
  */
 public final class ReactivationTokens {
   private static final String VERSION = "wb1";
@@ -87,7 +86,9 @@ public final class ReactivationTokens {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
     }
     String[] parts = token.split("\\.", -1);
-    if (parts.length != 4 || !parts[0].equals(VERSION) || !KEY_ID.matcher(parts[1]).matches()) {
+    if (parts.length != 4
+        || !parts[0].equals(VERSION)
+        || !KEY_ID.matcher(parts[1]).matches()) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
     }
     byte[] payload = decode(parts[2]);
@@ -130,10 +131,7 @@ public final class ReactivationTokens {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /**
-   * Decodes base64url, refusing any spelling but the canonical one (the decoder ignores the last
-   * bits).
-   */
+  /** Decodes base64url, refusing any spelling but the canonical one (the decoder ignores the last bits). */
   private static byte @Nullable [] decode(String text) {
     try {
       byte[] bytes = Base64.getUrlDecoder().decode(text);
@@ -145,13 +143,8 @@ public final class ReactivationTokens {
 
   @Override
   public String toString() {
-    return "ReactivationTokens[keys="
-        + keys.keySet()
-        + ", active="
-        + activeKey
-        + ", validFor="
-        + validFor
-        + "]";
+    return "ReactivationTokens[keys=" + keys.keySet() + ", active=" + activeKey + ", validFor="
+        + validFor + "]";
   }
 
   /**
@@ -165,14 +158,12 @@ public final class ReactivationTokens {
     private Builder() {}
 
     /**
-     * Adds a signing key. Tokens signed with it verify as long as it is configured; remove it to
-     * retire it.
+     * Adds a signing key. Tokens signed with it verify as long as it is configured; remove it to retire it.
      *
      * @param keyId the key's name, 1 to 32 of {@code A-Z a-z 0-9 _ -}
      * @param secret the secret, at least 32 bytes
      * @return this builder
-     * @throws IllegalArgumentException when the id is invalid or already added, or the secret is
-     *     too short
+     * @throws IllegalArgumentException when the id is invalid or already added, or the secret is too short
      */
     public Builder key(String keyId, byte[] secret) {
       Objects.requireNonNull(keyId, "keyId");

@@ -7,14 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A customer who came back through their reactivation link: what the host needs to welcome them
- * back.
+ * A customer who came back through their reactivation link: what the host needs to welcome them back.
  *
  * @param customerId the customer
  * @param planId the plan the link belonged to
  * @param offer the offer the link redeems, if any
- * @param restore the host's own attributes of the customer, kept for restoring their previous
- *     settings
+ * @param restore the host's own attributes of the customer, kept for restoring their previous settings
  * @param exitTerms what they kept while away
  */
 public record Redemption(

@@ -9,10 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * WinBack's built-in runner, for hosts without a scheduler: worker threads call {@link
- * WinBack#runDue()} at a fixed interval. {@link #close()} stops it gracefully: no new step starts,
- * the steps in progress finish and are recorded, and the claims on the rest of the batch are
- * released for other nodes. Thread-safe.
+ * WinBack's built-in runner, for hosts without a scheduler: worker threads call {@link WinBack#runDue()} at a fixed
+ * interval. {@link #close()} stops it gracefully: no new step starts, the steps in progress finish and are recorded,
+ * and the claims on the rest of the batch are released for other nodes. Thread-safe.
  */
 public final class Runner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
@@ -27,14 +26,11 @@ public final class Runner implements AutoCloseable {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("the interval must be positive: " + interval);
     }
-    ScheduledThreadPoolExecutor pool =
-        new ScheduledThreadPoolExecutor(
-            threads,
-            task -> {
-              Thread thread = new Thread(task, "winback-runner");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, task -> {
+      Thread thread = new Thread(task, "winback-runner");
+      thread.setDaemon(true);
+      return thread;
+    });
     pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.workers = pool;
     for (int i = 0; i < threads; i++) {
@@ -61,7 +57,9 @@ public final class Runner implements AutoCloseable {
     return running.get();
   }
 
-  /** Stops the runner and waits (up to a minute) for the steps in progress to finish. */
+  /**
+   * Stops the runner and waits (up to a minute) for the steps in progress to finish.
+   */
   @Override
   public void close() {
     running.set(false);

@@ -10,7 +10,6 @@ import dev.winback.internal.StrategyCalls;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.PlanStep;
 import dev.winback.model.Playbook;
-import dev.winback.model.StepStatus;
 import dev.winback.model.Suppression;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ClaimedPlan;
@@ -18,7 +17,6 @@ import dev.winback.spi.ContactPolicy;
 import dev.winback.spi.ContactRecord;
 import dev.winback.spi.ContactRequest;
 import dev.winback.spi.CustomerFence;
-import dev.winback.spi.PlanChange;
 import dev.winback.spi.PlanStore;
 import dev.winback.spi.StepContext;
 import dev.winback.spi.StepResult;
@@ -37,12 +35,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs due steps, one at a time, each through its whole life: claimed (with the batch), started,
- * checked a last time and sent while the customer's fence is held shared (consent, suppression,
- * caps and quiet hours judged by the clock at that moment), then recorded with the rest of the
- * batch in one write. Whatever goes wrong with one plan (a host callback that throws, a record that
- * cannot be written) stays with that plan: it is retried or quarantined, and every other step of
- * the batch goes on. Thread-safe; several runners may share a store.
+ * Runs due steps, one at a time, each through its whole life: claimed (with the batch), started, checked a last
+ * time and sent while the customer's fence is held shared (consent, suppression, caps and quiet hours judged by the
+ * clock at that moment), then recorded with the rest of the batch in one write. Whatever goes wrong with one plan
+ * (a host callback that throws, a record that cannot be written) stays with that plan: it is retried or quarantined,
+ * and every other step of the batch goes on. Thread-safe; several runners may share a store.
  */
 final class StepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
@@ -57,50 +54,7 @@ final class StepRunner {
   private final ContactPolicy contactPolicy;
   private final SuppressionList suppressionList;
   private final Duration lease;
-
-  /**
-   * What a step's send came to: the contact check's decision, when it was made, and the result if
-   * it was sent.
-   */
-  private record Sending(
-      ContactResolver.Resolution resolution, Instant at, Optional<StepResult> result) {}
-
-  /** A step that ran (or was stopped at its last check), with the change that records it. */
-  private record Ran(
-      WinBackPlan running,
-      PlanStep before,
-      boolean markStored,
-      Sending sending,
-      PlanEdit.Change change) {}
-
-  /** How many steps ended how. */
-  private static final class Tally {
-    int done;
-    int skipped;
-    int delayed;
-    int retried;
-    int failed;
-
-    void count(WinBackPlan after, int index, boolean sent) {
-      PlanStep step = after.step(index);
-      switch (step.status()) {
-        case DONE -> done++;
-        case FAILED -> failed++;
-        case PENDING, RUNNING -> {
-          if (sent) {
-            retried++;
-          } else {
-            delayed++;
-          }
-        }
-        default -> skipped++;
-      }
-    }
-
-    RunSummary summary() {
-      return new RunSummary(done, skipped, delayed, retried, failed);
-    }
-  }
+  private final StepRecorder recorder;
 
   StepRunner(
       Clock clock,
@@ -121,12 +75,13 @@ final class StepRunner {
     this.contactPolicy = contactPolicy;
     this.suppressionList = suppressionList;
     this.lease = lease;
+    this.recorder = new StepRecorder(clock, writer, claims, chooser);
   }
 
   /** Runs due steps while {@code keepGoing} says so; claimed plans not worked on are released. */
   RunSummary runDue(BooleanSupplier keepGoing) {
     Instant now = clock.instant();
-    Tally tally = new Tally();
+    StepRecorder.Tally tally = new StepRecorder.Tally();
     while (keepGoing.getAsBoolean()) {
       List<ClaimedPlan> claimed = claims.claim(now);
       if (claimed.isEmpty()) {
@@ -153,14 +108,13 @@ final class StepRunner {
       List<ClaimedPlan> claimed,
       Set<String> held,
       Instant now,
-      Tally tally,
+      StepRecorder.Tally tally,
       BooleanSupplier keepGoing) {
-    Map<String, List<ContactRecord>> histories =
-        chooser.capsContacts()
-            ? store.contactHistories(
-                claimed.stream().map(c -> c.plan().customer().id()).distinct().toList())
-            : Map.of();
-    List<Ran> ran = new ArrayList<>(claimed.size());
+    Map<String, List<ContactRecord>> histories = chooser.capsContacts()
+        ? store.contactHistories(
+            claimed.stream().map(c -> c.plan().customer().id()).distinct().toList())
+        : Map.of();
+    List<StepRecorder.Ran> ran = new ArrayList<>(claimed.size());
     int handled = 0;
     Instant renewed = clock.instant();
     for (ClaimedPlan candidate : claimed) {
@@ -169,14 +123,14 @@ final class StepRunner {
       }
       WinBackPlan plan = candidate.plan();
       try {
-        Optional<Ran> step =
+        Optional<StepRecorder.Ran> step =
             runStep(candidate, now, histories.getOrDefault(plan.customer().id(), List.of()));
         if (step.isPresent()) {
           ran.add(step.get());
           handled++;
         }
       } catch (Throwable e) {
-        quarantine(plan, e);
+        recorder.quarantine(plan, e);
         held.remove(plan.id());
         handled++;
       }
@@ -185,21 +139,21 @@ final class StepRunner {
         claims.heartbeat(List.copyOf(held));
       }
     }
-    record(ran, held, tally);
+    recorder.record(ran, held, tally);
     return handled;
   }
 
   /** Starts, checks, sends and works out the record of the next due step of a claimed plan. */
-  private Optional<Ran> runStep(ClaimedPlan claimed, Instant now, List<ContactRecord> history) {
+  private Optional<StepRecorder.Ran> runStep(
+      ClaimedPlan claimed, Instant now, List<ContactRecord> history) {
     WinBackPlan plan = claimed.plan();
     Optional<PlanStep> due = StepTransitions.nextDue(plan, claimed.recovering(), now);
     if (due.isEmpty()) {
       return Optional.empty();
     }
-    Optional<PlanEdit> recovery =
-        claimed.recovering()
-            ? StepTransitions.recover(plan, due.get(), claims.leased(), now)
-            : Optional.empty();
+    Optional<PlanEdit> recovery = claimed.recovering()
+        ? StepTransitions.recover(plan, due.get(), claims.leased(), now)
+        : Optional.empty();
     PlanEdit edit = recovery.orElseGet(() -> new PlanEdit(plan, now));
     WinBackPlan current = edit.buildUnstored().plan();
     int index = due.get().index();
@@ -222,14 +176,11 @@ final class StepRunner {
       writer.published(began.get().events());
     }
     PlanStep step = running.step(index);
-    Optional<Sending> sending =
-        fence.send(
-            plan.customer().id(),
-            plan.id(),
-            running.version(),
-            () ->
-                SendScope.sending(
-                    plan.customer().id(), () -> checkAndSend(running, step, history)));
+    Optional<StepRecorder.Sending> sending = fence.send(
+        plan.customer().id(),
+        plan.id(),
+        running.version(),
+        () -> SendScope.sending(plan.customer().id(), () -> checkAndSend(running, step, history)));
     if (sending
         .isEmpty()) { // the plan changed before the send: the change is in it, nothing was sent
       if (markStored) {
@@ -238,220 +189,74 @@ final class StepRunner {
       }
       return Optional.empty();
     }
-    return Optional.of(
-        new Ran(
-            running, before, markStored, sending.get(), recordOf(running, before, sending.get())));
+    return Optional.of(new StepRecorder.Ran(
+        running, before, markStored, sending.get(), recordOf(running, before, sending.get())));
   }
 
-  /**
-   * The last check before a send, by the clock at this moment, then the send if the check allows
-   * it.
-   */
-  private Sending checkAndSend(WinBackPlan plan, PlanStep step, List<ContactRecord> history) {
+  /** The last check before a send, by the clock at this moment, then the send if the check allows it. */
+  private StepRecorder.Sending checkAndSend(
+      WinBackPlan plan, PlanStep step, List<ContactRecord> history) {
     Instant at = clock.instant();
     LostCustomer customer = plan.customer();
     Playbook playbook = chooser.playbookOf(plan);
     ContactResolver.Resolution resolution;
     try {
       Optional<Suppression> listed = suppressionList.lookup(customer);
-      resolution =
-          ContactResolver.resolve(
-              contactPolicy,
-              new ContactRequest(
-                  customer,
-                  plan.id(),
-                  step.kind(),
-                  step.channel(),
-                  at,
-                  history,
-                  listed,
-                  playbook.contactRules()));
+      resolution = ContactResolver.resolve(
+          contactPolicy,
+          new ContactRequest(
+              customer,
+              plan.id(),
+              step.kind(),
+              step.channel(),
+              at,
+              history,
+              listed,
+              playbook.contactRules()));
     } catch (Throwable e) {
       HostFailures.log(
           LOG,
-          "The contact check for "
-              + step.kind()
-              + " step "
-              + step.index()
-              + " of plan "
+          "The contact check for " + step.kind() + " step " + step.index() + " of plan "
               + plan.id(),
           step.channel(),
           e);
-      return new Sending(
+      return new StepRecorder.Sending(
           new ContactResolver.Resolution(step.channel(), at, List.of(), Optional.empty()),
           at,
-          Optional.of(StepResult.failed("the contact check threw " + e.getClass().getName())));
+          Optional.of(
+              StepResult.failed("the contact check threw " + e.getClass().getName())));
     }
     if (resolution.stop().isPresent() || resolution.at().isAfter(at)) {
-      return new Sending(resolution, at, Optional.empty());
+      return new StepRecorder.Sending(resolution, at, Optional.empty());
     }
-    PlanStep sending =
-        resolution.channel() == step.channel()
-            ? step
-            : PlanStep.builder().from(step).channel(resolution.channel()).build();
-    StepContext context =
-        new StepContext(
-            customer,
-            plan,
-            sending,
-            StepTransitions.idempotencyKey(plan, sending),
-            sending.attempts(),
-            at,
-            customer.exitTerms().orElse(playbook.exitTerms()));
-    return new Sending(resolution, at, Optional.of(calls.call(context)));
+    PlanStep sending = resolution.channel() == step.channel()
+        ? step
+        : PlanStep.builder().from(step).channel(resolution.channel()).build();
+    StepContext context = new StepContext(
+        customer,
+        plan,
+        sending,
+        StepTransitions.idempotencyKey(plan, sending),
+        sending.attempts(),
+        at,
+        customer.exitTerms().orElse(playbook.exitTerms()));
+    return new StepRecorder.Sending(resolution, at, Optional.of(calls.call(context)));
   }
 
   /** The change that records what became of a step. */
-  private PlanEdit.Change recordOf(WinBackPlan running, PlanStep before, Sending sending) {
+  private PlanEdit.Change recordOf(
+      WinBackPlan running, PlanStep before, StepRecorder.Sending sending) {
     if (sending.result().isEmpty()) {
-      return StepTransitions.notSent(running, before, sending.resolution(), sending.at()).build();
+      return StepTransitions.notSent(running, before, sending.resolution(), sending.at())
+          .build();
     }
     PlanEdit edit = new PlanEdit(running, sending.at());
     PlanStep step = running.step(before.index());
     StepTransitions.journalChanges(edit, step, sending.resolution());
-    PlanStep sent = PlanStep.builder().from(step).channel(sending.resolution().channel()).build();
+    PlanStep sent =
+        PlanStep.builder().from(step).channel(sending.resolution().channel()).build();
     edit.replace(sent);
     StepTransitions.complete(edit, sent, sending.result().get(), chooser.playbookOf(running));
     return edit.build();
-  }
-
-  /**
-   * Records a batch in one write; a plan that cannot be written is then tried alone, and
-   * quarantined if it fails.
-   */
-  private void record(List<Ran> ran, Set<String> held, Tally tally) {
-    if (ran.isEmpty()) {
-      return;
-    }
-    List<Boolean> stored;
-    try {
-      stored =
-          claims.record(
-              ran.stream()
-                  .map(r -> new PlanChange(r.change().plan(), r.change().events()))
-                  .toList());
-    } catch (RuntimeException batchFailed) {
-      LOG.warn(
-          "Recording a batch of {} steps failed with {}; recording them one by one",
-          ran.size(),
-          batchFailed.getClass().getName());
-      stored = new ArrayList<>(ran.size());
-      for (Ran one : ran) {
-        stored.add(recordAlone(one));
-      }
-    }
-    for (int i = 0; i < ran.size(); i++) {
-      Ran one = ran.get(i);
-      String planId = one.running().id();
-      try {
-        Optional<WinBackPlan> after =
-            stored.get(i) ? Optional.of(one.change().plan()) : recordOnTop(one);
-        if (stored.get(i)) {
-          writer.published(one.change().events());
-        }
-        held.remove(planId);
-        after.ifPresent(
-            plan -> {
-              tally.count(plan, one.before().index(), one.sending().result().isPresent());
-              LOG.debug(
-                  "{} step {} of plan {} by {}: {}",
-                  one.before().kind(),
-                  one.before().index(),
-                  planId,
-                  plan.step(one.before().index()).channel(),
-                  plan.step(one.before().index()).status());
-            });
-      } catch (Throwable e) {
-        quarantine(one.running(), e);
-        held.remove(planId);
-      }
-    }
-  }
-
-  private boolean recordAlone(Ran one) {
-    try {
-      return claims
-          .record(List.of(new PlanChange(one.change().plan(), one.change().events())))
-          .get(0);
-    } catch (RuntimeException e) {
-      quarantine(one.running(), e);
-      return false;
-    }
-  }
-
-  /**
-   * Records a result on top of a plan that changed while its step ran (an opt-out, new feedback, a
-   * consent change on any node); a step that was not sent leaves nothing to record, its stored
-   * running mark aside. Empty when the plan is gone (erased meanwhile) or the step was recorded
-   * already.
-   */
-  private Optional<WinBackPlan> recordOnTop(Ran one) {
-    String planId = one.running().id();
-    int index = one.before().index();
-    if (one.sending().result().isEmpty()) {
-      return one.markStored()
-          ? writer.change(
-              planId, current -> StepTransitions.unstarted(current, one.before(), clock.instant()))
-          : Optional.empty();
-    }
-    PlanStep running = one.running().step(index);
-    Optional<WinBackPlan> after =
-        writer.change(
-            planId,
-            current -> {
-              WinBackPlan base =
-                  one.markStored()
-                      ? current
-                      : StepTransitions.resumed(current, running, clock.instant());
-              if (base.step(index).status() != StepStatus.RUNNING) {
-                return Optional.empty();
-              }
-              PlanEdit edit = new PlanEdit(base, one.sending().at());
-              PlanStep sent =
-                  PlanStep.builder()
-                      .from(base.step(index))
-                      .channel(one.sending().resolution().channel())
-                      .build();
-              edit.replace(sent);
-              StepTransitions.complete(
-                  edit, sent, one.sending().result().get(), chooser.playbookOf(base));
-              return Optional.of(edit);
-            });
-    if (after.isEmpty() && store.find(planId).isEmpty()) {
-      LOG.debug(
-          "{} step {} ran while its customer was erased; nothing of it is kept",
-          one.before().kind(),
-          index);
-    }
-    return after;
-  }
-
-  /**
-   * Takes a plan that cannot go on out of the due order, journalled; if even that fails, leaves it
-   * to operators.
-   */
-  private void quarantine(WinBackPlan plan, Throwable cause) {
-    LOG.error(
-        "Plan {} is quarantined: working on it failed with {}",
-        plan.id(),
-        cause.getClass().getName());
-    LOG.debug(
-        "Plan {} failed with {}",
-        plan.id(),
-        cause.getClass().getName(),
-        HostFailures.redacted(cause));
-    try {
-      writer.change(
-          plan.id(),
-          current ->
-              current.status().isActive()
-                  ? Optional.of(StepTransitions.quarantine(current, cause, clock.instant()))
-                  : Optional.empty());
-    } catch (Throwable again) {
-      LOG.error(
-          "Plan {} could not be quarantined either ({}); it stays claimable",
-          plan.id(),
-          again.getClass().getName());
-    }
   }
 }

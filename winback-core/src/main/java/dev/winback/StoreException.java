@@ -9,24 +9,20 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The plan store could not complete an operation (e.g. the database connection was lost or a
- * constraint refused a row). The operation's transaction was rolled back, so nothing of it was
- * written; it can be retried.
+ * The plan store could not complete an operation (e.g. the database connection was lost or a constraint refused a
+ * row). The operation's transaction was rolled back, so nothing of it was written; it can be retried.
  *
- * <p>The database's own messages may quote personal data (a refused key, a column value), so this
- * exception never carries them, nor the original exception: it keeps a redacted cause chain
- * instead, the type and SQL state of each exception that led to it ({@link #causes()}), which its
- * message lists too.
+ * <p>The database's own messages may quote personal data (a refused key, a column value), so this exception never
+ * carries them, nor the original exception: it keeps a redacted cause chain instead, the type and SQL state of each
+ * exception that led to it ({@link #causes()}), which its message lists too.
  */
 public class StoreException extends WinBackException {
   private static final long serialVersionUID = 1L;
-
   /** The most causes kept: chains are short, and a cycle must not loop. */
   private static final int MAX_CAUSES = 16;
 
   /** The database's SQLSTATE code, "unknown" when it gave none. */
   private final String sqlState;
-
   /** The redacted cause chain, outermost first. */
   private final List<String> causes;
 
@@ -41,25 +37,20 @@ public class StoreException extends WinBackException {
   }
 
   /**
-   * Creates the exception from what the database threw, keeping only the types and SQL states of
-   * its cause chain.
+   * Creates the exception from what the database threw, keeping only the types and SQL states of its cause chain.
    *
    * @param operation what the store was doing, e.g. {@code update plan}
-   * @param cause what the database or its driver threw; only its type and SQL state, and those of
-   *     its causes, are kept
+   * @param cause what the database or its driver threw; only its type and SQL state, and those of its causes, are
+   *     kept
    */
   public StoreException(String operation, Throwable cause) {
     this(operation, firstSqlState(cause), redact(cause));
   }
 
   private StoreException(String operation, String sqlState, List<String> causes) {
-    super(
-        "Plan store failed to "
-            + operation
-            + " (SQL state "
-            + sqlState
-            + "); nothing was written, retry"
-            + (causes.isEmpty() ? "" : ". Causes: " + String.join(" <- ", causes)));
+    super("Plan store failed to " + operation + " (SQL state " + sqlState
+        + "); nothing was written, retry"
+        + (causes.isEmpty() ? "" : ". Causes: " + String.join(" <- ", causes)));
     this.sqlState = sqlState;
     this.causes = causes;
   }
@@ -69,8 +60,7 @@ public class StoreException extends WinBackException {
    *
    * @param message what went wrong and what to do about it; no personal data
    * @param sqlState the SQL state, or {@code unknown}
-   * @param cause what the database threw, redacted like {@link #StoreException(String, Throwable)};
-   *     may be null
+   * @param cause what the database threw, redacted like {@link #StoreException(String, Throwable)}; may be null
    */
   protected StoreException(String message, String sqlState, @Nullable Throwable cause) {
     super(message);
@@ -88,10 +78,9 @@ public class StoreException extends WinBackException {
   }
 
   /**
-   * The redacted cause chain, outermost first: each exception's class name and, for SQL exceptions,
-   * its SQL state, e.g. {@code org.postgresql.util.PSQLException[08006]}. The chain follows both
-   * {@link Throwable#getCause()} and {@link SQLException#getNextException()}. Never any message
-   * text.
+   * The redacted cause chain, outermost first: each exception's class name and, for SQL exceptions, its SQL state,
+   * e.g. {@code org.postgresql.util.PSQLException[08006]}. The chain follows both {@link Throwable#getCause()} and
+   * {@link SQLException#getNextException()}. Never any message text.
    *
    * @return the causes, empty when the failure had none
    */
@@ -111,19 +100,15 @@ public class StoreException extends WinBackException {
   private static List<String> redact(@Nullable Throwable cause) {
     List<String> names = new ArrayList<>();
     for (Throwable t : chain(cause)) {
-      String state =
-          t instanceof SQLException sql && sql.getSQLState() != null
-              ? "[" + sql.getSQLState() + "]"
-              : "";
+      String state = t instanceof SQLException sql && sql.getSQLState() != null
+          ? "[" + sql.getSQLState() + "]"
+          : "";
       names.add(t.getClass().getName() + state);
     }
     return List.copyOf(names);
   }
 
-  /**
-   * The exception and its causes (and, for SQL exceptions, the next exceptions), each once, at most
-   * 16.
-   */
+  /** The exception and its causes (and, for SQL exceptions, the next exceptions), each once, at most 16. */
   private static List<Throwable> chain(@Nullable Throwable cause) {
     List<Throwable> chain = new ArrayList<>();
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());

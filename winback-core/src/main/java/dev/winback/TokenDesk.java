@@ -16,9 +16,9 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * Issues and redeems the tokens of "come back" links. Issuing takes no fence (a strategy may issue
- * a token for the customer it is sending to); redeeming consumes the grant and records the return
- * in one decision, so both are written or neither. Thread-safe.
+ * Issues and redeems the tokens of "come back" links. Issuing takes no fence (a strategy may issue a token for the
+ * customer it is sending to); redeeming consumes the grant and records the return in one decision, so both are
+ * written or neither. Thread-safe.
  */
 final class TokenDesk {
   private final Clock clock;
@@ -37,74 +37,57 @@ final class TokenDesk {
   }
 
   String issue(String customerId) {
-    ReactivationTokens keys =
-        tokens.orElseThrow(
-            () ->
-                new ConfigurationException(
-                    "configure reactivationTokens(...) on the builder to issue tokens"));
+    ReactivationTokens keys = tokens.orElseThrow(() -> new ConfigurationException(
+        "configure reactivationTokens(...) on the builder to issue tokens"));
     WinBackPlan latest = writer.latest(customerId);
     Instant now = clock.instant();
     ReactivationTokens.Issued issued = keys.issue(now);
-    Optional<Offer> offer =
-        latest.steps().stream()
-            .map(PlanStep::offer)
-            .flatMap(Optional::stream)
-            .max(Comparator.comparing(Offer::expiresAt));
-    store.saveGrant(
-        new ReactivationGrant(
-            issued.tokenId(), customerId, latest.id(), offer, now, issued.expiresAt()));
-    writer.apply(
-        latest.id(),
-        plan -> {
-          PlanEdit edit = new PlanEdit(plan, now);
-          edit.event(
-              EventType.TOKEN_ISSUED,
-              "reactivation token issued, valid until " + issued.expiresAt());
-          return edit;
-        });
+    Optional<Offer> offer = latest.steps().stream()
+        .map(PlanStep::offer)
+        .flatMap(Optional::stream)
+        .max(Comparator.comparing(Offer::expiresAt));
+    store.saveGrant(new ReactivationGrant(
+        issued.tokenId(), customerId, latest.id(), offer, now, issued.expiresAt()));
+    writer.apply(latest.id(), plan -> {
+      PlanEdit edit = new PlanEdit(plan, now);
+      edit.event(
+          EventType.TOKEN_ISSUED, "reactivation token issued, valid until " + issued.expiresAt());
+      return edit;
+    });
     return issued.token();
   }
 
   Redemption redeem(String token) {
-    ReactivationTokens keys =
-        tokens.orElseThrow(
-            () ->
-                new ConfigurationException(
-                    "configure reactivationTokens(...) on the builder to redeem tokens"));
+    ReactivationTokens keys = tokens.orElseThrow(() -> new ConfigurationException(
+        "configure reactivationTokens(...) on the builder to redeem tokens"));
     Instant now = clock.instant();
     ReactivationTokens.Verified verified = keys.verify(token, now);
     // one decision, so that consuming the grant and recording the return commit together; keyed by
     // the token, since
     // the customer is known only once the grant is read
-    return writer.decide(
-        "token:" + verified.tokenId(),
-        () -> {
-          GrantConsumption consumption = store.consumeGrant(verified.tokenId(), now);
-          if (consumption.status() == GrantConsumption.Status.ALREADY_USED) {
-            throw new TokenRejectedException(TokenRejectedException.Reason.ALREADY_USED);
-          }
-          if (consumption.status() == GrantConsumption.Status.UNKNOWN) {
-            throw new TokenRejectedException(TokenRejectedException.Reason.NOT_FOUND);
-          }
-          ReactivationGrant grant = consumption.grant().orElseThrow();
-          WinBackPlan plan =
-              writer.apply(
-                  grant.planId(),
-                  current -> {
-                    PlanEdit edit = new PlanEdit(current, now);
-                    edit.event(
-                        EventType.TOKEN_REDEEMED,
-                        "the customer came back through their reactivation link");
-                    Decisions.cameBack(edit, current);
-                    return edit;
-                  });
-          LostCustomer customer = plan.customer();
-          return new Redemption(
-              customer.id(),
-              plan.id(),
-              grant.offer(),
-              customer.attributes(),
-              customer.exitTerms().orElse(playbook.exitTerms()));
-        });
+    return writer.decide("token:" + verified.tokenId(), () -> {
+      GrantConsumption consumption = store.consumeGrant(verified.tokenId(), now);
+      if (consumption.status() == GrantConsumption.Status.ALREADY_USED) {
+        throw new TokenRejectedException(TokenRejectedException.Reason.ALREADY_USED);
+      }
+      if (consumption.status() == GrantConsumption.Status.UNKNOWN) {
+        throw new TokenRejectedException(TokenRejectedException.Reason.NOT_FOUND);
+      }
+      ReactivationGrant grant = consumption.grant().orElseThrow();
+      WinBackPlan plan = writer.apply(grant.planId(), current -> {
+        PlanEdit edit = new PlanEdit(current, now);
+        edit.event(
+            EventType.TOKEN_REDEEMED, "the customer came back through their reactivation link");
+        Decisions.cameBack(edit, current);
+        return edit;
+      });
+      LostCustomer customer = plan.customer();
+      return new Redemption(
+          customer.id(),
+          plan.id(),
+          grant.offer(),
+          customer.attributes(),
+          customer.exitTerms().orElse(playbook.exitTerms()));
+    });
   }
 }

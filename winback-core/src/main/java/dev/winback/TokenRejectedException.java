@@ -1,9 +1,9 @@
 package dev.winback;
 
 /**
- * A reactivation token that cannot be redeemed. The {@link Reason} says why without revealing
- * anything about the token's contents or the customer; show the customer a generic "this link is no
- * longer valid" page and offer another way back.
+ * A reactivation token that cannot be redeemed. The {@link Reason} says why without revealing anything about the
+ * token's contents or the customer; show the customer a generic "this link is no longer valid" page and offer
+ * another way back.
  */
 public final class TokenRejectedException extends WinBackException {
   private static final long serialVersionUID = 1L;

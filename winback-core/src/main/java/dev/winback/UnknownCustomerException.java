@@ -1,8 +1,8 @@
 package dev.winback;
 
 /**
- * An operation named a customer for whom WinBack holds no plan. Start a plan with {@link
- * WinBack#start} first, or check the customer id.
+ * An operation named a customer for whom WinBack holds no plan. Start a plan with {@link WinBack#start} first,
+ * or check the customer id.
  */
 public final class UnknownCustomerException extends WinBackException {
   private static final long serialVersionUID = 1L;
@@ -16,10 +16,8 @@ public final class UnknownCustomerException extends WinBackException {
    * @param customerId the id that was not found
    */
   public UnknownCustomerException(String customerId) {
-    super(
-        "No win-back plan for customer '"
-            + customerId
-            + "': start one with WinBack.start(customer) first");
+    super("No win-back plan for customer '" + customerId
+        + "': start one with WinBack.start(customer) first");
     this.customerId = customerId;
   }
 

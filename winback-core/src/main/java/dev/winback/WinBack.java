@@ -1,8 +1,5 @@
 package dev.winback;
 
-import dev.winback.internal.ClaimMode;
-import dev.winback.internal.EventPublisher;
-import dev.winback.internal.StrategyCalls;
 import dev.winback.model.Channel;
 import dev.winback.model.Consent;
 import dev.winback.model.ContactPurpose;
@@ -24,9 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * The win-back engine: chooses a plan for each lost customer from a {@link Playbook}, runs its
- * steps through the host's strategies as they fall due, and records everything that happens in the
- * customer's journal.
+ * The win-back engine: chooses a plan for each lost customer from a {@link Playbook}, runs its steps through the
+ * host's strategies as they fall due, and records everything that happens in the customer's journal.
  *
  * <pre>{@code
  * try (WinBack winBack = WinBack.builder()
@@ -37,62 +33,24 @@ import java.util.function.BooleanSupplier;
  * }
  * }</pre>
  *
- * <p><b>Guarantee:</b> every due step is invoked at least once; again only after a crash, a lapsed
- * lease or a store failure before its result was recorded, and then always with the same
- * idempotency key. No step starts, on any node sharing the store, after an opt-out, suppression,
- * erasure or decline of its customer has returned: each step is checked a last time (consent,
- * suppression, caps, quiet hours, by the clock at that moment) inside the customer's {@linkplain
- * dev.winback.spi.CustomerFence fence}.
+ * <p><b>Guarantee:</b> every due step is invoked at least once; again only after a crash, a lapsed lease or a store
+ * failure before its result was recorded, and then always with the same idempotency key. No step starts, on any node
+ * sharing the store, after an opt-out, suppression, erasure or decline of its customer has returned: each step is
+ * checked a last time (consent, suppression, caps, quiet hours, by the clock at that moment) inside the customer's
+ * {@linkplain dev.winback.spi.CustomerFence fence}.
  *
- * <p>Built once with {@link #builder()}, immutable and thread-safe afterwards: any number of
- * threads may call any method at once. Whatever a host callback throws stays with its customer.
- * {@link #close()} stops the engine's threads and runners.
+ * <p>Built once with {@link #builder()}, immutable and thread-safe afterwards: any number of threads may call any
+ * method at once. Whatever a host callback throws stays with its customer. {@link #close()} stops the engine's
+ * threads and runners.
  */
 public final class WinBack implements AutoCloseable {
   private final EngineConfig config;
-  private final PlanWriter writer;
-  private final PlanChooser chooser;
-  private final Decisions decisions;
-  private final TokenDesk tokens;
-  private final CustomerData data;
-  private final StrategyCalls calls;
-  private final StepRunner runner;
+  private final Engine engine;
   private final Set<Runner> runners = ConcurrentHashMap.newKeySet();
 
   WinBack(EngineConfig config) {
     this.config = config;
-    EventPublisher publisher = new EventPublisher(config.listeners(), config.activities());
-    this.writer = new PlanWriter(config.store(), publisher);
-    this.chooser =
-        new PlanChooser(
-            config.playbook(),
-            config.experiment(),
-            config.contactPolicy(),
-            config.suppressionList(),
-            config.store());
-    this.decisions =
-        new Decisions(
-            config.clock(), writer, chooser, config.suppressionList(), config.classifier());
-    this.tokens = new TokenDesk(config.clock(), writer, config.tokens(), config.playbook());
-    this.data =
-        new CustomerData(config.clock(), writer, config.suppressionList(), config.playbook());
-    this.calls =
-        new StrategyCalls(
-            config.strategies(),
-            publisher,
-            config.stepTimeout(),
-            EngineConfig.MAX_STRATEGY_THREADS,
-            config.nodeId());
-    this.runner =
-        new StepRunner(
-            config.clock(),
-            writer,
-            ClaimMode.of(config.store(), config.nodeId(), config.lease(), config.batchSize()),
-            chooser,
-            calls,
-            config.contactPolicy(),
-            config.suppressionList(),
-            config.lease());
+    this.engine = new Engine(config);
   }
 
   /**
@@ -114,8 +72,7 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
-   * What {@link PlanLint} warns about in the playbook (errors would have stopped {@link
-   * WinBackBuilder#build()}).
+   * What {@link PlanLint} warns about in the playbook (errors would have stopped {@link WinBackBuilder#build()}).
    *
    * @return the warnings, often empty
    */
@@ -131,95 +88,97 @@ public final class WinBack implements AutoCloseable {
    */
   public WinBackPlan preview(LostCustomer customer) {
     Objects.requireNonNull(customer, "customer");
-    return chooser.planFor(customer, config.clock().instant()).plan();
+    return engine.chooser.planFor(customer, config.clock().instant()).plan();
   }
 
   /**
-   * Chooses a plan for a lost customer and stores it; its steps run as they fall due. Idempotent:
-   * starting the same loss (same customer id and {@code lostAt}) again returns the plan already
-   * stored. A new loss of a customer whose earlier plan is still active ends that plan as {@link
-   * PlanStatus#SUPERSEDED} in the same decision, so a customer never has two active plans, even
-   * when nodes start losses for them at once.
+   * Chooses a plan for a lost customer and stores it; its steps run as they fall due. Idempotent: starting the same
+   * loss (same customer id and {@code lostAt}) again returns the plan already stored. A new loss of a customer whose
+   * earlier plan is still active ends that plan as {@link PlanStatus#SUPERSEDED} in the same decision, so a
+   * customer never has two active plans, even when nodes start losses for them at once.
    *
    * @param customer the lost customer
-   * @return the stored plan, already ended as {@link PlanStatus#SUPPRESSED} when the customer must
-   *     not be contacted
+   * @return the stored plan, already ended as {@link PlanStatus#SUPPRESSED} when the customer must not be contacted
    */
   public WinBackPlan start(LostCustomer customer) {
-    return decisions.start(customer);
+    return engine.decisions.start(customer);
   }
 
   /**
-   * Records what a customer told us about why they left. Their words are classified into a category
-   * (unless the feedback has one), feedback-anchored steps move to count from now, and when the
-   * reason calls for a different playbook rule (e.g. the fault turns out to be ours) the plan's
-   * future steps are replaced by that rule's.
+   * Records what a customer told us about why they left. Their words are classified into a category (unless the
+   * feedback has one), feedback-anchored steps move to count from now, and when the reason calls for a different
+   * playbook rule (e.g. the fault turns out to be ours) the plan's future steps are replaced by that rule's.
    *
    * @param customerId the customer
    * @param feedback what they said
    * @return the plan after the change
    * @throws UnknownCustomerException when the customer has no plan
+   * @throws InvalidInputException when the id is not a valid customer id (see {@link
+   *     dev.winback.model.Limits})
    */
   public WinBackPlan recordFeedback(String customerId, Feedback feedback) {
-    return decisions.recordFeedback(customerId, feedback);
+    return engine.decisions.recordFeedback(customerId, feedback);
   }
 
   /**
-   * Records how a customer answered: {@link CustomerResponse#DECLINED} and {@link
-   * CustomerResponse#CAME_BACK} end the plan at once; {@link CustomerResponse#ENGAGED} is noted and
-   * the plan goes on.
+   * Records how a customer answered: {@link CustomerResponse#DECLINED} and {@link CustomerResponse#CAME_BACK} end
+   * the plan at once; {@link CustomerResponse#ENGAGED} is noted and the plan goes on.
    *
    * @param customerId the customer
    * @param response the answer
    * @return the plan after the change
    * @throws UnknownCustomerException when the customer has no plan
+   * @throws InvalidInputException when the id is not a valid customer id (see {@link
+   *     dev.winback.model.Limits})
    */
   public WinBackPlan recordResponse(String customerId, CustomerResponse response) {
-    return decisions.recordResponse(customerId, response);
+    return engine.decisions.recordResponse(customerId, response);
   }
 
   /**
-   * Records that a customer came back; the plan ends as {@link PlanStatus#WON_BACK} and nothing
-   * more is sent.
+   * Records that a customer came back; the plan ends as {@link PlanStatus#WON_BACK} and nothing more is sent.
    *
    * @param customerId the customer
    * @return the plan after the change
    * @throws UnknownCustomerException when the customer has no plan
+   * @throws InvalidInputException when the id is not a valid customer id (see {@link
+   *     dev.winback.model.Limits})
    */
   public WinBackPlan markWonBack(String customerId) {
     return recordResponse(customerId, CustomerResponse.CAME_BACK);
   }
 
   /**
-   * Records that a customer asked not to be contacted: consent is withdrawn on every contact point,
-   * the plan ends as {@link PlanStatus#OPTED_OUT} and the customer goes on the suppression list,
-   * together.
+   * Records that a customer asked not to be contacted: consent is withdrawn on every contact point, the plan ends as
+   * {@link PlanStatus#OPTED_OUT} and the customer goes on the suppression list, together.
    *
    * @param customerId the customer
    * @return the plan after the change
    * @throws UnknownCustomerException when the customer has no plan
+   * @throws InvalidInputException when the id is not a valid customer id (see {@link
+   *     dev.winback.model.Limits})
    */
   public WinBackPlan optOut(String customerId) {
-    return decisions.optOut(customerId);
+    return engine.decisions.optOut(customerId);
   }
 
   /**
-   * Records that a customer must not be contacted at all (they died, a legal hold, a do-not-contact
-   * request); the plan ends as {@link PlanStatus#SUPPRESSED} and the customer goes on the
-   * suppression list, together.
+   * Records that a customer must not be contacted at all (they died, a legal hold, a do-not-contact request); the
+   * plan ends as {@link PlanStatus#SUPPRESSED} and the customer goes on the suppression list, together.
    *
    * @param customerId the customer
    * @param suppression why
    * @return the plan after the change
    * @throws UnknownCustomerException when the customer has no plan
+   * @throws InvalidInputException when the id is not a valid customer id (see {@link
+   *     dev.winback.model.Limits})
    */
   public WinBackPlan suppress(String customerId, Suppression suppression) {
-    return decisions.suppress(customerId, suppression);
+    return engine.decisions.suppress(customerId, suppression);
   }
 
   /**
-   * Records a change of consent on a channel for every purpose, with its source, as proof of
-   * consent.
+   * Records a change of consent on a channel for every purpose, with its source, as proof of consent.
    *
    * @param customerId the customer
    * @param channel the channel
@@ -227,10 +186,12 @@ public final class WinBack implements AutoCloseable {
    * @param source where the change came from (e.g. "preference centre"), free of personal data
    * @return the plan after the change
    * @throws UnknownCustomerException when the customer has no plan
+   * @throws InvalidInputException when the id is not a valid customer id (see {@link
+   *     dev.winback.model.Limits})
    */
   public WinBackPlan recordConsent(
       String customerId, Channel channel, Consent consent, String source) {
-    return decisions.recordConsent(customerId, channel, Optional.empty(), consent, source);
+    return engine.decisions.recordConsent(customerId, channel, Optional.empty(), consent, source);
   }
 
   /**
@@ -243,30 +204,33 @@ public final class WinBack implements AutoCloseable {
    * @param source where the change came from (e.g. "call with support"), free of personal data
    * @return the plan after the change
    * @throws UnknownCustomerException when the customer has no plan
+   * @throws InvalidInputException when the id is not a valid customer id (see {@link
+   *     dev.winback.model.Limits})
    */
   public WinBackPlan recordConsent(
       String customerId, Channel channel, ContactPurpose purpose, Consent consent, String source) {
-    return decisions.recordConsent(customerId, channel, Optional.of(purpose), consent, source);
+    return engine.decisions.recordConsent(
+        customerId, channel, Optional.of(purpose), consent, source);
   }
 
   /**
-   * Issues the opaque token for a customer's "come back" link, for their latest plan and its latest
-   * offer.
+   * Issues the opaque token for a customer's "come back" link, for their latest plan and its latest offer.
    *
    * @param customerId the customer
    * @return the token, to put in a link
    * @throws ConfigurationException when no {@link ReactivationTokens} were configured
    * @throws UnknownCustomerException when the customer has no plan
+   * @throws InvalidInputException when the id is not a valid customer id (see {@link
+   *     dev.winback.model.Limits})
    */
   public String issueReactivationToken(String customerId) {
-    return tokens.issue(customerId);
+    return engine.tokens.issue(customerId);
   }
 
   /**
-   * Redeems a reactivation token: checks it (signature in constant time, key, expiry), consumes it
-   * and records that the customer came back in one decision (of many concurrent redemptions exactly
-   * one succeeds), and returns what the host needs to restore them. A rejected token changes
-   * nothing.
+   * Redeems a reactivation token: checks it (signature in constant time, key, expiry), consumes it and records that
+   * the customer came back in one decision (of many concurrent redemptions exactly one succeeds), and returns what
+   * the host needs to restore them. A rejected token changes nothing.
    *
    * @param token the token from the link
    * @return what to restore
@@ -274,65 +238,65 @@ public final class WinBack implements AutoCloseable {
    * @throws ConfigurationException when no {@link ReactivationTokens} were configured
    */
   public Redemption redeem(String token) {
-    return tokens.redeem(token);
+    return engine.tokens.redeem(token);
   }
 
   /**
-   * Erases a customer's personal data (right to erasure): every plan and journal entry is replaced
-   * by an anonymous copy under a random id, pending steps are cancelled, reactivation tokens die,
-   * and keyed fingerprints of the customer's id and addresses go on the suppression list. Does
-   * nothing for an unknown id.
+   * Erases a customer's personal data (right to erasure): every plan and journal entry is replaced by an anonymous
+   * copy under a random id, pending steps are cancelled, reactivation tokens die, and keyed fingerprints of the
+   * customer's id and addresses go on the suppression list. Does nothing for an unknown id.
    *
    * @param customerId the customer
+   * @throws InvalidInputException when the id is not a valid customer id (see {@link
+   *     dev.winback.model.Limits})
    */
   public void erase(String customerId) {
-    data.erase(customerId);
+    engine.data.erase(customerId);
   }
 
   /**
-   * Everything WinBack holds about one customer, as JSON (right of access): every plan with its
-   * steps, the journal, the contacts made, any suppression, and the raw text of any record the
-   * store cannot read.
+   * Everything WinBack holds about one customer, as JSON (right of access): every plan with its steps, the journal,
+   * the contacts made, any suppression, and the raw text of any record the store cannot read.
    *
    * @param customerId the customer
    * @return a JSON document
    * @throws UnknownCustomerException when WinBack holds nothing about the customer
+   * @throws InvalidInputException when the id is not a valid customer id (see {@link
+   *     dev.winback.model.Limits})
    */
   public String export(String customerId) {
-    return data.export(customerId);
+    return engine.data.export(customerId);
   }
 
   /**
-   * Honours the exit terms: erases the data of every customer whose plans have all ended and whose
-   * retention period (their own {@link LostCustomer#exitTerms()}, else the playbook's) has passed
-   * since they left.
+   * Honours the exit terms: erases the data of every customer whose plans have all ended and whose retention period
+   * (their own {@link LostCustomer#exitTerms()}, else the playbook's) has passed since they left.
    *
    * @return how many customers' data was erased
    */
   public int eraseDataPastRetention() {
-    return data.eraseDataPastRetention();
+    return engine.data.eraseDataPastRetention();
   }
 
   /**
-   * Runs every step that is due now, one at a time, in batches until none is left. Safe to call
-   * from several threads or nodes sharing a store at once. A step whose strategy throws or fails is
-   * retried with exponential backoff up to the playbook's attempts; a plan the engine cannot go on
-   * with is quarantined.
+   * Runs every step that is due now, one at a time, in batches until none is left. Safe to call from several
+   * threads or nodes sharing a store at once. A step whose strategy throws or fails is retried with exponential
+   * backoff up to the playbook's attempts; a plan the engine cannot go on with is quarantined.
    *
    * @return what this call did
    */
   public RunSummary runDue() {
-    return runner.runDue(() -> true);
+    return engine.runner.runDue(() -> true);
   }
 
   /** Runs due steps while {@code keepGoing} says so: for {@link Runner}. */
   RunSummary runDue(BooleanSupplier keepGoing) {
-    return runner.runDue(keepGoing);
+    return engine.runner.runDue(keepGoing);
   }
 
   /**
-   * Starts a built-in runner for hosts without a scheduler: {@code threads} workers call {@link
-   * #runDue()} every {@code interval}. Close the runner (or this engine) to stop it gracefully.
+   * Starts a built-in runner for hosts without a scheduler: {@code threads} workers call {@link #runDue()} every
+   * {@code interval}. Close the runner (or this engine) to stop it gracefully.
    *
    * @param interval the pause between runs of a worker, positive
    * @param threads how many workers, at least 1
@@ -350,6 +314,8 @@ public final class WinBack implements AutoCloseable {
    *
    * @param customerId the customer
    * @return the plan, if the customer has one
+   * @throws InvalidInputException when the id is not a valid customer id (see {@link
+   *     dev.winback.model.Limits})
    */
   public Optional<WinBackPlan> plan(String customerId) {
     Limits.requireValidId("customerId", customerId);
@@ -361,6 +327,8 @@ public final class WinBack implements AutoCloseable {
    *
    * @param customerId the customer
    * @return the events, empty for an unknown customer
+   * @throws InvalidInputException when the id is not a valid customer id (see {@link
+   *     dev.winback.model.Limits})
    */
   public List<JournalEvent> history(String customerId) {
     Limits.requireValidId("customerId", customerId);
@@ -371,7 +339,7 @@ public final class WinBack implements AutoCloseable {
   @Override
   public void close() {
     runners.forEach(Runner::close);
-    calls.close();
+    engine.calls.close();
   }
 
   @Override

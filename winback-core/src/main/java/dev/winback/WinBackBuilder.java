@@ -23,9 +23,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configures a {@link WinBack}: get one from {@link WinBack#builder()}. Every option may be set
- * once; setting one twice fails, so a wiring mistake shows at once. {@link #build()} copies the
- * options into an immutable engine. Not thread-safe.
+ * Configures a {@link WinBack}: get one from {@link WinBack#builder()}. Every option may be set once; setting one
+ * twice fails, so a wiring mistake shows at once. {@link #build()} copies the options into an immutable engine. Not
+ * thread-safe.
  */
 public final class WinBackBuilder {
   private @Nullable Clock clock;
@@ -177,8 +177,8 @@ public final class WinBackBuilder {
   }
 
   /**
-   * Sets the global suppression list; a new in-memory one unless set. Opt-outs and suppressions are
-   * added to it, and nobody on it is contacted by any plan.
+   * Sets the global suppression list; a new in-memory one unless set. Opt-outs and suppressions are added to it,
+   * and nobody on it is contacted by any plan.
    *
    * @param list the list
    * @return this builder
@@ -190,9 +190,8 @@ public final class WinBackBuilder {
   }
 
   /**
-   * Adds the host's own contact rules, applied after {@link ContactPolicy#standard()} (which always
-   * applies), so they can only restrict further. Compose several with {@link
-   * ContactPolicy#and(ContactPolicy)}.
+   * Adds the host's own contact rules, applied after {@link ContactPolicy#standard()} (which always applies), so
+   * they can only restrict further. Compose several with {@link ContactPolicy#and(ContactPolicy)}.
    *
    * @param policy the host's policy
    * @return this builder
@@ -204,8 +203,8 @@ public final class WinBackBuilder {
   }
 
   /**
-   * Sets the signing keys for reactivation links; without them {@link
-   * WinBack#issueReactivationToken} and {@link WinBack#redeem} are unavailable.
+   * Sets the signing keys for reactivation links; without them {@link WinBack#issueReactivationToken} and
+   * {@link WinBack#redeem} are unavailable.
    *
    * @param reactivationTokens the tokens
    * @return this builder
@@ -217,8 +216,7 @@ public final class WinBackBuilder {
   }
 
   /**
-   * Runs an experiment: each new customer is assigned to one of its arms (holdout, variants,
-   * default).
+   * Runs an experiment: each new customer is assigned to one of its arms (holdout, variants, default).
    *
    * @param experiment the experiment
    * @return this builder
@@ -230,8 +228,8 @@ public final class WinBackBuilder {
   }
 
   /**
-   * Names this engine's runner for the claims it takes on a shared store; a random id unless set.
-   * Give every node its own.
+   * Names this engine's runner for the claims it takes on a shared store; a random id unless set. Give every node
+   * its own.
    *
    * @param id the node's id, 1 to 100 characters
    * @return this builder
@@ -246,9 +244,8 @@ public final class WinBackBuilder {
   }
 
   /**
-   * Sets how long a claim on due plans lasts before other runners may take them over (it is
-   * extended while this runner works); 5 minutes unless set. A shorter lease recovers the work of a
-   * dead node sooner.
+   * Sets how long a claim on due plans lasts before other runners may take them over (it is extended while this
+   * runner works); 5 minutes unless set. A shorter lease recovers the work of a dead node sooner.
    *
    * @param duration the lease, positive
    * @return this builder
@@ -263,10 +260,9 @@ public final class WinBackBuilder {
   }
 
   /**
-   * Sets how long a strategy may take before its step counts as failed (and is retried); strategies
-   * then run on threads of a pool of at most 32 and are interrupted on timeout. A strategy may call
-   * back into the engine (e.g. {@link WinBack#issueReactivationToken}) without waiting for its own
-   * step. Unbounded unless set.
+   * Sets how long a strategy may take before its step counts as failed (and is retried); strategies then run on
+   * threads of a pool of at most 32 and are interrupted on timeout. A strategy may call back into the engine (e.g.
+   * {@link WinBack#issueReactivationToken}) without waiting for its own step. Unbounded unless set.
    *
    * @param timeout the timeout, positive
    * @return this builder
@@ -281,8 +277,7 @@ public final class WinBackBuilder {
   }
 
   /**
-   * Sets how many due steps {@link WinBack#runDue()} takes from the store at a time; 500 unless
-   * set.
+   * Sets how many due steps {@link WinBack#runDue()} takes from the store at a time; 500 unless set.
    *
    * @param size the batch size, at least 1
    * @return this builder
@@ -312,49 +307,40 @@ public final class WinBackBuilder {
     List<PlanLint.Finding> warnings = PlanLint.requireNoErrors(chosen);
     List<Playbook> all = new ArrayList<>(List.of(chosen));
     if (experiment != null) {
-      experiment
-          .variantPlaybooks()
-          .forEach(
-              variant -> {
-                PlanLint.requireNoErrors(variant);
-                all.add(variant);
-              });
+      experiment.variantPlaybooks().forEach(variant -> {
+        PlanLint.requireNoErrors(variant);
+        all.add(variant);
+      });
     }
-    StepStrategies strategies =
-        new StepStrategies(
-            Optional.ofNullable(feedback),
-            Optional.ofNullable(apology),
-            Optional.ofNullable(incentives),
-            Optional.ofNullable(reEngagement));
+    StepStrategies strategies = new StepStrategies(
+        Optional.ofNullable(feedback),
+        Optional.ofNullable(apology),
+        Optional.ofNullable(incentives),
+        Optional.ofNullable(reEngagement));
     Set<String> missing = strategies.missingFor(all);
     if (!missing.isEmpty()) {
-      throw new ConfigurationException(
-          "Playbook '"
-              + chosen.name()
-              + "' has steps with no strategy to carry them "
-              + "out; register "
-              + String.join(", ", missing)
-              + " (use the interface's none() to skip such steps)");
+      throw new ConfigurationException("Playbook '" + chosen.name()
+          + "' has steps with no strategy to carry them " + "out; register "
+          + String.join(", ", missing) + " (use the interface's none() to skip such steps)");
     }
-    return new WinBack(
-        new EngineConfig(
-            clock == null ? Clock.systemUTC() : clock,
-            chosen,
-            warnings,
-            store == null ? PlanStore.inMemory() : store,
-            strategies,
-            List.copyOf(listeners),
-            activities == null ? ActivityWriter.none() : activities,
-            classifier == null ? ReasonClassifier.keywords() : classifier,
-            batchSize == 0 ? 500 : batchSize,
-            suppressionList == null ? SuppressionList.inMemory() : suppressionList,
-            contactPolicy == null
-                ? ContactPolicy.standard()
-                : ContactPolicy.standard().and(contactPolicy),
-            Optional.ofNullable(tokens),
-            Optional.ofNullable(experiment),
-            nodeId == null ? "node-" + UUID.randomUUID() : nodeId,
-            lease == null ? Duration.ofMinutes(5) : lease,
-            Optional.ofNullable(stepTimeout)));
+    return new WinBack(new EngineConfig(
+        clock == null ? Clock.systemUTC() : clock,
+        chosen,
+        warnings,
+        store == null ? PlanStore.inMemory() : store,
+        strategies,
+        List.copyOf(listeners),
+        activities == null ? ActivityWriter.none() : activities,
+        classifier == null ? ReasonClassifier.keywords() : classifier,
+        batchSize == 0 ? 500 : batchSize,
+        suppressionList == null ? SuppressionList.inMemory() : suppressionList,
+        contactPolicy == null
+            ? ContactPolicy.standard()
+            : ContactPolicy.standard().and(contactPolicy),
+        Optional.ofNullable(tokens),
+        Optional.ofNullable(experiment),
+        nodeId == null ? "node-" + UUID.randomUUID() : nodeId,
+        lease == null ? Duration.ofMinutes(5) : lease,
+        Optional.ofNullable(stepTimeout)));
   }
 }

@@ -1,11 +1,10 @@
 package dev.winback;
 
 /**
- * Root of every exception WinBack throws. Each subtype names the failure and says what to do about
- * it.
+ * Root of every exception WinBack throws. Each subtype names the failure and says what to do about it.
  *
- * <p>Unchecked: WinBack failures are either programming errors or bad input, which callers handle
- * at the boundary where the input came in.
+ * <p>Unchecked: WinBack failures are either programming errors or bad input, which callers handle at the
+ * boundary where the input came in.
  */
 public abstract class WinBackException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -10,26 +10,21 @@ import dev.winback.model.Limits;
 import java.util.List;
 
 /**
- * Reads and writes WinBack's values as JSON: ISO-8601 dates and durations, exact decimal money,
- * absent optionals left out. Reading checks the whole document first and fails with one {@link
- * InvalidInputException} that names every problem with its field path (missing fields, unknown
- * fields, unknown enum values, malformed values).
+ * Reads and writes WinBack's values as JSON: ISO-8601 dates and durations, exact decimal money, absent optionals
+ * left out. Reading checks the whole document first and fails with one {@link InvalidInputException} that names
+ * every problem with its field path (missing fields, unknown fields, unknown enum values, malformed values).
  *
- * <p>Input is treated as untrusted: documents longer than {@link #MAX_DOCUMENT_LENGTH} characters,
- * nested deeper than 32 levels, with strings over 100,000 characters or numbers over 50 characters
- * are refused before binding (see {@link Limits}); every value read is then checked against the
- * same {@link Limits} as values built in Java (ids, texts, amounts, times), so whatever WinBack
- * writes it can read back; no type information from the input is ever used to choose a class (no
- * polymorphic deserialisation); unknown fields are refused unless {@link UnknownFields#IGNORE} is
- * asked for. Every failure is an {@link InvalidInputException}.
+ * <p>Input is treated as untrusted: documents longer than {@link #MAX_DOCUMENT_LENGTH} characters, nested deeper
+ * than 32 levels, with strings over 100,000 characters or numbers over 50 characters are refused before binding (see
+ * {@link Limits}); every value read is then checked against the same {@link Limits} as values built in Java (ids,
+ * texts, amounts, times), so whatever WinBack writes it can read back; no type information from the input is ever
+ * used to choose a class (no polymorphic deserialisation); unknown fields are refused unless
+ * {@link UnknownFields#IGNORE} is asked for. Every failure is an {@link InvalidInputException}.
  *
  * <p>Thread-safe; all methods are static.
  */
 public final class WinBackJson {
-  /**
-   * The longest JSON document WinBack reads, in characters: {@link
-   * Limits#MAX_JSON_DOCUMENT_LENGTH}.
-   */
+  /** The longest JSON document WinBack reads, in characters: {@link Limits#MAX_JSON_DOCUMENT_LENGTH}. */
   public static final int MAX_DOCUMENT_LENGTH = Limits.MAX_JSON_DOCUMENT_LENGTH;
 
   /** What to do with fields a type does not know. */
@@ -92,8 +87,7 @@ public final class WinBackJson {
    * @param type the element type, e.g. {@code LostCustomer.class}
    * @param <T> the element type
    * @return the values, in order
-   * @throws InvalidInputException naming every problem in every element, with paths such as {@code
-   *     [3].id}
+   * @throws InvalidInputException naming every problem in every element, with paths such as {@code [3].id}
    */
   public static <T> List<T> readList(String json, Class<T> type) {
     return JsonShape.bindList(parse(json, "list of " + type.getSimpleName()), type);
@@ -114,25 +108,18 @@ public final class WinBackJson {
     } catch (StreamConstraintsException e) {
       throw new InvalidInputException(
           subject,
-          List.of(
-              new Problem(
-                  "",
-                  "exceeds the input limits (nesting at most "
-                      + Limits.MAX_JSON_DEPTH
-                      + " levels, strings at most "
-                      + Limits.MAX_JSON_STRING_LENGTH
-                      + " characters, numbers at most "
-                      + Limits.MAX_JSON_NUMBER_LENGTH
-                      + " characters)")));
+          List.of(new Problem(
+              "",
+              "exceeds the input limits (nesting at most "
+                  + Limits.MAX_JSON_DEPTH + " levels, strings at most "
+                  + Limits.MAX_JSON_STRING_LENGTH
+                  + " characters, numbers at most " + Limits.MAX_JSON_NUMBER_LENGTH
+                  + " characters)")));
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " (line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr()
-                  + ")";
+      String where = e.getLocation() == null
+          ? ""
+          : " (line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + ")";
       throw new InvalidInputException(
           subject, List.of(new Problem("", "is not well-formed JSON" + where)));
     } catch (RuntimeException e) {
@@ -145,8 +132,7 @@ public final class WinBackJson {
   }
 
   /**
-   * A copy of the object mapper WinBack uses, for hosts that embed WinBack values in their own
-   * JSON.
+   * A copy of the object mapper WinBack uses, for hosts that embed WinBack values in their own JSON.
    *
    * @return a new mapper configured like WinBack's
    */

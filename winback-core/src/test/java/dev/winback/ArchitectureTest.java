@@ -13,15 +13,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/**
- * The package tiers hold: the API never hands out internals, and the model and SPI stay free of the
- * engine.
- */
+/** The package tiers hold: the API never hands out internals, and the model and SPI stay free of the engine. */
 class ArchitectureTest {
-  private static final JavaClasses CLASSES =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("dev.winback");
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.winback");
 
   @Test
   void publicMethodsOutsideInternalNeverReturnInternalTypes() {
@@ -35,10 +31,9 @@ class ArchitectureTest {
         .areDeclaredInClassesThat()
         .arePublic()
         .should()
-        .haveRawReturnType(
-            com.tngtech.archunit.base.DescribedPredicate.not(
-                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
-                    "dev.winback.internal..")))
+        .haveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.not(
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
+                "dev.winback.internal..")))
         .check(CLASSES);
   }
 
@@ -83,13 +78,11 @@ class ArchitectureTest {
             "dev.winback.internal..",
             "dev.winback.jdbc..")
         .should()
-        .dependOnClassesThat(
-            DescribedPredicate.describe(
-                "engine types of the root package",
-                (JavaClass c) ->
-                    c.getPackageName().equals("dev.winback")
-                        && !c.isAssignableTo(WinBackException.class)
-                        && !c.getName().equals(Problem.class.getName())))
+        .dependOnClassesThat(DescribedPredicate.describe(
+            "engine types of the root package",
+            (JavaClass c) -> c.getPackageName().equals("dev.winback")
+                && !c.isAssignableTo(WinBackException.class)
+                && !c.getName().equals(Problem.class.getName())))
         .check(CLASSES);
   }
 
@@ -115,20 +108,18 @@ class ArchitectureTest {
         .that()
         .resideInAPackage("dev.winback.model..")
         .should()
-        .onlyDependOnClassesThat(
-            JavaClass.Predicates.resideInAnyPackage(
-                    "dev.winback.model..",
-                    "java..",
-                    "com.fasterxml.jackson..",
-                    "org.immutables..",
-                    "org.jspecify..",
-                    "javax.annotation.processing..")
-                .or(
-                    JavaClass.Predicates.belongToAnyOf(
-                        WinBackException.class,
-                        InvalidInputException.class,
-                        InvalidPlaybookException.class,
-                        Problem.class)))
+        .onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
+                "dev.winback.model..",
+                "java..",
+                "com.fasterxml.jackson..",
+                "org.immutables..",
+                "org.jspecify..",
+                "javax.annotation.processing..")
+            .or(JavaClass.Predicates.belongToAnyOf(
+                WinBackException.class,
+                InvalidInputException.class,
+                InvalidPlaybookException.class,
+                Problem.class)))
         .check(CLASSES);
   }
 
@@ -139,13 +130,11 @@ class ArchitectureTest {
         .areDeclaredInClassesThat()
         .resideInAPackage("dev.winback.model")
         .and()
-        .areDeclaredInClassesThat(
-            DescribedPredicate.describe(
-                "abstract",
-                (JavaClass c) ->
-                    c.getModifiers().contains(JavaModifier.ABSTRACT)
-                        && !c.isInterface()
-                        && !c.isEnum()))
+        .areDeclaredInClassesThat(DescribedPredicate.describe(
+            "abstract",
+            (JavaClass c) -> c.getModifiers().contains(JavaModifier.ABSTRACT)
+                && !c.isInterface()
+                && !c.isEnum()))
         .should()
         .notBePublic()
         .andShould()

@@ -41,9 +41,8 @@ class ContactPreviewTest {
 
   @Test
   void aContactThatBreaksNoRuleIsAllowedOnItsChannelAtItsTime() {
-    ContactPreview.Outcome outcome =
-        standard()
-            .preview(lost("ann").build(), "preview:ann", StepKind.FOLLOW_UP, Channel.EMAIL, NOW);
+    ContactPreview.Outcome outcome = standard()
+        .preview(lost("ann").build(), "preview:ann", StepKind.FOLLOW_UP, Channel.EMAIL, NOW);
 
     assertThat(outcome.allowed()).isTrue();
     assertThat(outcome.channel()).isEqualTo(Channel.EMAIL);
@@ -70,14 +69,13 @@ class ContactPreviewTest {
 
   @Test
   void aContactBeyondTheFrequencyCapWaitsUntilTheOldestContactLeavesTheWindow() {
-    List<ContactRecord> threeThisWeek =
-        List.of(
-            new ContactRecord(
-                NOW.minus(Duration.ofDays(3)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "x"),
-            new ContactRecord(
-                NOW.minus(Duration.ofDays(2)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "x"),
-            new ContactRecord(
-                NOW.minus(Duration.ofDays(1)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "x"));
+    List<ContactRecord> threeThisWeek = List.of(
+        new ContactRecord(
+            NOW.minus(Duration.ofDays(3)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "x"),
+        new ContactRecord(
+            NOW.minus(Duration.ofDays(2)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "x"),
+        new ContactRecord(
+            NOW.minus(Duration.ofDays(1)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "x"));
     ContactPreview preview = standard(SuppressionList.inMemory(), Map.of("busy", threeThisWeek));
 
     ContactPreview.Outcome busy =
@@ -96,9 +94,8 @@ class ContactPreviewTest {
 
   @Test
   void aChannelWithoutConsentIsReroutedToTheNextConsentedOne() {
-    ContactPreview.Outcome outcome =
-        standard()
-            .preview(lost("cy").build(), "preview:cy", StepKind.FOLLOW_UP, Channel.PHONE, NOW);
+    ContactPreview.Outcome outcome = standard()
+        .preview(lost("cy").build(), "preview:cy", StepKind.FOLLOW_UP, Channel.PHONE, NOW);
 
     assertThat(outcome.allowed()).isTrue();
     assertThat(outcome.channel()).isEqualTo(Channel.EMAIL);
@@ -115,9 +112,8 @@ class ContactPreviewTest {
     LostCustomer dee = lost("dee").build();
     suppressions.add(dee, Suppression.DO_NOT_CONTACT);
 
-    ContactPreview.Outcome outcome =
-        standard(suppressions, Map.of())
-            .preview(dee, "preview:dee", StepKind.THANK_YOU, Channel.EMAIL, NOW);
+    ContactPreview.Outcome outcome = standard(suppressions, Map.of())
+        .preview(dee, "preview:dee", StepKind.THANK_YOU, Channel.EMAIL, NOW);
 
     assertThat(outcome.allowed()).isFalse();
     assertThat(outcome.stop()).get().isInstanceOf(ContactDecision.Suppress.class);
@@ -127,14 +123,11 @@ class ContactPreviewTest {
 
   @Test
   void aHostPolicyIsAppliedAsGiven() {
-    ContactPolicy noCalls =
-        request ->
-            request.channel() == Channel.PHONE
-                ? new ContactDecision.Skip("no-calls", "we do not call")
-                : ContactDecision.allow();
-    ContactPreview preview =
-        ContactPreview.of(
-            noCalls, ContactRules.defaults(), SuppressionList.inMemory(), id -> List.of());
+    ContactPolicy noCalls = request -> request.channel() == Channel.PHONE
+        ? new ContactDecision.Skip("no-calls", "we do not call")
+        : ContactDecision.allow();
+    ContactPreview preview = ContactPreview.of(
+        noCalls, ContactRules.defaults(), SuppressionList.inMemory(), id -> List.of());
 
     ContactPreview.Outcome outcome =
         preview.preview(lost("eve").build(), "p", StepKind.APOLOGY, Channel.PHONE, NOW);
@@ -147,24 +140,21 @@ class ContactPreviewTest {
 
   @Test
   void theChannelIsThePreferredOneWithConsentElseTheFirstConsentedContactPoint() {
-    LostCustomer prefersSms =
-        lost("fay")
-            .addContactPoint(ContactPoint.of(Channel.SMS, "+4915112345678", Consent.GRANTED))
-            .preferredChannel(Channel.SMS)
-            .build();
-    LostCustomer prefersUnconsentedPhone =
-        lost("gus")
-            .addContactPoint(ContactPoint.of(Channel.PHONE, "+4915112345679", Consent.UNKNOWN))
-            .preferredChannel(Channel.PHONE)
-            .build();
-    LostCustomer noConsent =
-        LostCustomer.builder()
-            .id("hal")
-            .displayName("Hal")
-            .lostAt(NOW)
-            .churnSignal(ChurnSignal.OTHER)
-            .addContactPoint(ContactPoint.of(Channel.EMAIL, "hal@example.com", Consent.UNKNOWN))
-            .build();
+    LostCustomer prefersSms = lost("fay")
+        .addContactPoint(ContactPoint.of(Channel.SMS, "+4915112345678", Consent.GRANTED))
+        .preferredChannel(Channel.SMS)
+        .build();
+    LostCustomer prefersUnconsentedPhone = lost("gus")
+        .addContactPoint(ContactPoint.of(Channel.PHONE, "+4915112345679", Consent.UNKNOWN))
+        .preferredChannel(Channel.PHONE)
+        .build();
+    LostCustomer noConsent = LostCustomer.builder()
+        .id("hal")
+        .displayName("Hal")
+        .lostAt(NOW)
+        .churnSignal(ChurnSignal.OTHER)
+        .addContactPoint(ContactPoint.of(Channel.EMAIL, "hal@example.com", Consent.UNKNOWN))
+        .build();
 
     assertThat(ContactPreview.channelFor(prefersSms, StepKind.FOLLOW_UP)).contains(Channel.SMS);
     assertThat(ContactPreview.channelFor(prefersUnconsentedPhone, StepKind.FOLLOW_UP))
@@ -174,11 +164,10 @@ class ContactPreviewTest {
 
   @Test
   void aGoodbyeIsNeverPlannedAsACall() {
-    LostCustomer prefersCalls =
-        lost("ivy")
-            .addContactPoint(ContactPoint.of(Channel.PHONE, "+4915112345670", Consent.GRANTED))
-            .preferredChannel(Channel.PHONE)
-            .build();
+    LostCustomer prefersCalls = lost("ivy")
+        .addContactPoint(ContactPoint.of(Channel.PHONE, "+4915112345670", Consent.GRANTED))
+        .preferredChannel(Channel.PHONE)
+        .build();
 
     assertThat(ContactPreview.channelFor(prefersCalls, StepKind.FOLLOW_UP)).contains(Channel.PHONE);
     assertThat(ContactPreview.channelFor(prefersCalls, StepKind.GRACEFUL_GOODBYE))

@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/**
- * The module exports the API, the values, the SPI and the store, and nothing of the engine's
- * machinery.
- */
+/** The module exports the API, the values, the SPI and the store, and nothing of the engine's machinery. */
 class ModuleDescriptorTest {
 
   @Test

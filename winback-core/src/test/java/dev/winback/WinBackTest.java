@@ -69,16 +69,15 @@ class WinBackTest {
   void aNewLossOfTheSameCustomerSupersedesTheActivePlan() {
     WinBackPlan first = winBack.start(lost("c1").build());
 
-    WinBackPlan second = winBack.start(lost("c1").lostAt(LOST_AT.plusSeconds(3600)).build());
+    WinBackPlan second =
+        winBack.start(lost("c1").lostAt(LOST_AT.plusSeconds(3600)).build());
 
     assertThat(second.id()).isNotEqualTo(first.id());
     assertThat(winBack.plan("c1")).contains(second);
-    assertThat(winBack.history("c1"))
-        .anySatisfy(
-            e -> {
-              assertThat(e.planId()).isEqualTo(first.id());
-              assertThat(e.detail()).startsWith("SUPERSEDED");
-            });
+    assertThat(winBack.history("c1")).anySatisfy(e -> {
+      assertThat(e.planId()).isEqualTo(first.id());
+      assertThat(e.detail()).startsWith("SUPERSEDED");
+    });
   }
 
   @Test
@@ -101,21 +100,17 @@ class WinBackTest {
 
     assertThat(now).isEqualTo(new RunSummary(1, 0, 0, 0, 0));
     assertThat(again.total()).isZero();
-    assertThat(host.calls())
-        .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.idempotencyKey()).matches("wb-[0-9a-f]{32}").doesNotContain("c1");
-              assertThat(c.attempt()).isEqualTo(1);
-            });
+    assertThat(host.calls()).singleElement().satisfies(c -> {
+      assertThat(c.idempotencyKey()).matches("wb-[0-9a-f]{32}").doesNotContain("c1");
+      assertThat(c.attempt()).isEqualTo(1);
+    });
   }
 
   @Test
   void aFailingStrategyIsRetriedWithExponentialBackoffKeepingItsIdempotencyKey() {
-    host.answering(
-        context -> {
-          throw new IOException("mail server down");
-        });
+    host.answering(context -> {
+      throw new IOException("mail server down");
+    });
     winBack.start(lost("c1").build());
 
     assertThat(winBack.runDue().retried()).isEqualTo(1);
@@ -156,21 +151,19 @@ class WinBackTest {
 
   @Test
   void aStepThatFailsForGoodHaltsThePlanWhenThePlaybookSaysSo() {
-    Playbook halting =
-        Playbook.builder()
-            .from(Playbook.standard())
-            .maxAttempts(1)
-            .onStepFailure(FailureAction.HALT)
-            .build();
-    WinBack strict =
-        WinBack.builder()
-            .clock(clock)
-            .playbook(halting)
-            .feedback(c -> StepResult.failed("no survey tool"))
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    Playbook halting = Playbook.builder()
+        .from(Playbook.standard())
+        .maxAttempts(1)
+        .onStepFailure(FailureAction.HALT)
+        .build();
+    WinBack strict = WinBack.builder()
+        .clock(clock)
+        .playbook(halting)
+        .feedback(c -> StepResult.failed("no survey tool"))
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     strict.start(lost("c1").build());
 
     strict.runDue();
@@ -187,10 +180,9 @@ class WinBackTest {
 
   @Test
   void aStrategyThatThrowsAnErrorLeavesThePlanConsistent() {
-    host.answering(
-        context -> {
-          throw new AssertionError("host bug");
-        });
+    host.answering(context -> {
+      throw new AssertionError("host bug");
+    });
     winBack.start(lost("c1").build());
 
     winBack.runDue();
@@ -240,22 +232,19 @@ class WinBackTest {
 
   @Test
   void aListenerOrCrmThatThrowsChangesNothing() {
-    WinBack fragile =
-        WinBack.builder()
-            .clock(clock)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .listener(
-                e -> {
-                  throw new IllegalStateException("listener bug");
-                })
-            .activities(
-                a -> {
-                  throw new IOException("CRM down");
-                })
-            .build();
+    WinBack fragile = WinBack.builder()
+        .clock(clock)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .listener(e -> {
+          throw new IllegalStateException("listener bug");
+        })
+        .activities(a -> {
+          throw new IOException("CRM down");
+        })
+        .build();
 
     fragile.start(lost("c1").build());
     fragile.runDue();
@@ -288,15 +277,14 @@ class WinBackTest {
 
   @Test
   void stockNoneStrategiesSkipStepsWithAReason() {
-    WinBack quiet =
-        WinBack.builder()
-            .clock(clock)
-            .feedback(FeedbackStrategy.none())
-            .apology(ApologyStrategy.none())
-            .incentives(IncentiveStrategy.none())
-            .reEngagement(ReEngagementStrategy.none())
-            .store(PlanStore.inMemory())
-            .build();
+    WinBack quiet = WinBack.builder()
+        .clock(clock)
+        .feedback(FeedbackStrategy.none())
+        .apology(ApologyStrategy.none())
+        .incentives(IncentiveStrategy.none())
+        .reEngagement(ReEngagementStrategy.none())
+        .store(PlanStore.inMemory())
+        .build();
     quiet.start(lost("c1").build());
 
     assertThat(quiet.runDue().skipped()).isEqualTo(1);
@@ -317,31 +305,28 @@ class WinBackTest {
 
   @Test
   void aPlanWaitingForARetryDoesNotHoldUpOtherPlans() {
-    Playbook slowRetries =
-        Playbook.builder().from(Playbook.standard()).retryBackoff(Duration.ofDays(10)).build();
-    Recorder failingForA =
-        new Recorder()
-            .answering(
-                c ->
-                    c.customer().id().equals("a") && c.step().index() == 0
-                        ? StepResult.failed("bounced")
-                        : StepResult.sent());
-    WinBack oneAtATime =
-        WinBack.builder()
-            .clock(clock)
-            .playbook(slowRetries)
-            .batchSize(1)
-            .feedback(failingForA)
-            .apology(failingForA)
-            .incentives(failingForA)
-            .reEngagement(failingForA)
-            .build();
+    Playbook slowRetries = Playbook.builder()
+        .from(Playbook.standard())
+        .retryBackoff(Duration.ofDays(10))
+        .build();
+    Recorder failingForA = new Recorder()
+        .answering(c -> c.customer().id().equals("a") && c.step().index() == 0
+            ? StepResult.failed("bounced")
+            : StepResult.sent());
+    WinBack oneAtATime = WinBack.builder()
+        .clock(clock)
+        .playbook(slowRetries)
+        .batchSize(1)
+        .feedback(failingForA)
+        .apology(failingForA)
+        .incentives(failingForA)
+        .reEngagement(failingForA)
+        .build();
     oneAtATime.start(lost("a").build());
     oneAtATime.start(lost("b").build());
     oneAtATime.runDue(); // a's first step fails and waits 10 days; b's first step is sent
-    clock.advance(
-        Duration.ofDays(
-            4)); // a's and b's goodbyes (day 3) are due; a's must wait for its first step
+    clock.advance(Duration.ofDays(
+        4)); // a's and b's goodbyes (day 3) are due; a's must wait for its first step
 
     oneAtATime.runDue();
 

@@ -17,9 +17,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.SplittableRandom;
 
-/**
- * Deterministic synthetic lost customers with varied reasons, values, channels and contract ends.
- */
+/** Deterministic synthetic lost customers with varied reasons, values, channels and contract ends. */
 final class GeneratedCustomers {
   static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   private static final Currency USD = Currency.getInstance("USD");
@@ -39,17 +37,15 @@ final class GeneratedCustomers {
 
   static LostCustomer one(int i, SplittableRandom random) {
     String id = "c" + i;
-    LostCustomer.Builder customer =
-        LostCustomer.builder()
-            .id(id)
-            .displayName("Customer " + i)
-            .lostAt(START.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 30))))
-            .churnSignal(SIGNALS[random.nextInt(SIGNALS.length)])
-            .addContactPoint(
-                ContactPoint.of(
-                    Channel.EMAIL,
-                    id + "@example.com",
-                    random.nextInt(10) == 0 ? Consent.WITHDRAWN : Consent.GRANTED));
+    LostCustomer.Builder customer = LostCustomer.builder()
+        .id(id)
+        .displayName("Customer " + i)
+        .lostAt(START.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 30))))
+        .churnSignal(SIGNALS[random.nextInt(SIGNALS.length)])
+        .addContactPoint(ContactPoint.of(
+            Channel.EMAIL,
+            id + "@example.com",
+            random.nextInt(10) == 0 ? Consent.WITHDRAWN : Consent.GRANTED));
     if (random.nextInt(3) == 0) {
       customer
           .addContactPoint(ContactPoint.of(Channel.PHONE, "+1 555 0100", Consent.GRANTED))
@@ -62,18 +58,16 @@ final class GeneratedCustomers {
           ExitReason.of(category, ReasonSource.SURVEY, START.minus(Duration.ofDays(31))));
     }
     if (random.nextInt(4) != 0) {
-      customer.value(
-          CustomerValue.builder()
-              .monthlyRevenue(BigDecimal.valueOf(random.nextInt(100_000), 2))
-              .lifetimeRevenue(BigDecimal.valueOf(random.nextInt(2_000_000), 2))
-              .currency(USD)
-              .build());
+      customer.value(CustomerValue.builder()
+          .monthlyRevenue(BigDecimal.valueOf(random.nextInt(100_000), 2))
+          .lifetimeRevenue(BigDecimal.valueOf(random.nextInt(2_000_000), 2))
+          .currency(USD)
+          .build());
     }
     if (random.nextInt(3) == 0) {
-      customer.newArrangement(
-          NewArrangement.builder()
-              .contractEnds(LocalDate.of(2026, 3, 1).plusDays(random.nextInt(700)))
-              .build());
+      customer.newArrangement(NewArrangement.builder()
+          .contractEnds(LocalDate.of(2026, 3, 1).plusDays(random.nextInt(700)))
+          .build());
     }
     if (random.nextInt(2) == 0) {
       customer.segment(random.nextBoolean() ? "smb" : "enterprise");

@@ -31,10 +31,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Analytics over a store with at least a million journal events: the engine runs generated
- * customers for 100 simulated days (with an experiment and customers coming back), then each
- * benchmark call computes outcomes, root causes and experiment results over every plan in the store
- * and renders the HTML report.
+ * Analytics over a store with at least a million journal events: the engine runs generated customers for 100
+ * simulated days (with an experiment and customers coming back), then each benchmark call computes outcomes, root
+ * causes and experiment results over every plan in the store and renders the HTML report.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,17 +56,16 @@ public class InsightsBenchmark {
     store = PlanStore.inMemory();
     playbook = Playbook.standard();
     ManualClock clock = ManualClock.at(GeneratedCustomers.START);
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .store(store)
-            .playbook(playbook)
-            .experiment(Experiment.named("holdout").holdout(0.1).build())
-            .feedback(c -> StepResult.sent())
-            .apology(c -> StepResult.sent())
-            .incentives(c -> StepResult.sent())
-            .reEngagement(c -> StepResult.sent())
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .playbook(playbook)
+        .experiment(Experiment.named("holdout").holdout(0.1).build())
+        .feedback(c -> StepResult.sent())
+        .apology(c -> StepResult.sent())
+        .incentives(c -> StepResult.sent())
+        .reEngagement(c -> StepResult.sent())
+        .build();
     SplittableRandom random = new SplittableRandom(7);
     long events = 0;
     int n = 0;
@@ -97,13 +95,12 @@ public class InsightsBenchmark {
   @Benchmark
   public int analyse() {
     Iterable<WinBackPlan> plans = StoredPlans.in(store);
-    InsightReport report =
-        new InsightReport(
-            "benchmark",
-            Instant.EPOCH,
-            Outcomes.of(plans, playbook.valueTiers(), Period.ofMonths(12)),
-            RootCauses.of(plans, RootCauses.Granularity.WEEK, 4, 0.01, 5),
-            List.of(ExperimentResults.of(plans, "holdout", Experiment.HOLDOUT, 100)));
+    InsightReport report = new InsightReport(
+        "benchmark",
+        Instant.EPOCH,
+        Outcomes.of(plans, playbook.valueTiers(), Period.ofMonths(12)),
+        RootCauses.of(plans, RootCauses.Granularity.WEEK, 4, 0.01, 5),
+        List.of(ExperimentResults.of(plans, "holdout", Experiment.HOLDOUT, 100)));
     return report.toHtml().length();
   }
 }

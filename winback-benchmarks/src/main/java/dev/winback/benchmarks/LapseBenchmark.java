@@ -16,13 +16,11 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Fitting and scoring at scale, timed with the wall clock over whole runs (each one seconds long):
- * reads a summary file ({@code id,frequency,recency,T,monetary_value}, optionally gzipped), fits
- * BG/NBD, MBG/NBD and (unless told not to) Pareto/NBD, then scores the probability of being alive
- * and the 12-month lifetime value of every customer.
+ * Fitting and scoring at scale, timed with the wall clock over whole runs (each one seconds long): reads a summary
+ * file ({@code id,frequency,recency,T,monetary_value}, optionally gzipped), fits BG/NBD, MBG/NBD and (unless told
+ * not to) Pareto/NBD, then scores the probability of being alive and the 12-month lifetime value of every customer.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.winback.benchmarks.LapseBenchmark <file>
- * [skip-pareto]}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.winback.benchmarks.LapseBenchmark <file> [skip-pareto]}
  */
 public final class LapseBenchmark {
   private LapseBenchmark() {}
@@ -51,20 +49,17 @@ public final class LapseBenchmark {
           "  P(alive) for all: %,.1f ms (mean %.4f)%n",
           (System.nanoTime() - start) / 1e6, Arrays.stream(alive).average().orElse(0));
       GammaGamma spend = GammaGamma.fit(data);
-      LapseDetector detector =
-          LapseDetector.builder()
-              .model(bg)
-              .spend(spend)
-              .customerTemplate(id -> LostCustomer.builder().displayName(id))
-              .build();
+      LapseDetector detector = LapseDetector.builder()
+          .model(bg)
+          .spend(spend)
+          .customerTemplate(id -> LostCustomer.builder().displayName(id))
+          .build();
       start = System.nanoTime();
-      double total =
-          java.util.stream.IntStream.range(0, data.size())
-              .parallel()
-              .mapToDouble(
-                  i ->
-                      detector.lifetimeValue(data.x(i), data.tx(i), data.age(i), data.meanSpend(i)))
-              .sum();
+      double total = java.util.stream.IntStream.range(0, data.size())
+          .parallel()
+          .mapToDouble(
+              i -> detector.lifetimeValue(data.x(i), data.tx(i), data.age(i), data.meanSpend(i)))
+          .sum();
       System.out.printf(
           "  CLV (12 months, 1%%/month) for all: %,.1f ms (total %,.0f)%n",
           (System.nanoTime() - start) / 1e6, total);

@@ -37,10 +37,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Plans chosen per second: {@link WinBack#preview} over generated customers, against the same
- * decision expressed with Easy Rules (one Easy Rules rule per playbook rule, same conditions, first
- * applied rule wins, and the same plan, with the same contact-rule pass, built by the chosen rule's
- * action). Also the bare rule choice on both sides, without building the plan.
+ * Plans chosen per second: {@link WinBack#preview} over generated customers, against the same decision expressed
+ * with Easy Rules (one Easy Rules rule per playbook rule, same conditions, first applied rule wins, and the same
+ * plan, with the same contact-rule pass, built by the chosen rule's action). Also the bare rule choice on both
+ * sides, without building the plan.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -70,15 +70,14 @@ public class PlanChoiceBenchmark {
   public void setUp() {
     population = GeneratedCustomers.generate(customers, 42);
     playbook = Playbook.standard();
-    winBack =
-        WinBack.builder()
-            .clock(ManualClock.at(now))
-            .playbook(playbook)
-            .feedback(FeedbackStrategy.none())
-            .apology(ApologyStrategy.none())
-            .incentives(IncentiveStrategy.none())
-            .reEngagement(ReEngagementStrategy.none())
-            .build();
+    winBack = WinBack.builder()
+        .clock(ManualClock.at(now))
+        .playbook(playbook)
+        .feedback(FeedbackStrategy.none())
+        .apology(ApologyStrategy.none())
+        .incentives(IncentiveStrategy.none())
+        .reEngagement(ReEngagementStrategy.none())
+        .build();
     planner = new Planner(playbook);
     easyRules = new DefaultRulesEngine(new RulesEngineParameters().skipOnFirstAppliedRule(true));
     easyPlans = new Rules();
@@ -88,23 +87,19 @@ public class PlanChoiceBenchmark {
     easyChoice.register(suppressionRule(false));
     for (int i = 0; i < rules.size(); i++) {
       PlaybookRule rule = rules.get(i);
-      easyPlans.register(
-          new RuleBuilder()
-              .name(rule.name())
-              .priority(i + 1)
-              .when(facts -> rule.when().matches(facts.get("customer"), facts.get("tier")))
-              .then(
-                  facts ->
-                      facts.put(
-                          "plan", contactRules(planner.plan(facts.get("customer"), now, rule))))
-              .build());
-      easyChoice.register(
-          new RuleBuilder()
-              .name(rule.name())
-              .priority(i + 1)
-              .when(facts -> rule.when().matches(facts.get("customer"), facts.get("tier")))
-              .then(facts -> facts.put("rule", rule))
-              .build());
+      easyPlans.register(new RuleBuilder()
+          .name(rule.name())
+          .priority(i + 1)
+          .when(facts -> rule.when().matches(facts.get("customer"), facts.get("tier")))
+          .then(facts ->
+              facts.put("plan", contactRules(planner.plan(facts.get("customer"), now, rule))))
+          .build());
+      easyChoice.register(new RuleBuilder()
+          .name(rule.name())
+          .priority(i + 1)
+          .when(facts -> rule.when().matches(facts.get("customer"), facts.get("tier")))
+          .then(facts -> facts.put("rule", rule))
+          .build());
     }
   }
 
@@ -113,13 +108,11 @@ public class PlanChoiceBenchmark {
         .name("do-not-contact")
         .priority(0)
         .when(facts -> Planner.whyNotContact(facts.get("customer")).isPresent())
-        .then(
-            facts ->
-                facts.put(
-                    buildPlan ? "plan" : "rule",
-                    buildPlan
-                        ? contactRules(planner.plan(facts.get("customer"), now))
-                        : Planner.DO_NOT_CONTACT_RULE))
+        .then(facts -> facts.put(
+            buildPlan ? "plan" : "rule",
+            buildPlan
+                ? contactRules(planner.plan(facts.get("customer"), now))
+                : Planner.DO_NOT_CONTACT_RULE))
         .build();
   }
 

@@ -34,9 +34,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of the contact-policy check WinBack makes right before each step: the standard policy
- * (suppression, consent, reason caps, frequency caps, quiet hours) for a customer with 50 past
- * contacts, as one full resolution.
+ * The cost of the contact-policy check WinBack makes right before each step: the standard policy (suppression,
+ * consent, reason caps, frequency caps, quiet hours) for a customer with 50 past contacts, as one full resolution.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,48 +57,42 @@ public class PolicyCheckBenchmark {
     Instant now = Instant.parse("2026-06-15T10:00:00Z");
     List<ContactRecord> history = new ArrayList<>();
     for (int i = pastContacts; i > 0; i--) {
-      history.add(
-          new ContactRecord(
-              now.minus(Duration.ofDays(12L * i)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "p"));
+      history.add(new ContactRecord(
+          now.minus(Duration.ofDays(12L * i)), Channel.EMAIL, StepKind.RE_ENGAGEMENT, "p"));
     }
-    LostCustomer customer =
-        LostCustomer.builder()
-            .id("c1")
-            .displayName("C")
-            .addContactPoint(ContactPoint.of(Channel.EMAIL, "c1@example.com", Consent.GRANTED))
-            .addContactPoint(ContactPoint.of(Channel.PHONE, "+49 30 1234567", Consent.GRANTED))
-            .timeZone(ZoneId.of("Europe/Berlin"))
-            .lostAt(now.minus(Duration.ofDays(700)))
-            .churnSignal(ChurnSignal.SUBSCRIPTION_CANCELLED)
-            .addExitReason(
-                ExitReason.of(
-                    ExitCategory.PRICE, ReasonSource.SURVEY, now.minus(Duration.ofDays(700))))
-            .build();
-    LostCustomer tooMany =
-        LostCustomer.builder()
-            .from(customer)
-            .addExitReason(ExitReason.of(ExitCategory.TOO_MANY_MESSAGES, ReasonSource.SURVEY, now))
-            .build();
-    allowed =
-        new ContactRequest(
-            customer,
-            "p",
-            StepKind.THANK_YOU,
-            Channel.EMAIL,
-            now,
-            List.copyOf(history),
-            Optional.empty(),
-            ContactRules.defaults());
-    reasonCapped =
-        new ContactRequest(
-            tooMany,
-            "p",
-            StepKind.THANK_YOU,
-            Channel.PHONE,
-            now.minus(Duration.ofDays(13)),
-            List.copyOf(history),
-            Optional.empty(),
-            ContactRules.defaults());
+    LostCustomer customer = LostCustomer.builder()
+        .id("c1")
+        .displayName("C")
+        .addContactPoint(ContactPoint.of(Channel.EMAIL, "c1@example.com", Consent.GRANTED))
+        .addContactPoint(ContactPoint.of(Channel.PHONE, "+49 30 1234567", Consent.GRANTED))
+        .timeZone(ZoneId.of("Europe/Berlin"))
+        .lostAt(now.minus(Duration.ofDays(700)))
+        .churnSignal(ChurnSignal.SUBSCRIPTION_CANCELLED)
+        .addExitReason(
+            ExitReason.of(ExitCategory.PRICE, ReasonSource.SURVEY, now.minus(Duration.ofDays(700))))
+        .build();
+    LostCustomer tooMany = LostCustomer.builder()
+        .from(customer)
+        .addExitReason(ExitReason.of(ExitCategory.TOO_MANY_MESSAGES, ReasonSource.SURVEY, now))
+        .build();
+    allowed = new ContactRequest(
+        customer,
+        "p",
+        StepKind.THANK_YOU,
+        Channel.EMAIL,
+        now,
+        List.copyOf(history),
+        Optional.empty(),
+        ContactRules.defaults());
+    reasonCapped = new ContactRequest(
+        tooMany,
+        "p",
+        StepKind.THANK_YOU,
+        Channel.PHONE,
+        now.minus(Duration.ofDays(13)),
+        List.copyOf(history),
+        Optional.empty(),
+        ContactRules.defaults());
   }
 
   /** One policy evaluation that allows the contact (every rule is checked). */
@@ -108,10 +101,7 @@ public class PolicyCheckBenchmark {
     return policy.evaluate(allowed);
   }
 
-  /**
-   * A full resolution: rerouted to the preferred channel, then delayed by the reason cap, then
-   * allowed.
-   */
+  /** A full resolution: rerouted to the preferred channel, then delayed by the reason cap, then allowed. */
   @Benchmark
   public Object resolveRerouteAndDelay() {
     return ContactResolver.resolve(policy, reasonCapped);

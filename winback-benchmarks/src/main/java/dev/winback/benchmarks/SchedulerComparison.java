@@ -36,38 +36,35 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Due steps executed per second on an embedded PostgreSQL, WinBack against db-scheduler, side by
- * side in one run on the same database and pool: WinBack runs N due steps (one per plan, no-op
- * strategies) with 4 runner threads; db-scheduler runs N one-time tasks due now with 4 executor
- * threads, polling by lock-and-fetch (PostgreSQL's fastest strategy) in two configurations: A
- * fetches up to 4 executions per thread (16 at a time), B as many at a time as WinBack claims in
- * one batch (its upper limit per thread is the batch size over the threads, its lower limit half
- * that). db-scheduler's throughput grows with the executions it fetches at a time, so B is the
- * like-for-like comparison. After warm-up rounds of all three (not counted), alternates them for
- * several rounds and prints each round and the medians.
+ * Due steps executed per second on an embedded PostgreSQL, WinBack against db-scheduler, side by side in one run on
+ * the same database and pool: WinBack runs N due steps (one per plan, no-op strategies) with 4 runner threads;
+ * db-scheduler runs N one-time tasks due now with 4 executor threads, polling by lock-and-fetch (PostgreSQL's
+ * fastest strategy) in two configurations: A fetches up to 4 executions per thread (16 at a time), B as many at a
+ * time as WinBack claims in one batch (its upper limit per thread is the batch size over the threads, its lower
+ * limit half that). db-scheduler's throughput grows with the executions it fetches at a time, so B is the
+ * like-for-like comparison. After warm-up rounds of all three (not counted), alternates them for several rounds and
+ * prints each round and the medians.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.winback.benchmarks.SchedulerComparison [steps]
- * [rounds] [warm-ups]} (20,000, 5 and 12 by default). WinBack's throughput settles only after about
- * ten rounds: its store writes run once per batch, about forty times a round, so the JIT compiler
- * gets to them late, and until then it takes several microseconds of CPU per step from the runners
- * and the database (measured with {@code -Dtimed=true}: the compiler threads' CPU per step falls
- * from 6 to 9 µs in rounds 2 to 6 to about 1 µs from round 10 on). db-scheduler settles after two.
+ * <p>Usage: {@code java -cp benchmarks.jar dev.winback.benchmarks.SchedulerComparison [steps] [rounds] [warm-ups]}
+ * (20,000, 5 and 12 by default). WinBack's throughput settles only after about ten rounds: its store writes run once
+ * per batch, about forty times a round, so the JIT compiler gets to them late, and until then it takes several
+ * microseconds of CPU per step from the runners and the database (measured with {@code -Dtimed=true}: the compiler threads' CPU per
+ * step falls from 6 to 9 µs in rounds 2 to 6 to about 1 µs from round 10 on). db-scheduler settles after two.
  *
- * <p>Diagnostics, off by default: {@code -Dtimed=true} prints the time spent in each store call,
- * the CPU time per step of this JVM, of its threads by name and of the rest of the machine (the
- * database), and the WAL written per step; {@code -Dstatements=true} prints the database's time and
- * WAL per statement (pg_stat_statements) and the entries each of WinBack's indexes returned per
- * step; {@code -Dthreads=N} changes the threads of both sides, {@code -Dbatch=N} WinBack's batch
- * size (500, the engine's default), {@code -DdbsLower} and {@code -DdbsUpper} db-scheduler B's
- * lock-and-fetch limits per thread, and {@code -DdbsPollMillis} both db-schedulers' polling
- * interval (10 ms); {@code -DwinbackOnly=true} skips db-scheduler; {@code -Dextra="SQL;SQL"} runs
- * statements after the migration, for tuning experiments; {@code -Dended=N} adds N ended plans to
- * WinBack's store before each round (as a store that has run for a while holds), to check that
- * claims and result writes do not slow down with the size of the table; {@code -DnoClaimWrite=true}
- * gives a ceiling for any claim design: WinBack's claims write nothing (no lease, no row lock),
- * each runner thread reading the due plans of its own partition of plan ids instead, with
- * everything else (results, journal, contact histories) unchanged. Only a measurement: a runner
- * that died would leave its plans unrun.
+ * <p>Diagnostics, off by default: {@code -Dtimed=true} prints the time spent in each store call, the CPU time per
+ * step of this JVM, of its threads by name and of the rest of the machine (the database), and the WAL written per
+ * step; {@code -Dstatements=true} prints the database's time and WAL per statement (pg_stat_statements) and the
+ * entries each of WinBack's indexes returned per step;
+ * {@code -Dthreads=N} changes the threads of both sides, {@code -Dbatch=N} WinBack's batch size (500, the engine's
+ * default), {@code -DdbsLower} and {@code -DdbsUpper} db-scheduler B's lock-and-fetch limits per thread, and
+ * {@code -DdbsPollMillis} both db-schedulers' polling interval (10 ms); {@code -DwinbackOnly=true} skips
+ * db-scheduler; {@code -Dextra="SQL;SQL"} runs statements after the migration, for tuning experiments;
+ * {@code -Dended=N} adds N ended plans to WinBack's store before each round (as a store that has run for a while
+ * holds), to check that claims and result writes do not slow down with the size of the table;
+ * {@code -DnoClaimWrite=true} gives a ceiling for any claim design: WinBack's claims write nothing (no lease, no row
+ * lock), each runner thread reading the due plans of its own partition of plan ids instead, with everything else
+ * (results, journal, contact histories) unchanged. Only a measurement: a runner that died would leave its plans
+ * unrun.
  */
 public final class SchedulerComparison {
   private static final int THREADS = Integer.getInteger("threads", 4);
@@ -98,13 +95,13 @@ public final class SchedulerComparison {
           }
         }
         if (NO_CLAIM_WRITE) { // the partitioned reads' index replaces the due index, so that
-          // updates write as many
+          // updates write as
+          // many
           execute(pool, "DROP INDEX winback_plan_by_due");
           execute(
               pool,
               "CREATE INDEX bench_partition_due ON winback_plan ((hashtext(plan_id) & "
-                  + (THREADS - 1)
-                  + "), next_due) WHERE next_due IS NOT NULL");
+                  + (THREADS - 1) + "), next_due) WHERE next_due IS NOT NULL");
         }
         execute(
             pool,
@@ -116,7 +113,8 @@ public final class SchedulerComparison {
         execute(pool, "CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time)");
         execute(pool, "CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");
         // db-scheduler twice: fetching 4 executions per thread (16 at a time), and fetching as many
-        // at a time as
+        // at a time
+        // as
         // WinBack claims (its batch size), which is where db-scheduler's throughput is comparable
         int batch = BATCH;
         double[][] configs = {
@@ -184,8 +182,7 @@ public final class SchedulerComparison {
           pool,
           "INSERT INTO winback_plan (plan_id, customer_id, version, status, next_due, body) "
               + "SELECT 'ended' || i, 'ended' || i, 3, 'COMPLETED', NULL, repeat('x', 900) FROM generate_series(1, "
-              + ended
-              + ") AS i");
+              + ended + ") AS i");
       execute(
           pool,
           "INSERT INTO winback_customer_plan (customer_id, plan_id) SELECT customer_id, plan_id "
@@ -200,15 +197,14 @@ public final class SchedulerComparison {
     for (int i = 0; i < steps; i++) {
       runners
           .get(0)
-          .start(
-              LostCustomer.builder()
-                  .id("r" + round + "c" + i)
-                  .displayName("C")
-                  .addContactPoint(
-                      ContactPoint.of(Channel.EMAIL, "c" + i + "@example.com", Consent.GRANTED))
-                  .lostAt(lostAt)
-                  .churnSignal(ChurnSignal.SUBSCRIPTION_CANCELLED)
-                  .build());
+          .start(LostCustomer.builder()
+              .id("r" + round + "c" + i)
+              .displayName("C")
+              .addContactPoint(
+                  ContactPoint.of(Channel.EMAIL, "c" + i + "@example.com", Consent.GRANTED))
+              .lostAt(lostAt)
+              .churnSignal(ChurnSignal.SUBSCRIPTION_CANCELLED)
+              .build());
     }
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
     long[] cpu = cpu();
@@ -223,16 +219,13 @@ public final class SchedulerComparison {
     long start = System.nanoTime();
     List<Future<?>> work = new ArrayList<>();
     for (WinBack runner : runners) {
-      work.add(
-          threads.submit(
-              () -> {
-                while (done.get() < steps) {
-                  runner.runDue();
-                }
-                RUNNER_CPU.add(
-                    java.lang.management.ManagementFactory.getThreadMXBean()
-                        .getCurrentThreadCpuTime());
-              }));
+      work.add(threads.submit(() -> {
+        while (done.get() < steps) {
+          runner.runDue();
+        }
+        RUNNER_CPU.add(
+            java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+      }));
     }
     for (Future<?> f : work) {
       f.get();
@@ -272,12 +265,11 @@ public final class SchedulerComparison {
     java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(steps);
     OneTimeTask<Void> task =
         Tasks.oneTime("noop-" + round).execute((instance, context) -> done.countDown());
-    Scheduler scheduler =
-        Scheduler.create(pool, task)
-            .threads(THREADS)
-            .pollingInterval(Duration.ofMillis(Long.getLong("dbsPollMillis", 10)))
-            .pollUsingLockAndFetch(lockAndFetch[0], lockAndFetch[1])
-            .build();
+    Scheduler scheduler = Scheduler.create(pool, task)
+        .threads(THREADS)
+        .pollingInterval(Duration.ofMillis(Long.getLong("dbsPollMillis", 10)))
+        .pollUsingLockAndFetch(lockAndFetch[0], lockAndFetch[1])
+        .build();
     List<TaskInstance<?>> instances = new ArrayList<>();
     for (int i = 0; i < steps; i++) {
       instances.add(task.instance("t" + i));
@@ -304,31 +296,26 @@ public final class SchedulerComparison {
     return steps / seconds;
   }
 
-  /**
-   * One step per plan due at once (the apology rule exists for the linter; these customers never
-   * reach it).
-   */
+  /** One step per plan due at once (the apology rule exists for the linter; these customers never reach it). */
   private static Playbook playbook() {
     return Playbook.builder()
         .name("bench")
-        .addRule(
-            PlaybookRule.builder()
-                .name("sorry")
-                .when(RuleCondition.ourFault())
-                .rationale("ours")
-                .addSteps(
-                    StepTemplate.at(StepKind.APOLOGY, Duration.ZERO),
-                    StepTemplate.at(StepKind.FOLLOW_UP, Duration.ofDays(14)),
-                    StepTemplate.at(StepKind.GRACEFUL_GOODBYE, Duration.ofDays(20)))
-                .build())
-        .addRule(
-            PlaybookRule.builder()
-                .name("ask")
-                .rationale("ask")
-                .addSteps(
-                    StepTemplate.at(StepKind.FEEDBACK_REQUEST, Duration.ZERO),
-                    StepTemplate.at(StepKind.GRACEFUL_GOODBYE, Duration.ofDays(365)))
-                .build())
+        .addRule(PlaybookRule.builder()
+            .name("sorry")
+            .when(RuleCondition.ourFault())
+            .rationale("ours")
+            .addSteps(
+                StepTemplate.at(StepKind.APOLOGY, Duration.ZERO),
+                StepTemplate.at(StepKind.FOLLOW_UP, Duration.ofDays(14)),
+                StepTemplate.at(StepKind.GRACEFUL_GOODBYE, Duration.ofDays(20)))
+            .build())
+        .addRule(PlaybookRule.builder()
+            .name("ask")
+            .rationale("ask")
+            .addSteps(
+                StepTemplate.at(StepKind.FEEDBACK_REQUEST, Duration.ZERO),
+                StepTemplate.at(StepKind.GRACEFUL_GOODBYE, Duration.ofDays(365)))
+            .build())
         // the default caps apply; quiet hours are off so that the result does not depend on the
         // time of day
         .contactRules(ContactRules.builder().allowedHours(Map.of()).build())
@@ -350,13 +337,8 @@ public final class SchedulerComparison {
     StringBuilder out = new StringBuilder();
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement()) {
-      for (String setting :
-          List.of(
-              "server_version",
-              "fsync",
-              "synchronous_commit",
-              "full_page_writes",
-              "shared_buffers")) {
+      for (String setting : List.of(
+          "server_version", "fsync", "synchronous_commit", "full_page_writes", "shared_buffers")) {
         try (java.sql.ResultSet r = s.executeQuery("SHOW " + setting)) {
           r.next();
           out.append(out.length() == 0 ? "PostgreSQL: " : ", ")
@@ -377,10 +359,8 @@ public final class SchedulerComparison {
   }
 
   static final boolean TIMED = Boolean.getBoolean("timed");
-
   /** WinBack's batch size: the engine's default, 500, unless -Dbatch says otherwise. */
   static final int BATCH = Integer.getInteger("batch", 500);
-
   /** Steps run in the current round, counted by the strategies. */
   private static final AtomicInteger DONE = new AtomicInteger();
 
@@ -393,19 +373,17 @@ public final class SchedulerComparison {
       for (int i = 0; i < THREADS; i++) {
         dev.winback.spi.PlanStore runs =
             NO_CLAIM_WRITE ? withoutClaimWrites(store, pool, i) : store;
-        WinBackBuilder runner =
-            WinBack.builder()
-                .store(TIMED ? timed(runs) : runs)
-                .playbook(playbook())
-                .nodeId("bench-" + i)
-                .feedback(
-                    c -> {
-                      DONE.incrementAndGet();
-                      return StepResult.sent();
-                    })
-                .apology(c -> StepResult.sent())
-                .incentives(c -> StepResult.sent())
-                .reEngagement(c -> StepResult.sent());
+        WinBackBuilder runner = WinBack.builder()
+            .store(TIMED ? timed(runs) : runs)
+            .playbook(playbook())
+            .nodeId("bench-" + i)
+            .feedback(c -> {
+              DONE.incrementAndGet();
+              return StepResult.sent();
+            })
+            .apology(c -> StepResult.sent())
+            .incentives(c -> StepResult.sent())
+            .reEngagement(c -> StepResult.sent());
         runners.add(runner.batchSize(BATCH).build());
       }
     }
@@ -413,81 +391,65 @@ public final class SchedulerComparison {
   }
 
   static final boolean STATEMENTS = Boolean.getBoolean("statements");
-
-  /**
-   * With -DnoClaimWrite=true: WinBack claims without writing anything, for a ceiling (see the class
-   * javadoc).
-   */
+  /** With -DnoClaimWrite=true: WinBack claims without writing anything, for a ceiling (see the class javadoc). */
   static final boolean NO_CLAIM_WRITE = Boolean.getBoolean("noClaimWrite");
 
   /**
-   * The store with claims that write nothing: runner {@code partition} reads the due plans of its
-   * own partition of plan ids (a power-of-two thread count makes the partitions), so no lease, no
-   * row lock and no claim contention. Not safe for anything but this measurement: a runner that
-   * died would leave its partition unrun.
+   * The store with claims that write nothing: runner {@code partition} reads the due plans of its own partition of
+   * plan ids (a power-of-two thread count makes the partitions), so no lease, no row lock and no claim contention.
+   * Not safe for anything but this measurement: a runner that died would leave its partition unrun.
    */
   private static dev.winback.spi.PlanStore withoutClaimWrites(
       dev.winback.spi.PlanStore store, HikariDataSource pool, int partition) {
     if (Integer.bitCount(THREADS) != 1) {
       throw new IllegalArgumentException("-DnoClaimWrite needs a power-of-two -Dthreads");
     }
-    return (dev.winback.spi.PlanStore)
-        java.lang.reflect.Proxy.newProxyInstance(
-            dev.winback.spi.PlanStore.class.getClassLoader(),
-            new Class<?>[] {dev.winback.spi.PlanStore.class},
-            (proxy, method, args) -> {
-              if (!method.getName().equals("claimDue")) {
-                try {
-                  return method.invoke(store, args);
-                } catch (java.lang.reflect.InvocationTargetException e) {
-                  throw e.getCause();
-                }
+    return (dev.winback.spi.PlanStore) java.lang.reflect.Proxy.newProxyInstance(
+        dev.winback.spi.PlanStore.class.getClassLoader(),
+        new Class<?>[] {dev.winback.spi.PlanStore.class},
+        (proxy, method, args) -> {
+          if (!method.getName().equals("claimDue")) {
+            try {
+              return method.invoke(store, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+              throw e.getCause();
+            }
+          }
+          Instant now = (Instant) args[0];
+          java.time.OffsetDateTime due =
+              java.time.OffsetDateTime.ofInstant( // rounded up to micros, as the store does
+                  now.plusNanos((1000 - now.getNano() % 1000) % 1000), java.time.ZoneOffset.UTC);
+          List<dev.winback.spi.ClaimedPlan> plans = new ArrayList<>();
+          try (Connection c = pool.getConnection();
+              java.sql.PreparedStatement p = c.prepareStatement(
+                  "SELECT body FROM winback_plan WHERE (hashtext(plan_id) & " + (THREADS - 1)
+                      + ") = ? AND next_due <= ? " + "ORDER BY (hashtext(plan_id) & "
+                      + (THREADS - 1) + "), next_due LIMIT ?")) {
+            p.setInt(1, partition);
+            p.setObject(2, due);
+            p.setInt(3, (Integer) args[1]);
+            try (java.sql.ResultSet r = p.executeQuery()) {
+              while (r.next()) {
+                plans.add(new dev.winback.spi.ClaimedPlan(
+                    dev.winback.internal.Json.STORED.readValue(
+                        r.getString(1), dev.winback.model.WinBackPlan.class),
+                    false));
               }
-              Instant now = (Instant) args[0];
-              java.time.OffsetDateTime due =
-                  java.time.OffsetDateTime.ofInstant( // rounded up to micros, as the store does
-                      now.plusNanos((1000 - now.getNano() % 1000) % 1000),
-                      java.time.ZoneOffset.UTC);
-              List<dev.winback.spi.ClaimedPlan> plans = new ArrayList<>();
-              try (Connection c = pool.getConnection();
-                  java.sql.PreparedStatement p =
-                      c.prepareStatement(
-                          "SELECT body FROM winback_plan WHERE (hashtext(plan_id) & "
-                              + (THREADS - 1)
-                              + ") = ? AND next_due <= ? "
-                              + "ORDER BY (hashtext(plan_id) & "
-                              + (THREADS - 1)
-                              + "), next_due LIMIT ?")) {
-                p.setInt(1, partition);
-                p.setObject(2, due);
-                p.setInt(3, (Integer) args[1]);
-                try (java.sql.ResultSet r = p.executeQuery()) {
-                  while (r.next()) {
-                    plans.add(
-                        new dev.winback.spi.ClaimedPlan(
-                            dev.winback.internal.Json.STORED.readValue(
-                                r.getString(1), dev.winback.model.WinBackPlan.class),
-                            false));
-                  }
-                }
-              }
-              return plans;
-            });
+            }
+          }
+          return plans;
+        });
   }
 
   static final boolean WINBACK_ONLY = Boolean.getBoolean("winbackOnly");
 
-  /**
-   * With -Dstatements=true: the database's execution time per step of each statement, from
-   * pg_stat_statements.
-   */
+  /** With -Dstatements=true: the database's execution time per step of each statement, from pg_stat_statements. */
   private static void printStatements(HikariDataSource pool, int steps) throws Exception {
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement();
-        java.sql.ResultSet r =
-            s.executeQuery(
-                "SELECT calls, total_exec_time, rows, wal_bytes, query, shared_blks_hit FROM pg_stat_statements "
-                    + "ORDER BY total_exec_time DESC LIMIT 8")) {
+        java.sql.ResultSet r = s.executeQuery(
+            "SELECT calls, total_exec_time, rows, wal_bytes, query, shared_blks_hit FROM pg_stat_statements "
+                + "ORDER BY total_exec_time DESC LIMIT 8")) {
       while (r.next()) {
         String query = r.getString(5).replaceAll("\\s+", " ");
         System.out.printf(
@@ -503,18 +465,16 @@ public final class SchedulerComparison {
   }
 
   /**
-   * With -Dstatements=true: the index entries each of WinBack's indexes returned to scans, per step
-   * (how far claims read past plans that other runners hold), after waiting for the database's
-   * backends to report their counts.
+   * With -Dstatements=true: the index entries each of WinBack's indexes returned to scans, per step (how far claims
+   * read past plans that other runners hold), after waiting for the database's backends to report their counts.
    */
   private static void printIndexReads(HikariDataSource pool, int steps) throws Exception {
     Thread.sleep(2_000); // backends report statistics when idle, at most once a second
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement();
-        java.sql.ResultSet r =
-            s.executeQuery(
-                "SELECT indexrelname, idx_scan, idx_tup_read, idx_tup_fetch FROM pg_stat_user_indexes "
-                    + "WHERE indexrelname LIKE 'winback%' ORDER BY indexrelname")) {
+        java.sql.ResultSet r = s.executeQuery(
+            "SELECT indexrelname, idx_scan, idx_tup_read, idx_tup_fetch FROM pg_stat_user_indexes "
+                + "WHERE indexrelname LIKE 'winback%' ORDER BY indexrelname")) {
       while (r.next()) {
         System.out.printf(
             "    index %s: %.2f scans, %.2f entries read, %.2f rows fetched per step%n",
@@ -532,21 +492,19 @@ public final class SchedulerComparison {
       TIMES = new java.util.concurrent.ConcurrentHashMap<>();
 
   static dev.winback.spi.PlanStore timed(dev.winback.spi.PlanStore store) {
-    return (dev.winback.spi.PlanStore)
-        java.lang.reflect.Proxy.newProxyInstance(
-            dev.winback.spi.PlanStore.class.getClassLoader(),
-            new Class<?>[] {dev.winback.spi.PlanStore.class},
-            (proxy, method, args) -> {
-              long t = System.nanoTime();
-              try {
-                return method.invoke(store, args);
-              } finally {
-                TIMES
-                    .computeIfAbsent(
-                        method.getName(), k -> new java.util.concurrent.atomic.LongAdder())
-                    .add(System.nanoTime() - t);
-              }
-            });
+    return (dev.winback.spi.PlanStore) java.lang.reflect.Proxy.newProxyInstance(
+        dev.winback.spi.PlanStore.class.getClassLoader(),
+        new Class<?>[] {dev.winback.spi.PlanStore.class},
+        (proxy, method, args) -> {
+          long t = System.nanoTime();
+          try {
+            return method.invoke(store, args);
+          } finally {
+            TIMES
+                .computeIfAbsent(method.getName(), k -> new java.util.concurrent.atomic.LongAdder())
+                .add(System.nanoTime() - t);
+          }
+        });
   }
 
   /** This JVM's CPU time and the whole machine's busy CPU time, in nanoseconds. */
@@ -554,17 +512,15 @@ public final class SchedulerComparison {
     if (TIMED) {
       ticksBefore = threadTicks();
     }
-    long process =
-        ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-            .getProcessCpuTime();
+    long process = ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
     long machine = 0;
     try {
-      String[] fields =
-          java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
-              .get(0)
-              .trim()
-              .split("\\s+");
+      String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+          .get(0)
+          .trim()
+          .split("\\s+");
       for (int i = 1; i < fields.length; i++) {
         if (i != 4 && i != 5) { // all but idle and iowait
           machine += Long.parseLong(fields[i]);
@@ -600,23 +556,19 @@ public final class SchedulerComparison {
 
   private static Map<String, Long> ticksBefore = Map.of();
 
-  /**
-   * With -Dtimed=true: CPU time per step of this JVM and of everything else on the machine (the
-   * database).
-   */
+  /** With -Dtimed=true: CPU time per step of this JVM and of everything else on the machine (the database). */
   private static void printCpu(String what, long[] before, int steps) {
     if (!TIMED) {
       return;
     }
     Map<String, Long> ticks = threadTicks();
     StringBuilder threads = new StringBuilder();
-    ticks.forEach(
-        (name, t) -> {
-          long delta = t - ticksBefore.getOrDefault(name, 0L);
-          if (delta * 10_000_000L / steps >= 500) { // at least 0.5 us per step
-            threads.append(String.format(" %s %.1f us;", name, delta * 1e7 / 1e3 / steps));
-          }
-        });
+    ticks.forEach((name, t) -> {
+      long delta = t - ticksBefore.getOrDefault(name, 0L);
+      if (delta * 10_000_000L / steps >= 500) { // at least 0.5 us per step
+        threads.append(String.format(" %s %.1f us;", name, delta * 1e7 / 1e3 / steps));
+      }
+    });
     ticksBefore = ticks;
     System.out.println("  JVM threads (may include a previous round's leftovers):" + threads);
     long[] after = cpu();

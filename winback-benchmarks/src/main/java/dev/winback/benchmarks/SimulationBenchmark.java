@@ -16,9 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a retention-rules test costs: a whole {@link WinBackSimulation} of 1,000 lost customers (a
- * mix of the kit's fixtures) run for 180 simulated days with {@code runDue} every hour, from
- * building to the last tick.
+ * What a retention-rules test costs: a whole {@link WinBackSimulation} of 1,000 lost customers (a mix of the
+ * kit's fixtures) run for 180 simulated days with {@code runDue} every hour, from building to the last tick.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,8 +47,8 @@ public class SimulationBenchmark {
             case 1 -> LostCustomers.ourFault(id).build();
             case 2 -> LostCustomers.leftOverTooManyEmails(id).build();
             case 3 ->
-                LostCustomers.highValueWithCompetitorContractEnding(id, LocalDate.of(2026, 4, 30))
-                    .build();
+              LostCustomers.highValueWithCompetitorContractEnding(id, LocalDate.of(2026, 4, 30))
+                  .build();
             default -> LostCustomers.lost(id).build();
           });
     }

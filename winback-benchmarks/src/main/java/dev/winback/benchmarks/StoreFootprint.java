@@ -13,11 +13,10 @@ import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
 /**
- * Measures the heap the in-memory store needs for active plans: starts plans through {@link
- * WinBack#start} until N of them (default 1,000,000) are active, then reports the heap in use after
- * a full GC, per plan and in all. Run it with the heap limit under test, e.g. {@code java -Xmx2g
- * -cp benchmarks.jar dev.winback.benchmarks.StoreFootprint 1000000}: finishing proves the plans
- * fit.
+ * Measures the heap the in-memory store needs for active plans: starts plans through {@link WinBack#start} until
+ * N of them (default 1,000,000) are active, then reports the heap in use after a full GC, per plan and in all. Run
+ * it with the heap limit under test, e.g. {@code java -Xmx2g -cp benchmarks.jar
+ * dev.winback.benchmarks.StoreFootprint 1000000}: finishing proves the plans fit.
  */
 public final class StoreFootprint {
   private StoreFootprint() {}
@@ -30,15 +29,14 @@ public final class StoreFootprint {
   public static void main(String[] args) {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     PlanStore store = PlanStore.inMemory();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(ManualClock.at(GeneratedCustomers.START))
-            .store(store)
-            .feedback(FeedbackStrategy.none())
-            .apology(ApologyStrategy.none())
-            .incentives(IncentiveStrategy.none())
-            .reEngagement(ReEngagementStrategy.none())
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(ManualClock.at(GeneratedCustomers.START))
+        .store(store)
+        .feedback(FeedbackStrategy.none())
+        .apology(ApologyStrategy.none())
+        .incentives(IncentiveStrategy.none())
+        .reEngagement(ReEngagementStrategy.none())
+        .build();
     long before = usedHeapAfterGc();
     SplittableRandom random = new SplittableRandom(42);
     int active = 0;

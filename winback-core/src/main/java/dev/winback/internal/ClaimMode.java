@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How a runner makes a step its own before sending it, chosen once from the store: under a lease
- * the store holds ({@link Leased}), or by writing the running mark with optimistic locking ({@link
- * Stored}). Immutable and thread-safe.
+ * How a runner makes a step its own before sending it, chosen once from the store: under a lease the store holds
+ * ({@link Leased}), or by writing the running mark with optimistic locking ({@link Stored}). Immutable and
+ * thread-safe.
  */
 public sealed interface ClaimMode {
 
@@ -43,8 +43,8 @@ public sealed interface ClaimMode {
    * Makes a step the runner's own: the edit marks it running (and may hold a recovery).
    *
    * @param edit the edit
-   * @return the plan with the step running (its version is the one to fence the send on) and the
-   *     events written, or empty when another runner changed the plan first
+   * @return the plan with the step running (its version is the one to fence the send on) and the events written,
+   *     or empty when another runner changed the plan first
    */
   Optional<PlanEdit.Change> begin(PlanEdit edit);
 
@@ -77,10 +77,7 @@ public sealed interface ClaimMode {
    */
   boolean leased();
 
-  /**
-   * Claims as exclusive leases of the store: a step's start is not written, its result and release
-   * are one write.
-   */
+  /** Claims as exclusive leases of the store: a step's start is not written, its result and release are one write. */
   record Leased(PlanStore store, String owner, Duration lease, int batchSize) implements ClaimMode {
     @Override
     public List<ClaimedPlan> claim(Instant now) {
@@ -117,10 +114,7 @@ public sealed interface ClaimMode {
     }
   }
 
-  /**
-   * Claims written into the plan: a step is marked running with optimistic locking before it is
-   * sent.
-   */
+  /** Claims written into the plan: a step is marked running with optimistic locking before it is sent. */
   record Stored(PlanStore store, String owner, int batchSize) implements ClaimMode {
     @Override
     public List<ClaimedPlan> claim(Instant now) {

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Applies the contact policy to a new plan, step by step in order, counting the plan's own earlier
- * steps as contacts: steps move to allowed times and channels, or are skipped, and every decision
- * becomes a journal event. Stateless. Not API.
+ * Applies the contact policy to a new plan, step by step in order, counting the plan's own earlier steps as
+ * contacts: steps move to allowed times and channels, or are skipped, and every decision becomes a journal event.
+ * Stateless. Not API.
  */
 public final class ContactPlanning {
   private ContactPlanning() {}
@@ -62,43 +62,40 @@ public final class ContactPlanning {
     boolean anyContact = false;
     for (PlanStep step : plan.steps()) {
       Instant at = step.dueAt().isBefore(previous) ? previous : step.dueAt();
-      ContactResolver.Resolution resolution =
-          ContactResolver.resolve(
-              policy,
-              new ContactRequest(
-                  plan.customer(),
-                  plan.id(),
-                  step.kind(),
-                  step.channel(),
-                  at,
-                  contacts,
-                  listed,
-                  rules));
+      ContactResolver.Resolution resolution = ContactResolver.resolve(
+          policy,
+          new ContactRequest(
+              plan.customer(),
+              plan.id(),
+              step.kind(),
+              step.channel(),
+              at,
+              contacts,
+              listed,
+              rules));
       if (resolution.stop().orElse(null) instanceof ContactDecision.Suppress suppress) {
-        WinBackPlan suppressed =
-            WinBackPlan.builder()
-                .from(plan)
-                .steps(List.of())
-                .rule(Planner.DO_NOT_CONTACT_RULE)
-                .rationale(
-                    "No contact at all: " + suppress.reason() + " (rule " + suppress.rule() + ").")
-                .status(PlanStatus.SUPPRESSED)
-                .endedAt(now)
-                .build();
+        WinBackPlan suppressed = WinBackPlan.builder()
+            .from(plan)
+            .steps(List.of())
+            .rule(Planner.DO_NOT_CONTACT_RULE)
+            .rationale(
+                "No contact at all: " + suppress.reason() + " (rule " + suppress.rule() + ").")
+            .status(PlanStatus.SUPPRESSED)
+            .endedAt(now)
+            .build();
         return new Planned(suppressed, List.of());
       }
       PlanStep.Builder adjusted =
           PlanStep.builder().from(step).channel(resolution.channel()).dueAt(resolution.at());
       for (ContactDecision change : resolution.changes()) {
-        events.add(
-            event(
-                plan,
-                step,
-                now,
-                change instanceof ContactDecision.Delay
-                    ? EventType.STEP_DELAYED
-                    : EventType.STEP_REROUTED,
-                step.kind() + " " + ContactResolver.explain(change)));
+        events.add(event(
+            plan,
+            step,
+            now,
+            change instanceof ContactDecision.Delay
+                ? EventType.STEP_DELAYED
+                : EventType.STEP_REROUTED,
+            step.kind() + " " + ContactResolver.explain(change)));
       }
       if (resolution.stop().isPresent()) {
         String why = ContactResolver.explain(resolution.stop().get());

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies a contact policy until it allows a contact: follows reroutes and delays, stops at a skip
- * or suppression, and records every decision on the way so it can be explained. Stateless. Not API.
+ * Applies a contact policy until it allows a contact: follows reroutes and delays, stops at a skip or suppression,
+ * and records every decision on the way so it can be explained. Stateless. Not API.
  */
 public final class ContactResolver {
   private static final int MAX_ROUNDS = 32;

@@ -13,24 +13,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands journal events, once written, to the host's listeners and the activities among them to its
- * activity writer. A host callback that throws anything (even an {@link Error}) is logged by its
- * type and left behind: it never stops the engine nor reaches another customer. Immutable and
- * thread-safe.
+ * Hands journal events, once written, to the host's listeners and the activities among them to its activity
+ * writer. A host callback that throws anything (even an {@link Error}) is logged by its type and left behind: it
+ * never stops the engine nor reaches another customer. Immutable and thread-safe.
  */
 public final class EventPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
-  private static final Set<EventType> ACTIVITY_TYPES =
-      EnumSet.of(
-          EventType.PLAN_STARTED,
-          EventType.PLAN_REVISED,
-          EventType.STEP_DONE,
-          EventType.STEP_SKIPPED,
-          EventType.STEP_FAILED,
-          EventType.FEEDBACK_RECORDED,
-          EventType.RESPONSE_RECORDED,
-          EventType.PLAN_ENDED,
-          EventType.PLAN_QUARANTINED);
+  private static final Set<EventType> ACTIVITY_TYPES = EnumSet.of(
+      EventType.PLAN_STARTED,
+      EventType.PLAN_REVISED,
+      EventType.STEP_DONE,
+      EventType.STEP_SKIPPED,
+      EventType.STEP_FAILED,
+      EventType.FEEDBACK_RECORDED,
+      EventType.RESPONSE_RECORDED,
+      EventType.PLAN_ENDED,
+      EventType.PLAN_QUARANTINED);
 
   private final List<WinBackListener> listeners;
   private final ActivityWriter activities;
@@ -79,15 +77,14 @@ public final class EventPublisher {
       }
       if (ACTIVITY_TYPES.contains(event.type())) {
         try {
-          activities.write(
-              new Activity(
-                  event.customerId(),
-                  event.planId(),
-                  event.at(),
-                  event.type(),
-                  event.stepKind(),
-                  event.channel(),
-                  event.detail()));
+          activities.write(new Activity(
+              event.customerId(),
+              event.planId(),
+              event.at(),
+              event.type(),
+              event.stepKind(),
+              event.channel(),
+              event.detail()));
         } catch (Throwable e) {
           HostFailures.log(LOG, "Activity writer", event.type(), e);
         }

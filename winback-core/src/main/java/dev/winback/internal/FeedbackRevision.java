@@ -18,11 +18,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How a plan changes when the customer tells us why they left: feedback-anchored steps move to
- * count from the feedback, and when the reason calls for another playbook rule, the rest of the
- * plan is that rule's. A step that is already due is kept as it is, since a runner may be sending
- * it at this very moment: it must not come back under a new index (a new idempotency key). Pure
- * functions; thread-safe.
+ * How a plan changes when the customer tells us why they left: feedback-anchored steps move to count from the
+ * feedback, and when the reason calls for another playbook rule, the rest of the plan is that rule's. A step that
+ * is already due is kept as it is, since a runner may be sending it at this very moment: it must not come back under
+ * a new index (a new idempotency key). Pure functions; thread-safe.
  */
 public final class FeedbackRevision {
   private FeedbackRevision() {}
@@ -43,11 +42,7 @@ public final class FeedbackRevision {
           edit.event(
               EventType.STEP_RESCHEDULED,
               step,
-              step.kind()
-                  + " moved to "
-                  + at
-                  + ", "
-                  + step.offset().toDays()
+              step.kind() + " moved to " + at + ", " + step.offset().toDays()
                   + " days after the feedback");
         }
       }
@@ -86,34 +81,25 @@ public final class FeedbackRevision {
     }
     ValueTier tier = playbook.valueTiers().tierOf(edit.customer());
     PlaybookRule anchored = anchorFeedbackStepsTo(rule, plan.startedAt(), edit);
-    List<PlanStep> added =
-        planner.steps(
-            anchored,
-            edit.customer(),
-            tier,
-            plan.startedAt(),
-            edit.now(),
-            alreadyHandled,
-            edit.steps().size());
+    List<PlanStep> added = planner.steps(
+        anchored,
+        edit.customer(),
+        tier,
+        plan.startedAt(),
+        edit.now(),
+        alreadyHandled,
+        edit.steps().size());
     edit.append(added);
     edit.rule(
         rule.name(), Planner.rationale(rule, tier) + " Revised after the customer's feedback.");
     edit.event(
         EventType.PLAN_REVISED,
-        "rule '"
-            + plan.rule()
-            + "' replaced by '"
-            + rule.name()
-            + "' after feedback: "
-            + added.size()
-            + " new steps");
+        "rule '" + plan.rule() + "' replaced by '" + rule.name() + "' after feedback: "
+            + added.size() + " new steps");
     edit.endIfNothingLeft();
   }
 
-  /**
-   * The rule with its feedback-anchored steps counted from the real feedback time instead of the
-   * planned ask.
-   */
+  /** The rule with its feedback-anchored steps counted from the real feedback time instead of the planned ask. */
   private static PlaybookRule anchorFeedbackStepsTo(
       PlaybookRule rule, Instant start, PlanEdit edit) {
     Duration sinceStart = Duration.between(start, edit.now());

@@ -4,9 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
- * How a failing host callback is logged: its exception type at WARN; at DEBUG, the type again with
- * the stack trace, whose messages are replaced by their exception types, since host messages may
- * hold personal data.
+ * How a failing host callback is logged: its exception type at WARN; at DEBUG, the type again with the stack
+ * trace, whose messages are replaced by their exception types, since host messages may hold personal data.
  */
 public final class HostFailures {
   private HostFailures() {}
@@ -38,10 +37,9 @@ public final class HostFailures {
 
   private static Throwable redacted(Throwable failure, int depth) {
     Throwable cause = failure.getCause();
-    Redacted copy =
-        new Redacted(
-            failure.getClass().getName(),
-            cause == null || cause == failure || depth > 20 ? null : redacted(cause, depth + 1));
+    Redacted copy = new Redacted(
+        failure.getClass().getName(),
+        cause == null || cause == failure || depth > 20 ? null : redacted(cause, depth + 1));
     copy.setStackTrace(failure.getStackTrace());
     return copy;
   }

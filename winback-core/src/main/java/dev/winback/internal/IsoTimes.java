@@ -22,45 +22,40 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads and writes the times WinBack stores, {@code 2026-11-22T13:31:02.962985617Z} and {@code
- * PT72H}, without the general ISO-8601 formatters, which took most of the time of reading a stored
- * plan. Anything else (other forms, numbers, invalid values) goes to Jackson's own readers, so what
- * is accepted and every error stay the same; what is written is exactly what {@link
- * Instant#toString()} writes. For WinBack's own types only (it ignores {@code @JsonFormat}). Not
- * API.
+ * Reads and writes the times WinBack stores, {@code 2026-11-22T13:31:02.962985617Z} and {@code PT72H}, without the
+ * general ISO-8601 formatters, which took most of the time of reading a stored plan. Anything else (other forms,
+ * numbers, invalid values) goes to Jackson's own readers, so what is accepted and every error stay the same; what is
+ * written is exactly what {@link Instant#toString()} writes. For WinBack's own types only (it ignores
+ * {@code @JsonFormat}). Not API.
  */
 public final class IsoTimes {
   private IsoTimes() {}
 
   /**
-   * A module that puts the fast readers in front of the mapper's own readers of instants and
-   * durations (those of {@code JavaTimeModule}), which they fall back to, and writes instants in
-   * the form {@link Instant#toString()} gives.
+   * A module that puts the fast readers in front of the mapper's own readers of instants and durations (those of
+   * {@code JavaTimeModule}), which they fall back to, and writes instants in the form {@link Instant#toString()}
+   * gives.
    *
    * @return the module
    */
   public static SimpleModule module() {
     SimpleModule module = new SimpleModule("winback-iso-times");
     module.addSerializer(Instant.class, new InstantWriter());
-    module.setDeserializerModifier(
-        new BeanDeserializerModifier() {
-          @Override
-          public JsonDeserializer<?> modifyDeserializer(
-              DeserializationConfig config,
-              BeanDescription description,
-              JsonDeserializer<?> general) {
-            Class<?> type = description.getBeanClass();
-            return type == Instant.class
-                ? new FastReader(general, Time.INSTANT)
-                : type == Duration.class ? new FastReader(general, Time.DURATION) : general;
-          }
-        });
+    module.setDeserializerModifier(new BeanDeserializerModifier() {
+      @Override
+      public JsonDeserializer<?> modifyDeserializer(
+          DeserializationConfig config, BeanDescription description, JsonDeserializer<?> general) {
+        Class<?> type = description.getBeanClass();
+        return type == Instant.class
+            ? new FastReader(general, Time.INSTANT)
+            : type == Duration.class ? new FastReader(general, Time.DURATION) : general;
+      }
+    });
     return module;
   }
 
   /**
-   * The instant a string of the form {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} with a four-digit year
-   * stands for.
+   * The instant a string of the form {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} with a four-digit year stands for.
    *
    * @param text the text
    * @return the instant, or null when the text has another form or is not a valid time
@@ -113,8 +108,8 @@ public final class IsoTimes {
   }
 
   /**
-   * The duration a string of the form {@code PT[-]nH}, {@code PT[-]nM} or {@code PT[-]nS} stands
-   * for, with up to nine digits.
+   * The duration a string of the form {@code PT[-]nH}, {@code PT[-]nM} or {@code PT[-]nS} stands for, with up to nine
+   * digits.
    *
    * @param text the text
    * @return the duration, or null when the text has another form
@@ -190,10 +185,7 @@ public final class IsoTimes {
     }
   }
 
-  /**
-   * The value of {@code count} (at most nine) decimal digits from {@code from}, or -1 when one is
-   * not a digit.
-   */
+  /** The value of {@code count} (at most nine) decimal digits from {@code from}, or -1 when one is not a digit. */
   private static int digits(String text, int from, int count) {
     if (count < 1 || count > 9) {
       return -1;
@@ -234,7 +226,8 @@ public final class IsoTimes {
     INSTANT,
     DURATION;
 
-    @Nullable Object parse(String text) {
+    @Nullable
+    Object parse(String text) {
       return this == INSTANT ? parseInstant(text) : parseDuration(text);
     }
   }

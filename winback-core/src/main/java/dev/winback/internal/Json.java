@@ -19,19 +19,16 @@ public final class Json {
   /** Maximum nesting of a document WinBack reads: {@link Limits#MAX_JSON_DEPTH}. */
   public static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
 
-  /**
-   * Maximum length of one string in a document WinBack reads: {@link
-   * Limits#MAX_JSON_STRING_LENGTH}.
-   */
+  /** Maximum length of one string in a document WinBack reads: {@link Limits#MAX_JSON_STRING_LENGTH}. */
   public static final int MAX_STRING_LENGTH = Limits.MAX_JSON_STRING_LENGTH;
 
   /** The configured mapper; thread-safe once built. */
   public static final ObjectMapper MAPPER = create();
 
   /**
-   * The same mapper for documents of WinBack's own types that WinBack wrote itself, such as its
-   * store's rows: it skips the duplicate-key check that guards documents from outside, and reads
-   * and writes times in WinBack's canonical forms without the general ISO-8601 formatters.
+   * The same mapper for documents of WinBack's own types that WinBack wrote itself, such as its store's rows: it
+   * skips the duplicate-key check that guards documents from outside, and reads and writes times in WinBack's
+   * canonical forms without the general ISO-8601 formatters.
    */
   public static final ObjectMapper STORED = stored();
 
@@ -47,34 +44,31 @@ public final class Json {
   }
 
   private static ObjectMapper create() {
-    JsonMapper mapper =
-        JsonMapper.builder()
-            .addModule(new Jdk8Module())
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .defaultPropertyInclusion(
-                JsonInclude.Value.construct(
-                    JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
-            .build();
+    JsonMapper mapper = JsonMapper.builder()
+        .addModule(new Jdk8Module())
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+        .defaultPropertyInclusion(JsonInclude.Value.construct(
+            JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+        .build();
     mapper
         .getFactory()
-        .setStreamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH)
-                .maxStringLength(MAX_STRING_LENGTH)
-                .maxNumberLength(Limits.MAX_JSON_NUMBER_LENGTH)
-                .build());
+        .setStreamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxNumberLength(Limits.MAX_JSON_NUMBER_LENGTH)
+            .build());
     mapper
         .getFactory()
         .configure(

@@ -29,9 +29,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks a JSON tree against the shape of a model type before binding it, collecting every problem
- * with its field path instead of stopping at the first. Not API: use {@link
- * dev.winback.WinBackJson}.
+ * Checks a JSON tree against the shape of a model type before binding it, collecting every problem with its field
+ * path instead of stopping at the first. Not API: use {@link dev.winback.WinBackJson}.
  */
 public final class JsonShape {
   private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
@@ -213,10 +212,7 @@ public final class JsonShape {
     return ok;
   }
 
-  /**
-   * Tells whether a value that failed its checks can still be read, such as an instant out of
-   * bounds.
-   */
+  /** Tells whether a value that failed its checks can still be read, such as an instant out of bounds. */
   private static boolean readable(JsonNode value, JavaType type) {
     try {
       Json.MAPPER.treeToValue(value, type);
@@ -227,10 +223,9 @@ public final class JsonShape {
   }
 
   /**
-   * Checks the rest of an object whose optional or collection fields failed: builds it without
-   * them, so that problems of its other fields are named too, leaving out those about the fields
-   * set aside and those already named (a required field that is out of bounds but readable stays
-   * in).
+   * Checks the rest of an object whose optional or collection fields failed: builds it without them, so that
+   * problems of its other fields are named too, leaving out those about the fields set aside and those already
+   * named (a required field that is out of bounds but readable stays in).
    */
   private static void checkWithout(
       JsonNode node, Class<?> raw, List<String> setAside, String path, List<Problem> out) {
@@ -244,11 +239,9 @@ public final class JsonShape {
         if (t instanceof InvalidInputException invalid) {
           for (Problem problem : invalid.problems()) {
             if (setAside.stream()
-                .noneMatch(
-                    name ->
-                        problem.path().equals(name)
-                            || problem.path().startsWith(name + ".")
-                            || problem.path().startsWith(name + "["))) {
+                .noneMatch(name -> problem.path().equals(name)
+                    || problem.path().startsWith(name + ".")
+                    || problem.path().startsWith(name + "["))) {
               Problem named = problem.under(path);
               if (!out.contains(named)) {
                 out.add(named);
@@ -298,8 +291,8 @@ public final class JsonShape {
   }
 
   /**
-   * The attributes a model type cannot do without: its abstract accessors that are neither optional
-   * nor a collection (those have a default, as have the accessors with a body).
+   * The attributes a model type cannot do without: its abstract accessors that are neither optional nor a
+   * collection (those have a default, as have the accessors with a body).
    */
   private static Set<String> requiredOf(Class<?> modelType) {
     Set<String> required = new TreeSet<>();

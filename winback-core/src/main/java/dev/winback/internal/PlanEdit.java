@@ -17,9 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One change to a plan being put together: the new steps, status and customer, and the journal
- * events that describe them, so that both are stored at once. Not thread-safe; used by one thread
- * for one change. Not API.
+ * One change to a plan being put together: the new steps, status and customer, and the journal events that
+ * describe them, so that both are stored at once. Not thread-safe; used by one thread for one change. Not API.
  */
 public final class PlanEdit {
   private final WinBackPlan base;
@@ -135,8 +134,7 @@ public final class PlanEdit {
   }
 
   /**
-   * Adds a reason the customer left: first when we knew nothing better (no reason, or only inferred
-   * ones).
+   * Adds a reason the customer left: first when we knew nothing better (no reason, or only inferred ones).
    *
    * @param reason the reason
    */
@@ -187,12 +185,11 @@ public final class PlanEdit {
    * @param detail what happened, in words free of personal data
    */
   public void event(EventType type, PlanStep step, String detail) {
-    events.add(
-        eventBuilder(type, detail)
-            .stepIndex(step.index())
-            .stepKind(step.kind())
-            .channel(step.channel())
-            .build());
+    events.add(eventBuilder(type, detail)
+        .stepIndex(step.index())
+        .stepKind(step.kind())
+        .channel(step.channel())
+        .build());
   }
 
   private JournalEvent.Builder eventBuilder(EventType type, String detail) {
@@ -213,13 +210,17 @@ public final class PlanEdit {
    * @param type the event to record
    */
   public void finish(PlanStep step, StepStatus status, String outcome, EventType type) {
-    replace(PlanStep.builder().from(step).status(status).completedAt(now).outcome(outcome).build());
+    replace(PlanStep.builder()
+        .from(step)
+        .status(status)
+        .completedAt(now)
+        .outcome(outcome)
+        .build());
     event(type, step, step.kind() + " by " + step.channel() + ": " + outcome);
   }
 
   /**
-   * Ends the plan: cancels every pending step and records how it ended. Does nothing to an ended
-   * plan.
+   * Ends the plan: cancels every pending step and records how it ended. Does nothing to an ended plan.
    *
    * @param how how it ended
    * @param why why, free of personal data
@@ -230,13 +231,12 @@ public final class PlanEdit {
     }
     for (PlanStep step : List.copyOf(steps)) {
       if (step.status() == StepStatus.PENDING) {
-        replace(
-            PlanStep.builder()
-                .from(step)
-                .status(StepStatus.CANCELLED)
-                .completedAt(now)
-                .outcome(why)
-                .build());
+        replace(PlanStep.builder()
+            .from(step)
+            .status(StepStatus.CANCELLED)
+            .completedAt(now)
+            .outcome(why)
+            .build());
         event(EventType.STEP_CANCELLED, step, step.kind() + " cancelled: " + why);
       }
     }
@@ -285,9 +285,8 @@ public final class PlanEdit {
   }
 
   /**
-   * The change as a plan held in memory and not stored, keeping the stored version: for a claim
-   * that a leasing store need not record, so that the change after it is the stored version plus
-   * one.
+   * The change as a plan held in memory and not stored, keeping the stored version: for a claim that a leasing store
+   * need not record, so that the change after it is the stored version plus one.
    *
    * @return the change, with the base's version
    */
@@ -296,18 +295,17 @@ public final class PlanEdit {
   }
 
   private Change build(long version) {
-    WinBackPlan plan =
-        WinBackPlan.builder()
-            .from(base)
-            .customer(customer)
-            .steps(steps)
-            .status(status)
-            .endedAt(endedAt)
-            .feedbackReceivedAt(feedbackReceivedAt)
-            .rule(rule)
-            .rationale(rationale)
-            .version(version)
-            .build();
+    WinBackPlan plan = WinBackPlan.builder()
+        .from(base)
+        .customer(customer)
+        .steps(steps)
+        .status(status)
+        .endedAt(endedAt)
+        .feedbackReceivedAt(feedbackReceivedAt)
+        .rule(rule)
+        .rationale(rationale)
+        .version(version)
+        .build();
     return new Change(plan, List.copyOf(events));
   }
 

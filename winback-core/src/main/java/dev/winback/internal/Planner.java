@@ -28,8 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Chooses a plan for a lost customer from a playbook: the first matching rule, its step templates
- * turned into dated steps on consented channels. Stateless and thread-safe. Not API.
+ * Chooses a plan for a lost customer from a playbook: the first matching rule, its step templates turned into
+ * dated steps on consented channels. Stateless and thread-safe. Not API.
  */
 public final class Planner {
   /** Name recorded as the rule of a plan that must not contact the customer at all. */
@@ -39,17 +39,9 @@ public final class Planner {
   private static final LocalTime CONTRACT_END_TIME = LocalTime.of(10, 0);
 
   private final Playbook playbook;
-
-  /**
-   * Per rule: when its feedback request goes out, from the plan's start; the rationale per value
-   * tier.
-   */
+  /** Per rule: when its feedback request goes out, from the plan's start; the rationale per value tier. */
   private final Map<PlaybookRule, RuleFacts> facts = new IdentityHashMap<>();
-
-  /**
-   * Whether any rule's condition looks at the value tier; if none does, choosing a rule need not
-   * compute it.
-   */
+  /** Whether any rule's condition looks at the value tier; if none does, choosing a rule need not compute it. */
   private final boolean rulesUseTiers;
 
   private final PlaybookRule[] rules;
@@ -144,8 +136,8 @@ public final class Planner {
    *
    * @param customer the customer
    * @param now the start of the plan
-   * @return the plan, version 0; already ended as {@link PlanStatus#SUPPRESSED} when the customer
-   *     must not be contacted
+   * @return the plan, version 0; already ended as {@link PlanStatus#SUPPRESSED} when the customer must not be
+   *     contacted
    */
   public WinBackPlan plan(LostCustomer customer, Instant now) {
     Optional<String> blocked = whyNotContact(customer);
@@ -175,15 +167,14 @@ public final class Planner {
   public WinBackPlan plan(LostCustomer customer, Instant now, PlaybookRule rule) {
     ValueTier tier = playbook.valueTiers().tierOf(customer);
     List<PlanStep> steps = steps(rule, customer, tier, now, now, Set.of(), 0);
-    WinBackPlan.Builder plan =
-        WinBackPlan.builder()
-            .id(planId(customer))
-            .customer(customer)
-            .playbook(playbook.name())
-            .startedAt(now)
-            .rule(rule.name())
-            .rationale(java.util.Objects.requireNonNull(factsFor(rule).rationales().get(tier)))
-            .addAllSteps(steps);
+    WinBackPlan.Builder plan = WinBackPlan.builder()
+        .id(planId(customer))
+        .customer(customer)
+        .playbook(playbook.name())
+        .startedAt(now)
+        .rule(rule.name())
+        .rationale(java.util.Objects.requireNonNull(factsFor(rule).rationales().get(tier)))
+        .addAllSteps(steps);
     if (steps.isEmpty()) {
       plan.status(PlanStatus.UNRESPONSIVE).endedAt(now);
     }
@@ -198,14 +189,8 @@ public final class Planner {
    * @return the rationale
    */
   public static String rationale(PlaybookRule rule, ValueTier tier) {
-    return rule.rationale()
-        + ". Chosen by rule '"
-        + rule.name()
-        + "' because "
-        + rule.when().describe()
-        + "; value tier "
-        + tier
-        + ".";
+    return rule.rationale() + ". Chosen by rule '" + rule.name() + "' because "
+        + rule.when().describe() + "; value tier " + tier + ".";
   }
 
   /**
@@ -235,7 +220,8 @@ public final class Planner {
     List<Instant> dues = new ArrayList<>(rule.steps().size());
     for (StepTemplate template : rule.steps()) {
       if (skipKinds.contains(template.kind())
-          || template.minimumTier().isPresent() && !tier.isAtLeast(template.minimumTier().get())) {
+          || template.minimumTier().isPresent()
+              && !tier.isAtLeast(template.minimumTier().get())) {
         continue;
       }
       Optional<Instant> due = dueAt(template, start, feedbackAnchor, contractEnds, customer);
@@ -244,14 +230,13 @@ public final class Planner {
         continue;
       }
       Instant at = due.get().isBefore(notBefore) ? notBefore : due.get();
-      PlanStep.Builder step =
-          PlanStep.builder()
-              .kind(template.kind())
-              .channel(channel.get())
-              .dueAt(at)
-              .anchor(template.anchor())
-              .offset(template.offset())
-              .message(template.message());
+      PlanStep.Builder step = PlanStep.builder()
+          .kind(template.kind())
+          .channel(channel.get())
+          .dueAt(at)
+          .anchor(template.anchor())
+          .offset(template.offset())
+          .message(template.message());
       if (template.offer().isPresent()) {
         step.offer(template.offer().get().makeFor(at, customer));
       }
@@ -284,21 +269,20 @@ public final class Planner {
       case PLAN_START -> Optional.of(start.plus(template.offset()));
       case FEEDBACK -> Optional.of(feedbackAnchor.plus(template.offset()));
       case CONTRACT_END ->
-          contractEnds.isPresent()
-              ? Optional.of(
-                  contractEnds
-                      .get()
-                      .atTime(CONTRACT_END_TIME)
-                      .atZone(customer.timeZone())
-                      .toInstant()
-                      .plus(template.offset()))
-              : template.fallbackOffset().map(start::plus);
+        contractEnds.isPresent()
+            ? Optional.of(contractEnds
+                .get()
+                .atTime(CONTRACT_END_TIME)
+                .atZone(customer.timeZone())
+                .toInstant()
+                .plus(template.offset()))
+            : template.fallbackOffset().map(start::plus);
     };
   }
 
   /**
-   * The channel for a step: the template's if consented, else the customer's preferred if
-   * consented, else the first consented contact point's.
+   * The channel for a step: the template's if consented, else the customer's preferred if consented, else the
+   * first consented contact point's.
    *
    * @param template the step template
    * @param customer the customer
@@ -323,10 +307,7 @@ public final class Planner {
     return Optional.empty();
   }
 
-  /**
-   * A goodbye goes in writing, never by a call (a call to someone leaving is a save call); none if
-   * no such channel.
-   */
+  /** A goodbye goes in writing, never by a call (a call to someone leaving is a save call); none if no such channel. */
   private static Optional<Channel> goodbyeChannel(StepTemplate template, LostCustomer customer) {
     List<Channel> candidates = new ArrayList<>(4);
     template.channel().ifPresent(candidates::add);

@@ -4,10 +4,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The customer whose step the current thread is sending, if any: a strategy that decides about its
- * own customer while sending (e.g. erases them, or opts them out after a bounce) must not wait for
- * the fence its own send holds. Such a decision runs at once, inside the send, which already keeps
- * every other decision about the customer out.
+ * The customer whose step the current thread is sending, if any: a strategy that decides about its own customer
+ * while sending (e.g. erases them, or opts them out after a bounce) must not wait for the fence its own send holds.
+ * Such a decision runs at once, inside the send, which already keeps every other decision about the customer out.
  */
 public final class SendScope {
   private static final ThreadLocal<String> SENDING_TO = new ThreadLocal<>();

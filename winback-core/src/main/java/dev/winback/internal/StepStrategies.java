@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The host's strategies by step kind: the one place that says which strategy carries out which kind
- * of step. Adding a step kind means adding it here (and to playbooks). Immutable and thread-safe.
+ * The host's strategies by step kind: the one place that says which strategy carries out which kind of step.
+ * Adding a step kind means adding it here (and to playbooks). Immutable and thread-safe.
  *
  * @param feedback asks why the customer left
  * @param apology apologises
@@ -43,13 +43,12 @@ public record StepStrategies(
       case APOLOGY -> apology.orElseThrow().apologise(context);
       case INCENTIVE_OFFER -> incentives.orElseThrow().offerIncentive(context);
       case RE_ENGAGEMENT, FOLLOW_UP, THANK_YOU, SECOND_CHANCE_ASK, GRACEFUL_GOODBYE ->
-          reEngagement.orElseThrow().reEngage(context);
+        reEngagement.orElseThrow().reEngage(context);
     };
   }
 
   /**
-   * The registrations missing for the step kinds that playbooks use, as the builder calls that add
-   * them.
+   * The registrations missing for the step kinds that playbooks use, as the builder calls that add them.
    *
    * @param playbooks the playbooks an engine may choose from
    * @return the missing builder calls, sorted; empty when every kind has a strategy
@@ -69,15 +68,15 @@ public record StepStrategies(
   private Optional<String> missingFor(StepKind kind) {
     return switch (kind) {
       case FEEDBACK_REQUEST ->
-          feedback.isPresent() ? Optional.empty() : Optional.of("feedback(FeedbackStrategy)");
+        feedback.isPresent() ? Optional.empty() : Optional.of("feedback(FeedbackStrategy)");
       case APOLOGY ->
-          apology.isPresent() ? Optional.empty() : Optional.of("apology(ApologyStrategy)");
+        apology.isPresent() ? Optional.empty() : Optional.of("apology(ApologyStrategy)");
       case INCENTIVE_OFFER ->
-          incentives.isPresent() ? Optional.empty() : Optional.of("incentives(IncentiveStrategy)");
+        incentives.isPresent() ? Optional.empty() : Optional.of("incentives(IncentiveStrategy)");
       case RE_ENGAGEMENT, FOLLOW_UP, THANK_YOU, SECOND_CHANCE_ASK, GRACEFUL_GOODBYE ->
-          reEngagement.isPresent()
-              ? Optional.empty()
-              : Optional.of("reEngagement(ReEngagementStrategy)");
+        reEngagement.isPresent()
+            ? Optional.empty()
+            : Optional.of("reEngagement(ReEngagementStrategy)");
     };
   }
 }

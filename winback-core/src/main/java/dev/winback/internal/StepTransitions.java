@@ -18,30 +18,26 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * How one step of a plan moves through its life (due, recovered, running, sent, skipped, delayed,
- * retried, failed, quarantined), as pure functions of a plan, a time and an outcome: no store, no
- * clock, no host call. Each returns the edit to write, or empty when nothing changes. Thread-safe
- * (stateless).
+ * How one step of a plan moves through its life (due, recovered, running, sent, skipped, delayed, retried, failed,
+ * quarantined), as pure functions of a plan, a time and an outcome: no store, no clock, no host call. Each returns
+ * the edit to write, or empty when nothing changes. Thread-safe (stateless).
  */
 public final class StepTransitions {
   private static final HexFormat HEX = HexFormat.of();
-
   /** One digest per thread: looking the algorithm up for every step cost more than hashing. */
-  private static final ThreadLocal<MessageDigest> SHA_256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-            }
-          });
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  });
 
   private StepTransitions() {}
 
   /**
-   * The step of a plan to work on now: the first unfinished one, if it is due, or if it was left
-   * running by a runner that stopped ({@code recovering}).
+   * The step of a plan to work on now: the first unfinished one, if it is due, or if it was left running by a
+   * runner that stopped ({@code recovering}).
    *
    * @param plan the plan
    * @param recovering whether the plan's previous runner stopped before finishing
@@ -64,9 +60,9 @@ public final class StepTransitions {
   }
 
   /**
-   * The recovery of a step whose runner stopped: a step left running becomes pending again; with
-   * leased claims, a due pending step may have been invoked, so its lost attempt is counted. Either
-   * way it runs again with the same idempotency key.
+   * The recovery of a step whose runner stopped: a step left running becomes pending again; with leased claims, a
+   * due pending step may have been invoked, so its lost attempt is counted. Either way it runs again with the same
+   * idempotency key.
    *
    * @param plan the plan
    * @param step the step {@link #nextDue} returned for a recovering plan
@@ -78,30 +74,28 @@ public final class StepTransitions {
       WinBackPlan plan, PlanStep step, boolean leased, Instant now) {
     if (step.status() == StepStatus.RUNNING) {
       PlanEdit edit = new PlanEdit(plan, now);
-      PlanStep pending =
-          PlanStep.builder()
-              .from(step)
-              .status(StepStatus.PENDING)
-              .dueAt(step.dueAt().isAfter(now) ? now : step.dueAt())
-              .build();
+      PlanStep pending = PlanStep.builder()
+          .from(step)
+          .status(StepStatus.PENDING)
+          .dueAt(step.dueAt().isAfter(now) ? now : step.dueAt())
+          .build();
       edit.replace(pending);
       edit.event(
           EventType.STEP_RECOVERED,
           pending,
-          step.kind()
-              + " was claimed by a runner that stopped; it runs "
+          step.kind() + " was claimed by a runner that stopped; it runs "
               + "again with the same idempotency key");
       return Optional.of(edit);
     }
     if (leased && step.status() == StepStatus.PENDING && !step.dueAt().isAfter(now)) {
       PlanEdit edit = new PlanEdit(plan, now);
-      PlanStep counted = PlanStep.builder().from(step).attempts(step.attempts() + 1).build();
+      PlanStep counted =
+          PlanStep.builder().from(step).attempts(step.attempts() + 1).build();
       edit.replace(counted);
       edit.event(
           EventType.STEP_RECOVERED,
           counted,
-          step.kind()
-              + " was claimed by a runner that stopped and may "
+          step.kind() + " was claimed by a runner that stopped and may "
               + "have run; it runs again with the same idempotency key");
       return Optional.of(edit);
     }
@@ -109,8 +103,8 @@ public final class StepTransitions {
   }
 
   /**
-   * Whether a step may start now: the plan is active, the step pending and due, and every earlier
-   * step finished (an apology before the rest).
+   * Whether a step may start now: the plan is active, the step pending and due, and every earlier step finished
+   * (an apology before the rest).
    *
    * @param plan the plan
    * @param index the step's index
@@ -133,24 +127,22 @@ public final class StepTransitions {
   }
 
   /**
-   * Marks a step as running, one attempt more: the claim a runner holds while the step's strategy
-   * runs.
+   * Marks a step as running, one attempt more: the claim a runner holds while the step's strategy runs.
    *
    * @param edit the edit of the plan (it may already hold a recovery)
    * @param step the step, as it stands in the edit
    */
   public static void start(PlanEdit edit, PlanStep step) {
-    edit.replace(
-        PlanStep.builder()
-            .from(step)
-            .status(StepStatus.RUNNING)
-            .attempts(step.attempts() + 1)
-            .build());
+    edit.replace(PlanStep.builder()
+        .from(step)
+        .status(StepStatus.RUNNING)
+        .attempts(step.attempts() + 1)
+        .build());
   }
 
   /**
-   * What the final contact check decided for a step that was not sent: suppressed (the plan ends),
-   * skipped, or delayed to a later time; every change of channel or time on the way is journalled.
+   * What the final contact check decided for a step that was not sent: suppressed (the plan ends), skipped, or
+   * delayed to a later time; every change of channel or time on the way is journalled.
    *
    * @param running the plan with the step marked running
    * @param before the step as it was before it was marked running
@@ -201,8 +193,8 @@ public final class StepTransitions {
   }
 
   /**
-   * Records a step's result: done, skipped, or failed, then retried with exponential backoff until
-   * the playbook's attempts are used up; a last failure halts the plan when the playbook says so.
+   * Records a step's result: done, skipped, or failed, then retried with exponential backoff until the playbook's
+   * attempts are used up; a last failure halts the plan when the playbook says so.
    *
    * @param plan the plan with the step marked running
    * @param index the step's index
@@ -222,8 +214,8 @@ public final class StepTransitions {
   }
 
   /**
-   * Records a running step's result in an edit; see {@link #complete(WinBackPlan, int, StepResult,
-   * Playbook, Instant)}.
+   * Records a running step's result in an edit; see {@link #complete(WinBackPlan, int, StepResult, Playbook,
+   * Instant)}.
    *
    * @param edit the edit of the plan
    * @param step the step, marked running
@@ -244,24 +236,17 @@ public final class StepTransitions {
         Duration backoff =
             playbook.retryBackoff().multipliedBy(1L << Math.min(step.attempts() - 1, 20));
         Instant retryAt = edit.now().plus(backoff);
-        edit.replace(
-            PlanStep.builder()
-                .from(step)
-                .status(StepStatus.PENDING)
-                .dueAt(retryAt)
-                .outcome("attempt " + step.attempts() + " failed: " + failed.reason())
-                .build());
+        edit.replace(PlanStep.builder()
+            .from(step)
+            .status(StepStatus.PENDING)
+            .dueAt(retryAt)
+            .outcome("attempt " + step.attempts() + " failed: " + failed.reason())
+            .build());
         edit.event(
             EventType.STEP_RETRY_SCHEDULED,
             step,
-            "attempt "
-                + step.attempts()
-                + " of "
-                + playbook.maxAttempts()
-                + " failed ("
-                + failed.reason()
-                + "); retry at "
-                + retryAt);
+            "attempt " + step.attempts() + " of " + playbook.maxAttempts() + " failed ("
+                + failed.reason() + "); retry at " + retryAt);
       } else {
         edit.finish(
             step,
@@ -278,9 +263,8 @@ public final class StepTransitions {
   }
 
   /**
-   * Takes back a stored running mark whose step was never sent because the plan changed before the
-   * send (the change is then in the plan): the step is pending again as it was, or cancelled if the
-   * plan ended.
+   * Takes back a stored running mark whose step was never sent because the plan changed before the send (the change
+   * is then in the plan): the step is pending again as it was, or cancelled if the plan ended.
    *
    * @param current the plan as stored now
    * @param before the step as it was before it was marked running
@@ -306,9 +290,9 @@ public final class StepTransitions {
   }
 
   /**
-   * The plan as it would be had the runner's unstored running mark been stored: when a change that
-   * could not know the step was running (an opt-out, a consent change) was written while it ran,
-   * its result still belongs on top. Otherwise the plan as it is.
+   * The plan as it would be had the runner's unstored running mark been stored: when a change that could not know
+   * the step was running (an opt-out, a consent change) was written while it ran, its result still belongs on top.
+   * Otherwise the plan as it is.
    *
    * @param current the plan as stored now
    * @param running the step as the runner marked it running
@@ -331,8 +315,8 @@ public final class StepTransitions {
   }
 
   /**
-   * Takes a plan out of the due order because WinBack cannot go on with it; its steps stay as they
-   * are for an operator to look at, and the journal names the cause by its type only.
+   * Takes a plan out of the due order because WinBack cannot go on with it; its steps stay as they are for an
+   * operator to look at, and the journal names the cause by its type only.
    *
    * @param plan the plan
    * @param cause what went wrong
@@ -346,8 +330,8 @@ public final class StepTransitions {
   }
 
   /**
-   * The key a host uses to send each step once: the same on every attempt and every node, opaque
-   * (it reveals neither the customer nor the plan).
+   * The key a host uses to send each step once: the same on every attempt and every node, opaque (it reveals neither
+   * the customer nor the plan).
    *
    * @param plan the plan
    * @param step the step

@@ -17,11 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Calls the host's strategies and always comes back with a result: whatever a strategy throws (an
- * {@link Error} too) or a null it returns becomes a failed result, retried like any other. With a
- * timeout, each call runs on a thread of a bounded pool and is interrupted when its time is up; a
- * strategy that ignores the interrupt keeps its thread, and once every thread is held so, further
- * steps fail at once (and are retried later) instead of leaking threads. Thread-safe; {@link
- * #close()} stops the threads.
+ * {@link Error} too) or a null it returns becomes a failed result, retried like any other. With a timeout, each
+ * call runs on a thread of a bounded pool and is interrupted when its time is up; a strategy that ignores the
+ * interrupt keeps its thread, and once every thread is held so, further steps fail at once (and are retried later)
+ * instead of leaking threads. Thread-safe; {@link #close()} stops the threads.
  */
 public final class StrategyCalls implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StrategyCalls.class);
@@ -50,22 +49,13 @@ public final class StrategyCalls implements AutoCloseable {
     this.publisher = publisher;
     this.timeout = timeout;
     AtomicInteger count = new AtomicInteger();
-    this.threads =
-        timeout.map(
-            t ->
-                new ThreadPoolExecutor(
-                    0,
-                    maxThreads,
-                    30,
-                    TimeUnit.SECONDS,
-                    new SynchronousQueue<>(),
-                    task -> {
-                      Thread thread =
-                          new Thread(
-                              task, "winback-strategy-" + nodeId + "-" + count.incrementAndGet());
-                      thread.setDaemon(true);
-                      return thread;
-                    }));
+    this.threads = timeout.map(t -> new ThreadPoolExecutor(
+        0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+          Thread thread =
+              new Thread(task, "winback-strategy-" + nodeId + "-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        }));
   }
 
   /**
@@ -75,13 +65,8 @@ public final class StrategyCalls implements AutoCloseable {
    * @return the strategy's result, or a failed result saying what went wrong
    */
   public StepResult call(StepContext context) {
-    String who =
-        "Strategy for "
-            + context.step().kind()
-            + " step "
-            + context.step().index()
-            + " of plan "
-            + context.plan().id();
+    String who = "Strategy for " + context.step().kind() + " step "
+        + context.step().index() + " of plan " + context.plan().id();
     try {
       StepResult result = threads.isEmpty() ? strategies.invoke(context) : callInTime(context);
       return result != null ? result : StepResult.failed("the strategy returned no result");
@@ -107,20 +92,15 @@ public final class StrategyCalls implements AutoCloseable {
 
   private StepResult callInTime(StepContext context) throws Exception {
     String customerId = context.customer().id();
-    Future<StepResult> call =
-        threads
-            .orElseThrow()
-            .submit(
-                () ->
-                    SendScope.sending(
-                        customerId,
-                        () -> {
-                          try {
-                            return strategies.invoke(context);
-                          } catch (Exception e) {
-                            throw new StrategyException(e);
-                          }
-                        }));
+    Future<StepResult> call = threads
+        .orElseThrow()
+        .submit(() -> SendScope.sending(customerId, () -> {
+          try {
+            return strategies.invoke(context);
+          } catch (Exception e) {
+            throw new StrategyException(e);
+          }
+        }));
     try {
       return call.get(timeout.orElseThrow().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {

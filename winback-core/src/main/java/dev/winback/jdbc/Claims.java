@@ -18,9 +18,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The store's due steps and their claims: finding due steps, leasing due plans to a runner
- * (quarantining those that cannot be read), and extending or releasing leases. Thread-safe: it
- * holds only the data source, the dialect and the (thread-safe) quarantine.
+ * The store's due steps and their claims: finding due steps, leasing due plans to a runner (quarantining those that
+ * cannot be read), and extending or releasing leases. Thread-safe: it holds only the data source, the dialect and
+ * the (thread-safe) quarantine.
  */
 final class Claims {
   private final DataSource dataSource;
@@ -35,26 +35,22 @@ final class Claims {
 
   /** See {@link dev.winback.spi.PlanStore#dueSteps}. */
   List<DueStep> dueSteps(Instant now, int limit) {
-    return Transactions.read(
-        dataSource,
-        "find due steps",
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT body FROM winback_plan WHERE next_due <= ? ORDER BY next_due LIMIT ?")) {
-            Rows.setTime(p, 1, now);
-            p.setInt(2, limit);
-            List<DueStep> due = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                Rows.tryRead(r.getString(1), WinBackPlan.class)
-                    .ifPresent(plan -> addDue(plan, now, due));
-              }
-            }
-            due.sort(Comparator.comparing(DueStep::dueAt));
-            return due.size() > limit ? List.copyOf(due.subList(0, limit)) : due;
+    return Transactions.read(dataSource, "find due steps", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT body FROM winback_plan WHERE next_due <= ? ORDER BY next_due LIMIT ?")) {
+        Rows.setTime(p, 1, now);
+        p.setInt(2, limit);
+        List<DueStep> due = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            Rows.tryRead(r.getString(1), WinBackPlan.class)
+                .ifPresent(plan -> addDue(plan, now, due));
           }
-        });
+        }
+        due.sort(Comparator.comparing(DueStep::dueAt));
+        return due.size() > limit ? List.copyOf(due.subList(0, limit)) : due;
+      }
+    });
   }
 
   private static void addDue(WinBackPlan plan, Instant now, List<DueStep> due) {
@@ -68,56 +64,44 @@ final class Claims {
     }
   }
 
-  /**
-   * See {@link dev.winback.spi.PlanStore#claimDue}; a plan whose row cannot be read is quarantined
-   * instead.
-   */
+  /** See {@link dev.winback.spi.PlanStore#claimDue}; a plan whose row cannot be read is quarantined instead. */
   List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Duration lease) {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(lease, "lease");
-    return Transactions.write(
-        dataSource,
-        "claim due steps",
-        c -> {
-          List<ClaimedPlan> plans = new ArrayList<>();
-          for (Rows.ClaimedRow row : dialect.claim(c, now, limit, owner, lease)) {
-            Optional<WinBackPlan> plan = Rows.tryRead(row.body(), WinBackPlan.class);
-            if (plan.isEmpty()) {
-              quarantine.quarantine(c, row, now);
-              continue;
-            }
-            boolean orphans =
-                plan.get().steps().stream().anyMatch(step -> step.status() == StepStatus.RUNNING);
-            plans.add(new ClaimedPlan(plan.get(), row.lapsed() || orphans));
-          }
-          plans.sort(Comparator.comparing(p -> p.plan().nextDue().orElse(Instant.MAX)));
-          return plans;
-        });
+    return Transactions.write(dataSource, "claim due steps", c -> {
+      List<ClaimedPlan> plans = new ArrayList<>();
+      for (Rows.ClaimedRow row : dialect.claim(c, now, limit, owner, lease)) {
+        Optional<WinBackPlan> plan = Rows.tryRead(row.body(), WinBackPlan.class);
+        if (plan.isEmpty()) {
+          quarantine.quarantine(c, row, now);
+          continue;
+        }
+        boolean orphans =
+            plan.get().steps().stream().anyMatch(step -> step.status() == StepStatus.RUNNING);
+        plans.add(new ClaimedPlan(plan.get(), row.lapsed() || orphans));
+      }
+      plans.sort(Comparator.comparing(p -> p.plan().nextDue().orElse(Instant.MAX)));
+      return plans;
+    });
   }
 
   /** See {@link dev.winback.spi.PlanStore#extendClaims}. */
   void extendClaims(String owner, Collection<String> planIds, Duration lease) {
     if (!planIds.isEmpty()) {
-      Transactions.write(
-          dataSource,
-          "extend claims",
-          c -> {
-            dialect.extendLeases(c, owner, planIds, lease);
-            return true;
-          });
+      Transactions.write(dataSource, "extend claims", c -> {
+        dialect.extendLeases(c, owner, planIds, lease);
+        return true;
+      });
     }
   }
 
   /** See {@link dev.winback.spi.PlanStore#releaseClaims}. */
   void releaseClaims(String owner, Collection<String> planIds) {
     if (!planIds.isEmpty()) {
-      Transactions.write(
-          dataSource,
-          "release claims",
-          c -> {
-            dialect.releaseLeases(c, owner, planIds);
-            return true;
-          });
+      Transactions.write(dataSource, "release claims", c -> {
+        dialect.releaseLeases(c, owner, planIds);
+        return true;
+      });
     }
   }
 }

@@ -16,16 +16,13 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the JDBC store does differently on each database: claims, batch writes, the customer
- * fence's locks, the lease clock and the migration lock. One implementation per database; the store
- * itself has no branches on the database.
+ * Everything the JDBC store does differently on each database: claims, batch writes, the customer fence's locks,
+ * the lease clock and the migration lock. One implementation per database; the store itself has no branches on the
+ * database.
  */
 sealed interface Dialect permits PostgresDialect, H2Dialect {
 
-  /**
-   * The WinBack-specific first key of every advisory lock WinBack takes ("WB" and 1), apart from
-   * hosts' locks.
-   */
+  /** The WinBack-specific first key of every advisory lock WinBack takes ("WB" and 1), apart from hosts' locks. */
   int CUSTOMER_LOCK_CLASS = 0x57420001;
 
   /** The advisory lock class of schema migrations ("WB" and 2). */
@@ -50,10 +47,7 @@ sealed interface Dialect permits PostgresDialect, H2Dialect {
   /** How this database's variant of a schema script ends, e.g. {@code .postgresql.sql}. */
   String scriptSuffix();
 
-  /**
-   * The same dialect with a lease clock that reads {@code offset} later than the database's: for
-   * tests.
-   */
+  /** The same dialect with a lease clock that reads {@code offset} later than the database's: for tests. */
   Dialect withLeaseClockOffset(Duration offset);
 
   /** A lock that one migration at a time holds, across every process using the database. */
@@ -71,8 +65,8 @@ sealed interface Dialect permits PostgresDialect, H2Dialect {
   MigrationLock lockMigrations(DataSource dataSource, Connection migration) throws SQLException;
 
   /**
-   * Inserts a plan's row unless a plan with its id, or another active plan of its customer, is
-   * stored; without spoiling the transaction it runs in when it inserts nothing.
+   * Inserts a plan's row unless a plan with its id, or another active plan of its customer, is stored; without
+   * spoiling the transaction it runs in when it inserts nothing.
    *
    * @return true when inserted
    */
@@ -82,17 +76,13 @@ sealed interface Dialect permits PostgresDialect, H2Dialect {
   void appendEvents(Connection c, List<JournalEvent> events) throws SQLException;
 
   /**
-   * Leases up to {@code limit} plans due at {@code now} (engine clock) whose lease has lapsed by
-   * the database clock (or that have none) to {@code owner} until {@code lease} from now by the
-   * database clock.
+   * Leases up to {@code limit} plans due at {@code now} (engine clock) whose lease has lapsed by the database clock
+   * (or that have none) to {@code owner} until {@code lease} from now by the database clock.
    */
   List<Rows.ClaimedRow> claim(Connection c, Instant now, int limit, String owner, Duration lease)
       throws SQLException;
 
-  /**
-   * Updates plans under optimistic locking; when {@code owner} is given, its leases on the plans
-   * stored end.
-   */
+  /** Updates plans under optimistic locking; when {@code owner} is given, its leases on the plans stored end. */
   boolean[] update(Connection c, List<PlanChange> changes, @Nullable String owner)
       throws SQLException;
 
@@ -111,14 +101,14 @@ sealed interface Dialect permits PostgresDialect, H2Dialect {
   void lockExclusive(Connection c, String customerId) throws SQLException;
 
   /**
-   * Whether a send holds the customer's fence in a transaction (ended by commit), rather than by a
-   * session lock on a connection in auto-commit mode (ended by {@link #unlockShared}).
+   * Whether a send holds the customer's fence in a transaction (ended by commit), rather than by a session lock on
+   * a connection in auto-commit mode (ended by {@link #unlockShared}).
    */
   boolean sendsInTransaction();
 
   /**
-   * Takes the customer's fence shared (or, on databases without shared locks, exclusively) and then
-   * reads the plan's version, seeing every decision committed before the lock was granted.
+   * Takes the customer's fence shared (or, on databases without shared locks, exclusively) and then reads the plan's
+   * version, seeing every decision committed before the lock was granted.
    *
    * @return the plan's version; empty when the plan is gone
    */

@@ -24,30 +24,26 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * H2: claims row by row under {@code FOR UPDATE}, batch writes as JDBC batches, the fence and the
- * migration lock as row locks (H2 has no advisory locks), leases by the database's {@code
- * CURRENT_TIMESTAMP}.
+ * H2: claims row by row under {@code FOR UPDATE}, batch writes as JDBC batches, the fence and the migration lock as
+ * row locks (H2 has no advisory locks), leases by the database's {@code CURRENT_TIMESTAMP}.
  */
 final class H2Dialect implements Dialect {
   /** H2's state for a lock wait that timed out (its {@code LOCK_TIMEOUT}). */
   private static final String LOCK_TIMEOUT = "HYT00";
 
   private static final String DUPLICATE_KEY = "23505";
-
   /** How long a migration waits for another process's migration before it gives up. */
   private static final long MIGRATION_WAIT_NANOS = TimeUnit.MINUTES.toNanos(10);
 
   private final Duration leaseClockOffset;
-
   /** The database clock that judges leases (plus a test's offset). */
   private final String leaseNow;
 
   H2Dialect(Duration leaseClockOffset) {
     this.leaseClockOffset = leaseClockOffset;
-    this.leaseNow =
-        leaseClockOffset.isZero()
-            ? "CURRENT_TIMESTAMP"
-            : "DATEADD(MICROSECOND, " + leaseClockOffset.toNanos() / 1000 + ", CURRENT_TIMESTAMP)";
+    this.leaseNow = leaseClockOffset.isZero()
+        ? "CURRENT_TIMESTAMP"
+        : "DATEADD(MICROSECOND, " + leaseClockOffset.toNanos() / 1000 + ", CURRENT_TIMESTAMP)";
   }
 
   @Override
@@ -66,9 +62,8 @@ final class H2Dialect implements Dialect {
   }
 
   /**
-   * A row lock on the one row of {@code winback_schema_lock}, held by a transaction on a second
-   * connection: on H2 every DDL statement commits, which would end a lock held on the migration's
-   * own connection.
+   * A row lock on the one row of {@code winback_schema_lock}, held by a transaction on a second connection: on H2
+   * every DDL statement commits, which would end a lock held on the migration's own connection.
    */
   @Override
   public MigrationLock lockMigrations(DataSource dataSource, Connection migration)
@@ -86,7 +81,8 @@ final class H2Dialect implements Dialect {
       long deadline = System.nanoTime() + MIGRATION_WAIT_NANOS;
       while (true) {
         try (Statement s = lock.createStatement()) {
-          s.executeQuery("SELECT id FROM winback_schema_lock WHERE id = 1 FOR UPDATE").close();
+          s.executeQuery("SELECT id FROM winback_schema_lock WHERE id = 1 FOR UPDATE")
+              .close();
           break;
         } catch (SQLException e) {
           if (!LOCK_TIMEOUT.equals(e.getSQLState()) || System.nanoTime() > deadline) {
@@ -123,9 +119,8 @@ final class H2Dialect implements Dialect {
   @Override
   public boolean insertPlan(Connection c, WinBackPlan plan) throws SQLException {
     try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO winback_plan (plan_id, customer_id, version, status, "
-                + "next_due, body) VALUES (?, ?, ?, ?, ?, ?)")) {
+        c.prepareStatement("INSERT INTO winback_plan (plan_id, customer_id, version, status, "
+            + "next_due, body) VALUES (?, ?, ?, ?, ?, ?)")) {
       p.setString(1, plan.id());
       p.setString(2, plan.customer().id());
       p.setLong(3, plan.version());
@@ -151,11 +146,9 @@ final class H2Dialect implements Dialect {
       Connection c, Instant now, int limit, String owner, Duration lease) throws SQLException {
     List<String> candidates = new ArrayList<>();
     try (PreparedStatement p =
-        c.prepareStatement(
-            "SELECT plan_id FROM winback_plan WHERE next_due <= ? "
-                + "AND (lease_until IS NULL OR lease_until < "
-                + leaseNow
-                + ") ORDER BY next_due LIMIT ?")) {
+        c.prepareStatement("SELECT plan_id FROM winback_plan WHERE next_due <= ? "
+            + "AND (lease_until IS NULL OR lease_until < " + leaseNow
+            + ") ORDER BY next_due LIMIT ?")) {
       Rows.setTime(p, 1, now);
       p.setInt(2, limit);
       try (ResultSet r = p.executeQuery()) {
@@ -166,18 +159,13 @@ final class H2Dialect implements Dialect {
     }
     List<Rows.ClaimedRow> rows = new ArrayList<>();
     try (PreparedStatement lock =
-            c.prepareStatement(
-                "SELECT customer_id, body, lease_owner FROM winback_plan "
-                    + "WHERE plan_id = ? AND next_due <= ? AND (lease_until IS NULL OR lease_until < "
-                    + leaseNow
-                    + ") "
-                    + "FOR UPDATE");
-        PreparedStatement claim =
-            c.prepareStatement(
-                "UPDATE winback_plan SET lease_owner = ?, "
-                    + "lease_until = DATEADD(MICROSECOND, ?, "
-                    + leaseNow
-                    + ") WHERE plan_id = ?")) {
+            c.prepareStatement("SELECT customer_id, body, lease_owner FROM winback_plan "
+                + "WHERE plan_id = ? AND next_due <= ? AND (lease_until IS NULL OR lease_until < "
+                + leaseNow
+                + ") "
+                + "FOR UPDATE");
+        PreparedStatement claim = c.prepareStatement("UPDATE winback_plan SET lease_owner = ?, "
+            + "lease_until = DATEADD(MICROSECOND, ?, " + leaseNow + ") WHERE plan_id = ?")) {
       for (String planId : candidates) {
         lock.setString(1, planId);
         Rows.setTime(lock, 2, now);
@@ -207,10 +195,8 @@ final class H2Dialect implements Dialect {
   public void extendLeases(Connection c, String owner, Collection<String> planIds, Duration lease)
       throws SQLException {
     try (PreparedStatement p =
-        c.prepareStatement(
-            "UPDATE winback_plan SET lease_until = DATEADD(MICROSECOND, ?, "
-                + leaseNow
-                + ") WHERE plan_id = ? AND lease_owner = ?")) {
+        c.prepareStatement("UPDATE winback_plan SET lease_until = DATEADD(MICROSECOND, ?, "
+            + leaseNow + ") WHERE plan_id = ? AND lease_owner = ?")) {
       for (String planId : planIds) {
         p.setLong(1, micros(lease));
         p.setString(2, planId);
@@ -225,9 +211,8 @@ final class H2Dialect implements Dialect {
   public void releaseLeases(Connection c, String owner, Collection<String> planIds)
       throws SQLException {
     try (PreparedStatement p =
-        c.prepareStatement(
-            "UPDATE winback_plan SET lease_owner = NULL, lease_until = NULL "
-                + "WHERE plan_id = ? AND lease_owner = ?")) {
+        c.prepareStatement("UPDATE winback_plan SET lease_owner = NULL, lease_until = NULL "
+            + "WHERE plan_id = ? AND lease_owner = ?")) {
       for (String planId : planIds) {
         p.setString(1, planId);
         p.setString(2, owner);
@@ -241,9 +226,8 @@ final class H2Dialect implements Dialect {
   public Map<String, List<ContactRecord>> contactHistories(Connection c, List<String> customerIds)
       throws SQLException {
     StringBuilder sql =
-        new StringBuilder(
-            "SELECT customer_id, happened_at, contact_channel, contact_kind, plan_id "
-                + "FROM winback_journal WHERE contact_channel IS NOT NULL AND customer_id IN (");
+        new StringBuilder("SELECT customer_id, happened_at, contact_channel, contact_kind, plan_id "
+            + "FROM winback_journal WHERE contact_channel IS NOT NULL AND customer_id IN (");
     for (int i = 0; i < customerIds.size(); i++) {
       sql.append(i == 0 ? "?" : ", ?");
     }
@@ -257,12 +241,11 @@ final class H2Dialect implements Dialect {
         while (r.next()) {
           histories
               .computeIfAbsent(r.getString(1), k -> new ArrayList<>())
-              .add(
-                  new ContactRecord(
-                      Rows.requiredInstant(r, 2),
-                      Channel.valueOf(r.getString(3)),
-                      StepKind.valueOf(r.getString(4)),
-                      r.getString(5)));
+              .add(new ContactRecord(
+                  Rows.requiredInstant(r, 2),
+                  Channel.valueOf(r.getString(3)),
+                  StepKind.valueOf(r.getString(4)),
+                  r.getString(5)));
         }
       }
     }
@@ -270,17 +253,15 @@ final class H2Dialect implements Dialect {
   }
 
   /**
-   * The row of the customer's lock key in {@code winback_fence}, created on first use and locked
-   * until the transaction ends. Waits at most H2's {@code LOCK_TIMEOUT}, then fails (a {@code
-   * StoreException}).
+   * The row of the customer's lock key in {@code winback_fence}, created on first use and locked until the
+   * transaction ends. Waits at most H2's {@code LOCK_TIMEOUT}, then fails (a {@code StoreException}).
    */
   @Override
   public void lockExclusive(Connection c, String customerId) throws SQLException {
     int key = lockKey(customerId);
     try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO winback_fence (lock_key) SELECT ? "
-                + "WHERE NOT EXISTS (SELECT 1 FROM winback_fence WHERE lock_key = ?)")) {
+        c.prepareStatement("INSERT INTO winback_fence (lock_key) SELECT ? "
+            + "WHERE NOT EXISTS (SELECT 1 FROM winback_fence WHERE lock_key = ?)")) {
       insert.setInt(1, key);
       insert.setInt(2, key);
       insert.executeUpdate();
@@ -307,10 +288,7 @@ final class H2Dialect implements Dialect {
     return true;
   }
 
-  /**
-   * The same row lock as a decision's (exclusive), then the version, read after the lock was
-   * granted.
-   */
+  /** The same row lock as a decision's (exclusive), then the version, read after the lock was granted. */
   @Override
   public OptionalLong lockSharedAndReadVersion(Connection c, String customerId, String planId)
       throws SQLException {

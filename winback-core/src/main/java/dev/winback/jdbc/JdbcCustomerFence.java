@@ -12,9 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The customer fence of {@link JdbcPlanStore}: locks in the database, so that it holds across every
- * node sharing it. See {@link JdbcPlanStore#fence()} for what is locked, how long and on which
- * connection.
+ * The customer fence of {@link JdbcPlanStore}: locks in the database, so that it holds across every node sharing it.
+ * See {@link JdbcPlanStore#fence()} for what is locked, how long and on which connection.
  */
 final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcCustomerFence.class);
@@ -65,10 +64,7 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
     }
   }
 
-  /**
-   * A decision inside another fence operation of this thread: on its connection, in its transaction
-   * if any.
-   */
+  /** A decision inside another fence operation of this thread: on its connection, in its transaction if any. */
   private <T> T decideNested(Transactions.Held held, String customerId, Supplier<T> decision) {
     if (held.sending.containsKey(customerId)) {
       throw new IllegalStateException(
@@ -148,10 +144,7 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
     }
   }
 
-  /**
-   * Takes the fence on the held connection, checks the version, runs the send and lets the fence
-   * go.
-   */
+  /** Takes the fence on the held connection, checks the version, runs the send and lets the fence go. */
   private <T> Optional<T> sendOn(
       Transactions.Held held,
       String customerId,
@@ -186,9 +179,8 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
   }
 
   /**
-   * Ends a send's session-level hold. When that fails on a connection that is still open, the
-   * connection is aborted, so that a pool never hands out a session still holding a customer's
-   * fence. Never throws: the send has run.
+   * Ends a send's session-level hold. When that fails on a connection that is still open, the connection is aborted,
+   * so that a pool never hands out a session still holding a customer's fence. Never throws: the send has run.
    */
   private void unlock(Connection c, String customerId) {
     try {

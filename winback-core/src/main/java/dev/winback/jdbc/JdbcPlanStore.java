@@ -27,50 +27,44 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
- * A {@link PlanStore} on PostgreSQL or H2 through plain JDBC. Each change is one transaction: the
- * plan row (with optimistic locking on its version) and the journal events that describe it, all or
- * nothing. A contact is the journal row of the step that made it, marked with its channel and step
- * kind.
+ * A {@link PlanStore} on PostgreSQL or H2 through plain JDBC. Each change is one transaction: the plan row (with
+ * optimistic locking on its version) and the journal events that describe it, all or nothing. A contact is the
+ * journal row of the step that made it, marked with its channel and step kind.
  *
- * <p><b>Claims.</b> Several runners, in one process or on several nodes, can share one database:
- * {@link #claimDue} leases due plans to one runner at a time, on PostgreSQL with {@code FOR UPDATE
- * SKIP LOCKED} so that runners never wait for each other. {@code now}, the engine's clock, decides
- * which steps are due; the lease is judged by the database's clock alone (PostgreSQL {@code
- * statement_timestamp()}, H2 {@code CURRENT_TIMESTAMP}): it starts when the database grants it and
- * lapses {@code lease} later, so a node whose clock runs ahead never takes over another node's live
- * lease. A runner extends its leases while it works (a heartbeat) and releases them in the same
- * write that records its results; because the lease says who runs a plan's step, a step is not
- * separately marked as running ({@link #leasesClaims()}). When a runner dies, its leases lapse and
- * its plans are handed to another runner marked as recovering: their due step may have been
- * invoked, so it runs again with the same idempotency key, after a {@link EventType#STEP_RECOVERED}
- * event that counts the lost attempt.
+ * <p><b>Claims.</b> Several runners, in one process or on several nodes, can share one database: {@link #claimDue}
+ * leases due plans to one runner at a time, on PostgreSQL with {@code FOR UPDATE SKIP LOCKED} so that runners never
+ * wait for each other. {@code now}, the engine's clock, decides which steps are due; the lease is judged by the
+ * database's clock alone (PostgreSQL {@code statement_timestamp()}, H2 {@code CURRENT_TIMESTAMP}): it starts when the
+ * database grants it and lapses {@code lease} later, so a node whose clock runs ahead never takes over another
+ * node's live lease. A runner extends its leases while it works (a heartbeat) and releases them in the same write
+ * that records its results; because the lease says who runs a plan's step, a step is not separately marked as
+ * running ({@link #leasesClaims()}). When a runner dies, its leases lapse and its plans are handed to another runner
+ * marked as recovering: their due step may have been invoked, so it runs again with the same idempotency key, after
+ * a {@link EventType#STEP_RECOVERED} event that counts the lost attempt.
  *
- * <p><b>Guarantee:</b> every due step is invoked at least once; again only after a crash, a lapsed
- * lease or a store failure before its result was recorded, and then always with the same
- * idempotency key. A host that remembers the step's idempotency key therefore sends each message
- * once.
+ * <p><b>Guarantee:</b> every due step is invoked at least once; again only after a crash, a lapsed lease or a store
+ * failure before its result was recorded, and then always with the same idempotency key. A host that remembers the
+ * step's idempotency key therefore sends each message once.
  *
- * <p><b>One active plan per customer</b>, guaranteed by the database (PostgreSQL: a partial unique
- * index on the customer of active plans; H2: a unique generated column): {@link #insertIfAbsent} of
- * a second active plan throws {@link ConcurrentUpdateException}.
+ * <p><b>One active plan per customer</b>, guaranteed by the database (PostgreSQL: a partial unique index on the
+ * customer of active plans; H2: a unique generated column): {@link #insertIfAbsent} of a second active plan throws
+ * {@link ConcurrentUpdateException}.
  *
- * <p><b>Unreadable rows</b> (a JSON body that cannot be read, e.g. corrupted by hand) affect their
- * customer only: {@link #claimDue} quarantines such a plan (status {@code QUARANTINED}, out of the
- * due order, lease released, a {@link EventType#PLAN_QUARANTINED} journal row naming only the
- * exception's type) and claims the others; {@link #find}, {@link #latestPlan}, {@link #plans} and
- * {@link #journal} return the readable records; {@link #unreadableRecords} returns the raw text of
- * the others for an export; {@link #anonymise} deletes them; {@link #quarantined} lists quarantined
- * plans for operators.
+ * <p><b>Unreadable rows</b> (a JSON body that cannot be read, e.g. corrupted by hand) affect their customer only:
+ * {@link #claimDue} quarantines such a plan (status {@code QUARANTINED}, out of the due order, lease released, a
+ * {@link EventType#PLAN_QUARANTINED} journal row naming only the exception's type) and claims the others;
+ * {@link #find}, {@link #latestPlan}, {@link #plans} and {@link #journal} return the readable records;
+ * {@link #unreadableRecords} returns the raw text of the others for an export; {@link #anonymise} deletes them;
+ * {@link #quarantined} lists quarantined plans for operators.
  *
  * <p><b>The fence</b>: see {@link #fence()}.
  *
- * <p><b>The schema</b> is created by {@link #migrate()} from the script {@code
- * dev/winback/jdbc/V1__winback_schema} {@code .postgresql.sql} or {@code .h2.sql} in the jar, or by
- * the host's own Flyway or Liquibase with that file (named {@code V1__winback_schema.sql}); see the
- * {@linkplain dev.winback.jdbc package} for its tables.
+ * <p><b>The schema</b> is created by {@link #migrate()} from the script {@code dev/winback/jdbc/V1__winback_schema}
+ * {@code .postgresql.sql} or {@code .h2.sql} in the jar, or by the host's own Flyway or Liquibase with that file
+ * (named {@code V1__winback_schema.sql}); see the {@linkplain dev.winback.jdbc package} for its tables.
  *
- * <p>Thread-safe. Each operation uses one pooled connection, or the connection the fence holds on
- * the calling thread.
+ * <p>Thread-safe. Each operation uses one pooled connection, or the connection the fence holds on the calling
+ * thread.
  */
 public final class JdbcPlanStore implements PlanStore {
   private final DataSource dataSource;
@@ -112,18 +106,15 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   /**
-   * Applies the schema scripts this version ships that the database does not have yet, and records
-   * them with their SHA-256 checksums in {@code winback_schema}. Safe when many nodes start at
-   * once: one migrates while the others wait for it (PostgreSQL: a session advisory lock on the
-   * migration's connection; H2: a row lock in {@code winback_schema_lock}), then find nothing left
-   * to do.
+   * Applies the schema scripts this version ships that the database does not have yet, and records them with their
+   * SHA-256 checksums in {@code winback_schema}. Safe when many nodes start at once: one migrates while the others
+   * wait for it (PostgreSQL: a session advisory lock on the migration's connection; H2: a row lock in
+   * {@code winback_schema_lock}), then find nothing left to do.
    *
-   * <p>On H2 the migration holds two connections at once (the lock's and the scripts'), so the pool
-   * must allow two.
+   * <p>On H2 the migration holds two connections at once (the lock's and the scripts'), so the pool must allow two.
    *
    * @return this store
-   * @throws SchemaMismatchException when a script applied to the database differs from the shipped
-   *     one
+   * @throws SchemaMismatchException when a script applied to the database differs from the shipped one
    * @throws StoreException when a migration fails (on PostgreSQL its transaction is rolled back)
    */
   public JdbcPlanStore migrate() {
@@ -136,9 +127,8 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   /**
-   * The same store with a lease clock that reads {@code offset} later than the database's: for
-   * tests, to let leases lapse (or stay) without waiting. Shares the data source; its fence is
-   * another instance on the same locks.
+   * The same store with a lease clock that reads {@code offset} later than the database's: for tests, to let leases
+   * lapse (or stay) without waiting. Shares the data source; its fence is another instance on the same locks.
    */
   JdbcPlanStore withLeaseClockAhead(Duration offset) {
     return new JdbcPlanStore(dataSource, dialect.withLeaseClockOffset(offset));
@@ -161,10 +151,7 @@ public final class JdbcPlanStore implements PlanStore {
     return reads.find(planId);
   }
 
-  /**
-   * The latest readable plan: the newest row's, unless that one cannot be read (then the newest
-   * readable).
-   */
+  /** The latest readable plan: the newest row's, unless that one cannot be read (then the newest readable). */
   @Override
   public Optional<WinBackPlan> latestPlan(String customerId) {
     return reads.latestPlan(customerId);
@@ -235,40 +222,34 @@ public final class JdbcPlanStore implements PlanStore {
   // ------------------------------------------------------------------------------------------------ fence
 
   /**
-   * The fence in the database, the same instance on every call; it holds across every node using
-   * the database.
+   * The fence in the database, the same instance on every call; it holds across every node using the database.
    *
-   * <p><b>A decision</b> ({@link CustomerFence#decide}) takes a pooled connection, opens one
-   * transaction on it and takes the customer's lock exclusively inside it (PostgreSQL: {@code
-   * pg_advisory_xact_lock(classid, objid)} with WinBack's own class id {@code 0x57420001} and
-   * {@code hashtext(customerId)}, apart from any advisory lock of the host; H2: the row of the
-   * customer's 32-bit lock key in {@code winback_fence}, inserted on first use and locked {@code
-   * FOR UPDATE}). While the decision runs, every call of this store, and of a {@link
-   * JdbcSuppressionList} on the same {@link DataSource} object, made on the same thread joins that
-   * transaction on that connection (each write under a savepoint, so that it stays all-or-nothing),
-   * so that e.g. an opt-out's plan update and its suppression-list entry commit together; the
-   * transaction commits when the decision returns and is rolled back when it throws, and the lock
-   * ends with it. A decision inside a decision on the same thread joins the outer one. Cost: one
-   * connection for the decision's length, one round trip for the lock and one for the commit, and
-   * on PostgreSQL two more (savepoint, release) for each write it makes.
+   * <p><b>A decision</b> ({@link CustomerFence#decide}) takes a pooled connection, opens one transaction on it and
+   * takes the customer's lock exclusively inside it (PostgreSQL: {@code pg_advisory_xact_lock(classid, objid)} with
+   * WinBack's own class id {@code 0x57420001} and {@code hashtext(customerId)}, apart from any advisory lock of the
+   * host; H2: the row of the customer's 32-bit lock key in {@code winback_fence}, inserted on first use and locked
+   * {@code FOR UPDATE}). While the decision runs, every call of this store, and of a {@link JdbcSuppressionList} on
+   * the same {@link DataSource} object, made on the same thread joins that transaction on that connection (each
+   * write under a savepoint, so that it stays all-or-nothing), so that e.g. an opt-out's plan update and its
+   * suppression-list entry commit together; the transaction commits when the decision returns and is rolled back
+   * when it throws, and the lock ends with it. A decision inside a decision on the same thread joins the outer one.
+   * Cost: one connection for the decision's length, one round trip for the lock and one for the commit, and on
+   * PostgreSQL two more (savepoint, release) for each write it makes.
    *
-   * <p><b>A send</b> ({@link CustomerFence#send}) takes the customer's lock shared and, seeing
-   * every decision committed before it was granted, the plan's version; it runs the send only when
-   * the plan is still the version given, and lets the lock go when the send returns or throws. On
-   * PostgreSQL the lock is a session-level {@code pg_advisory_lock_shared} on a pooled connection
-   * in auto-commit mode, held for the send's length (no transaction stays open): one round trip
-   * takes it and reads the version (the schema's function {@code winback_fence_send}), one more
-   * ({@code pg_advisory_unlock_shared}) ends it; sends to one customer do not wait for each other.
-   * On H2 it is the decision's row lock, exclusive, in a transaction held across the send. The
-   * store's calls made by the send on its thread use the held connection. A decision about the same
-   * customer made inside a send on the same thread would wait for itself, and is refused with an
-   * {@link IllegalStateException}.
+   * <p><b>A send</b> ({@link CustomerFence#send}) takes the customer's lock shared and, seeing every decision
+   * committed before it was granted, the plan's version; it runs the send only when the plan is still the version
+   * given, and lets the lock go when the send returns or throws. On PostgreSQL the lock is a session-level
+   * {@code pg_advisory_lock_shared} on a pooled connection in auto-commit mode, held for the send's length (no
+   * transaction stays open): one round trip takes it and reads the version (the schema's function
+   * {@code winback_fence_send}), one more ({@code pg_advisory_unlock_shared}) ends it; sends to one customer do not
+   * wait for each other. On H2 it is the decision's row lock, exclusive, in a transaction held across the send. The
+   * store's calls made by the send on its thread use the held connection. A decision about the same customer made
+   * inside a send on the same thread would wait for itself, and is refused with an {@link IllegalStateException}.
    *
-   * <p>So a decision about a customer waits for the sends to them in progress on any node, and once
-   * it has returned no send decided on an older version of the plan starts. A send that never
-   * returns keeps its customer's decisions waiting (on H2 at most H2's {@code LOCK_TIMEOUT}, after
-   * which the decision fails with a {@link StoreException}); the engine bounds sends with its step
-   * timeout.
+   * <p>So a decision about a customer waits for the sends to them in progress on any node, and once it has returned
+   * no send decided on an older version of the plan starts. A send that never returns keeps its customer's
+   * decisions waiting (on H2 at most H2's {@code LOCK_TIMEOUT}, after which the decision fails with a
+   * {@link StoreException}); the engine bounds sends with its step timeout.
    *
    * @return the fence
    */

@@ -13,11 +13,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * A {@link SuppressionList} in the {@code winback_suppression} table, shared by every node: keyed
- * fingerprints (HMAC-SHA256) of customer ids and contact addresses, never the values. Every node
- * must use the same key. Inside a decision of a {@link JdbcPlanStore}'s fence on the same {@link
- * DataSource} object, its calls on the deciding thread join the decision's transaction, so that
- * e.g. an opt-out's plan update and its entry here commit together or not at all. Thread-safe.
+ * A {@link SuppressionList} in the {@code winback_suppression} table, shared by every node: keyed fingerprints
+ * (HMAC-SHA256) of customer ids and contact addresses, never the values. Every node must use the same key.
+ * Inside a decision of a {@link JdbcPlanStore}'s fence on the same {@link DataSource} object, its calls on the
+ * deciding thread join the decision's transaction, so that e.g. an opt-out's plan update and its entry here commit
+ * together or not at all. Thread-safe.
  */
 public final class JdbcSuppressionList implements SuppressionList {
   private final DataSource dataSource;
@@ -32,8 +32,7 @@ public final class JdbcSuppressionList implements SuppressionList {
    * A list on a data source whose schema {@link JdbcPlanStore#migrate()} created.
    *
    * @param dataSource the data source
-   * @param fingerprintKey the fingerprint key, at least 16 bytes, the same on every node; keep it
-   *     secret
+   * @param fingerprintKey the fingerprint key, at least 16 bytes, the same on every node; keep it secret
    * @return the list
    */
   public static JdbcSuppressionList create(DataSource dataSource, byte[] fingerprintKey) {
@@ -49,42 +48,35 @@ public final class JdbcSuppressionList implements SuppressionList {
       sql.append(i == 0 ? "?" : ", ?");
     }
     sql.append(") LIMIT 1");
-    return Transactions.read(
-        dataSource,
-        "look up the suppression list",
-        c -> {
-          try (PreparedStatement p = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < keys.size(); i++) {
-              p.setString(i + 1, keys.get(i));
-            }
-            try (ResultSet r = p.executeQuery()) {
-              return r.next() ? Optional.of(Suppression.valueOf(r.getString(1))) : Optional.empty();
-            }
-          }
-        });
+    return Transactions.read(dataSource, "look up the suppression list", c -> {
+      try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+        for (int i = 0; i < keys.size(); i++) {
+          p.setString(i + 1, keys.get(i));
+        }
+        try (ResultSet r = p.executeQuery()) {
+          return r.next() ? Optional.of(Suppression.valueOf(r.getString(1))) : Optional.empty();
+        }
+      }
+    });
   }
 
   @Override
   public void add(LostCustomer customer, Suppression reason) {
-    Transactions.write(
-        dataSource,
-        "add to the suppression list",
-        c -> {
-          try (PreparedStatement delete =
-                  c.prepareStatement("DELETE FROM winback_suppression WHERE fingerprint = ?");
-              PreparedStatement insert =
-                  c.prepareStatement(
-                      "INSERT INTO winback_suppression (fingerprint, reason) VALUES (?, ?)")) {
-            for (String key : keys(customer)) {
-              delete.setString(1, key);
-              delete.executeUpdate();
-              insert.setString(1, key);
-              insert.setString(2, reason.name());
-              insert.executeUpdate();
-            }
-          }
-          return true;
-        });
+    Transactions.write(dataSource, "add to the suppression list", c -> {
+      try (PreparedStatement delete =
+              c.prepareStatement("DELETE FROM winback_suppression WHERE fingerprint = ?");
+          PreparedStatement insert = c.prepareStatement(
+              "INSERT INTO winback_suppression (fingerprint, reason) VALUES (?, ?)")) {
+        for (String key : keys(customer)) {
+          delete.setString(1, key);
+          delete.executeUpdate();
+          insert.setString(1, key);
+          insert.setString(2, reason.name());
+          insert.executeUpdate();
+        }
+      }
+      return true;
+    });
   }
 
   private List<String> keys(LostCustomer customer) {

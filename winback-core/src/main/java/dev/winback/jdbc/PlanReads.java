@@ -18,15 +18,13 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The store's reads of stored rows: plans, journals, contact histories and customer ids, skipping
- * records that cannot be read. Thread-safe: it holds only the data source and the dialect.
+ * The store's reads of stored rows: plans, journals, contact histories and customer ids, skipping records that
+ * cannot be read. Thread-safe: it holds only the data source and the dialect.
  */
 final class PlanReads {
   /** A customer's plan bodies, oldest first. */
-  static final String PLANS_OF_CUSTOMER =
-      "SELECT p.body FROM winback_customer_plan o "
-          + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq";
-
+  static final String PLANS_OF_CUSTOMER = "SELECT p.body FROM winback_customer_plan o "
+      + "JOIN winback_plan p ON p.plan_id = o.plan_id WHERE o.customer_id = ? ORDER BY o.seq";
   /** A customer's journal bodies, in order. */
   static final String JOURNAL_OF_CUSTOMER =
       "SELECT body FROM winback_journal WHERE customer_id = ? ORDER BY seq";
@@ -53,21 +51,18 @@ final class PlanReads {
   /** The stored texts one customer's query selects. */
   static List<String> bodies(
       DataSource dataSource, String operation, String sql, String customerId) {
-    return Transactions.read(
-        dataSource,
-        operation,
-        c -> {
-          try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, customerId);
-            List<String> values = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                values.add(r.getString(1));
-              }
-            }
-            return values;
+    return Transactions.read(dataSource, operation, c -> {
+      try (PreparedStatement p = c.prepareStatement(sql)) {
+        p.setString(1, customerId);
+        List<String> values = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            values.add(r.getString(1));
           }
-        });
+        }
+        return values;
+      }
+    });
   }
 
   /** See {@link dev.winback.spi.PlanStore#find}. */
@@ -78,10 +73,7 @@ final class PlanReads {
         c -> body(c, planId).flatMap(body -> Rows.tryRead(body, WinBackPlan.class)));
   }
 
-  /**
-   * The latest readable plan: the newest row's, unless that one cannot be read (then the newest
-   * readable).
-   */
+  /** The latest readable plan: the newest row's, unless that one cannot be read (then the newest readable). */
   Optional<WinBackPlan> latestPlan(String customerId) {
     for (String body : bodies(dataSource, "read plans", PLANS_OF_CUSTOMER + " DESC", customerId)) {
       Optional<WinBackPlan> plan = Rows.tryRead(body, WinBackPlan.class);
@@ -103,25 +95,21 @@ final class PlanReads {
 
   /** See {@link dev.winback.spi.PlanStore#customerIds}. */
   List<String> customerIds(String after, int limit) {
-    return Transactions.read(
-        dataSource,
-        "list customers",
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT DISTINCT customer_id FROM winback_customer_plan "
-                      + "WHERE customer_id > ? ORDER BY customer_id LIMIT ?")) {
-            p.setString(1, after);
-            p.setInt(2, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                ids.add(r.getString(1));
-              }
-            }
-            return ids;
+    return Transactions.read(dataSource, "list customers", c -> {
+      try (PreparedStatement p =
+          c.prepareStatement("SELECT DISTINCT customer_id FROM winback_customer_plan "
+              + "WHERE customer_id > ? ORDER BY customer_id LIMIT ?")) {
+        p.setString(1, after);
+        p.setInt(2, limit);
+        List<String> ids = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            ids.add(r.getString(1));
           }
-        });
+        }
+        return ids;
+      }
+    });
   }
 
   /** See {@link dev.winback.spi.PlanStore#journal}. */
@@ -135,29 +123,24 @@ final class PlanReads {
 
   /** See {@link dev.winback.spi.PlanStore#contactHistory}. */
   List<ContactRecord> contactHistory(String customerId) {
-    return Transactions.read(
-        dataSource,
-        "read contact history",
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT happened_at, contact_channel, contact_kind, plan_id "
-                      + "FROM winback_journal WHERE customer_id = ? AND contact_channel IS NOT NULL ORDER BY happened_at, seq")) {
-            p.setString(1, customerId);
-            List<ContactRecord> contacts = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                contacts.add(
-                    new ContactRecord(
-                        Rows.requiredInstant(r, 1),
-                        Channel.valueOf(r.getString(2)),
-                        StepKind.valueOf(r.getString(3)),
-                        r.getString(4)));
-              }
-            }
-            return contacts;
+    return Transactions.read(dataSource, "read contact history", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT happened_at, contact_channel, contact_kind, plan_id "
+              + "FROM winback_journal WHERE customer_id = ? AND contact_channel IS NOT NULL ORDER BY happened_at, seq")) {
+        p.setString(1, customerId);
+        List<ContactRecord> contacts = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            contacts.add(new ContactRecord(
+                Rows.requiredInstant(r, 1),
+                Channel.valueOf(r.getString(2)),
+                StepKind.valueOf(r.getString(3)),
+                r.getString(4)));
           }
-        });
+        }
+        return contacts;
+      }
+    });
   }
 
   /** See {@link dev.winback.spi.PlanStore#contactHistories}: read 500 customers at a time. */
@@ -166,9 +149,8 @@ final class PlanReads {
     List<String> ids = new ArrayList<>(customerIds);
     for (int from = 0; from < ids.size(); from += 500) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-      histories.putAll(
-          Transactions.read(
-              dataSource, "read contact histories", c -> dialect.contactHistories(c, chunk)));
+      histories.putAll(Transactions.read(
+          dataSource, "read contact histories", c -> dialect.contactHistories(c, chunk)));
     }
     return histories;
   }

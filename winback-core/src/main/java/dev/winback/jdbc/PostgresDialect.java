@@ -24,17 +24,12 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * PostgreSQL: claims with {@code FOR UPDATE SKIP LOCKED}, batch writes as one statement over
- * arrays, the fence and the migration lock as advisory locks, leases by the database's {@code
- * statement_timestamp()}.
+ * PostgreSQL: claims with {@code FOR UPDATE SKIP LOCKED}, batch writes as one statement over arrays, the fence and
+ * the migration lock as advisory locks, leases by the database's {@code statement_timestamp()}.
  */
 final class PostgresDialect implements Dialect {
   private final Duration leaseClockOffset;
-
-  /**
-   * The database clock that judges leases: the start of the current statement (plus a test's
-   * offset).
-   */
+  /** The database clock that judges leases: the start of the current statement (plus a test's offset). */
   private final String leaseNow;
 
   private final String claimSql;
@@ -42,27 +37,19 @@ final class PostgresDialect implements Dialect {
 
   PostgresDialect(Duration leaseClockOffset) {
     this.leaseClockOffset = leaseClockOffset;
-    this.leaseNow =
-        leaseClockOffset.isZero()
-            ? "statement_timestamp()"
-            : "(statement_timestamp() + interval '"
-                + leaseClockOffset.toNanos() / 1000
-                + " microseconds')";
+    this.leaseNow = leaseClockOffset.isZero()
+        ? "statement_timestamp()"
+        : "(statement_timestamp() + interval '" + leaseClockOffset.toNanos() / 1000
+            + " microseconds')";
     // the locked rows are found again by their physical address, which a row lock keeps still
-    this.claimSql =
-        "WITH due AS (SELECT ctid, lease_owner FROM winback_plan WHERE next_due <= ? "
-            + "AND (lease_until IS NULL OR lease_until < "
-            + leaseNow
-            + ") ORDER BY next_due LIMIT ? "
-            + "FOR UPDATE SKIP LOCKED) UPDATE winback_plan p SET lease_owner = ?, lease_until = "
-            + leaseNow
-            + " + ? * interval '1 microsecond' FROM due WHERE p.ctid = due.ctid "
-            + "RETURNING p.plan_id, p.customer_id, p.body, due.lease_owner";
-    this.extendSql =
-        "UPDATE winback_plan SET lease_until = "
-            + leaseNow
-            + " + ? * interval '1 microsecond' "
-            + "WHERE plan_id = ANY (?) AND lease_owner = ?";
+    this.claimSql = "WITH due AS (SELECT ctid, lease_owner FROM winback_plan WHERE next_due <= ? "
+        + "AND (lease_until IS NULL OR lease_until < " + leaseNow + ") ORDER BY next_due LIMIT ? "
+        + "FOR UPDATE SKIP LOCKED) UPDATE winback_plan p SET lease_owner = ?, lease_until = "
+        + leaseNow
+        + " + ? * interval '1 microsecond' FROM due WHERE p.ctid = due.ctid "
+        + "RETURNING p.plan_id, p.customer_id, p.body, due.lease_owner";
+    this.extendSql = "UPDATE winback_plan SET lease_until = " + leaseNow
+        + " + ? * interval '1 microsecond' " + "WHERE plan_id = ANY (?) AND lease_owner = ?";
   }
 
   @Override
@@ -80,10 +67,7 @@ final class PostgresDialect implements Dialect {
     return new PostgresDialect(offset);
   }
 
-  /**
-   * A session-level advisory lock on the migration's own connection: it outlives the scripts'
-   * commits.
-   */
+  /** A session-level advisory lock on the migration's own connection: it outlives the scripts' commits. */
   @Override
   public MigrationLock lockMigrations(DataSource dataSource, Connection migration)
       throws SQLException {
@@ -103,9 +87,8 @@ final class PostgresDialect implements Dialect {
   @Override
   public boolean insertPlan(Connection c, WinBackPlan plan) throws SQLException {
     try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO winback_plan (plan_id, customer_id, version, status, "
-                + "next_due, body) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        c.prepareStatement("INSERT INTO winback_plan (plan_id, customer_id, version, status, "
+            + "next_due, body) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
       p.setString(1, plan.id());
       p.setString(2, plan.customer().id());
       p.setLong(3, plan.version());
@@ -138,11 +121,10 @@ final class PostgresDialect implements Dialect {
       kinds[i] = channels[i] == null ? null : event.stepKind().get().name();
     }
     try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO winback_journal (customer_id, plan_id, happened_at, "
-                + "type, body, contact_channel, contact_kind) SELECT c, p, a, t, b, ch, k FROM unnest(?::text[], ?::text[], "
-                + "?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS u(c, p, a, t, b, ch, k, n) "
-                + "ORDER BY n")) {
+        c.prepareStatement("INSERT INTO winback_journal (customer_id, plan_id, happened_at, "
+            + "type, body, contact_channel, contact_kind) SELECT c, p, a, t, b, ch, k FROM unnest(?::text[], ?::text[], "
+            + "?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS u(c, p, a, t, b, ch, k, n) "
+            + "ORDER BY n")) {
       p.setArray(1, c.createArrayOf("text", customers));
       p.setArray(2, c.createArrayOf("text", plans));
       p.setArray(3, c.createArrayOf("text", at));
@@ -165,9 +147,8 @@ final class PostgresDialect implements Dialect {
       List<Rows.ClaimedRow> rows = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          rows.add(
-              new Rows.ClaimedRow(
-                  r.getString(1), r.getString(2), r.getString(3), r.getString(4) != null));
+          rows.add(new Rows.ClaimedRow(
+              r.getString(1), r.getString(2), r.getString(3), r.getString(4) != null));
         }
       }
       return rows;
@@ -212,14 +193,11 @@ final class PostgresDialect implements Dialect {
       index.put(plan.id(), i);
     }
     String release = owner == null ? "" : Rows.release("p.");
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "UPDATE winback_plan p SET version = u.version, "
-                + "status = u.status, next_due = u.next_due, body = u.body"
-                + release
-                + " FROM unnest(?::text[], "
-                + "?::bigint[], ?::text[], ?::timestamptz[], ?::text[]) AS u(plan_id, version, status, next_due, body) "
-                + "WHERE p.plan_id = u.plan_id AND p.version = u.version - 1 RETURNING p.plan_id")) {
+    try (PreparedStatement p = c.prepareStatement("UPDATE winback_plan p SET version = u.version, "
+        + "status = u.status, next_due = u.next_due, body = u.body" + release
+        + " FROM unnest(?::text[], "
+        + "?::bigint[], ?::text[], ?::timestamptz[], ?::text[]) AS u(plan_id, version, status, next_due, body) "
+        + "WHERE p.plan_id = u.plan_id AND p.version = u.version - 1 RETURNING p.plan_id")) {
       int i = 1;
       if (owner != null) {
         p.setString(i++, owner);
@@ -255,9 +233,8 @@ final class PostgresDialect implements Dialect {
   public void releaseLeases(Connection c, String owner, Collection<String> planIds)
       throws SQLException {
     try (PreparedStatement p =
-        c.prepareStatement(
-            "UPDATE winback_plan SET lease_owner = NULL, lease_until = NULL "
-                + "WHERE plan_id = ANY (?) AND lease_owner = ?")) {
+        c.prepareStatement("UPDATE winback_plan SET lease_owner = NULL, lease_until = NULL "
+            + "WHERE plan_id = ANY (?) AND lease_owner = ?")) {
       p.setArray(1, c.createArrayOf("text", planIds.toArray()));
       p.setString(2, owner);
       p.executeUpdate();
@@ -265,40 +242,35 @@ final class PostgresDialect implements Dialect {
   }
 
   /**
-   * One index lookup per customer, whatever the table's statistics say: OFFSET 0 keeps the planner
-   * from turning the lookups into a join over the whole table when its statistics are stale.
+   * One index lookup per customer, whatever the table's statistics say: OFFSET 0 keeps the planner from turning the
+   * lookups into a join over the whole table when its statistics are stale.
    */
   @Override
   public Map<String, List<ContactRecord>> contactHistories(Connection c, List<String> customerIds)
       throws SQLException {
     Map<String, List<ContactRecord>> histories = new HashMap<>();
     try (PreparedStatement p =
-        c.prepareStatement(
-            "SELECT t.id, c.happened_at, c.contact_channel, c.contact_kind, "
-                + "c.plan_id FROM unnest(?::text[]) AS t(id) JOIN LATERAL (SELECT happened_at, contact_channel, contact_kind, "
-                + "plan_id FROM winback_journal w WHERE w.customer_id = t.id AND contact_channel IS NOT NULL "
-                + "ORDER BY happened_at, seq OFFSET 0) c ON true")) {
+        c.prepareStatement("SELECT t.id, c.happened_at, c.contact_channel, c.contact_kind, "
+            + "c.plan_id FROM unnest(?::text[]) AS t(id) JOIN LATERAL (SELECT happened_at, contact_channel, contact_kind, "
+            + "plan_id FROM winback_journal w WHERE w.customer_id = t.id AND contact_channel IS NOT NULL "
+            + "ORDER BY happened_at, seq OFFSET 0) c ON true")) {
       p.setArray(1, c.createArrayOf("text", customerIds.toArray()));
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
           histories
               .computeIfAbsent(r.getString(1), k -> new ArrayList<>())
-              .add(
-                  new ContactRecord(
-                      Rows.requiredInstant(r, 2),
-                      Channel.valueOf(r.getString(3)),
-                      StepKind.valueOf(r.getString(4)),
-                      r.getString(5)));
+              .add(new ContactRecord(
+                  Rows.requiredInstant(r, 2),
+                  Channel.valueOf(r.getString(3)),
+                  StepKind.valueOf(r.getString(4)),
+                  r.getString(5)));
         }
       }
     }
     return histories;
   }
 
-  /**
-   * A transaction-level advisory lock, in WinBack's own lock class, on the hash of the customer's
-   * id.
-   */
+  /** A transaction-level advisory lock, in WinBack's own lock class, on the hash of the customer's id. */
   @Override
   public void lockExclusive(Connection c, String customerId) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
@@ -313,10 +285,7 @@ final class PostgresDialect implements Dialect {
     return false;
   }
 
-  /**
-   * One round trip: the schema's function takes the session-level shared lock, then reads the
-   * version.
-   */
+  /** One round trip: the schema's function takes the session-level shared lock, then reads the version. */
   @Override
   public OptionalLong lockSharedAndReadVersion(Connection c, String customerId, String planId)
       throws SQLException {

@@ -20,17 +20,11 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/**
- * What both dialects write and read the same way: JSON bodies, times, and the statements they
- * share.
- */
+/** What both dialects write and read the same way: JSON bodies, times, and the statements they share. */
 final class Rows {
   private Rows() {}
 
-  /**
-   * A plan row a claim leased: its ids, its stored text, and whether an earlier runner's lease
-   * lapsed unreleased.
-   */
+  /** A plan row a claim leased: its ids, its stored text, and whether an earlier runner's lease lapsed unreleased. */
   record ClaimedRow(String planId, String customerId, String body, boolean lapsed) {}
 
   static String write(Object value) {
@@ -42,8 +36,8 @@ final class Rows {
   }
 
   /**
-   * Reads a stored JSON body; empty when it cannot be read (corrupt, written by hand, or no longer
-   * valid), which then affects that row's customer only.
+   * Reads a stored JSON body; empty when it cannot be read (corrupt, written by hand, or no longer valid), which
+   * then affects that row's customer only.
    */
   static <T> Optional<T> tryRead(String json, Class<T> type) {
     try {
@@ -53,9 +47,7 @@ final class Rows {
     }
   }
 
-  /**
-   * Why a stored body cannot be read, by the exception's type only (its message may quote the row).
-   */
+  /** Why a stored body cannot be read, by the exception's type only (its message may quote the row). */
   static String unreadableBecause(String json, Class<?> type) {
     try {
       Json.STORED.readValue(json, type);
@@ -66,8 +58,8 @@ final class Rows {
   }
 
   /**
-   * A time as stored: rounded up to whole microseconds (the databases' precision), so that a due
-   * time compared with a time in the same rounding keeps its order.
+   * A time as stored: rounded up to whole microseconds (the databases' precision), so that a due time compared with
+   * a time in the same rounding keeps its order.
    */
   static OffsetDateTime time(Instant at) {
     return OffsetDateTime.ofInstant(micros(at), ZoneOffset.UTC);
@@ -103,8 +95,8 @@ final class Rows {
   }
 
   /**
-   * The due time of an active plan's first unfinished step: a waiting step to run, or a running one
-   * to recover if its runner's lease lapses. Null when the plan has ended.
+   * The due time of an active plan's first unfinished step: a waiting step to run, or a running one to recover if
+   * its runner's lease lapses. Null when the plan has ended.
    */
   static @Nullable Instant nextDue(WinBackPlan plan) {
     if (!plan.status().isActive()) {
@@ -129,10 +121,9 @@ final class Rows {
 
   /** The journal rows one by one, in one batch, in the order given. */
   static void appendEventsOneByOne(Connection c, List<JournalEvent> events) throws SQLException {
-    try (PreparedStatement journal =
-        c.prepareStatement(
-            "INSERT INTO winback_journal (customer_id, plan_id, "
-                + "happened_at, type, body, contact_channel, contact_kind) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement journal = c.prepareStatement(
+        "INSERT INTO winback_journal (customer_id, plan_id, "
+            + "happened_at, type, body, contact_channel, contact_kind) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (JournalEvent event : events) {
         journal.setString(1, event.customerId());
         journal.setString(2, event.planId());
@@ -149,34 +140,23 @@ final class Rows {
   }
 
   /**
-   * The assignments that release the lease of the owner given as the next two parameters, and leave
-   * any other runner's lease alone; {@code table} qualifies the columns ({@code "p."} or nothing).
+   * The assignments that release the lease of the owner given as the next two parameters, and leave any other
+   * runner's lease alone; {@code table} qualifies the columns ({@code "p."} or nothing).
    */
   static String release(String table) {
     String mine = "CASE WHEN " + table + "lease_owner = ? THEN NULL ELSE ";
-    return ", lease_owner = "
-        + mine
-        + table
-        + "lease_owner END, lease_until = "
-        + mine
-        + table
+    return ", lease_owner = " + mine + table + "lease_owner END, lease_until = " + mine + table
         + "lease_until END";
   }
 
-  /**
-   * Plan updates one by one, in one batch; when {@code owner} is given, its leases on the plans
-   * stored end.
-   */
+  /** Plan updates one by one, in one batch; when {@code owner} is given, its leases on the plans stored end. */
   static boolean[] updateOneByOne(Connection c, List<PlanChange> changes, @Nullable String owner)
       throws SQLException {
     String release = owner == null ? "" : release("");
     boolean[] stored = new boolean[changes.size()];
     try (PreparedStatement p =
-        c.prepareStatement(
-            "UPDATE winback_plan SET version = ?, status = ?, "
-                + "next_due = ?, body = ?"
-                + release
-                + " WHERE plan_id = ? AND version = ?")) {
+        c.prepareStatement("UPDATE winback_plan SET version = ?, status = ?, "
+            + "next_due = ?, body = ?" + release + " WHERE plan_id = ? AND version = ?")) {
       for (PlanChange change : changes) {
         WinBackPlan plan = change.plan();
         int i = 1;
@@ -202,9 +182,8 @@ final class Rows {
 
   /** Files plans under their customers, in the order given. */
   static void fileUnderCustomers(Connection c, List<WinBackPlan> plans) throws SQLException {
-    try (PreparedStatement owner =
-        c.prepareStatement(
-            "INSERT INTO winback_customer_plan (customer_id, plan_id) VALUES (?, ?)")) {
+    try (PreparedStatement owner = c.prepareStatement(
+        "INSERT INTO winback_customer_plan (customer_id, plan_id) VALUES (?, ?)")) {
       for (WinBackPlan plan : plans) {
         owner.setString(1, plan.customer().id());
         owner.setString(2, plan.id());

@@ -18,12 +18,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The versioned schema scripts shipped in the jar ({@code NAME.postgresql.sql}, {@code
- * NAME.h2.sql}), and applying those a database lacks: under the dialect's migration lock, so that
- * nodes starting at once apply each script once; each script in a transaction where the database
- * allows (PostgreSQL), recorded in {@code winback_schema} with the SHA-256 checksum of its text. A
- * recorded script whose checksum differs from the shipped one stops the migration with a {@link
- * SchemaMismatchException}.
+ * The versioned schema scripts shipped in the jar ({@code NAME.postgresql.sql}, {@code NAME.h2.sql}), and applying
+ * those a database lacks: under the dialect's migration lock, so that nodes starting at once apply each script once;
+ * each script in a transaction where the database allows (PostgreSQL), recorded in {@code winback_schema} with the
+ * SHA-256 checksum of its text. A recorded script whose checksum differs from the shipped one stops the migration
+ * with a {@link SchemaMismatchException}.
  */
 final class SchemaMigrations {
   /** The schema versions, in order: version 1 is the first. */
@@ -75,9 +74,7 @@ final class SchemaMigrations {
       try (Dialect.MigrationLock lock = dialect.lockMigrations(dataSource, c)) {
         try (Statement s = c.createStatement()) {
           s.execute(
-              "CREATE TABLE IF NOT EXISTS "
-                  + SCHEMA_TABLE
-                  + " (version INT NOT NULL PRIMARY KEY, "
+              "CREATE TABLE IF NOT EXISTS " + SCHEMA_TABLE + " (version INT NOT NULL PRIMARY KEY, "
                   + "script VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, "
                   + "applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
         }
@@ -106,9 +103,8 @@ final class SchemaMigrations {
           s.execute(sql);
         }
       }
-      try (PreparedStatement p =
-          c.prepareStatement(
-              "INSERT INTO " + SCHEMA_TABLE + " (version, script, checksum) VALUES (?, ?, ?)")) {
+      try (PreparedStatement p = c.prepareStatement(
+          "INSERT INTO " + SCHEMA_TABLE + " (version, script, checksum) VALUES (?, ?, ?)")) {
         p.setInt(1, script.version());
         p.setString(2, script.name());
         p.setString(3, script.checksum());
@@ -135,8 +131,8 @@ final class SchemaMigrations {
   }
 
   /**
-   * The statements of a script: separated by a semicolon at the end of a line, outside
-   * dollar-quoted bodies, with comment lines left out.
+   * The statements of a script: separated by a semicolon at the end of a line, outside dollar-quoted bodies, with
+   * comment lines left out.
    */
   static List<String> statements(String text) {
     List<String> statements = new ArrayList<>();

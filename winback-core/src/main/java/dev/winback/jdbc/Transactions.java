@@ -10,10 +10,9 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the JDBC store and suppression list get their connections, and the connections the customer
- * fence holds on each thread: while a fence operation runs on a thread, every store and
- * suppression-list call on that thread for the same {@link DataSource} object uses the connection
- * the fence holds instead of taking another from the pool.
+ * How the JDBC store and suppression list get their connections, and the connections the customer fence holds on
+ * each thread: while a fence operation runs on a thread, every store and suppression-list call on that thread for
+ * the same {@link DataSource} object uses the connection the fence holds instead of taking another from the pool.
  */
 final class Transactions {
 
@@ -26,13 +25,8 @@ final class Transactions {
   /** A connection a fence holds on this thread for one data source. */
   static final class Held {
     final Connection connection;
-
-    /**
-     * True while the fence keeps a transaction open on it (a decision; a send on H2) which it
-     * commits itself.
-     */
+    /** True while the fence keeps a transaction open on it (a decision; a send on H2) which it commits itself. */
     boolean transaction;
-
     /** The customers whose send is in progress on this thread. */
     final Map<String, Integer> sending = new java.util.HashMap<>();
 
@@ -52,10 +46,7 @@ final class Transactions {
     return held == null ? null : held.get(dataSource);
   }
 
-  /**
-   * Makes a connection the one that calls on this thread for the data source join, until {@link
-   * #drop}.
-   */
+  /** Makes a connection the one that calls on this thread for the data source join, until {@link #drop}. */
   static void hold(DataSource dataSource, Held held) {
     Map<DataSource, Held> map = HELD.get();
     if (map == null) {
@@ -76,10 +67,7 @@ final class Transactions {
     }
   }
 
-  /**
-   * Runs reads: on the connection a fence holds on this thread, or on a pooled connection of their
-   * own.
-   */
+  /** Runs reads: on the connection a fence holds on this thread, or on a pooled connection of their own. */
   static <T> T read(DataSource dataSource, String operation, Work<T> work) {
     Held held = held(dataSource);
     try {
@@ -95,10 +83,10 @@ final class Transactions {
   }
 
   /**
-   * Runs writes atomically: committed when the work returns, rolled back when it throws, so that
-   * nothing half-written stays behind. Inside a fence's transaction they join it (under a
-   * savepoint, so that a write that fails leaves the rest of the transaction usable and its own
-   * rows unwritten); otherwise they run in a transaction of their own.
+   * Runs writes atomically: committed when the work returns, rolled back when it throws, so that nothing
+   * half-written stays behind. Inside a fence's transaction they join it (under a savepoint, so that a write that
+   * fails leaves the rest of the transaction usable and its own rows unwritten); otherwise they run in a transaction
+   * of their own.
    */
   static <T> T write(DataSource dataSource, String operation, Work<T> work) {
     Held held = held(dataSource);

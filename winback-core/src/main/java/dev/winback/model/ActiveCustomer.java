@@ -11,8 +11,8 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * A customer who is still with us, as the host describes them, so WinBack can find the loyal
- * customers who look like those who left and check in with them, or thank them once a year.
+ * A customer who is still with us, as the host describes them, so WinBack can find the loyal customers who look
+ * like those who left and check in with them, or thank them once a year.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableActiveCustomer.class)
@@ -69,8 +69,7 @@ public abstract class ActiveCustomer {
   public abstract Optional<String> segment();
 
   /**
-   * The products they use, by the host's names (compared with lost customers' {@code product}
-   * attribute).
+   * The products they use, by the host's names (compared with lost customers' {@code product} attribute).
    *
    * @return the products
    */
@@ -84,8 +83,8 @@ public abstract class ActiveCustomer {
   public abstract Optional<Instant> customerSince();
 
   /**
-   * The causes of churn they were exposed to (e.g. {@link ExitCategory#SERVICE_FAILURE} for those
-   * hit by an outage), as the host knows them.
+   * The causes of churn they were exposed to (e.g. {@link ExitCategory#SERVICE_FAILURE} for those hit by an
+   * outage), as the host knows them.
    *
    * @return the exposures
    */

@@ -7,10 +7,7 @@ import java.time.Month;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/**
- * When a business customer plans its spending, and how much it has, so a second-chance ask can be
- * timed to it.
- */
+/** When a business customer plans its spending, and how much it has, so a second-chance ask can be timed to it. */
 @Value.Immutable
 @JsonSerialize(as = ImmutableBudgetCycle.class)
 @JsonDeserialize(as = ImmutableBudgetCycle.class)

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Collects every problem of one value before failing, so a caller learns all that is wrong at once;
- * the checks apply the {@link Limits}. Not thread-safe (use one per check).
+ * Collects every problem of one value before failing, so a caller learns all that is wrong at once; the checks
+ * apply the {@link Limits}. Not thread-safe (use one per check).
  */
 final class Checks {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
@@ -80,10 +80,7 @@ final class Checks {
     return this;
   }
 
-  /**
-   * A text that may span lines: at most {@code maxLength}, no other control character, no unpaired
-   * surrogate.
-   */
+  /** A text that may span lines: at most {@code maxLength}, no other control character, no unpaired surrogate. */
   Checks text(String text, int maxLength, String path) {
     return text(text, maxLength, true, path);
   }
@@ -121,8 +118,8 @@ final class Checks {
   }
 
   /**
-   * The text with every unpaired surrogate and every control character other than tab, line feed
-   * and carriage return replaced by U+FFFD; the text itself when it has none.
+   * The text with every unpaired surrogate and every control character other than tab, line feed and carriage
+   * return replaced by U+FFFD; the text itself when it has none.
    */
   static String replaceUnstorable(String text) {
     StringBuilder clean = null;
@@ -130,10 +127,9 @@ final class Checks {
       char c = text.charAt(i);
       boolean pair =
           Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1));
-      boolean bad =
-          !pair
-              && (Character.isSurrogate(c)
-                  || Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
+      boolean bad = !pair
+          && (Character.isSurrogate(c)
+              || Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
       if (bad && clean == null) {
         clean = new StringBuilder(text.length()).append(text, 0, i);
       }
@@ -159,9 +155,8 @@ final class Checks {
   }
 
   /**
-   * A map whose keys are names (not blank) and values descriptions, such as a customer's
-   * attributes. A value's problems are named at {@code path.key}; a key's at {@code path}, since a
-   * broken key cannot name a path.
+   * A map whose keys are names (not blank) and values descriptions, such as a customer's attributes. A value's
+   * problems are named at {@code path.key}; a key's at {@code path}, since a broken key cannot name a path.
    */
   Checks attributes(Map<String, String> attributes, String path) {
     items(attributes.size(), path);
@@ -184,10 +179,7 @@ final class Checks {
 
   // ------------------------------------------------------------------------------------------------ money
 
-  /**
-   * An amount: at most {@link Limits#MAX_MONEY_SCALE} decimal places, less than {@link
-   * Limits#MONEY_BOUND}.
-   */
+  /** An amount: at most {@link Limits#MAX_MONEY_SCALE} decimal places, less than {@link Limits#MONEY_BOUND}. */
   Checks money(BigDecimal amount, String path) {
     return bounded(amount, path);
   }
@@ -253,17 +245,12 @@ final class Checks {
     }
   }
 
-  /**
-   * Tells whether a text looks like an e-mail address (one {@code @}, a dotted domain, no spaces).
-   */
+  /** Tells whether a text looks like an e-mail address (one {@code @}, a dotted domain, no spaces). */
   static boolean isEmailAddress(String text) {
     return EMAIL.matcher(text).matches();
   }
 
-  /**
-   * Tells whether a text looks like a phone number (digits with common separators, optional leading
-   * {@code +}).
-   */
+  /** Tells whether a text looks like a phone number (digits with common separators, optional leading {@code +}). */
   static boolean isPhoneNumber(String text) {
     return PHONE.matcher(text).matches();
   }

@@ -6,9 +6,8 @@ import java.util.Map;
 import org.immutables.value.Value;
 
 /**
- * One way to reach a customer (an e-mail address, a phone number, a postal address) with the
- * customer's consent for it. The address is personal data: it is masked in {@code toString()} and
- * never logged.
+ * One way to reach a customer (an e-mail address, a phone number, a postal address) with the customer's consent
+ * for it. The address is personal data: it is masked in {@code toString()} and never logged.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableContactPoint.class)
@@ -44,8 +43,8 @@ public abstract class ContactPoint {
   }
 
   /**
-   * Consent for particular purposes where it differs from {@link #consent()}, e.g. granted for
-   * service contact but denied for marketing.
+   * Consent for particular purposes where it differs from {@link #consent()}, e.g. granted for service contact but
+   * denied for marketing.
    *
    * @return the consent per purpose
    */

@@ -1,8 +1,8 @@
 package dev.winback.model;
 
 /**
- * Why we contact a customer, for consent per purpose: a customer may welcome a question about why
- * they left but not a sales offer.
+ * Why we contact a customer, for consent per purpose: a customer may welcome a question about why they left but
+ * not a sales offer.
  */
 public enum ContactPurpose {
   /** Service contact: asking for feedback, apologising, following up, thanking, saying goodbye. */
@@ -14,8 +14,7 @@ public enum ContactPurpose {
    * The purpose of a kind of step.
    *
    * @param kind the step kind
-   * @return {@link #MARKETING} for incentives, re-engagement and second-chance asks; {@link
-   *     #SERVICE} otherwise
+   * @return {@link #MARKETING} for incentives, re-engagement and second-chance asks; {@link #SERVICE} otherwise
    */
   public static ContactPurpose of(StepKind kind) {
     return switch (kind) {

@@ -14,14 +14,12 @@ import org.immutables.value.Value;
  *
  * <ul>
  *   <li>at most 3 contacts in any 7 days and 6 in any 30 days, across all plans and channels;
- *   <li>customers who left over too many messages: at most 1 contact in any 30 days, on their
- *       preferred channel only;
- *   <li>calls and text messages only from 08:00 to 21:00, e-mail from 07:00 to 22:00, in the
- *       customer's time zone; letters at any time.
+ *   <li>customers who left over too many messages: at most 1 contact in any 30 days, on their preferred channel only;
+ *   <li>calls and text messages only from 08:00 to 21:00, e-mail from 07:00 to 22:00, in the customer's time zone;
+ *       letters at any time.
  * </ul>
  *
- * A step that would break a cap or fall in quiet hours is moved to the first allowed time, never
- * dropped.
+ * A step that would break a cap or fall in quiet hours is moved to the first allowed time, never dropped.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableContactRules.class)
@@ -48,16 +46,14 @@ public abstract class ContactRules {
    */
   @Value.Default
   public List<ReasonCap> reasonCaps() {
-    return List.of(
-        ReasonCap.builder()
-            .reason(ExitCategory.TOO_MANY_MESSAGES)
-            .cap(FrequencyCap.of(1, Duration.ofDays(30)))
-            .build());
+    return List.of(ReasonCap.builder()
+        .reason(ExitCategory.TOO_MANY_MESSAGES)
+        .cap(FrequencyCap.of(1, Duration.ofDays(30)))
+        .build());
   }
 
   /**
-   * The hours each channel may be used, in the customer's time zone; a channel not listed may be
-   * used at any time.
+   * The hours each channel may be used, in the customer's time zone; a channel not listed may be used at any time.
    *
    * @return the allowed hours per channel
    */

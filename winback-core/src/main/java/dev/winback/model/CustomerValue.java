@@ -6,10 +6,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import org.immutables.value.Value;
 
-/**
- * What a customer was worth to us, in exact money: recurring revenue per month and revenue over
- * their lifetime.
- */
+/** What a customer was worth to us, in exact money: recurring revenue per month and revenue over their lifetime. */
 @Value.Immutable
 @JsonSerialize(as = ImmutableCustomerValue.class)
 @JsonDeserialize(as = ImmutableCustomerValue.class)

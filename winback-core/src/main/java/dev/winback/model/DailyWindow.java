@@ -6,9 +6,8 @@ import java.time.LocalTime;
 import org.immutables.value.Value;
 
 /**
- * The hours of the day, in the customer's own time zone, when a channel may be used: from {@link
- * #from()} (inclusive) until {@link #until()} (exclusive). Outside them are the channel's quiet
- * hours.
+ * The hours of the day, in the customer's own time zone, when a channel may be used: from {@link #from()}
+ * (inclusive) until {@link #until()} (exclusive). Outside them are the channel's quiet hours.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableDailyWindow.class)

@@ -20,22 +20,15 @@ public enum EventType {
   STEP_CANCELLED,
   /** A step's due time moved. */
   STEP_RESCHEDULED,
-  /**
-   * A contact rule moved a step to a later time (a cap, quiet hours); the detail names the rule.
-   */
+  /** A contact rule moved a step to a later time (a cap, quiet hours); the detail names the rule. */
   STEP_DELAYED,
-  /**
-   * A contact rule moved a step to another channel (consent, preferred channel); the detail names
-   * the rule.
-   */
+  /** A contact rule moved a step to another channel (consent, preferred channel); the detail names the rule. */
   STEP_REROUTED,
   /** The customer told us why they left. */
   FEEDBACK_RECORDED,
   /** The customer answered. */
   RESPONSE_RECORDED,
-  /**
-   * A consent changed; the detail says which, from what to what, and its source (proof of consent).
-   */
+  /** A consent changed; the detail says which, from what to what, and its source (proof of consent). */
   CONSENT_CHANGED,
   /** A reactivation token was issued for the customer. */
   TOKEN_ISSUED,
@@ -46,8 +39,8 @@ public enum EventType {
   /** The plan ended; the detail says how. */
   PLAN_ENDED,
   /**
-   * The plan was taken out of the due order because WinBack could not go on with it; the detail
-   * names the cause by its type only (never personal data).
+   * The plan was taken out of the due order because WinBack could not go on with it; the detail names the cause by
+   * its type only (never personal data).
    */
   PLAN_QUARANTINED
 }

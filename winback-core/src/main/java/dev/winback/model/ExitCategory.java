@@ -1,8 +1,8 @@
 package dev.winback.model;
 
 /**
- * Why a customer left, from a fixed taxonomy. Each category knows whether the fault is ours by
- * default (an {@link ExitReason} can say otherwise for one customer).
+ * Why a customer left, from a fixed taxonomy. Each category knows whether the fault is ours by default (an
+ * {@link ExitReason} can say otherwise for one customer).
  */
 public enum ExitCategory {
   /** Our price was too high for them. */

@@ -7,9 +7,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Why a customer left: a category, the customer's own words where we have them, where the reason
- * came from and whether the fault was ours. The customer's words are personal data, masked in
- * {@code toString()}.
+ * Why a customer left: a category, the customer's own words where we have them, where the reason came from and
+ * whether the fault was ours. The customer's words are personal data, masked in {@code toString()}.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableExitReason.class)

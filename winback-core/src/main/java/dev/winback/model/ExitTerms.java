@@ -8,11 +8,10 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * What a customer keeps after leaving, so they can leave gracefully and come back easily: how long
- * we keep their data, whether they keep guest access, and what stays theirs. Shown to the goodbye
- * step's strategy, and honoured by the engine: {@link dev.winback.WinBack#eraseDataPastRetention()}
- * erases a customer's data once the retention period after their loss has passed and no plan of
- * theirs is still running.
+ * What a customer keeps after leaving, so they can leave gracefully and come back easily: how long we keep their
+ * data, whether they keep guest access, and what stays theirs. Shown to the goodbye step's strategy, and honoured by
+ * the engine: {@link dev.winback.WinBack#eraseDataPastRetention()} erases a customer's data once the retention
+ * period after their loss has passed and no plan of theirs is still running.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableExitTerms.class)
@@ -79,12 +78,11 @@ public abstract class ExitTerms {
 
   @Value.Check
   void check() {
-    Checks checks =
-        Checks.of("ExitTerms")
-            .plausible(dataRetention(), "dataRetention")
-            .require(!dataRetention().isNegative(), "dataRetention", "must not be negative")
-            .items(keeps().size(), "keeps")
-            .text(comeBackLink(), Limits.MAX_DESCRIPTION_LENGTH, "comeBackLink");
+    Checks checks = Checks.of("ExitTerms")
+        .plausible(dataRetention(), "dataRetention")
+        .require(!dataRetention().isNegative(), "dataRetention", "must not be negative")
+        .items(keeps().size(), "keeps")
+        .text(comeBackLink(), Limits.MAX_DESCRIPTION_LENGTH, "comeBackLink");
     for (int i = 0; i < keeps().size(); i++) {
       checks.text(keeps().get(i), Limits.MAX_DESCRIPTION_LENGTH, "keeps[" + i + "]");
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * What a customer told us about why they left: their words, a category if the host already knows it
- * (otherwise the engine's classifier reads the words), where it came from and when.
+ * What a customer told us about why they left: their words, a category if the host already knows it (otherwise
+ * the engine's classifier reads the words), where it came from and when.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableFeedback.class)

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Duration;
 import org.immutables.value.Value;
 
-/**
- * At most so many contacts with one customer in any rolling window, across all plans and channels.
- */
+/** At most so many contacts with one customer in any rolling window, across all plans and channels. */
 @Value.Immutable
 @JsonSerialize(as = ImmutableFrequencyCap.class)
 @JsonDeserialize(as = ImmutableFrequencyCap.class)

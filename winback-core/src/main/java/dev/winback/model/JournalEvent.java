@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One entry in a customer's append-only journal: the detailed record of how the customer was dealt
- * with. The detail never holds personal data, so journals can be shown and logged.
+ * One entry in a customer's append-only journal: the detailed record of how the customer was dealt with. The
+ * detail never holds personal data, so journals can be shown and logged.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableJournalEvent.class)
@@ -87,8 +87,7 @@ public abstract class JournalEvent {
   public static final class Builder extends ImmutableJournalEvent.Builder {}
 
   /**
-   * Checks the event, and cuts a detail longer than {@link Limits#MAX_DETAIL_LENGTH} short (it only
-   * describes).
+   * Checks the event, and cuts a detail longer than {@link Limits#MAX_DETAIL_LENGTH} short (it only describes).
    *
    * @return this event, or a copy with its detail made fit to store
    */

@@ -17,9 +17,8 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * A customer we have lost, with the records a win-back needs: how to reach them and with what
- * consent, how we know they left and why, what they were worth, and what we know of where they
- * went.
+ * A customer we have lost, with the records a win-back needs: how to reach them and with what consent, how we know
+ * they left and why, what they were worth, and what we know of where they went.
  *
  * <p>Immutable and thread-safe; personal data is masked in {@code toString()}.
  */
@@ -151,8 +150,7 @@ public abstract class LostCustomer {
   public abstract Optional<Suppression> suppression();
 
   /**
-   * What this customer keeps after leaving, when it differs from the playbook's {@link
-   * Playbook#exitTerms()}.
+   * What this customer keeps after leaving, when it differs from the playbook's {@link Playbook#exitTerms()}.
    *
    * @return the customer's own exit terms
    */
@@ -203,10 +201,7 @@ public abstract class LostCustomer {
     return false;
   }
 
-  /**
-   * The categories of every reason, one bit per category ordinal; kept in the value so rules check
-   * it cheaply.
-   */
+  /** The categories of every reason, one bit per category ordinal; kept in the value so rules check it cheaply. */
   @Value.Derived
   @Value.Auxiliary
   @JsonIgnore
@@ -317,27 +312,24 @@ public abstract class LostCustomer {
 
   @Value.Check
   void check() {
-    Checks checks =
-        Checks.of("LostCustomer")
-            .id(id(), "id")
-            .name(displayName(), "displayName")
-            .items(contactPoints().size(), "contactPoints")
-            .require(
-                locale().toString().length() <= Limits.MAX_NAME_LENGTH
-                    && locale().toLanguageTag().length() <= Limits.MAX_NAME_LENGTH,
-                "locale",
-                "must be at most " + Limits.MAX_NAME_LENGTH + " characters long")
-            .name(segment(), "segment")
-            .names(tags(), "tags")
-            .plausible(customerSince(), "customerSince")
-            .plausible(lostAt(), "lostAt")
-            .items(exitReasons().size(), "exitReasons")
-            .attributes(attributes(), "attributes");
+    Checks checks = Checks.of("LostCustomer")
+        .id(id(), "id")
+        .name(displayName(), "displayName")
+        .items(contactPoints().size(), "contactPoints")
+        .require(
+            locale().toString().length() <= Limits.MAX_NAME_LENGTH
+                && locale().toLanguageTag().length() <= Limits.MAX_NAME_LENGTH,
+            "locale",
+            "must be at most " + Limits.MAX_NAME_LENGTH + " characters long")
+        .name(segment(), "segment")
+        .names(tags(), "tags")
+        .plausible(customerSince(), "customerSince")
+        .plausible(lostAt(), "lostAt")
+        .items(exitReasons().size(), "exitReasons")
+        .attributes(attributes(), "attributes");
     customerSince()
-        .ifPresent(
-            since ->
-                checks.require(
-                    !since.isAfter(lostAt()), "customerSince", "must not be after lostAt"));
+        .ifPresent(since ->
+            checks.require(!since.isAfter(lostAt()), "customerSince", "must not be after lostAt"));
     for (int i = 0; i < exitReasons().size(); i++) {
       if (customerSince().isPresent()
           && exitReasons().get(i).recordedAt().isBefore(customerSince().get())) {

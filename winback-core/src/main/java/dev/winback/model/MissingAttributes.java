@@ -5,9 +5,8 @@ import dev.winback.Problem;
 import java.util.Arrays;
 
 /**
- * Thrown by generated builders when required attributes were not set; an {@link
- * InvalidInputException} with one problem per missing attribute. Not API: catch {@link
- * InvalidInputException}.
+ * Thrown by generated builders when required attributes were not set; an {@link InvalidInputException} with one
+ * problem per missing attribute. Not API: catch {@link InvalidInputException}.
  */
 final class MissingAttributes extends InvalidInputException {
   private static final long serialVersionUID = 1L;
@@ -20,6 +19,8 @@ final class MissingAttributes extends InvalidInputException {
   public MissingAttributes(String... missingAttributes) {
     super(
         "value",
-        Arrays.stream(missingAttributes).map(name -> new Problem(name, "is required")).toList());
+        Arrays.stream(missingAttributes)
+            .map(name -> new Problem(name, "is required"))
+            .toList());
   }
 }

@@ -7,10 +7,10 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The Immutables style of the model's values, applied to the package. It is kept to the source: on
- * the package itself, Immutables' class-retained {@code @Value.Style} would be read by a user's
- * compiler (and by Error Prone or NullAway when they look for package annotations), which warns
- * that Immutables' compile-time-only annotations cannot be found.
+ * The Immutables style of the model's values, applied to the package. It is kept to the source: on the package
+ * itself, Immutables' class-retained {@code @Value.Style} would be read by a user's compiler (and by Error Prone or
+ * NullAway when they look for package annotations), which warns that Immutables' compile-time-only annotations
+ * cannot be found.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.SOURCE)

@@ -6,10 +6,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/**
- * What we know of the arrangement a customer left us for: the competitor and when that contract
- * ends.
- */
+/** What we know of the arrangement a customer left us for: the competitor and when that contract ends. */
 @Value.Immutable
 @JsonSerialize(as = ImmutableNewArrangement.class)
 @JsonDeserialize(as = ImmutableNewArrangement.class)

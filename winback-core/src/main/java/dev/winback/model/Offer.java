@@ -26,8 +26,7 @@ public abstract class Offer {
   public abstract OfferKind kind();
 
   /**
-   * The percentage (for {@link OfferKind#PERCENT_OFF}) or the amount (for {@link
-   * OfferKind#AMOUNT_OFF}).
+   * The percentage (for {@link OfferKind#PERCENT_OFF}) or the amount (for {@link OfferKind#AMOUNT_OFF}).
    *
    * @return the value, exact
    */

@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The terms of an incentive in a playbook, before it is made to a customer: an {@link Offer}
- * without its expiry, which is counted from the moment the offer is made.
+ * The terms of an incentive in a playbook, before it is made to a customer: an {@link Offer} without its expiry,
+ * which is counted from the moment the offer is made.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableOfferTerms.class)
@@ -95,12 +95,11 @@ public abstract class OfferTerms {
    */
   public Offer makeFor(Instant now, LostCustomer customer) {
     Optional<Currency> customerCurrency = customer.value().map(CustomerValue::currency);
-    Offer.Builder offer =
-        Offer.builder()
-            .kind(kind())
-            .value(value())
-            .period(period())
-            .expiresAt(now.plus(validFor()));
+    Offer.Builder offer = Offer.builder()
+        .kind(kind())
+        .value(value())
+        .period(period())
+        .expiresAt(now.plus(validFor()));
     offer.currency(
         currency().isPresent()
             ? currency()
@@ -141,17 +140,15 @@ public abstract class OfferTerms {
     switch (kind) {
       case PERCENT_OFF -> {
         checks.require(value.isPresent(), "value", "is required for PERCENT_OFF");
-        value.ifPresent(
-            v ->
-                checks.require(
-                    v.compareTo(HUNDRED) <= 0, "value", "a percentage must be at most 100"));
+        value.ifPresent(v ->
+            checks.require(v.compareTo(HUNDRED) <= 0, "value", "a percentage must be at most 100"));
       }
       case AMOUNT_OFF -> {
         checks.require(value.isPresent(), "value", "is required for AMOUNT_OFF");
         checks.require(currency.isPresent(), "currency", "is required for AMOUNT_OFF");
       }
       case FREE_PERIOD, PAUSE ->
-          checks.require(period.isPresent(), "period", "is required for " + kind);
+        checks.require(period.isPresent(), "period", "is required for " + kind);
       case UPGRADE -> {}
     }
     return checks;

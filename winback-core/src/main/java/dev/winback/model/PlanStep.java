@@ -45,8 +45,7 @@ public abstract class PlanStep {
   public abstract Instant dueAt();
 
   /**
-   * The moment the due time counts from; the engine moves feedback-anchored steps when feedback
-   * arrives.
+   * The moment the due time counts from; the engine moves feedback-anchored steps when feedback arrives.
    *
    * @return the anchor
    */
@@ -73,8 +72,8 @@ public abstract class PlanStep {
   public abstract Optional<Offer> offer();
 
   /**
-   * The message to send, or the id of the host's template for it, if the playbook sets one. Plan
-   * rules check its wording (no blame in an apology, no obstacle in a goodbye).
+   * The message to send, or the id of the host's template for it, if the playbook sets one. Plan rules check its
+   * wording (no blame in an apology, no obstacle in a goodbye).
    *
    * @return the message or template id
    */
@@ -108,8 +107,8 @@ public abstract class PlanStep {
   public abstract Optional<Instant> completedAt();
 
   /**
-   * What happened, in words safe to log (never the customer's data): the host's reference for a
-   * sent step, the reason for a skipped or failed one.
+   * What happened, in words safe to log (never the customer's data): the host's reference for a sent step, the
+   * reason for a skipped or failed one.
    *
    * @return the outcome
    */
@@ -128,8 +127,7 @@ public abstract class PlanStep {
   public static final class Builder extends ImmutablePlanStep.Builder {}
 
   /**
-   * Checks the step, and cuts an outcome longer than {@link Limits#MAX_DETAIL_LENGTH} short (it
-   * only describes).
+   * Checks the step, and cuts an outcome longer than {@link Limits#MAX_DETAIL_LENGTH} short (it only describes).
    *
    * @return this step, or a copy with its outcome made fit to store
    */
@@ -151,6 +149,8 @@ public abstract class PlanStep {
       return this;
     }
     String fit = Limits.truncate(outcome().get(), Limits.MAX_DETAIL_LENGTH);
-    return fit.equals(outcome().get()) ? this : builder().from(this).outcome(fit).build();
+    return fit.equals(outcome().get())
+        ? this
+        : builder().from(this).outcome(fit).build();
   }
 }

@@ -12,14 +12,13 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * The rules that choose a win-back plan for each lost customer: the first rule whose condition
- * matches decides. Defined in Java with the builder, loaded from JSON with {@code
- * PlanLint.load(json)} (which also lints it) or {@code WinBackJson.read(json, Playbook.class)}, or
- * taken ready-made from {@link #standard()}, which encodes what works in winning customers back.
- * The engine lints its playbook when it is built.
+ * The rules that choose a win-back plan for each lost customer: the first rule whose condition matches decides.
+ * Defined in Java with the builder, loaded from JSON with {@code PlanLint.load(json)} (which also lints it) or
+ * {@code WinBackJson.read(json, Playbook.class)}, or taken ready-made from {@link #standard()}, which encodes what
+ * works in winning customers back. The engine lints its playbook when it is built.
  *
- * <p>A playbook is checked when built: an invalid one fails at once with an {@link
- * InvalidPlaybookException} listing every problem, never later while plans run.
+ * <p>A playbook is checked when built: an invalid one fails at once with an {@link InvalidPlaybookException}
+ * listing every problem, never later while plans run.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutablePlaybook.class)
@@ -37,8 +36,7 @@ public abstract class Playbook {
   public abstract String name();
 
   /**
-   * The rules, in order: the first that matches a customer chooses the plan. The last must match
-   * everyone.
+   * The rules, in order: the first that matches a customer chooses the plan. The last must match everyone.
    *
    * @return the rules
    */
@@ -105,8 +103,7 @@ public abstract class Playbook {
   }
 
   /**
-   * The playbook that encodes what works, with a thank-you three weeks after the customer's
-   * feedback.
+   * The playbook that encodes what works, with a thank-you three weeks after the customer's feedback.
    *
    * @return the standard playbook
    */
@@ -115,8 +112,7 @@ public abstract class Playbook {
   }
 
   /**
-   * The standard playbook with a different wait between the customer's feedback and the personal
-   * thank-you.
+   * The standard playbook with a different wait between the customer's feedback and the personal thank-you.
    *
    * @param thankYouAfterFeedback how long after the feedback to thank them, at least one day
    * @return the standard playbook
@@ -140,17 +136,15 @@ public abstract class Playbook {
 
   @Value.Check
   void check() {
-    List<Problem> problems =
-        new ArrayList<>(
-            Checks.of("Playbook")
-                .notBlank(name(), "name")
-                .name(name(), "name")
-                .items(rules().size(), "rules")
-                .require(
-                    !retryBackoff().isNegative() && !retryBackoff().isZero(),
-                    "retryBackoff",
-                    "must be positive")
-                .problems());
+    List<Problem> problems = new ArrayList<>(Checks.of("Playbook")
+        .notBlank(name(), "name")
+        .name(name(), "name")
+        .items(rules().size(), "rules")
+        .require(
+            !retryBackoff().isNegative() && !retryBackoff().isZero(),
+            "retryBackoff",
+            "must be positive")
+        .problems());
     if (rules().isEmpty()) {
       problems.add(
           new Problem("rules", "must not be empty: add at least a rule that matches everyone"));
@@ -160,16 +154,13 @@ public abstract class Playbook {
     for (int i = 0; i < rules().size(); i++) {
       PlaybookRule rule = rules().get(i);
       if (!names.add(rule.name())) {
-        problems.add(
-            new Problem(
-                "rules[" + i + "].name",
-                "duplicates an earlier rule's name '" + rule.name() + "'"));
+        problems.add(new Problem(
+            "rules[" + i + "].name", "duplicates an earlier rule's name '" + rule.name() + "'"));
       }
       if (catchAll != null) {
-        problems.add(
-            new Problem(
-                "rules[" + i + "]",
-                "can never match: rule '" + catchAll + "' before it matches every customer"));
+        problems.add(new Problem(
+            "rules[" + i + "]",
+            "can never match: rule '" + catchAll + "' before it matches every customer"));
       } else if (rule.when().matchesEveryone()) {
         catchAll = rule.name();
       }

@@ -32,8 +32,7 @@ public abstract class PlaybookRule {
   }
 
   /**
-   * Why this plan suits the customers it matches, in plain words; copied into each plan's
-   * rationale.
+   * Why this plan suits the customers it matches, in plain words; copied into each plan's rationale.
    *
    * @return the rationale
    */

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
 
 /**
- * A stricter limit for customers who left for a particular reason: a cap of its own and,
- * optionally, their preferred channel only. For example, a customer who left over too many messages
- * hears from us at most once a month, and only where they prefer.
+ * A stricter limit for customers who left for a particular reason: a cap of its own and, optionally, their
+ * preferred channel only. For example, a customer who left over too many messages hears from us at most once a
+ * month, and only where they prefer.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableReasonCap.class)
@@ -32,8 +32,8 @@ public abstract class ReasonCap {
   public abstract FrequencyCap cap();
 
   /**
-   * Whether these customers may be contacted only on their preferred channel (or, when they named
-   * none, the first channel they consented to).
+   * Whether these customers may be contacted only on their preferred channel (or, when they named none, the first
+   * channel they consented to).
    *
    * @return true to restrict the channel
    */

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * When a playbook rule applies: every part that is set must match (an empty set matches anything).
- * A condition with nothing set matches every customer.
+ * When a playbook rule applies: every part that is set must match (an empty set matches anything). A condition with
+ * nothing set matches every customer.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableRuleCondition.class)
@@ -50,8 +50,7 @@ public abstract class RuleCondition {
   public abstract Set<String> segments();
 
   /**
-   * Whether the rule is only for customers we wronged ({@code true}) or only for the others ({@code
-   * false}).
+   * Whether the rule is only for customers we wronged ({@code true}) or only for the others ({@code false}).
    *
    * @return the required fault, empty for either
    */
@@ -71,7 +70,8 @@ public abstract class RuleCondition {
             || (churnSignalBits() & 1 << customer.churnSignal().ordinal()) != 0)
         && (valueTierBits() == 0 || (valueTierBits() & 1 << tier.ordinal()) != 0)
         && (segments().isEmpty()
-            || customer.segment().isPresent() && segments().contains(customer.segment().get()))
+            || customer.segment().isPresent()
+                && segments().contains(customer.segment().get()))
         && (faultWasOurs().isEmpty() || faultWasOurs().get() == customer.faultWasOurs());
   }
 

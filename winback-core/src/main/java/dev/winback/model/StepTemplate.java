@@ -9,9 +9,8 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * A step as a playbook rule describes it: what to do, when relative to an anchor, on which channel,
- * with which incentive and for which value tiers. The engine turns templates into a customer's
- * {@link PlanStep}s.
+ * A step as a playbook rule describes it: what to do, when relative to an anchor, on which channel, with which
+ * incentive and for which value tiers. The engine turns templates into a customer's {@link PlanStep}s.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableStepTemplate.class)
@@ -51,16 +50,15 @@ public abstract class StepTemplate {
   }
 
   /**
-   * For a {@link StepAnchor#CONTRACT_END} step: the time from the plan's start to use when the
-   * contract end is unknown. Without it, the step is left out for such customers.
+   * For a {@link StepAnchor#CONTRACT_END} step: the time from the plan's start to use when the contract end is
+   * unknown. Without it, the step is left out for such customers.
    *
    * @return the fallback offset
    */
   public abstract Optional<Duration> fallbackOffset();
 
   /**
-   * The channel to use, when this step needs a particular one; otherwise the customer's preferred
-   * consented one.
+   * The channel to use, when this step needs a particular one; otherwise the customer's preferred consented one.
    *
    * @return the channel
    */
@@ -81,8 +79,8 @@ public abstract class StepTemplate {
   public abstract Optional<ValueTier> minimumTier();
 
   /**
-   * The message to send, or the id of the host's template for it, if the playbook sets one. Plan
-   * rules check its wording (no blame in an apology, no obstacle in a goodbye).
+   * The message to send, or the id of the host's template for it, if the playbook sets one. Plan rules check its
+   * wording (no blame in an apology, no obstacle in a goodbye).
    *
    * @return the message or template id
    */
@@ -107,7 +105,11 @@ public abstract class StepTemplate {
    * @return the template
    */
   public static StepTemplate afterFeedback(StepKind kind, Duration afterFeedback) {
-    return builder().kind(kind).anchor(StepAnchor.FEEDBACK).offset(afterFeedback).build();
+    return builder()
+        .kind(kind)
+        .anchor(StepAnchor.FEEDBACK)
+        .offset(afterFeedback)
+        .build();
   }
 
   /**
@@ -124,10 +126,9 @@ public abstract class StepTemplate {
 
   @Value.Check
   void check() {
-    Checks checks =
-        Checks.of("StepTemplate")
-            .plausible(offset(), "offset")
-            .text(message(), Limits.MAX_TEXT_LENGTH, "message");
+    Checks checks = Checks.of("StepTemplate")
+        .plausible(offset(), "offset")
+        .text(message(), Limits.MAX_TEXT_LENGTH, "message");
     fallbackOffset().ifPresent(f -> checks.plausible(f, "fallbackOffset"));
     checks.require(
         !offset().isNegative() || anchor() == StepAnchor.CONTRACT_END,

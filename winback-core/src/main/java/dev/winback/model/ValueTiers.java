@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import org.immutables.value.Value;
 
 /**
- * The thresholds that put a customer in a {@link ValueTier}: by monthly revenue or by lifetime
- * revenue, whichever gives the higher tier. Amounts are in the customer's own currency.
+ * The thresholds that put a customer in a {@link ValueTier}: by monthly revenue or by lifetime revenue, whichever
+ * gives the higher tier. Amounts are in the customer's own currency.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableValueTiers.class)

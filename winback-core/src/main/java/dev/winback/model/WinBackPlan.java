@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The plan to win back one lost customer: which playbook rule chose it and why, its ordered steps,
- * where it stands and how it ended. Plans change only through {@link dev.winback.WinBack}; each
- * change is a new value with a higher {@link #version()}.
+ * The plan to win back one lost customer: which playbook rule chose it and why, its ordered steps, where it stands
+ * and how it ended. Plans change only through {@link dev.winback.WinBack}; each change is a new value with a higher
+ * {@link #version()}.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableWinBackPlan.class)
@@ -21,8 +21,7 @@ public abstract class WinBackPlan {
   WinBackPlan() {}
 
   /**
-   * The plan's id: stable for one loss of one customer, so starting the same loss twice finds the
-   * same plan.
+   * The plan's id: stable for one loss of one customer, so starting the same loss twice finds the same plan.
    *
    * @return the id
    */
@@ -130,8 +129,8 @@ public abstract class WinBackPlan {
   }
 
   /**
-   * When the plan can next run a step: the due time of its first unfinished step, if that step is
-   * waiting (steps run in order, so a later step never goes before an earlier one).
+   * When the plan can next run a step: the due time of its first unfinished step, if that step is waiting (steps
+   * run in order, so a later step never goes before an earlier one).
    *
    * @return the next due time, empty when the plan ended or its next step is running
    */
@@ -161,18 +160,17 @@ public abstract class WinBackPlan {
 
   @Value.Check
   void check() {
-    Checks checks =
-        Checks.of("WinBackPlan")
-            .planId(id(), "id")
-            .name(playbook(), "playbook")
-            .notBlank(rule(), "rule")
-            .name(rule(), "rule")
-            .text(rationale(), Limits.MAX_PLAN_RATIONALE_LENGTH, "rationale")
-            .plausible(startedAt(), "startedAt")
-            .plausible(endedAt(), "endedAt")
-            .plausible(feedbackReceivedAt(), "feedbackReceivedAt")
-            .name(experiment(), "experiment")
-            .name(arm(), "arm");
+    Checks checks = Checks.of("WinBackPlan")
+        .planId(id(), "id")
+        .name(playbook(), "playbook")
+        .notBlank(rule(), "rule")
+        .name(rule(), "rule")
+        .text(rationale(), Limits.MAX_PLAN_RATIONALE_LENGTH, "rationale")
+        .plausible(startedAt(), "startedAt")
+        .plausible(endedAt(), "endedAt")
+        .plausible(feedbackReceivedAt(), "feedbackReceivedAt")
+        .name(experiment(), "experiment")
+        .name(arm(), "arm");
     for (int i = 0; i < steps().size(); i++) {
       PlanStep step = steps().get(i);
       if (step.index() != i) {

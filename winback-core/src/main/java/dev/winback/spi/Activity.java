@@ -8,8 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A note for the host's CRM about one thing WinBack did or learned for a customer, in words free of
- * personal data.
+ * A note for the host's CRM about one thing WinBack did or learned for a customer, in words free of personal data.
  *
  * @param customerId the customer
  * @param planId the plan

@@ -1,9 +1,9 @@
 package dev.winback.spi;
 
 /**
- * Writes WinBack's activities back into the host's CRM (a timeline entry, a note, a task), so the
- * people who deal with a customer see what was done. Called after each change is stored; an
- * exception is logged and never undoes the change. Must be thread-safe.
+ * Writes WinBack's activities back into the host's CRM (a timeline entry, a note, a task), so the people who
+ * deal with a customer see what was done. Called after each change is stored; an exception is logged and never
+ * undoes the change. Must be thread-safe.
  */
 @FunctionalInterface
 public interface ActivityWriter {

@@ -10,11 +10,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keyed one-way fingerprints (HMAC-SHA256) of customer ids and contact addresses, normalised so
- * that trivial differences (case, spaces, phone punctuation) do not hide the same person. Without
- * the key a fingerprint cannot be matched against a guessed address. For suppression lists: a list
- * kept elsewhere matches the stock lists when it stores these fingerprints under the same key.
- * Immutable and thread-safe.
+ * Keyed one-way fingerprints (HMAC-SHA256) of customer ids and contact addresses, normalised so that trivial
+ * differences (case, spaces, phone punctuation) do not hide the same person. Without the key a fingerprint cannot
+ * be matched against a guessed address. For suppression lists: a list kept elsewhere matches the stock lists when
+ * it stores these fingerprints under the same key. Immutable and thread-safe.
  */
 public final class AddressFingerprints {
   private final SecretKeySpec key;
@@ -39,7 +38,8 @@ public final class AddressFingerprints {
    * @return {@code addr:} and the hex HMAC of the channel kind and the normalised address
    */
   public String of(ContactPoint point) {
-    String kind = point.channel() == Channel.SMS ? Channel.PHONE.name() : point.channel().name();
+    String kind =
+        point.channel() == Channel.SMS ? Channel.PHONE.name() : point.channel().name();
     return "addr:" + hmac(kind + ":" + normalise(point.channel(), point.address()));
   }
 

@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a {@link ContactPolicy} decides about a contact. Every decision but {@link Allow} names the
- * rule that made it and why, which WinBack records in the customer's journal: each is cut short
- * past {@link Limits#MAX_RESULT_TEXT_LENGTH} and made fit to store as {@link
- * Limits#truncate(String, int)} does.
+ * What a {@link ContactPolicy} decides about a contact. Every decision but {@link Allow} names the rule that made it
+ * and why, which WinBack records in the customer's journal: each is cut short past
+ * {@link Limits#MAX_RESULT_TEXT_LENGTH} and made fit to store as {@link Limits#truncate(String, int)} does.
  */
 public sealed interface ContactDecision {
 

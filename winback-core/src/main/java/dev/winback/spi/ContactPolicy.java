@@ -1,15 +1,13 @@
 package dev.winback.spi;
 
 /**
- * Decides whether, when and on which channel WinBack may contact a customer. Evaluated when a plan
- * is made and again right before each step runs, so a consent withdrawn or a contact made in
- * between is always seen.
+ * Decides whether, when and on which channel WinBack may contact a customer. Evaluated when a plan is made and
+ * again right before each step runs, so a consent withdrawn or a contact made in between is always seen.
  *
- * <p>Policies compose with {@link #and(ContactPolicy)}: the first decision other than allow wins.
- * WinBack always applies {@link #standard()} first (suppression, consent per channel and purpose,
- * reason-aware caps, frequency caps, quiet hours); a host's own policies registered on the builder
- * run after it and can only restrict further. Implementations must be thread-safe and free of side
- * effects.
+ * <p>Policies compose with {@link #and(ContactPolicy)}: the first decision other than allow wins. WinBack always
+ * applies {@link #standard()} first (suppression, consent per channel and purpose, reason-aware caps, frequency caps,
+ * quiet hours); a host's own policies registered on the builder run after it and can only restrict further.
+ * Implementations must be thread-safe and free of side effects.
  */
 @FunctionalInterface
 public interface ContactPolicy {
@@ -36,11 +34,11 @@ public interface ContactPolicy {
   }
 
   /**
-   * The rules WinBack always applies, in order: global suppression (do-not-contact, deceased, legal
-   * hold, erased), consent per channel and purpose with fallback to the next consented channel the
-   * customer prefers, reason-aware caps (e.g. once a month on the preferred channel for customers
-   * who left over too many messages), frequency caps and quiet hours in the customer's time zone.
-   * The limits come from the playbook's {@link dev.winback.model.ContactRules}.
+   * The rules WinBack always applies, in order: global suppression (do-not-contact, deceased, legal hold, erased),
+   * consent per channel and purpose with fallback to the next consented channel the customer prefers, reason-aware
+   * caps (e.g. once a month on the preferred channel for customers who left over too many messages), frequency caps
+   * and quiet hours in the customer's time zone. The limits come from the playbook's
+   * {@link dev.winback.model.ContactRules}.
    *
    * @return the standard policy
    */

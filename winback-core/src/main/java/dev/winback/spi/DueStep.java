@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param planId the plan
  * @param stepIndex the step's index in the plan
  * @param dueAt when it became due
- * @param recovering true when the step was claimed by a runner whose lease expired (the node died):
- *     the step is still marked running and must run again, with the same idempotency key
+ * @param recovering true when the step was claimed by a runner whose lease expired (the node died): the step is
+ *     still marked running and must run again, with the same idempotency key
  */
 public record DueStep(String planId, int stepIndex, Instant dueAt, boolean recovering) {
   /**

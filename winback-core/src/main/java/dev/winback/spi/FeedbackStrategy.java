@@ -1,12 +1,11 @@
 package dev.winback.spi;
 
 /**
- * Asks a lost customer why they left (survey, call or letter) and thanks them for answering;
- * carries out {@link dev.winback.model.StepKind#FEEDBACK_REQUEST} steps.
+ * Asks a lost customer why they left (survey, call or letter) and thanks them for answering; carries out {@link dev.winback.model.StepKind#FEEDBACK_REQUEST} steps.
  *
- * <p>Implementations are called from whichever thread runs due steps, possibly several at once, so
- * they must be thread-safe. A strategy that throws is retried with backoff like one that returns
- * {@link StepResult.Failed}; its exception never corrupts the plan.
+ * <p>Implementations are called from whichever thread runs due steps, possibly several at once, so they must be
+ * thread-safe. A strategy that throws is retried with backoff like one that returns {@link StepResult.Failed}; its
+ * exception never corrupts the plan.
  */
 @FunctionalInterface
 public interface FeedbackStrategy {
@@ -21,8 +20,7 @@ public interface FeedbackStrategy {
   StepResult requestFeedback(StepContext context) throws Exception;
 
   /**
-   * A strategy that carries out nothing and records each step as skipped: for hosts that do not do
-   * feedback requests.
+   * A strategy that carries out nothing and records each step as skipped: for hosts that do not do feedback requests.
    *
    * @return the strategy
    */

@@ -4,8 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of consuming a reactivation grant: exactly one caller ever gets {@link
- * Status#CONSUMED}.
+ * The outcome of consuming a reactivation grant: exactly one caller ever gets {@link Status#CONSUMED}.
  *
  * @param status what happened
  * @param grant the grant, when this call consumed it

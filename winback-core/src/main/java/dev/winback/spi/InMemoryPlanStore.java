@@ -17,10 +17,10 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.UnaryOperator;
 
 /**
- * A {@link PlanStore} in memory. Thread-safe: all writes for one customer are serialised on that
- * customer's record, which also keeps a customer to at most one active plan, and an index of next
- * due times keeps {@link #dueSteps} from scanning every plan. Its fence is {@link
- * CustomerFence#inJvm}; it holds no unreadable records. Not API: use {@link PlanStore#inMemory()}.
+ * A {@link PlanStore} in memory. Thread-safe: all writes for one customer are serialised on that customer's record,
+ * which also keeps a customer to at most one active plan, and an index of next due times keeps {@link #dueSteps}
+ * from scanning every plan. Its fence is {@link CustomerFence#inJvm}; it holds no unreadable records. Not API: use
+ * {@link PlanStore#inMemory()}.
  */
 final class InMemoryPlanStore implements PlanStore {
 
@@ -44,9 +44,8 @@ final class InMemoryPlanStore implements PlanStore {
             && event.stepKind().isPresent()) {
           List<ContactRecord> more = new ArrayList<>(contacts.size() + 1);
           more.addAll(contacts);
-          more.add(
-              new ContactRecord(
-                  event.at(), event.channel().get(), event.stepKind().get(), event.planId()));
+          more.add(new ContactRecord(
+              event.at(), event.channel().get(), event.stepKind().get(), event.planId()));
           contacts = List.copyOf(more);
         }
       }
@@ -57,7 +56,6 @@ final class InMemoryPlanStore implements PlanStore {
   private final ConcurrentHashMap<String, CustomerRecord> customers = new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>(DUE_ORDER);
   private final ConcurrentHashMap<String, ReactivationGrant> grants = new ConcurrentHashMap<>();
-
   /** Every customer id, sorted, for paging. */
   private final ConcurrentSkipListSet<String> customerIndex = new ConcurrentSkipListSet<>();
 
@@ -72,56 +70,49 @@ final class InMemoryPlanStore implements PlanStore {
   @Override
   public WinBackPlan insertIfAbsent(WinBackPlan plan, List<JournalEvent> events) {
     WinBackPlan[] stored = new WinBackPlan[1];
-    customers.compute(
-        plan.customer().id(),
-        (id, record) -> {
-          CustomerRecord r = record == null ? new CustomerRecord() : record;
-          WinBackPlan existing = plans.get(plan.id());
-          if (existing != null) {
-            stored[0] = existing;
-            return r;
-          }
-          if (plan.status().isActive() && hasOtherActivePlan(r, plan.id())) {
-            throw ConcurrentUpdateException.anotherActivePlan(plan.id());
-          }
-          plans.put(plan.id(), plan);
-          r.planIds.add(plan.id());
-          customerIndex.add(id);
-          r.append(events);
-          plan.nextDue().ifPresent(at -> due.add(new DueKey(at, plan.id())));
-          stored[0] = plan;
-          return r;
-        });
+    customers.compute(plan.customer().id(), (id, record) -> {
+      CustomerRecord r = record == null ? new CustomerRecord() : record;
+      WinBackPlan existing = plans.get(plan.id());
+      if (existing != null) {
+        stored[0] = existing;
+        return r;
+      }
+      if (plan.status().isActive() && hasOtherActivePlan(r, plan.id())) {
+        throw ConcurrentUpdateException.anotherActivePlan(plan.id());
+      }
+      plans.put(plan.id(), plan);
+      r.planIds.add(plan.id());
+      customerIndex.add(id);
+      r.append(events);
+      plan.nextDue().ifPresent(at -> due.add(new DueKey(at, plan.id())));
+      stored[0] = plan;
+      return r;
+    });
     return stored[0];
   }
 
   @Override
   public boolean update(WinBackPlan plan, List<JournalEvent> events) {
     boolean[] updated = new boolean[1];
-    customers.computeIfPresent(
-        plan.customer().id(),
-        (id, record) -> {
-          WinBackPlan current = plans.get(plan.id());
-          if (current == null || current.version() + 1 != plan.version()) {
-            return record;
-          }
-          if (plan.status().isActive() && hasOtherActivePlan(record, plan.id())) {
-            throw ConcurrentUpdateException.anotherActivePlan(plan.id());
-          }
-          plans.put(plan.id(), plan);
-          record.append(events);
-          current.nextDue().ifPresent(at -> due.remove(new DueKey(at, plan.id())));
-          plan.nextDue().ifPresent(at -> due.add(new DueKey(at, plan.id())));
-          updated[0] = true;
-          return record;
-        });
+    customers.computeIfPresent(plan.customer().id(), (id, record) -> {
+      WinBackPlan current = plans.get(plan.id());
+      if (current == null || current.version() + 1 != plan.version()) {
+        return record;
+      }
+      if (plan.status().isActive() && hasOtherActivePlan(record, plan.id())) {
+        throw ConcurrentUpdateException.anotherActivePlan(plan.id());
+      }
+      plans.put(plan.id(), plan);
+      record.append(events);
+      current.nextDue().ifPresent(at -> due.remove(new DueKey(at, plan.id())));
+      plan.nextDue().ifPresent(at -> due.add(new DueKey(at, plan.id())));
+      updated[0] = true;
+      return record;
+    });
     return updated[0];
   }
 
-  /**
-   * Whether the customer has an active plan other than {@code planId}; called under the customer's
-   * key lock.
-   */
+  /** Whether the customer has an active plan other than {@code planId}; called under the customer's key lock. */
   private boolean hasOtherActivePlan(CustomerRecord record, String planId) {
     for (String id : record.planIds) {
       WinBackPlan other = plans.get(id);
@@ -146,7 +137,8 @@ final class InMemoryPlanStore implements PlanStore {
     List<QuarantinedPlan> page = new ArrayList<>(found.size());
     found
         .values()
-        .forEach(plan -> page.add(QuarantinedPlan.of(plan, journal(plan.customer().id()))));
+        .forEach(
+            plan -> page.add(QuarantinedPlan.of(plan, journal(plan.customer().id()))));
     return page;
   }
 
@@ -158,12 +150,10 @@ final class InMemoryPlanStore implements PlanStore {
   @Override
   public Optional<WinBackPlan> latestPlan(String customerId) {
     String[] latest = new String[1];
-    customers.computeIfPresent(
-        customerId,
-        (id, record) -> {
-          latest[0] = record.planIds.get(record.planIds.size() - 1);
-          return record;
-        });
+    customers.computeIfPresent(customerId, (id, record) -> {
+      latest[0] = record.planIds.get(record.planIds.size() - 1);
+      return record;
+    });
     return latest[0] == null ? Optional.empty() : find(latest[0]);
   }
 
@@ -191,12 +181,10 @@ final class InMemoryPlanStore implements PlanStore {
   @Override
   public List<JournalEvent> journal(String customerId) {
     List<JournalEvent> copy = new ArrayList<>();
-    customers.computeIfPresent(
-        customerId,
-        (id, record) -> {
-          copy.addAll(record.journal);
-          return record;
-        });
+    customers.computeIfPresent(customerId, (id, record) -> {
+      copy.addAll(record.journal);
+      return record;
+    });
     return List.copyOf(copy);
   }
 
@@ -221,12 +209,10 @@ final class InMemoryPlanStore implements PlanStore {
   @Override
   public List<WinBackPlan> plans(String customerId) {
     List<WinBackPlan> result = new ArrayList<>();
-    customers.computeIfPresent(
-        customerId,
-        (id, record) -> {
-          record.planIds.forEach(planId -> result.add(plans.get(planId)));
-          return record;
-        });
+    customers.computeIfPresent(customerId, (id, record) -> {
+      record.planIds.forEach(planId -> result.add(plans.get(planId)));
+      return record;
+    });
     return List.copyOf(result);
   }
 
@@ -284,12 +270,11 @@ final class InMemoryPlanStore implements PlanStore {
   public String dump() {
     StringBuilder text = new StringBuilder();
     plans.values().forEach(plan -> text.append(plan).append('\n'));
-    customers.forEach(
-        (id, record) -> {
-          text.append("customer ").append(id).append('\n');
-          record.journal.forEach(event -> text.append(event).append('\n'));
-          record.contacts.forEach(contact -> text.append(contact).append('\n'));
-        });
+    customers.forEach((id, record) -> {
+      text.append("customer ").append(id).append('\n');
+      record.journal.forEach(event -> text.append(event).append('\n'));
+      record.contacts.forEach(contact -> text.append(contact).append('\n'));
+    });
     grants.values().forEach(grant -> text.append(grant).append('\n'));
     return text.toString();
   }

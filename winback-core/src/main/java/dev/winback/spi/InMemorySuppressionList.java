@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link SuppressionList} in memory, keyed by keyed fingerprints of customer ids and addresses
- * (never the raw values). Thread-safe. Not API: use {@link SuppressionList#inMemory()}.
+ * A {@link SuppressionList} in memory, keyed by keyed fingerprints of customer ids and addresses (never the raw
+ * values). Thread-safe. Not API: use {@link SuppressionList#inMemory()}.
  */
 final class InMemorySuppressionList implements SuppressionList {
   private final AddressFingerprints fingerprints;

@@ -1,12 +1,11 @@
 package dev.winback.spi;
 
 /**
- * Makes a customer the incentive in the step's offer; carries out {@link
- * dev.winback.model.StepKind#INCENTIVE_OFFER} steps.
+ * Makes a customer the incentive in the step's offer; carries out {@link dev.winback.model.StepKind#INCENTIVE_OFFER} steps.
  *
- * <p>Implementations are called from whichever thread runs due steps, possibly several at once, so
- * they must be thread-safe. A strategy that throws is retried with backoff like one that returns
- * {@link StepResult.Failed}; its exception never corrupts the plan.
+ * <p>Implementations are called from whichever thread runs due steps, possibly several at once, so they must be
+ * thread-safe. A strategy that throws is retried with backoff like one that returns {@link StepResult.Failed}; its
+ * exception never corrupts the plan.
  */
 @FunctionalInterface
 public interface IncentiveStrategy {
@@ -21,8 +20,7 @@ public interface IncentiveStrategy {
   StepResult offerIncentive(StepContext context) throws Exception;
 
   /**
-   * A strategy that carries out nothing and records each step as skipped: for hosts that do not do
-   * incentive offers.
+   * A strategy that carries out nothing and records each step as skipped: for hosts that do not do incentive offers.
    *
    * @return the strategy
    */

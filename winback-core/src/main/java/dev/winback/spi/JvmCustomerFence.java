@@ -8,16 +8,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * A {@link CustomerFence} of read-write locks, one per customer while anyone holds it: sends share
- * it, decisions take it alone. Locks are created on demand and dropped when the last holder leaves,
- * so unrelated customers never wait for each other.
+ * A {@link CustomerFence} of read-write locks, one per customer while anyone holds it: sends share it, decisions
+ * take it alone. Locks are created on demand and dropped when the last holder leaves, so unrelated customers never
+ * wait for each other.
  */
 final class JvmCustomerFence implements CustomerFence {
 
-  /**
-   * A customer's lock and how many threads hold it or wait for it; guarded by the map's per-key
-   * lock.
-   */
+  /** A customer's lock and how many threads hold it or wait for it; guarded by the map's per-key lock. */
   private static final class Entry {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     int users;
@@ -73,13 +70,11 @@ final class JvmCustomerFence implements CustomerFence {
   }
 
   private Entry enter(String customerId) {
-    return entries.compute(
-        customerId,
-        (id, entry) -> {
-          Entry held = entry == null ? new Entry() : entry;
-          held.users++;
-          return held;
-        });
+    return entries.compute(customerId, (id, entry) -> {
+      Entry held = entry == null ? new Entry() : entry;
+      held.users++;
+      return held;
+    });
   }
 
   private void leave(String customerId) {

@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * English keyword rules, one pattern per category, tried in order of precedence: the first category
- * whose pattern occurs in the text wins. Stateless and thread-safe. Not API: use {@link
- * ReasonClassifier#keywords()}.
+ * English keyword rules, one pattern per category, tried in order of precedence: the first category whose
+ * pattern occurs in the text wins. Stateless and thread-safe. Not API: use {@link ReasonClassifier#keywords()}.
  */
 enum KeywordReasonClassifier implements ReasonClassifier {
   /** The one instance. */

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A new version of a plan and the journal events that describe the change, stored together or not
- * at all.
+ * A new version of a plan and the journal events that describe the change, stored together or not at all.
  *
  * @param plan the new version (its version is the stored one plus one)
  * @param events the events

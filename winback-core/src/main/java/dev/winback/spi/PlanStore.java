@@ -12,38 +12,33 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Where WinBack keeps plans and each customer's append-only journal. Every write stores a plan
- * change together with the journal events that describe it, atomically: both or neither.
+ * Where WinBack keeps plans and each customer's append-only journal. Every write stores a plan change together
+ * with the journal events that describe it, atomically: both or neither.
  *
- * <p>Implementations must be thread-safe. Updates use optimistic locking: an update succeeds only
- * when the stored plan's version is one below the new plan's, so two runners can never both claim
- * the same step.
+ * <p>Implementations must be thread-safe. Updates use optimistic locking: an update succeeds only when the stored
+ * plan's version is one below the new plan's, so two runners can never both claim the same step.
  */
 public interface PlanStore {
 
   /**
-   * Stores a new plan with its journal events, unless a plan with the same id is already stored. A
-   * customer has at most one {@link dev.winback.model.PlanStatus#ACTIVE} plan: a new active plan is
-   * refused while another active plan of the customer is stored (end that one first, e.g. as
-   * superseded).
+   * Stores a new plan with its journal events, unless a plan with the same id is already stored. A customer has at
+   * most one {@link dev.winback.model.PlanStatus#ACTIVE} plan: a new active plan is refused while another active plan
+   * of the customer is stored (end that one first, e.g. as superseded).
    *
    * @param plan the new plan, version 0
    * @param events the events that describe its start
-   * @return the stored plan: the given one, or the one that was already there (its events are then
-   *     dropped)
-   * @throws dev.winback.ConcurrentUpdateException when the plan is active and the customer has
-   *     another active plan (started concurrently); nothing was written
+   * @return the stored plan: the given one, or the one that was already there (its events are then dropped)
+   * @throws dev.winback.ConcurrentUpdateException when the plan is active and the customer has another active plan
+   *     (started concurrently); nothing was written
    */
   WinBackPlan insertIfAbsent(WinBackPlan plan, List<JournalEvent> events);
 
   /**
    * Replaces a plan with a newer version and appends the events describing the change.
    *
-   * @param plan the new version; its {@link WinBackPlan#version()} must be the stored version plus
-   *     one
+   * @param plan the new version; its {@link WinBackPlan#version()} must be the stored version plus one
    * @param events the events that describe the change
-   * @return true when stored; false when the stored version was not the expected one (nothing
-   *     written)
+   * @return true when stored; false when the stored version was not the expected one (nothing written)
    */
   boolean update(WinBackPlan plan, List<JournalEvent> events);
 
@@ -73,17 +68,16 @@ public interface PlanStore {
   List<DueStep> dueSteps(Instant now, int limit);
 
   /**
-   * Claims plans with due steps for one runner, so that several runners (threads or nodes) sharing
-   * the store never work on the same plan at once: the plans returned are leased to {@code owner}
-   * for {@code lease}. A plan whose lease lapsed (its runner died) is returned again as {@link
-   * ClaimedPlan#recovering()}. A due plan whose stored record cannot be read is not returned: the
-   * store quarantines it (see {@link #quarantined}) and claims the others. Stores used by one
-   * process only may ignore leases; by default the plans of {@link #dueSteps} are returned, not
+   * Claims plans with due steps for one runner, so that several runners (threads or nodes) sharing the store never
+   * work on the same plan at once: the plans returned are leased to {@code owner} for {@code lease}. A plan whose
+   * lease lapsed (its runner died) is returned again as {@link ClaimedPlan#recovering()}. A due plan whose stored
+   * record cannot be read is not returned: the store quarantines it (see {@link #quarantined}) and claims the others.
+   * Stores used by one process only may ignore leases; by default the plans of {@link #dueSteps} are returned, not
    * recovering.
    *
-   * <p>{@code now} decides which steps are due; the lease is judged by the store's own clock (a
-   * shared store uses one clock for every node, e.g. the database's), so a node whose clock runs
-   * ahead never takes over another node's live lease.
+   * <p>{@code now} decides which steps are due; the lease is judged by the store's own clock (a shared store uses
+   * one clock for every node, e.g. the database's), so a node whose clock runs ahead never takes over another node's
+   * live lease.
    *
    * @param now the time, by the engine's clock, that decides which steps are due
    * @param limit the most plans to claim
@@ -104,9 +98,9 @@ public interface PlanStore {
   }
 
   /**
-   * Stores several plan changes, each under the same optimistic locking as {@link #update}; a
-   * change whose plan moved on is left out, the others are stored. By default one {@link #update}
-   * after another; stores may write them in one round trip.
+   * Stores several plan changes, each under the same optimistic locking as {@link #update}; a change whose plan
+   * moved on is left out, the others are stored. By default one {@link #update} after another; stores may write
+   * them in one round trip.
    *
    * @param changes the changes
    * @return for each change, in order, whether it was stored
@@ -120,10 +114,9 @@ public interface PlanStore {
   }
 
   /**
-   * Stores several plan changes like {@link #updateAll} and, in the same write, releases {@code
-   * owner}'s claim on each plan stored: how a runner records the results of a batch. A plan whose
-   * change was left out stays claimed. By default {@link #updateAll}, then {@link #releaseClaims}
-   * for the plans stored.
+   * Stores several plan changes like {@link #updateAll} and, in the same write, releases {@code owner}'s claim on
+   * each plan stored: how a runner records the results of a batch. A plan whose change was left out stays claimed.
+   * By default {@link #updateAll}, then {@link #releaseClaims} for the plans stored.
    *
    * @param owner the runner's id
    * @param changes the changes
@@ -142,12 +135,11 @@ public interface PlanStore {
   }
 
   /**
-   * Whether {@link #claimDue} leases each plan it returns to the claiming runner alone, until the
-   * runner releases it or the lease lapses, so that no other runner works on the plan meanwhile; a
-   * lapsed lease is then returned as {@link ClaimedPlan#recovering()}. When true, the engine runs a
-   * claimed step without first storing that it runs (the lease says so), and stores the result and
-   * the release in one write. By default false: the engine then stores each claim, under optimistic
-   * locking, before running the step.
+   * Whether {@link #claimDue} leases each plan it returns to the claiming runner alone, until the runner releases
+   * it or the lease lapses, so that no other runner works on the plan meanwhile; a lapsed lease is then returned as
+   * {@link ClaimedPlan#recovering()}. When true, the engine runs a claimed step without first storing that it runs
+   * (the lease says so), and stores the result and the release in one write. By default false: the engine then
+   * stores each claim, under optimistic locking, before running the step.
    *
    * @return true when claims are exclusive leases
    */
@@ -156,8 +148,7 @@ public interface PlanStore {
   }
 
   /**
-   * The contact histories of several customers; by default one {@link #contactHistory} after
-   * another.
+   * The contact histories of several customers; by default one {@link #contactHistory} after another.
    *
    * @param customerIds the customers
    * @return each customer's contacts, oldest first (customers without contacts may be missing)
@@ -181,8 +172,7 @@ public interface PlanStore {
   default void extendClaims(String owner, Collection<String> planIds, Duration lease) {}
 
   /**
-   * Releases a runner's claims on plans it has finished with (or will not finish, when shutting
-   * down).
+   * Releases a runner's claims on plans it has finished with (or will not finish, when shutting down).
    *
    * @param owner the runner's id
    * @param planIds the plans
@@ -190,9 +180,9 @@ public interface PlanStore {
   default void releaseClaims(String owner, Collection<String> planIds) {}
 
   /**
-   * The fence that keeps sends to a customer and decisions about them apart on every engine sharing
-   * this store. Stores used by one process may return {@link CustomerFence#inJvm(PlanStore)} (once,
-   * kept for the store's life); shared stores need one that holds across processes.
+   * The fence that keeps sends to a customer and decisions about them apart on every engine sharing this store.
+   * Stores used by one process may return {@link CustomerFence#inJvm(PlanStore)} (once, kept for the store's life);
+   * shared stores need one that holds across processes.
    *
    * @return the store's fence, the same instance on every call
    */
@@ -207,8 +197,8 @@ public interface PlanStore {
   List<JournalEvent> journal(String customerId);
 
   /**
-   * The customer's contacts across all plans, oldest first: what frequency caps count. By default
-   * read from the journal's {@link EventType#STEP_DONE} events; stores may keep an index instead.
+   * The customer's contacts across all plans, oldest first: what frequency caps count. By default read from the
+   * journal's {@link EventType#STEP_DONE} events; stores may keep an index instead.
    *
    * @param customerId the customer's id
    * @return the contacts made
@@ -219,17 +209,16 @@ public interface PlanStore {
       if (event.type() == EventType.STEP_DONE
           && event.channel().isPresent()
           && event.stepKind().isPresent()) {
-        contacts.add(
-            new ContactRecord(
-                event.at(), event.channel().get(), event.stepKind().get(), event.planId()));
+        contacts.add(new ContactRecord(
+            event.at(), event.channel().get(), event.stepKind().get(), event.planId()));
       }
     }
     return contacts;
   }
 
   /**
-   * A page of the ids of every customer with plans, in ascending order: for maintenance jobs such
-   * as erasing data past its retention.
+   * A page of the ids of every customer with plans, in ascending order: for maintenance jobs such as erasing data
+   * past its retention.
    *
    * @param after the last id of the previous page, or the empty string for the first page
    * @param limit the most ids to return
@@ -246,29 +235,25 @@ public interface PlanStore {
   List<WinBackPlan> plans(String customerId);
 
   /**
-   * The stored records of a customer that cannot be read as plans or journal events (corrupt,
-   * written by hand, or no longer valid), as their raw stored text: what an export of the
-   * customer's data must add to the readable {@link #plans} and {@link #journal}, which leave them
-   * out. Such records affect their customer only: a plan among them is {@linkplain #quarantined
-   * quarantined} when it falls due, and {@link #anonymise} deletes them. Stores that cannot hold
-   * unreadable records return an empty list (the default).
+   * The stored records of a customer that cannot be read as plans or journal events (corrupt, written by hand, or
+   * no longer valid), as their raw stored text: what an export of the customer's data must add to the readable
+   * {@link #plans} and {@link #journal}, which leave them out. Such records affect their customer only: a plan among
+   * them is {@linkplain #quarantined quarantined} when it falls due, and {@link #anonymise} deletes them. Stores that
+   * cannot hold unreadable records return an empty list (the default).
    *
    * @param customerId the customer's id
-   * @return the raw text of each unreadable plan, then of each unreadable journal event, in stored
-   *     order
+   * @return the raw text of each unreadable plan, then of each unreadable journal event, in stored order
    */
   default List<String> unreadableRecords(String customerId) {
     return List.of();
   }
 
   /**
-   * A page of the plans taken out of the due order (status {@link
-   * dev.winback.model.PlanStatus#QUARANTINED}), for operators: by the store itself when a due
-   * plan's record could not be read, or by the engine. By default read through {@link #customerIds}
-   * and {@link #plans} (a scan of every customer); stores override it with a query.
+   * A page of the plans taken out of the due order (status {@link dev.winback.model.PlanStatus#QUARANTINED}), for
+   * operators: by the store itself when a due plan's record could not be read, or by the engine. By default read
+   * through {@link #customerIds} and {@link #plans} (a scan of every customer); stores override it with a query.
    *
-   * @param afterPlanId the last plan id of the previous page, or the empty string for the first
-   *     page
+   * @param afterPlanId the last plan id of the previous page, or the empty string for the first page
    * @param limit the most plans to return
    * @return the quarantined plans with ids after {@code afterPlanId}, ascending by plan id
    */
@@ -295,10 +280,9 @@ public interface PlanStore {
   }
 
   /**
-   * Replaces everything held about a customer by anonymous copies, atomically: each plan by {@code
-   * anonymisePlan}'s result, each journal event by {@code anonymiseEvent}'s, both filed under
-   * {@code anonymousId}; the customer's reactivation grants are deleted. Nothing stored afterwards
-   * mentions {@code customerId}.
+   * Replaces everything held about a customer by anonymous copies, atomically: each plan by {@code anonymisePlan}'s
+   * result, each journal event by {@code anonymiseEvent}'s, both filed under {@code anonymousId}; the customer's
+   * reactivation grants are deleted. Nothing stored afterwards mentions {@code customerId}.
    *
    * @param customerId the customer to erase
    * @param anonymousId the id their anonymous records are kept under
@@ -319,8 +303,8 @@ public interface PlanStore {
   void saveGrant(ReactivationGrant grant);
 
   /**
-   * Consumes a reactivation grant atomically: of many concurrent calls for the same token, exactly
-   * one gets {@link GrantConsumption.Status#CONSUMED}.
+   * Consumes a reactivation grant atomically: of many concurrent calls for the same token, exactly one gets
+   * {@link GrantConsumption.Status#CONSUMED}.
    *
    * @param tokenId the token's id
    * @param at when it is redeemed

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A plan taken out of the due order because WinBack could not go on with it (status {@link
- * dev.winback.model.PlanStatus#QUARANTINED}): for operators, who look at the customer's record,
- * mend or erase it. Nobody is contacted by a quarantined plan.
+ * A plan taken out of the due order because WinBack could not go on with it (status
+ * {@link dev.winback.model.PlanStatus#QUARANTINED}): for operators, who look at the customer's record, mend or erase
+ * it. Nobody is contacted by a quarantined plan.
  *
  * @param planId the plan's id
  * @param customerId its customer's id

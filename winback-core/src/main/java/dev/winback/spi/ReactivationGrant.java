@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a reactivation token stands for, kept in the store (the token itself carries only a random
- * id and its expiry, so it reveals nothing about the customer).
+ * What a reactivation token stands for, kept in the store (the token itself carries only a random id and its
+ * expiry, so it reveals nothing about the customer).
  *
  * @param tokenId the token's random id
  * @param customerId the customer it brings back

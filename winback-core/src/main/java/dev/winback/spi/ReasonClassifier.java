@@ -4,8 +4,7 @@ import dev.winback.model.ExitCategory;
 import java.util.Locale;
 
 /**
- * Turns a customer's own words about why they left into an {@link ExitCategory}. Must be
- * thread-safe.
+ * Turns a customer's own words about why they left into an {@link ExitCategory}. Must be thread-safe.
  */
 @FunctionalInterface
 public interface ReasonClassifier {
@@ -20,9 +19,8 @@ public interface ReasonClassifier {
   ExitCategory classify(String text, Locale locale);
 
   /**
-   * The default classifier: English keyword rules for every category, checked in a fixed order of
-   * precedence (e.g. "a competitor offered a better price" is {@link
-   * ExitCategory#COMPETITOR_OFFER}, not price).
+   * The default classifier: English keyword rules for every category, checked in a fixed order of precedence
+   * (e.g. "a competitor offered a better price" is {@link ExitCategory#COMPETITOR_OFFER}, not price).
    *
    * @return the classifier
    */

@@ -19,9 +19,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The contact rules WinBack always applies: suppression, consent per channel and purpose,
- * reason-aware caps, frequency caps, quiet hours. Stateless and thread-safe. Not API: use {@link
- * ContactPolicy#standard()}.
+ * The contact rules WinBack always applies: suppression, consent per channel and purpose, reason-aware caps,
+ * frequency caps, quiet hours. Stateless and thread-safe. Not API: use {@link ContactPolicy#standard()}.
  */
 enum StandardContactPolicy implements ContactPolicy {
   /** The one instance. */
@@ -45,27 +44,16 @@ enum StandardContactPolicy implements ContactPolicy {
     }
     ContactPurpose purpose = request.purpose();
     if (!customer.consentsTo(request.channel(), purpose)) {
-      Optional<Channel> next =
-          preferredConsented(customer, purpose, request.channel())
-              .filter(
-                  channel ->
-                      channel != Channel.PHONE || request.kind() != StepKind.GRACEFUL_GOODBYE);
-      return next.<ContactDecision>map(
-              channel ->
-                  new ContactDecision.Reroute(
-                      channel,
-                      "consent",
-                      "no "
-                          + purpose
-                          + " consent on "
-                          + request.channel()
-                          + "; "
-                          + channel
-                          + " is the next consented channel the customer prefers"))
-          .orElseGet(
-              () ->
-                  new ContactDecision.Skip(
-                      "consent", "no channel with consent for " + purpose + " contact"));
+      Optional<Channel> next = preferredConsented(customer, purpose, request.channel())
+          .filter(
+              channel -> channel != Channel.PHONE || request.kind() != StepKind.GRACEFUL_GOODBYE);
+      return next.<ContactDecision>map(channel -> new ContactDecision.Reroute(
+              channel,
+              "consent",
+              "no " + purpose + " consent on " + request.channel() + "; " + channel
+                  + " is the next consented channel the customer prefers"))
+          .orElseGet(() -> new ContactDecision.Skip(
+              "consent", "no channel with consent for " + purpose + " contact"));
     }
     ContactRules rules = request.rules();
     for (ReasonCap reasonCap : rules.reasonCaps()) {
@@ -74,17 +62,14 @@ enum StandardContactPolicy implements ContactPolicy {
       }
       String rule = "reason-cap(" + reasonCap.reason() + ")";
       if (reasonCap.preferredChannelOnly()) {
-        Optional<Channel> preferred =
-            preferredConsented(customer, purpose, null)
-                .filter(
-                    channel ->
-                        channel != Channel.PHONE || request.kind() != StepKind.GRACEFUL_GOODBYE);
+        Optional<Channel> preferred = preferredConsented(customer, purpose, null)
+            .filter(
+                channel -> channel != Channel.PHONE || request.kind() != StepKind.GRACEFUL_GOODBYE);
         if (preferred.isPresent() && preferred.get() != request.channel()) {
           return new ContactDecision.Reroute(
               preferred.get(),
               rule,
-              "customers who left over "
-                  + reasonCap.reason()
+              "customers who left over " + reasonCap.reason()
                   + " are contacted only on their preferred channel");
         }
       }
@@ -93,9 +78,7 @@ enum StandardContactPolicy implements ContactPolicy {
         return new ContactDecision.Delay(
             until,
             rule,
-            "at most "
-                + describe(reasonCap.cap())
-                + " for customers who left over "
+            "at most " + describe(reasonCap.cap()) + " for customers who left over "
                 + reasonCap.reason());
       }
     }
@@ -114,21 +97,14 @@ enum StandardContactPolicy implements ContactPolicy {
       return new ContactDecision.Delay(
           nextAllowed(request.at(), customer.timeZone(), window),
           "quiet-hours(" + request.channel() + " " + window.from() + "-" + window.until() + ")",
-          request.channel()
-              + " only from "
-              + window.from()
-              + " to "
-              + window.until()
-              + " in the customer's time zone ("
-              + customer.timeZone()
-              + ")");
+          request.channel() + " only from " + window.from() + " to " + window.until()
+              + " in the customer's time zone (" + customer.timeZone() + ")");
     }
     return ContactDecision.allow();
   }
 
   /**
-   * The customer's preferred channel with consent for a purpose, else the first consented contact
-   * point's channel.
+   * The customer's preferred channel with consent for a purpose, else the first consented contact point's channel.
    *
    * @param customer the customer
    * @param purpose the purpose
@@ -151,10 +127,7 @@ enum StandardContactPolicy implements ContactPolicy {
     return Optional.empty();
   }
 
-  /**
-   * The first time at or after which one more contact fits the cap, or null when it fits at {@code
-   * at}.
-   */
+  /** The first time at or after which one more contact fits the cap, or null when it fits at {@code at}. */
   static @Nullable Instant capUntil(List<ContactRecord> history, FrequencyCap cap, Instant at) {
     Instant windowStart = at.minus(cap.window());
     int inWindow = 0;
@@ -178,10 +151,9 @@ enum StandardContactPolicy implements ContactPolicy {
   /** The next moment in the customer's zone when the window opens, after {@code at}. */
   static Instant nextAllowed(Instant at, ZoneId zone, DailyWindow window) {
     ZonedDateTime local = at.atZone(zone);
-    LocalDate day =
-        local.toLocalTime().isBefore(window.from())
-            ? local.toLocalDate()
-            : local.toLocalDate().plusDays(1);
+    LocalDate day = local.toLocalTime().isBefore(window.from())
+        ? local.toLocalDate()
+        : local.toLocalDate().plusDays(1);
     Instant next = ZonedDateTime.of(day, window.from(), zone).toInstant();
     return next.isAfter(at)
         ? next
@@ -190,13 +162,10 @@ enum StandardContactPolicy implements ContactPolicy {
 
   private static String describe(FrequencyCap cap) {
     long days = cap.window().toDays();
-    String window =
-        days > 0 && cap.window().equals(java.time.Duration.ofDays(days))
-            ? days + (days == 1 ? " day" : " days")
-            : cap.window().toString();
-    return cap.maxContacts()
-        + (cap.maxContacts() == 1 ? " contact" : " contacts")
-        + " per "
+    String window = days > 0 && cap.window().equals(java.time.Duration.ofDays(days))
+        ? days + (days == 1 ? " day" : " days")
+        : cap.window().toString();
+    return cap.maxContacts() + (cap.maxContacts() == 1 ? " contact" : " contacts") + " per "
         + window;
   }
 }

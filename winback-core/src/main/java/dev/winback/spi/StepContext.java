@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a strategy needs to carry out one plan step, immutable. The {@link #idempotencyKey()}
- * is the same on every attempt of the same step, so a host that remembers it can make sure a
- * message goes out once.
+ * Everything a strategy needs to carry out one plan step, immutable. The {@link #idempotencyKey()} is the same on
+ * every attempt of the same step, so a host that remembers it can make sure a message goes out once.
  *
- * @param customer the customer, with everything learned so far (e.g. the reasons from their
- *     feedback)
+ * @param customer the customer, with everything learned so far (e.g. the reasons from their feedback)
  * @param plan the plan the step belongs to, as it stood when the step was claimed
  * @param step the step to carry out
  * @param idempotencyKey a key unique to this step of this plan, stable across retries
@@ -59,11 +57,8 @@ public record StepContext(
    */
   public List<PlanStep> earlierOutcomes() {
     return plan.steps().stream()
-        .filter(
-            s ->
-                s.index() != step.index()
-                    && s.status().isFinal()
-                    && s.status() != StepStatus.CANCELLED)
+        .filter(s ->
+            s.index() != step.index() && s.status().isFinal() && s.status() != StepStatus.CANCELLED)
         .toList();
   }
 }

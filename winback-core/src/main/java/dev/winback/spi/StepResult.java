@@ -5,22 +5,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a strategy did with a step: {@link Sent}, {@link Skipped} on purpose, or {@link Failed}. A
- * failed step is retried with backoff (as is a strategy that throws) until the playbook's attempts
- * run out.
+ * What a strategy did with a step: {@link Sent}, {@link Skipped} on purpose, or {@link Failed}. A failed step is
+ * retried with backoff (as is a strategy that throws) until the playbook's attempts run out.
  *
  * <p>A reference or reason only describes the outcome, so it is never refused: one longer than
- * {@link Limits#MAX_RESULT_TEXT_LENGTH} is cut short to end with {@link Limits#TRUNCATION_MARKER},
- * and unpaired surrogates and control characters other than tabs and line breaks are replaced by
- * U+FFFD (see {@link Limits#truncate(String, int)}).
+ * {@link Limits#MAX_RESULT_TEXT_LENGTH} is cut short to end with {@link Limits#TRUNCATION_MARKER}, and unpaired
+ * surrogates and control characters other than tabs and line breaks are replaced by U+FFFD (see
+ * {@link Limits#truncate(String, int)}).
  */
 public sealed interface StepResult {
 
   /**
    * The step was carried out.
    *
-   * @param reference the host's reference for what was sent (a message or task id), free of
-   *     personal data
+   * @param reference the host's reference for what was sent (a message or task id), free of personal data
    */
   record Sent(Optional<String> reference) implements StepResult {
     /**

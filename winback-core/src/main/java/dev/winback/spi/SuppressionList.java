@@ -6,10 +6,9 @@ import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
- * The global list of people who must not be contacted, whatever plan or customer record asks: by
- * keyed fingerprints of the customer id and of every contact address, so the same person under a
- * new customer id is still recognised. Checked before anything else. Implementations must be
- * thread-safe.
+ * The global list of people who must not be contacted, whatever plan or customer record asks: by keyed fingerprints
+ * of the customer id and of every contact address, so the same person under a new customer id is still recognised. Checked
+ * before anything else. Implementations must be thread-safe.
  */
 public interface SuppressionList {
 
@@ -30,8 +29,8 @@ public interface SuppressionList {
   void add(LostCustomer customer, Suppression reason);
 
   /**
-   * A list kept in this process's memory under a random fingerprint key; it stores keyed
-   * fingerprints of ids and addresses, never the values.
+   * A list kept in this process's memory under a random fingerprint key; it stores keyed fingerprints of ids and
+   * addresses, never the values.
    *
    * @return a new, empty list
    */
@@ -42,8 +41,8 @@ public interface SuppressionList {
   }
 
   /**
-   * A list kept in this process's memory under a given fingerprint key (HMAC-SHA256), so its
-   * fingerprints can be compared with those of another list under the same key.
+   * A list kept in this process's memory under a given fingerprint key (HMAC-SHA256), so its fingerprints can be
+   * compared with those of another list under the same key.
    *
    * @param fingerprintKey the key, at least 16 bytes; keep it secret
    * @return a new, empty list

@@ -33,47 +33,39 @@ import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
-/**
- * The engine checks what enters through its own methods, and stores a host's outcome texts cut to
- * fit.
- */
+/** The engine checks what enters through its own methods, and stores a host's outcome texts cut to fit. */
 class BoundedInputTest {
   private final ManualClock clock = ManualClock.at(LOST_AT);
   private final PlanStore store = PlanStore.inMemory();
   private final Recorder host = new Recorder();
-  private final WinBack winBack =
-      WinBack.builder()
-          .clock(clock)
-          .store(store)
-          .reactivationTokens(
-              ReactivationTokens.builder()
-                  .key(
-                      "k1",
-                      "a signing secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8))
-                  .build())
-          .feedback(host)
-          .apology(host)
-          .incentives(host)
-          .reEngagement(host)
-          .build();
+  private final WinBack winBack = WinBack.builder()
+      .clock(clock)
+      .store(store)
+      .reactivationTokens(ReactivationTokens.builder()
+          .key("k1", "a signing secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8))
+          .build())
+      .feedback(host)
+      .apology(host)
+      .incentives(host)
+      .reEngagement(host)
+      .build();
 
   @Test
   void everyMethodTakingACustomerIdRefusesAnIdThatCouldNotBeStored() {
     winBack.start(Customers.lost("a?").build());
     String broken = "a\uD800"; // PostgreSQL would store it as "a?", another customer's id
-    List<ThrowingCallable> calls =
-        List.of(
-            () -> winBack.recordFeedback(broken, Feedback.of("why", ReasonSource.SURVEY, LOST_AT)),
-            () -> winBack.recordResponse(broken, CustomerResponse.DECLINED),
-            () -> winBack.markWonBack(broken),
-            () -> winBack.optOut(broken),
-            () -> winBack.suppress(broken, Suppression.LEGAL_HOLD),
-            () -> winBack.recordConsent(broken, Channel.EMAIL, Consent.WITHDRAWN, "form"),
-            () -> winBack.issueReactivationToken(broken),
-            () -> winBack.erase(broken),
-            () -> winBack.export(broken),
-            () -> winBack.plan(broken),
-            () -> winBack.history(broken));
+    List<ThrowingCallable> calls = List.of(
+        () -> winBack.recordFeedback(broken, Feedback.of("why", ReasonSource.SURVEY, LOST_AT)),
+        () -> winBack.recordResponse(broken, CustomerResponse.DECLINED),
+        () -> winBack.markWonBack(broken),
+        () -> winBack.optOut(broken),
+        () -> winBack.suppress(broken, Suppression.LEGAL_HOLD),
+        () -> winBack.recordConsent(broken, Channel.EMAIL, Consent.WITHDRAWN, "form"),
+        () -> winBack.issueReactivationToken(broken),
+        () -> winBack.erase(broken),
+        () -> winBack.export(broken),
+        () -> winBack.plan(broken),
+        () -> winBack.history(broken));
 
     for (ThrowingCallable call : calls) {
       assertThatThrownBy(call)
@@ -88,15 +80,14 @@ class BoundedInputTest {
   void aConsentSourceLongerThanTheLimitIsRefusedAndNothingIsWritten() {
     winBack.start(Customers.lost("c1").build());
 
-    assertThatThrownBy(
-            () ->
-                winBack.recordConsent(
-                    "c1", Channel.EMAIL, Consent.WITHDRAWN, "s".repeat(Limits.MAX_NAME_LENGTH + 1)))
+    assertThatThrownBy(() -> winBack.recordConsent(
+            "c1", Channel.EMAIL, Consent.WITHDRAWN, "s".repeat(Limits.MAX_NAME_LENGTH + 1)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(
             "source: must be at most " + Limits.MAX_NAME_LENGTH + " characters long");
     assertThat(winBack.history("c1")).hasSize(1);
-    assertThat(winBack.plan("c1").orElseThrow().customer().consentsTo(Channel.EMAIL)).isTrue();
+    assertThat(winBack.plan("c1").orElseThrow().customer().consentsTo(Channel.EMAIL))
+        .isTrue();
   }
 
   @Test
@@ -129,20 +120,16 @@ class BoundedInputTest {
     clock.advance(Duration.ofDays(30));
     assertThat(winBack.runDue().retried()).isPositive();
     assertThat(winBack.plan("c1").orElseThrow().steps())
-        .allSatisfy(
-            step ->
-                assertThat(step.outcome().orElse(""))
-                    .hasSizeLessThanOrEqualTo(Limits.MAX_DETAIL_LENGTH));
+        .allSatisfy(step -> assertThat(step.outcome().orElse(""))
+            .hasSizeLessThanOrEqualTo(Limits.MAX_DETAIL_LENGTH));
   }
 
   @Test
   void feedbackBeyondTheMostReasonsIsRefusedAndNothingIsWritten() {
     LostCustomer.Builder customer = Customers.lost("c1");
     IntStream.range(0, Limits.MAX_ITEMS)
-        .forEach(
-            i ->
-                customer.addExitReason(
-                    ExitReason.of(ExitCategory.PRICE, ReasonSource.SURVEY, LOST_AT)));
+        .forEach(i -> customer.addExitReason(
+            ExitReason.of(ExitCategory.PRICE, ReasonSource.SURVEY, LOST_AT)));
     winBack.start(customer.build());
     int events = winBack.history("c1").size();
 

@@ -22,34 +22,26 @@ import org.junit.jupiter.api.Test;
 
 /** Many threads calling runDue at once never run a step twice. */
 class ConcurrentRunTest {
-  /**
-   * The standard plan for an unknown reason: ask at day 0, goodbye at 3, thank-you at 21, second
-   * chance at 90.
-   */
+  /** The standard plan for an unknown reason: ask at day 0, goodbye at 3, thank-you at 21, second chance at 90. */
   private static final int[] DAYS_TO_NEXT_STEP = {3, 18, 69, 1};
 
   @Test
   void concurrentRunDueNeverRunsAStepTwice() throws Exception {
     ManualClock clock = ManualClock.at(LOST_AT);
     Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
-    Recorder host =
-        new Recorder()
-            .answering(
-                c -> {
-                  runs.computeIfAbsent(
-                          c.idempotencyKey() + "/" + c.attempt(), k -> new AtomicInteger())
-                      .incrementAndGet();
-                  return StepResult.sent();
-                });
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .batchSize(50)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    Recorder host = new Recorder().answering(c -> {
+      runs.computeIfAbsent(c.idempotencyKey() + "/" + c.attempt(), k -> new AtomicInteger())
+          .incrementAndGet();
+      return StepResult.sent();
+    });
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .batchSize(50)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     int customers = 2_000;
     for (int i = 0; i < customers; i++) {
       winBack.start(lost("c" + i).build());
@@ -62,12 +54,10 @@ class ConcurrentRunTest {
         CyclicBarrier together = new CyclicBarrier(threads);
         List<Future<Integer>> results = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-          results.add(
-              pool.submit(
-                  () -> {
-                    together.await();
-                    return winBack.runDue().total();
-                  }));
+          results.add(pool.submit(() -> {
+            together.await();
+            return winBack.runDue().total();
+          }));
         }
         int total = 0;
         for (Future<Integer> result : results) {

@@ -42,23 +42,21 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Over random customers, consents, time zones (several with daylight-saving changes inside the
- * run), opt-outs and suppressions arriving at random times, and a runner called at irregular
- * moments: nothing is sent after an opt-out or a suppression, no cap is exceeded, no call or text
- * falls in quiet hours, and every contact has consent.
+ * Over random customers, consents, time zones (several with daylight-saving changes inside the run), opt-outs and
+ * suppressions arriving at random times, and a runner called at irregular moments: nothing is sent after an opt-out
+ * or a suppression, no cap is exceeded, no call or text falls in quiet hours, and every contact has consent.
  */
 class ContactPolicyPropertiesTest {
   private static final Instant START =
       Instant.parse("2026-02-20T00:00:00Z"); // DST changes fall in the run
-  private static final List<ZoneId> ZONES =
-      List.of(
-          ZoneId.of("Europe/Berlin"),
-          ZoneId.of("America/New_York"),
-          ZoneId.of("Australia/Sydney"),
-          ZoneId.of("Pacific/Auckland"),
-          ZoneId.of("Asia/Kolkata"),
-          ZoneId.of("America/Los_Angeles"),
-          ZoneId.of("UTC"));
+  private static final List<ZoneId> ZONES = List.of(
+      ZoneId.of("Europe/Berlin"),
+      ZoneId.of("America/New_York"),
+      ZoneId.of("Australia/Sydney"),
+      ZoneId.of("Pacific/Auckland"),
+      ZoneId.of("Asia/Kolkata"),
+      ZoneId.of("America/Los_Angeles"),
+      ZoneId.of("UTC"));
 
   /** One random customer and what happens to them during the run. */
   record Spec(
@@ -76,22 +74,18 @@ class ContactPolicyPropertiesTest {
   Arbitrary<Spec> specs() {
     Arbitrary<Consent> consent =
         Arbitraries.of(Consent.GRANTED, Consent.GRANTED, Consent.UNKNOWN, Consent.WITHDRAWN);
-    Arbitrary<ContactPoint> point =
-        Combinators.combine(Arbitraries.of(Channel.values()), consent, consent.optional())
-            .as(
-                (channel, general, marketing) ->
-                    ContactPoint.builder()
-                        .channel(channel)
-                        .address(
-                            channel == Channel.EMAIL
-                                ? "x@example.com"
-                                : channel == Channel.POST ? "1 Road" : "+1 555 0100")
-                        .consent(general)
-                        .purposeConsents(
-                            marketing
-                                .map(m -> Map.of(ContactPurpose.MARKETING, m))
-                                .orElse(Map.of()))
-                        .build());
+    Arbitrary<ContactPoint> point = Combinators.combine(
+            Arbitraries.of(Channel.values()), consent, consent.optional())
+        .as((channel, general, marketing) -> ContactPoint.builder()
+            .channel(channel)
+            .address(
+                channel == Channel.EMAIL
+                    ? "x@example.com"
+                    : channel == Channel.POST ? "1 Road" : "+1 555 0100")
+            .consent(general)
+            .purposeConsents(
+                marketing.map(m -> Map.of(ContactPurpose.MARKETING, m)).orElse(Map.of()))
+            .build());
     Arbitrary<Integer> hour = Arbitraries.integers().between(0, 150 * 24);
     return Combinators.combine(
             point.list().ofMinSize(1).ofMaxSize(4),
@@ -105,18 +99,8 @@ class ContactPolicyPropertiesTest {
             hour.optional(0.4),
             hour.optional(0.1),
             Arbitraries.of(true, false))
-        .as(
-            (points, preferred, reasons, zone, start, optOut, suppress, valuable) ->
-                new Spec(
-                    points,
-                    preferred,
-                    reasons,
-                    zone,
-                    start,
-                    optOut,
-                    suppress,
-                    valuable,
-                    start % 2 == 0));
+        .as((points, preferred, reasons, zone, start, optOut, suppress, valuable) -> new Spec(
+            points, preferred, reasons, zone, start, optOut, suppress, valuable, start % 2 == 0));
   }
 
   @Provide
@@ -128,15 +112,14 @@ class ContactPolicyPropertiesTest {
 
   private static LostCustomer customer(int n, Spec spec) {
     Instant lost = START.plus(Duration.ofHours(spec.startHour()));
-    LostCustomer.Builder customer =
-        LostCustomer.builder()
-            .id("p" + n)
-            .displayName("P")
-            .contactPoints(spec.points())
-            .preferredChannel(spec.preferred())
-            .timeZone(spec.zone())
-            .lostAt(lost)
-            .churnSignal(ChurnSignal.SUBSCRIPTION_CANCELLED);
+    LostCustomer.Builder customer = LostCustomer.builder()
+        .id("p" + n)
+        .displayName("P")
+        .contactPoints(spec.points())
+        .preferredChannel(spec.preferred())
+        .timeZone(spec.zone())
+        .lostAt(lost)
+        .churnSignal(ChurnSignal.SUBSCRIPTION_CANCELLED);
     for (ExitCategory reason : spec.reasons()) {
       customer.addExitReason(ExitReason.of(reason, ReasonSource.SURVEY, lost));
     }
@@ -157,24 +140,21 @@ class ContactPolicyPropertiesTest {
       @ForAll long seed) {
     ManualClock clock = ManualClock.at(START);
     Recorder host = new Recorder();
-    Playbook playbook =
-        Playbook.builder()
-            .from(Playbook.standard())
-            .contactRules(
-                ContactRules.builder()
-                    .addCap(cap)
-                    .addCap(FrequencyCap.of(6, Duration.ofDays(30)))
-                    .build())
-            .build();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .playbook(playbook)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    Playbook playbook = Playbook.builder()
+        .from(Playbook.standard())
+        .contactRules(ContactRules.builder()
+            .addCap(cap)
+            .addCap(FrequencyCap.of(6, Duration.ofDays(30)))
+            .build())
+        .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .playbook(playbook)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     Map<String, Instant> stoppedAt = new HashMap<>();
     List<LostCustomer> customers = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
@@ -218,23 +198,19 @@ class ContactPolicyPropertiesTest {
               "%s contacted at %s after opting out or being suppressed at %s",
               id, call.now(), stopped)
           .isTrue();
-      rules
-          .allowedHours(call.step().channel())
-          .ifPresent(
-              window -> {
-                LocalTime local = call.now().atZone(call.customer().timeZone()).toLocalTime();
-                assertThat(window.contains(local))
-                    .as(
-                        "%s by %s at %s local time in %s",
-                        call.step().kind(),
-                        call.step().channel(),
-                        local,
-                        call.customer().timeZone())
-                    .isTrue();
-              });
-      assertThat(
-              call.customer()
-                  .consentsTo(call.step().channel(), ContactPurpose.of(call.step().kind())))
+      rules.allowedHours(call.step().channel()).ifPresent(window -> {
+        LocalTime local = call.now().atZone(call.customer().timeZone()).toLocalTime();
+        assertThat(window.contains(local))
+            .as(
+                "%s by %s at %s local time in %s",
+                call.step().kind(),
+                call.step().channel(),
+                local,
+                call.customer().timeZone())
+            .isTrue();
+      });
+      assertThat(call.customer()
+              .consentsTo(call.step().channel(), ContactPurpose.of(call.step().kind())))
           .as("%s has consent for %s on %s", id, call.step().kind(), call.step().channel())
           .isTrue();
       contacts.computeIfAbsent(id, k -> new ArrayList<>()).add(call.now());

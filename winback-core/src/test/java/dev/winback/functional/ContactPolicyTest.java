@@ -72,12 +72,9 @@ class ContactPolicyTest {
     winBack.start(lost("c1").build());
     winBack.optOut("c1");
 
-    WinBackPlan again =
-        winBack.start(
-            lost("other-id")
-                .contactPoints(
-                    List.of(ContactPoint.of(Channel.EMAIL, "C1@Example.COM", Consent.GRANTED)))
-                .build());
+    WinBackPlan again = winBack.start(lost("other-id")
+        .contactPoints(List.of(ContactPoint.of(Channel.EMAIL, "C1@Example.COM", Consent.GRANTED)))
+        .build());
     runFor(Duration.ofDays(120), Duration.ofHours(6));
 
     assertThat(again.status()).isEqualTo(PlanStatus.SUPPRESSED);
@@ -87,84 +84,69 @@ class ContactPolicyTest {
 
   @Test
   void reroutesToTheNextConsentedChannelTheCustomerPrefers() {
-    WinBackPlan plan =
-        winBack.start(
-            leftBecauseOf("c1", ExitCategory.PRICE)
-                .value(worth("120"))
-                .contactPoints(
-                    List.of(
-                        ContactPoint.builder()
-                            .channel(Channel.EMAIL)
-                            .address("c1@example.com")
-                            .consent(Consent.GRANTED)
-                            .putPurposeConsent(ContactPurpose.MARKETING, Consent.DENIED)
-                            .build(),
-                        ContactPoint.of(Channel.POST, "1 Main Street", Consent.GRANTED)))
-                .preferredChannel(Channel.EMAIL)
-                .build());
+    WinBackPlan plan = winBack.start(leftBecauseOf("c1", ExitCategory.PRICE)
+        .value(worth("120"))
+        .contactPoints(List.of(
+            ContactPoint.builder()
+                .channel(Channel.EMAIL)
+                .address("c1@example.com")
+                .consent(Consent.GRANTED)
+                .putPurposeConsent(ContactPurpose.MARKETING, Consent.DENIED)
+                .build(),
+            ContactPoint.of(Channel.POST, "1 Main Street", Consent.GRANTED)))
+        .preferredChannel(Channel.EMAIL)
+        .build());
 
-    PlanStep incentive =
-        plan.steps().stream()
-            .filter(s -> s.kind() == StepKind.INCENTIVE_OFFER)
-            .findFirst()
-            .orElseThrow();
+    PlanStep incentive = plan.steps().stream()
+        .filter(s -> s.kind() == StepKind.INCENTIVE_OFFER)
+        .findFirst()
+        .orElseThrow();
     PlanStep feedback = plan.step(0);
     assertThat(feedback.channel()).isEqualTo(Channel.EMAIL);
     assertThat(incentive.channel()).isEqualTo(Channel.POST);
-    assertThat(events("c1", EventType.STEP_REROUTED))
-        .anySatisfy(
-            e -> {
-              assertThat(e.stepKind()).contains(StepKind.INCENTIVE_OFFER);
-              assertThat(e.detail())
-                  .contains("rerouted to POST by rule consent")
-                  .contains("no MARKETING consent on EMAIL");
-            });
+    assertThat(events("c1", EventType.STEP_REROUTED)).anySatisfy(e -> {
+      assertThat(e.stepKind()).contains(StepKind.INCENTIVE_OFFER);
+      assertThat(e.detail())
+          .contains("rerouted to POST by rule consent")
+          .contains("no MARKETING consent on EMAIL");
+    });
   }
 
   @Test
   void skipsAStepWithTheReasonWhenNoChannelHasConsentForItsPurpose() {
-    WinBackPlan plan =
-        winBack.start(
-            leftBecauseOf("c1", ExitCategory.PRICE)
-                .value(worth("120"))
-                .contactPoints(
-                    List.of(
-                        ContactPoint.builder()
-                            .channel(Channel.EMAIL)
-                            .address("c1@example.com")
-                            .consent(Consent.GRANTED)
-                            .putPurposeConsent(ContactPurpose.MARKETING, Consent.WITHDRAWN)
-                            .build()))
-                .build());
+    WinBackPlan plan = winBack.start(leftBecauseOf("c1", ExitCategory.PRICE)
+        .value(worth("120"))
+        .contactPoints(List.of(ContactPoint.builder()
+            .channel(Channel.EMAIL)
+            .address("c1@example.com")
+            .consent(Consent.GRANTED)
+            .putPurposeConsent(ContactPurpose.MARKETING, Consent.WITHDRAWN)
+            .build()))
+        .build());
 
     assertThat(plan.steps())
         .filteredOn(s -> s.kind() == StepKind.INCENTIVE_OFFER)
         .singleElement()
-        .satisfies(
-            s -> {
-              assertThat(s.status()).isEqualTo(StepStatus.SKIPPED);
-              assertThat(s.outcome())
-                  .hasValueSatisfying(
-                      o ->
-                          assertThat(o)
-                              .contains("rule consent")
-                              .contains("no channel with consent for MARKETING contact"));
-            });
+        .satisfies(s -> {
+          assertThat(s.status()).isEqualTo(StepStatus.SKIPPED);
+          assertThat(s.outcome())
+              .hasValueSatisfying(o -> assertThat(o)
+                  .contains("rule consent")
+                  .contains("no channel with consent for MARKETING contact"));
+        });
     runFor(Duration.ofDays(120), Duration.ofHours(6));
     assertThat(host.calls()).noneMatch(c -> c.step().kind() == StepKind.INCENTIVE_OFFER);
   }
 
   @Test
   void reachesThoseWhoLeftOverTooManyMessagesOnlyOnTheirPreferredChannelAndOnceAMonth() {
-    winBack.start(
-        leftBecauseOf("c1", ExitCategory.PRICE)
-            .addExitReason(
-                dev.winback.model.ExitReason.of(
-                    ExitCategory.TOO_MANY_MESSAGES, dev.winback.model.ReasonSource.SURVEY, LOST_AT))
-            .addContactPoint(ContactPoint.of(Channel.SMS, "+49 170 1234567", Consent.GRANTED))
-            .preferredChannel(Channel.SMS)
-            .value(worth("120"))
-            .build());
+    winBack.start(leftBecauseOf("c1", ExitCategory.PRICE)
+        .addExitReason(dev.winback.model.ExitReason.of(
+            ExitCategory.TOO_MANY_MESSAGES, dev.winback.model.ReasonSource.SURVEY, LOST_AT))
+        .addContactPoint(ContactPoint.of(Channel.SMS, "+49 170 1234567", Consent.GRANTED))
+        .preferredChannel(Channel.SMS)
+        .value(worth("120"))
+        .build());
 
     runFor(Duration.ofDays(180), Duration.ofHours(3));
 
@@ -172,7 +154,8 @@ class ContactPolicyTest {
         .isNotEmpty()
         .allSatisfy(c -> assertThat(c.step().channel()).isEqualTo(Channel.SMS));
     for (int i = 1; i < host.calls().size(); i++) {
-      assertThat(Duration.between(host.calls().get(i - 1).now(), host.calls().get(i).now()))
+      assertThat(Duration.between(
+              host.calls().get(i - 1).now(), host.calls().get(i).now()))
           .isGreaterThanOrEqualTo(Duration.ofDays(30));
     }
     assertThat(events("c1", EventType.STEP_DELAYED))
@@ -181,14 +164,12 @@ class ContactPolicyTest {
 
   @Test
   void delaysAStepThatWouldBreakTheFrequencyCapAcrossPlans() {
-    Playbook strict =
-        Playbook.builder()
-            .from(Playbook.standard())
-            .contactRules(
-                ContactRules.builder()
-                    .caps(List.of(FrequencyCap.of(1, Duration.ofDays(10))))
-                    .build())
-            .build();
+    Playbook strict = Playbook.builder()
+        .from(Playbook.standard())
+        .contactRules(ContactRules.builder()
+            .caps(List.of(FrequencyCap.of(1, Duration.ofDays(10))))
+            .build())
+        .build();
     WinBack capped = wired().playbook(strict).build();
     WinBackPlan plan = capped.start(lost("c1").build());
 
@@ -197,26 +178,21 @@ class ContactPolicyTest {
       assertThat(Duration.between(dues.get(i - 1), dues.get(i)))
           .isGreaterThanOrEqualTo(Duration.ofDays(10));
     }
-    assertThat(capped.history("c1"))
-        .anySatisfy(
-            e -> {
-              assertThat(e.type()).isEqualTo(EventType.STEP_DELAYED);
-              assertThat(e.detail()).contains("frequency-cap(1 contact per 10 days)");
-            });
+    assertThat(capped.history("c1")).anySatisfy(e -> {
+      assertThat(e.type()).isEqualTo(EventType.STEP_DELAYED);
+      assertThat(e.detail()).contains("frequency-cap(1 contact per 10 days)");
+    });
   }
 
   @Test
   void movesACallInQuietHoursToEightInTheMorningInTheCustomersTimeZone() {
     ZoneId tokyo = ZoneId.of("Asia/Tokyo");
     clock.set(Instant.parse("2026-03-02T14:30:00Z")); // 23:30 in Tokyo
-    WinBackPlan plan =
-        winBack.start(
-            lost("c1")
-                .lostAt(clock.instant())
-                .timeZone(tokyo)
-                .contactPoints(
-                    List.of(ContactPoint.of(Channel.PHONE, "+81 3 1234 5678", Consent.GRANTED)))
-                .build());
+    WinBackPlan plan = winBack.start(lost("c1")
+        .lostAt(clock.instant())
+        .timeZone(tokyo)
+        .contactPoints(List.of(ContactPoint.of(Channel.PHONE, "+81 3 1234 5678", Consent.GRANTED)))
+        .build());
 
     Instant due = plan.step(0).dueAt();
     assertThat(due.atZone(tokyo).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
@@ -224,21 +200,17 @@ class ContactPolicyTest {
     assertThat(plan.step(0).status()).isEqualTo(StepStatus.PENDING);
     assertThat(events("c1", EventType.STEP_DELAYED))
         .first()
-        .satisfies(
-            e ->
-                assertThat(e.detail())
-                    .contains("quiet-hours(PHONE 08:00-21:00)")
-                    .contains("Asia/Tokyo"));
+        .satisfies(e -> assertThat(e.detail())
+            .contains("quiet-hours(PHONE 08:00-21:00)")
+            .contains("Asia/Tokyo"));
   }
 
   @Test
   void aStepThatFallsDueInQuietHoursIsMovedNotDropped() {
-    winBack.start(
-        lost("c1")
-            .timeZone(ZoneId.of("America/Los_Angeles"))
-            .contactPoints(
-                List.of(ContactPoint.of(Channel.SMS, "+1 415 555 0100", Consent.GRANTED)))
-            .build());
+    winBack.start(lost("c1")
+        .timeZone(ZoneId.of("America/Los_Angeles"))
+        .contactPoints(List.of(ContactPoint.of(Channel.SMS, "+1 415 555 0100", Consent.GRANTED)))
+        .build());
     clock.set(Instant.parse("2026-03-03T06:00:00Z")); // 22:00 the evening before in Los Angeles
 
     winBack.runDue();
@@ -248,9 +220,8 @@ class ContactPolicyTest {
     assertThat(host.calls())
         .singleElement()
         .satisfies(
-            c ->
-                assertThat(c.now().atZone(ZoneId.of("America/Los_Angeles")).toLocalTime())
-                    .isEqualTo(LocalTime.of(8, 0)));
+            c -> assertThat(c.now().atZone(ZoneId.of("America/Los_Angeles")).toLocalTime())
+                .isEqualTo(LocalTime.of(8, 0)));
   }
 
   @Test
@@ -259,14 +230,11 @@ class ContactPolicyTest {
     // 2026-03-29: clocks in Berlin go from 02:00 to 03:00; 06:30 UTC is 08:30 summer time, 07:30
     // winter time
     clock.set(Instant.parse("2026-03-29T05:30:00Z"));
-    WinBackPlan plan =
-        winBack.start(
-            lost("c1")
-                .lostAt(clock.instant())
-                .timeZone(berlin)
-                .contactPoints(
-                    List.of(ContactPoint.of(Channel.PHONE, "+49 30 1234567", Consent.GRANTED)))
-                .build());
+    WinBackPlan plan = winBack.start(lost("c1")
+        .lostAt(clock.instant())
+        .timeZone(berlin)
+        .contactPoints(List.of(ContactPoint.of(Channel.PHONE, "+49 30 1234567", Consent.GRANTED)))
+        .build());
 
     assertThat(plan.step(0).dueAt()).isEqualTo(Instant.parse("2026-03-29T06:00:00Z"));
     assertThat(plan.step(0).dueAt().atZone(berlin).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
@@ -274,17 +242,13 @@ class ContactPolicyTest {
 
   @Test
   void quietHoursAreConfigurablePerPlaybook() {
-    Playbook lateRisers =
-        Playbook.builder()
-            .from(Playbook.standard())
-            .contactRules(
-                ContactRules.builder()
-                    .allowedHours(
-                        Map.of(
-                            Channel.EMAIL,
-                            DailyWindow.of(LocalTime.of(10, 0), LocalTime.of(16, 0))))
-                    .build())
-            .build();
+    Playbook lateRisers = Playbook.builder()
+        .from(Playbook.standard())
+        .contactRules(ContactRules.builder()
+            .allowedHours(
+                Map.of(Channel.EMAIL, DailyWindow.of(LocalTime.of(10, 0), LocalTime.of(16, 0))))
+            .build())
+        .build();
 
     WinBackPlan plan =
         wired().playbook(lateRisers).build().preview(lost("c1").build()); // lost at 09:00 UTC
@@ -295,14 +259,12 @@ class ContactPolicyTest {
   @Test
   void anOptOutCancelsAStepDueInTheSameBatch() {
     WinBack optingOut = wired().build();
-    host.answering(
-        context -> {
-          if (context.step().kind() == StepKind.APOLOGY) {
-            optingOut.optOut(
-                context.customer().id()); // the customer answers the apology by opting out
-          }
-          return StepResult.sent();
-        });
+    host.answering(context -> {
+      if (context.step().kind() == StepKind.APOLOGY) {
+        optingOut.optOut(context.customer().id()); // the customer answers the apology by opting out
+      }
+      return StepResult.sent();
+    });
     optingOut.start(leftBecauseOf("c1", ExitCategory.SERVICE_FAILURE).build());
     clock.advance(Duration.ofDays(2)); // apology and feedback request are both due now
 
@@ -315,10 +277,9 @@ class ContactPolicyTest {
   @Test
   void aHostPolicyCanOnlyRestrictFurther() {
     ContactPolicy noLettersOnSundays =
-        request ->
-            request.channel() == Channel.EMAIL && request.kind() == StepKind.GRACEFUL_GOODBYE
-                ? new ContactDecision.Skip("host:no-goodbye-mails", "goodbyes go by post here")
-                : ContactDecision.allow();
+        request -> request.channel() == Channel.EMAIL && request.kind() == StepKind.GRACEFUL_GOODBYE
+            ? new ContactDecision.Skip("host:no-goodbye-mails", "goodbyes go by post here")
+            : ContactDecision.allow();
     WinBack hosted = wired().contactPolicy(noLettersOnSundays).build();
 
     WinBackPlan plan = hosted.start(lost("c1").build());
@@ -326,10 +287,8 @@ class ContactPolicyTest {
     assertThat(plan.steps())
         .filteredOn(s -> s.kind() == StepKind.GRACEFUL_GOODBYE)
         .singleElement()
-        .satisfies(
-            s ->
-                assertThat(s.outcome())
-                    .hasValueSatisfying(o -> assertThat(o).contains("host:no-goodbye-mails")));
+        .satisfies(s -> assertThat(s.outcome())
+            .hasValueSatisfying(o -> assertThat(o).contains("host:no-goodbye-mails")));
   }
 
   @Test
@@ -348,24 +307,19 @@ class ContactPolicyTest {
   @Test
   void everyStrategyCallHappensInsideTheAllowedHours() {
     for (int i = 0; i < 20; i++) {
-      winBack.start(
-          lost("c" + i)
-              .timeZone(ZoneId.of(i % 2 == 0 ? "Pacific/Auckland" : "America/Denver"))
-              .contactPoints(
-                  List.of(
-                      ContactPoint.of(Channel.PHONE, "+1 303 555 01" + (10 + i), Consent.GRANTED)))
-              .build());
+      winBack.start(lost("c" + i)
+          .timeZone(ZoneId.of(i % 2 == 0 ? "Pacific/Auckland" : "America/Denver"))
+          .contactPoints(
+              List.of(ContactPoint.of(Channel.PHONE, "+1 303 555 01" + (10 + i), Consent.GRANTED)))
+          .build());
     }
 
     runFor(Duration.ofDays(100), Duration.ofMinutes(97));
 
-    assertThat(host.calls())
-        .isNotEmpty()
-        .allSatisfy(
-            c -> {
-              LocalTime local = c.now().atZone(c.customer().timeZone()).toLocalTime();
-              assertThat(local).isBetween(LocalTime.of(8, 0), LocalTime.of(20, 59, 59));
-            });
+    assertThat(host.calls()).isNotEmpty().allSatisfy(c -> {
+      LocalTime local = c.now().atZone(c.customer().timeZone()).toLocalTime();
+      assertThat(local).isBetween(LocalTime.of(8, 0), LocalTime.of(20, 59, 59));
+    });
     assertThat(host.calls()).extracting(StepContext::customer).isNotEmpty();
   }
 }

@@ -27,10 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/**
- * Host callbacks cannot hang the engine: slow, re-entrant or stubborn strategies affect only their
- * own customer.
- */
+/** Host callbacks cannot hang the engine: slow, re-entrant or stubborn strategies affect only their own customer. */
 class HostCallbacksTest {
   private final ManualClock clock = ManualClock.at(LOST_AT);
 
@@ -39,24 +36,20 @@ class HostCallbacksTest {
       throws Exception {
     CountDownLatch hanging = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Recorder host =
-        new Recorder()
-            .answering(
-                context -> {
-                  if (context.customer().id().equals("slow")) {
-                    hanging.countDown();
-                    release.await(3, TimeUnit.SECONDS); // a strategy that hangs for 3 s
-                  }
-                  return StepResult.sent();
-                });
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    Recorder host = new Recorder().answering(context -> {
+      if (context.customer().id().equals("slow")) {
+        hanging.countDown();
+        release.await(3, TimeUnit.SECONDS); // a strategy that hangs for 3 s
+      }
+      return StepResult.sent();
+    });
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     winBack.start(lost("slow").build());
     clock.advance(
         Duration.ofSeconds(1)); // the other customer's step comes after the slow one in the batch
@@ -83,28 +76,23 @@ class HostCallbacksTest {
   void aTimedStrategyMayCallBackIntoTheEngineForItsOwnCustomer() {
     AtomicReference<String> token = new AtomicReference<>();
     AtomicReference<WinBack> engine = new AtomicReference<>();
-    Recorder host =
-        new Recorder()
-            .answering(
-                context -> {
-                  token.set(engine.get().issueReactivationToken(context.customer().id()));
-                  return StepResult.sent();
-                });
-    ReactivationTokens keys =
-        ReactivationTokens.builder()
-            .key("k1", "a secret of at least thirty-two bytes!".getBytes(StandardCharsets.UTF_8))
-            .activeKey("k1")
-            .build();
-    try (WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .stepTimeout(Duration.ofSeconds(5))
-            .reactivationTokens(keys)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build()) {
+    Recorder host = new Recorder().answering(context -> {
+      token.set(engine.get().issueReactivationToken(context.customer().id()));
+      return StepResult.sent();
+    });
+    ReactivationTokens keys = ReactivationTokens.builder()
+        .key("k1", "a secret of at least thirty-two bytes!".getBytes(StandardCharsets.UTF_8))
+        .activeKey("k1")
+        .build();
+    try (WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .stepTimeout(Duration.ofSeconds(5))
+        .reactivationTokens(keys)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build()) {
       engine.set(winBack);
       winBack.start(lost("c1").build());
       clock.advance(Duration.ofDays(1));
@@ -120,30 +108,26 @@ class HostCallbacksTest {
   @Test
   void strategiesThatIgnoreInterruptsHoldAtMostABoundedNumberOfThreads() {
     CountDownLatch release = new CountDownLatch(1);
-    Recorder host =
-        new Recorder()
-            .answering(
-                context -> {
-                  while (true) { // ignores interrupts until the test ends
-                    try {
-                      if (release.await(10, TimeUnit.SECONDS)) {
-                        return StepResult.sent();
-                      }
-                    } catch (InterruptedException ignored) {
-                      // stubborn
-                    }
-                  }
-                });
-    try (WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .stepTimeout(Duration.ofMillis(20))
-            .nodeId("stubborn")
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build()) {
+    Recorder host = new Recorder().answering(context -> {
+      while (true) { // ignores interrupts until the test ends
+        try {
+          if (release.await(10, TimeUnit.SECONDS)) {
+            return StepResult.sent();
+          }
+        } catch (InterruptedException ignored) {
+          // stubborn
+        }
+      }
+    });
+    try (WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .stepTimeout(Duration.ofMillis(20))
+        .nodeId("stubborn")
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build()) {
       for (int i = 0; i < 50; i++) {
         winBack.start(lost("c" + i).build());
       }
@@ -162,16 +146,15 @@ class HostCallbacksTest {
   @Test
   void closingTheEngineStopsItsStrategyThreadsAndRunners() throws Exception {
     Recorder host = new Recorder();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .stepTimeout(Duration.ofSeconds(1))
-            .nodeId("closing")
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .stepTimeout(Duration.ofSeconds(1))
+        .nodeId("closing")
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     winBack.start(lost("c1").build());
     clock.advance(Duration.ofDays(1));
     dev.winback.Runner runner = winBack.startRunner(Duration.ofMillis(10), 1);
@@ -194,41 +177,35 @@ class HostCallbacksTest {
     AtomicReference<WinBack> engine = new AtomicReference<>();
     AtomicReference<Thread> feedback = new AtomicReference<>();
     Recorder host = new Recorder();
-    host.answering(
-        context -> {
-          if (feedback.get()
-              == null) { // while the first step is being sent, the customer answers: it was our
-            // fault
-            Thread answer =
-                new Thread(
-                    () ->
-                        engine
-                            .get()
-                            .recordFeedback(
-                                "c1",
-                                Feedback.builder()
-                                    .text("The app lost my data twice")
-                                    .source(ReasonSource.SURVEY)
-                                    .receivedAt(clock.instant())
-                                    .category(ExitCategory.SERVICE_FAILURE)
-                                    .ourFault(true)
-                                    .build()));
-            feedback.set(answer);
-            answer.start();
-            while (answer.isAlive() && answer.getState() == Thread.State.RUNNABLE) {
-              Thread.onSpinWait(); // until it waits for this send to finish
-            }
-          }
-          return StepResult.sent();
-        });
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    host.answering(context -> {
+      if (feedback.get()
+          == null) { // while the first step is being sent, the customer answers: it was our fault
+        Thread answer = new Thread(() -> engine
+            .get()
+            .recordFeedback(
+                "c1",
+                Feedback.builder()
+                    .text("The app lost my data twice")
+                    .source(ReasonSource.SURVEY)
+                    .receivedAt(clock.instant())
+                    .category(ExitCategory.SERVICE_FAILURE)
+                    .ourFault(true)
+                    .build()));
+        feedback.set(answer);
+        answer.start();
+        while (answer.isAlive() && answer.getState() == Thread.State.RUNNABLE) {
+          Thread.onSpinWait(); // until it waits for this send to finish
+        }
+      }
+      return StepResult.sent();
+    });
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     engine.set(winBack);
     winBack.start(leftBecauseOf("c1", ExitCategory.PRICE).value(worth("120")).build());
     clock.advance(Duration.ofDays(1));

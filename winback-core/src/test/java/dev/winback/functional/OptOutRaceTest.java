@@ -21,10 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.RepeatedTest;
 
-/**
- * An opt-out racing a runDue on other threads never lets a message through once optOut has
- * returned.
- */
+/** An opt-out racing a runDue on other threads never lets a message through once optOut has returned. */
 class OptOutRaceTest {
 
   @RepeatedTest(20)
@@ -33,28 +30,23 @@ class OptOutRaceTest {
     AtomicLong ticks = new AtomicLong();
     Map<String, Long> optedOutAt = new ConcurrentHashMap<>();
     Map<String, List<Long>> sendsStartedAt = new ConcurrentHashMap<>();
-    Recorder host =
-        new Recorder()
-            .answering(
-                context -> {
-                  long started = ticks.incrementAndGet();
-                  sendsStartedAt
-                      .computeIfAbsent(
-                          context.customer().id(),
-                          k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                      .add(started);
-                  Thread.onSpinWait(); // a send takes a moment, widening the race
-                  return StepResult.sent();
-                });
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .batchSize(16)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    Recorder host = new Recorder().answering(context -> {
+      long started = ticks.incrementAndGet();
+      sendsStartedAt
+          .computeIfAbsent(
+              context.customer().id(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+          .add(started);
+      Thread.onSpinWait(); // a send takes a moment, widening the race
+      return StepResult.sent();
+    });
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .batchSize(16)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     int customers = 400;
     for (int i = 0; i < customers; i++) {
       winBack.start(lost("c" + i).build());
@@ -66,17 +58,12 @@ class OptOutRaceTest {
     try {
       Future<?> runnerA = pool.submit(() -> awaitThen(go, winBack::runDue));
       Future<?> runnerB = pool.submit(() -> awaitThen(go, winBack::runDue));
-      Future<?> optOuts =
-          pool.submit(
-              () ->
-                  awaitThen(
-                      go,
-                      () -> {
-                        for (int i = customers - 1; i >= 0; i -= 2) {
-                          winBack.optOut("c" + i);
-                          optedOutAt.put("c" + i, ticks.incrementAndGet());
-                        }
-                      }));
+      Future<?> optOuts = pool.submit(() -> awaitThen(go, () -> {
+        for (int i = customers - 1; i >= 0; i -= 2) {
+          winBack.optOut("c" + i);
+          optedOutAt.put("c" + i, ticks.incrementAndGet());
+        }
+      }));
       go.countDown();
       runnerA.get(30, TimeUnit.SECONDS);
       runnerB.get(30, TimeUnit.SECONDS);
@@ -87,16 +74,15 @@ class OptOutRaceTest {
     }
 
     assertThat(optedOutAt).hasSize(customers / 2);
-    optedOutAt.forEach(
-        (customer, returnedAt) -> {
-          assertThat(sendsStartedAt.getOrDefault(customer, List.of()))
-              .as("sends to %s after its opt-out returned at tick %d", customer, returnedAt)
-              .allSatisfy(started -> assertThat(started).isLessThan(returnedAt));
-          assertThat(winBack.plan(customer).orElseThrow().status())
-              .isIn(PlanStatus.OPTED_OUT, PlanStatus.UNRESPONSIVE);
-          assertThat(winBack.plan(customer).orElseThrow().customer().consentsToAnyChannel())
-              .isFalse();
-        });
+    optedOutAt.forEach((customer, returnedAt) -> {
+      assertThat(sendsStartedAt.getOrDefault(customer, List.of()))
+          .as("sends to %s after its opt-out returned at tick %d", customer, returnedAt)
+          .allSatisfy(started -> assertThat(started).isLessThan(returnedAt));
+      assertThat(winBack.plan(customer).orElseThrow().status())
+          .isIn(PlanStatus.OPTED_OUT, PlanStatus.UNRESPONSIVE);
+      assertThat(winBack.plan(customer).orElseThrow().customer().consentsToAnyChannel())
+          .isFalse();
+    });
   }
 
   private static void awaitThen(CountDownLatch go, Runnable action) {

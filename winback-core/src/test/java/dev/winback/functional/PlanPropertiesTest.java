@@ -38,46 +38,39 @@ import net.jqwik.api.Provide;
 /** Whatever the customer, the standard playbook's plans keep the seed rules. */
 class PlanPropertiesTest {
   private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
-  private final WinBack winBack =
-      WinBack.builder()
-          .clock(ManualClock.at(NOW))
-          .feedback(FeedbackStrategy.none())
-          .apology(ApologyStrategy.none())
-          .incentives(IncentiveStrategy.none())
-          .reEngagement(ReEngagementStrategy.none())
-          .build();
+  private final WinBack winBack = WinBack.builder()
+      .clock(ManualClock.at(NOW))
+      .feedback(FeedbackStrategy.none())
+      .apology(ApologyStrategy.none())
+      .incentives(IncentiveStrategy.none())
+      .reEngagement(ReEngagementStrategy.none())
+      .build();
 
   @Provide
   Arbitrary<LostCustomer> customers() {
-    Arbitrary<ContactPoint> email =
-        Arbitraries.of(Consent.values())
-            .map(c -> ContactPoint.of(Channel.EMAIL, "someone@example.com", c));
-    Arbitrary<ContactPoint> phone =
-        Combinators.combine(
-                Arbitraries.of(Channel.PHONE, Channel.SMS), Arbitraries.of(Consent.values()))
-            .as((ch, c) -> ContactPoint.of(ch, "+1 555 0100", c));
+    Arbitrary<ContactPoint> email = Arbitraries.of(Consent.values())
+        .map(c -> ContactPoint.of(Channel.EMAIL, "someone@example.com", c));
+    Arbitrary<ContactPoint> phone = Combinators.combine(
+            Arbitraries.of(Channel.PHONE, Channel.SMS), Arbitraries.of(Consent.values()))
+        .as((ch, c) -> ContactPoint.of(ch, "+1 555 0100", c));
     Arbitrary<ContactPoint> post =
         Arbitraries.of(Consent.values()).map(c -> ContactPoint.of(Channel.POST, "1 Main St", c));
     Arbitrary<List<ContactPoint>> points =
         Arbitraries.oneOf(email, phone, post).list().ofMaxSize(4);
     Arbitrary<List<ExitCategory>> reasons =
         Arbitraries.of(ExitCategory.values()).list().ofMaxSize(3);
-    Arbitrary<java.util.Optional<CustomerValue>> value =
-        Arbitraries.bigDecimals()
-            .between(BigDecimal.ZERO, new BigDecimal("2000"))
-            .ofScale(2)
-            .map(
-                m ->
-                    CustomerValue.builder()
-                        .monthlyRevenue(m)
-                        .currency(Currency.getInstance("USD"))
-                        .build())
-            .optional();
-    Arbitrary<java.util.Optional<LocalDate>> contractEnd =
-        Arbitraries.integers()
-            .between(-30, 900)
-            .map(d -> LocalDate.of(2026, 3, 2).plusDays(d))
-            .optional();
+    Arbitrary<java.util.Optional<CustomerValue>> value = Arbitraries.bigDecimals()
+        .between(BigDecimal.ZERO, new BigDecimal("2000"))
+        .ofScale(2)
+        .map(m -> CustomerValue.builder()
+            .monthlyRevenue(m)
+            .currency(Currency.getInstance("USD"))
+            .build())
+        .optional();
+    Arbitrary<java.util.Optional<LocalDate>> contractEnd = Arbitraries.integers()
+        .between(-30, 900)
+        .map(d -> LocalDate.of(2026, 3, 2).plusDays(d))
+        .optional();
     return Combinators.combine(
             points,
             Arbitraries.of(Channel.values()).optional(),
@@ -85,34 +78,29 @@ class PlanPropertiesTest {
             value,
             contractEnd,
             Arbitraries.of(ChurnSignal.values()))
-        .as(
-            (p, preferred, r, v, end, signal) ->
-                LostCustomer.builder()
-                    .id("c")
-                    .displayName("C")
-                    .contactPoints(p)
-                    .preferredChannel(preferred)
-                    .exitReasons(
-                        r.stream()
-                            .map(cat -> ExitReason.of(cat, ReasonSource.SURVEY, NOW))
-                            .toList())
-                    .value(v)
-                    .newArrangement(NewArrangement.builder().contractEnds(end).build())
-                    .lostAt(NOW)
-                    .churnSignal(signal)
-                    .build());
+        .as((p, preferred, r, v, end, signal) -> LostCustomer.builder()
+            .id("c")
+            .displayName("C")
+            .contactPoints(p)
+            .preferredChannel(preferred)
+            .exitReasons(r.stream()
+                .map(cat -> ExitReason.of(cat, ReasonSource.SURVEY, NOW))
+                .toList())
+            .value(v)
+            .newArrangement(NewArrangement.builder().contractEnds(end).build())
+            .lostAt(NOW)
+            .churnSignal(signal)
+            .build());
   }
 
   @Property(tries = 500)
   void everyStepIsDueAfterTheStartOnAConsentedChannel(@ForAll("customers") LostCustomer customer) {
     WinBackPlan plan = winBack.preview(customer);
 
-    assertThat(plan.steps())
-        .allSatisfy(
-            step -> {
-              assertThat(step.dueAt()).isAfterOrEqualTo(plan.startedAt());
-              assertThat(customer.consentedChannels()).contains(step.channel());
-            });
+    assertThat(plan.steps()).allSatisfy(step -> {
+      assertThat(step.dueAt()).isAfterOrEqualTo(plan.startedAt());
+      assertThat(customer.consentedChannels()).contains(step.channel());
+    });
     assertThat(plan.steps()).extracting(PlanStep::dueAt).isSorted();
   }
 
@@ -132,7 +120,8 @@ class PlanPropertiesTest {
   void nobodyWhoMustNotBeContactedGetsAStep(@ForAll("customers") LostCustomer customer) {
     WinBackPlan plan = winBack.preview(customer);
 
-    if (customer.leftBecauseOf(ExitCategory.DECEASED) || customer.consentedChannels().isEmpty()) {
+    if (customer.leftBecauseOf(ExitCategory.DECEASED)
+        || customer.consentedChannels().isEmpty()) {
       assertThat(plan.status()).isEqualTo(PlanStatus.SUPPRESSED);
       assertThat(plan.steps()).isEmpty();
     }

@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whatever goes wrong with one customer (a host callback that throws, returns null or raises an
- * {@link Error}, a record that cannot be written) stays with that customer: every other customer is
- * served, and nobody's step is invoked twice because of it.
+ * Whatever goes wrong with one customer (a host callback that throws, returns null or raises an {@link Error}, a
+ * record that cannot be written) stays with that customer: every other customer is served, and nobody's step is
+ * invoked twice because of it.
  */
 class PoisonIsolationTest {
   private static final int CUSTOMERS = 20;
@@ -38,15 +38,12 @@ class PoisonIsolationTest {
 
   private final ManualClock clock = ManualClock.at(LOST_AT);
   private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
-  private final Recorder host =
-      new Recorder()
-          .answering(
-              context -> {
-                invocations
-                    .computeIfAbsent(context.idempotencyKey(), k -> new AtomicInteger())
-                    .incrementAndGet();
-                return StepResult.sent("ref-" + context.idempotencyKey());
-              });
+  private final Recorder host = new Recorder().answering(context -> {
+    invocations
+        .computeIfAbsent(context.idempotencyKey(), k -> new AtomicInteger())
+        .incrementAndGet();
+    return StepResult.sent("ref-" + context.idempotencyKey());
+  });
 
   /** Set once every plan has started: the host's policy fails only when steps run. */
   private volatile boolean running;
@@ -54,17 +51,16 @@ class PoisonIsolationTest {
   private WinBack engine(PlanStore store, ContactPolicy policy, WinBackListener listener) {
     ContactPolicy failingLater =
         request -> running ? policy.evaluate(request) : ContactDecision.allow();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .store(store)
-            .contactPolicy(failingLater)
-            .listener(listener)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .contactPolicy(failingLater)
+        .listener(listener)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     for (int i = 0; i < CUSTOMERS; i++) {
       winBack.start(lost("c" + i).build());
     }
@@ -95,14 +91,12 @@ class PoisonIsolationTest {
 
   @Test
   void aContactPolicyThatThrowsForOneCustomerFailsOnlyThatCustomersAttempt() {
-    WinBack winBack =
-        engine(
-            request -> {
-              if (request.customer().id().equals(POISON)) {
-                throw new IllegalStateException("the CRM lookup for this customer failed");
-              }
-              return ContactDecision.allow();
-            });
+    WinBack winBack = engine(request -> {
+      if (request.customer().id().equals(POISON)) {
+        throw new IllegalStateException("the CRM lookup for this customer failed");
+      }
+      return ContactDecision.allow();
+    });
 
     winBack.runDue();
     winBack.runDue();
@@ -111,11 +105,9 @@ class PoisonIsolationTest {
     assertThat(winBack.plan(POISON).orElseThrow().step(0).status()).isEqualTo(StepStatus.PENDING);
     assertThat(events(winBack, EventType.STEP_RETRY_SCHEDULED))
         .singleElement()
-        .satisfies(
-            e ->
-                assertThat(e.detail())
-                    .contains("the contact check threw java.lang.IllegalStateException")
-                    .doesNotContain("CRM lookup"));
+        .satisfies(e -> assertThat(e.detail())
+            .contains("the contact check threw java.lang.IllegalStateException")
+            .doesNotContain("CRM lookup"));
   }
 
   @Test
@@ -133,23 +125,19 @@ class PoisonIsolationTest {
 
   @Test
   void anErrorInOneStrategyCallFailsThatStepAndLeavesNothingRunning() {
-    Recorder throwing =
-        new Recorder()
-            .answering(
-                context -> {
-                  if (context.customer().id().equals(POISON)) {
-                    throw new StackOverflowError();
-                  }
-                  return host.requestFeedback(context);
-                });
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .feedback(throwing)
-            .apology(throwing)
-            .incentives(throwing)
-            .reEngagement(throwing)
-            .build();
+    Recorder throwing = new Recorder().answering(context -> {
+      if (context.customer().id().equals(POISON)) {
+        throw new StackOverflowError();
+      }
+      return host.requestFeedback(context);
+    });
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .feedback(throwing)
+        .apology(throwing)
+        .incentives(throwing)
+        .reEngagement(throwing)
+        .build();
     for (int i = 0; i < CUSTOMERS; i++) {
       winBack.start(lost("c" + i).build());
     }
@@ -169,30 +157,25 @@ class PoisonIsolationTest {
   void aStrategysExceptionReachesTheListeners() {
     List<Throwable> heard = new CopyOnWriteArrayList<>();
     IllegalArgumentException thrown = new IllegalArgumentException("bounced");
-    Recorder failing =
-        new Recorder()
-            .answering(
-                context -> {
-                  throw thrown;
-                });
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .listener(
-                new WinBackListener() {
-                  @Override
-                  public void onEvent(JournalEvent event) {}
+    Recorder failing = new Recorder().answering(context -> {
+      throw thrown;
+    });
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .listener(new WinBackListener() {
+          @Override
+          public void onEvent(JournalEvent event) {}
 
-                  @Override
-                  public void onStrategyFailure(StepContext context, Throwable failure) {
-                    heard.add(failure);
-                  }
-                })
-            .feedback(failing)
-            .apology(failing)
-            .incentives(failing)
-            .reEngagement(failing)
-            .build();
+          @Override
+          public void onStrategyFailure(StepContext context, Throwable failure) {
+            heard.add(failure);
+          }
+        })
+        .feedback(failing)
+        .apology(failing)
+        .incentives(failing)
+        .reEngagement(failing)
+        .build();
     winBack.start(lost("c1").build());
     clock.advance(Duration.ofDays(1));
 
@@ -203,22 +186,19 @@ class PoisonIsolationTest {
 
   @Test
   void listenersAndActivityWritersThatThrowErrorsStopNothing() {
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .listener(
-                event -> {
-                  throw new AssertionError("listener bug");
-                })
-            .activities(
-                activity -> {
-                  throw new OutOfMemoryError("pretend");
-                })
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .listener(event -> {
+          throw new AssertionError("listener bug");
+        })
+        .activities(activity -> {
+          throw new OutOfMemoryError("pretend");
+        })
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     for (int i = 0; i < CUSTOMERS; i++) {
       winBack.start(lost("c" + i).build());
     }
@@ -234,13 +214,11 @@ class PoisonIsolationTest {
   @Test
   void aPlanWhoseResultCannotBeWrittenIsQuarantinedAndTheBatchIsNotInvokedAgain() {
     PlanStore inner = PlanStore.inMemory();
-    PlanStore store =
-        StoreWrapper.failingUpdatesOf(
-            inner,
-            plan ->
-                plan.customer().id().equals(POISON)
-                    && plan.status() != PlanStatus.QUARANTINED
-                    && plan.steps().stream().anyMatch(step -> step.status() == StepStatus.DONE));
+    PlanStore store = StoreWrapper.failingUpdatesOf(
+        inner,
+        plan -> plan.customer().id().equals(POISON)
+            && plan.status() != PlanStatus.QUARANTINED
+            && plan.steps().stream().anyMatch(step -> step.status() == StepStatus.DONE));
     WinBack winBack = engine(store, request -> ContactDecision.allow(), event -> {});
 
     winBack.runDue();

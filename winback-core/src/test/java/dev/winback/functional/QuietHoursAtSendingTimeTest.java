@@ -25,9 +25,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * Quiet hours are judged by the clock at the moment each text goes out, not when the batch began: a
- * batch that runs past 21:00 local time sends nothing after 21:00 and moves the rest to the next
- * morning.
+ * Quiet hours are judged by the clock at the moment each text goes out, not when the batch began: a batch that runs
+ * past 21:00 local time sends nothing after 21:00 and moves the rest to the next morning.
  */
 class QuietHoursAtSendingTimeTest {
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -38,13 +37,11 @@ class QuietHoursAtSendingTimeTest {
     List<String> ids = new java.util.ArrayList<>();
     for (int i = 0; i < CUSTOMERS; i++) {
       String id = "t" + i;
-      winBack.start(
-          lost(id)
-              .timeZone(BERLIN)
-              .contactPoints(
-                  List.of(
-                      ContactPoint.of(Channel.SMS, "+49 170 00000" + (10 + i), Consent.GRANTED)))
-              .build());
+      winBack.start(lost(id)
+          .timeZone(BERLIN)
+          .contactPoints(
+              List.of(ContactPoint.of(Channel.SMS, "+49 170 00000" + (10 + i), Consent.GRANTED)))
+          .build());
       ids.add(id);
     }
     return ids;
@@ -58,22 +55,18 @@ class QuietHoursAtSendingTimeTest {
   void aBatchRunningPastNinePmSendsNoTextAfterNineOnAManualClock() {
     ManualClock clock = ManualClock.at(dev.winback.testing.Customers.LOST_AT);
     List<Instant> sentAt = new CopyOnWriteArrayList<>();
-    Recorder host =
-        new Recorder()
-            .answering(
-                context -> {
-                  sentAt.add(clock.instant());
-                  clock.advance(Duration.ofMillis(100)); // each text takes the host 100 ms
-                  return StepResult.sent();
-                });
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    Recorder host = new Recorder().answering(context -> {
+      sentAt.add(clock.instant());
+      clock.advance(Duration.ofMillis(100)); // each text takes the host 100 ms
+      return StepResult.sent();
+    });
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     List<String> ids = startTextOnlyCustomers(winBack);
     LocalDate day = LocalDate.of(2026, 3, 3);
     clock.set(ninePmBerlinOn(day).minusSeconds(3)); // 20:59:57: time for 30 texts of 60
@@ -81,13 +74,13 @@ class QuietHoursAtSendingTimeTest {
     winBack.runDue();
 
     assertThat(sentAt).hasSize(30).allSatisfy(at -> assertThat(at).isBefore(ninePmBerlinOn(day)));
-    Instant nextMorning = ZonedDateTime.of(day.plusDays(1), LocalTime.of(8, 0), BERLIN).toInstant();
-    long waiting =
-        ids.stream()
-            .map(id -> winBack.plan(id).orElseThrow())
-            .filter(plan -> plan.step(0).status() == StepStatus.PENDING)
-            .peek(plan -> assertThat(plan.step(0).dueAt()).isEqualTo(nextMorning))
-            .count();
+    Instant nextMorning =
+        ZonedDateTime.of(day.plusDays(1), LocalTime.of(8, 0), BERLIN).toInstant();
+    long waiting = ids.stream()
+        .map(id -> winBack.plan(id).orElseThrow())
+        .filter(plan -> plan.step(0).status() == StepStatus.PENDING)
+        .peek(plan -> assertThat(plan.step(0).dueAt()).isEqualTo(nextMorning))
+        .count();
     assertThat(waiting).isEqualTo(30);
   }
 
@@ -100,24 +93,19 @@ class QuietHoursAtSendingTimeTest {
         Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), nine.minusMillis(1_500)));
     List<Instant> checkedAt = new CopyOnWriteArrayList<>();
     List<Instant> startedAt = new CopyOnWriteArrayList<>();
-    Recorder host =
-        new Recorder()
-            .answering(
-                context -> {
-                  startedAt.add(clock.instant());
-                  checkedAt.add(context.now());
-                  LockSupport.parkNanos(
-                      Duration.ofMillis(100).toNanos()); // a slow SMS gateway, in real time
-                  return StepResult.sent();
-                });
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    Recorder host = new Recorder().answering(context -> {
+      startedAt.add(clock.instant());
+      checkedAt.add(context.now());
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // a slow SMS gateway, in real time
+      return StepResult.sent();
+    });
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     startTextOnlyCustomers(winBack);
 
     winBack.runDue();
@@ -126,19 +114,16 @@ class QuietHoursAtSendingTimeTest {
     assertThat(checkedAt).allSatisfy(at -> assertThat(at).isBefore(nine));
     // between the last check and the host's first instruction lie microseconds, not a whole text
     assertThat(startedAt).allSatisfy(at -> assertThat(at).isBefore(nine.plusMillis(20)));
-    List<WinBackPlan> waiting =
-        winBack.history("t0").isEmpty()
-            ? List.of()
-            : java.util.stream.IntStream.range(0, CUSTOMERS)
-                .mapToObj(i -> winBack.plan("t" + i).orElseThrow())
-                .filter(plan -> plan.step(0).status() == StepStatus.PENDING)
-                .toList();
+    List<WinBackPlan> waiting = winBack.history("t0").isEmpty()
+        ? List.of()
+        : java.util.stream.IntStream.range(0, CUSTOMERS)
+            .mapToObj(i -> winBack.plan("t" + i).orElseThrow())
+            .filter(plan -> plan.step(0).status() == StepStatus.PENDING)
+            .toList();
     assertThat(waiting)
         .hasSize(CUSTOMERS - startedAt.size())
-        .allSatisfy(
-            plan ->
-                assertThat(plan.step(0).dueAt())
-                    .isEqualTo(
-                        ZonedDateTime.of(day.plusDays(1), LocalTime.of(8, 0), BERLIN).toInstant()));
+        .allSatisfy(plan -> assertThat(plan.step(0).dueAt())
+            .isEqualTo(
+                ZonedDateTime.of(day.plusDays(1), LocalTime.of(8, 0), BERLIN).toInstant()));
   }
 }

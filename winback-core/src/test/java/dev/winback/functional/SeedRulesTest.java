@@ -85,7 +85,8 @@ class SeedRulesTest {
 
   @Test
   void apologisesFirstWhenTheFaultWasOurs() {
-    WinBackPlan plan = winBack.start(leftBecauseOf("c1", ExitCategory.SERVICE_FAILURE).build());
+    WinBackPlan plan =
+        winBack.start(leftBecauseOf("c1", ExitCategory.SERVICE_FAILURE).build());
 
     assertThat(plan.rule()).isEqualTo("our-fault");
     assertThat(kinds(plan)).startsWith(APOLOGY, FEEDBACK_REQUEST);
@@ -95,15 +96,15 @@ class SeedRulesTest {
 
   @Test
   void followsUpAfterTheApologySoTheProblemStaysFixed() {
-    WinBackPlan plan = winBack.start(leftBecauseOf("c1", ExitCategory.PRODUCT_QUALITY).build());
+    WinBackPlan plan =
+        winBack.start(leftBecauseOf("c1", ExitCategory.PRODUCT_QUALITY).build());
 
     assertThat(kinds(plan)).containsSubsequence(APOLOGY, FOLLOW_UP);
-    assertThat(
-            plan.steps().stream()
-                .filter(s -> s.kind() == FOLLOW_UP)
-                .findFirst()
-                .orElseThrow()
-                .dueAt())
+    assertThat(plan.steps().stream()
+            .filter(s -> s.kind() == FOLLOW_UP)
+            .findFirst()
+            .orElseThrow()
+            .dueAt())
         .isEqualTo(LOST_AT.plus(Duration.ofDays(14)));
   }
 
@@ -113,11 +114,9 @@ class SeedRulesTest {
     runDays(1);
     assertThat(sentKinds()).containsExactly(FEEDBACK_REQUEST);
 
-    WinBackPlan revised =
-        winBack.recordFeedback(
-            "c1",
-            Feedback.of(
-                "Your support person was rude to me", ReasonSource.SURVEY, clock.instant()));
+    WinBackPlan revised = winBack.recordFeedback(
+        "c1",
+        Feedback.of("Your support person was rude to me", ReasonSource.SURVEY, clock.instant()));
     runDays(1);
 
     assertThat(revised.rule()).isEqualTo("our-fault");
@@ -131,9 +130,8 @@ class SeedRulesTest {
     winBack.start(leftBecauseOf("c1", ExitCategory.PRICE).build());
     clock.advance(Duration.ofDays(5));
     Instant feedbackAt = clock.instant();
-    WinBackPlan plan =
-        winBack.recordFeedback(
-            "c1", Feedback.of("It got too expensive for us", ReasonSource.CALL, feedbackAt));
+    WinBackPlan plan = winBack.recordFeedback(
+        "c1", Feedback.of("It got too expensive for us", ReasonSource.CALL, feedbackAt));
 
     PlanStep thankYou =
         plan.steps().stream().filter(s -> s.kind() == THANK_YOU).findFirst().orElseThrow();
@@ -148,8 +146,10 @@ class SeedRulesTest {
 
     runDays(30);
 
-    StepContext thankYou =
-        host.calls().stream().filter(c -> c.step().kind() == THANK_YOU).findFirst().orElseThrow();
+    StepContext thankYou = host.calls().stream()
+        .filter(c -> c.step().kind() == THANK_YOU)
+        .findFirst()
+        .orElseThrow();
     assertThat(thankYou.customer().exitReasons())
         .anySatisfy(r -> assertThat(r.verbatim()).contains("Too expensive since the new tariff"));
     assertThat(thankYou.plan().feedbackReceivedAt()).contains(LOST_AT);
@@ -168,19 +168,19 @@ class SeedRulesTest {
 
   @Test
   void offersAnIncentiveOnlyWhereTheirValueJustifiesIt() {
-    WinBackPlan valuable =
-        winBack.start(leftBecauseOf("rich", ExitCategory.PRICE).value(worth("120")).build());
-    WinBackPlan small =
-        winBack.start(leftBecauseOf("small", ExitCategory.PRICE).value(worth("9.90")).build());
-    WinBackPlan unknown = winBack.start(leftBecauseOf("unknown", ExitCategory.PRICE).build());
+    WinBackPlan valuable = winBack.start(
+        leftBecauseOf("rich", ExitCategory.PRICE).value(worth("120")).build());
+    WinBackPlan small = winBack.start(
+        leftBecauseOf("small", ExitCategory.PRICE).value(worth("9.90")).build());
+    WinBackPlan unknown =
+        winBack.start(leftBecauseOf("unknown", ExitCategory.PRICE).build());
 
     assertThat(kinds(valuable)).contains(INCENTIVE_OFFER);
-    assertThat(
-            valuable.steps().stream()
-                .filter(s -> s.kind() == INCENTIVE_OFFER)
-                .findFirst()
-                .orElseThrow()
-                .offer())
+    assertThat(valuable.steps().stream()
+            .filter(s -> s.kind() == INCENTIVE_OFFER)
+            .findFirst()
+            .orElseThrow()
+            .offer())
         .isPresent();
     assertThat(kinds(small)).doesNotContain(INCENTIVE_OFFER);
     assertThat(kinds(unknown)).doesNotContain(INCENTIVE_OFFER);
@@ -188,9 +188,8 @@ class SeedRulesTest {
 
   @Test
   void offersNoIncentiveToThoseWhoNoLongerNeedUs() {
-    WinBackPlan plan =
-        winBack.start(
-            leftBecauseOf("c1", ExitCategory.NO_LONGER_NEEDED).value(worth("900")).build());
+    WinBackPlan plan = winBack.start(
+        leftBecauseOf("c1", ExitCategory.NO_LONGER_NEEDED).value(worth("900")).build());
 
     assertThat(kinds(plan)).containsExactly(FEEDBACK_REQUEST, GRACEFUL_GOODBYE, THANK_YOU);
   }
@@ -198,25 +197,30 @@ class SeedRulesTest {
   @Test
   void asksForASecondChanceAMonthBeforeTheirNewContractEnds() {
     LocalDate contractEnds = LocalDate.of(2026, 9, 30);
-    WinBackPlan plan =
-        winBack.start(
-            leftBecauseOf("c1", ExitCategory.COMPETITOR_OFFER)
-                .timeZone(ZoneId.of("Europe/Berlin"))
-                .newArrangement(
-                    NewArrangement.builder().competitor("Rival").contractEnds(contractEnds).build())
-                .build());
+    WinBackPlan plan = winBack.start(leftBecauseOf("c1", ExitCategory.COMPETITOR_OFFER)
+        .timeZone(ZoneId.of("Europe/Berlin"))
+        .newArrangement(NewArrangement.builder()
+            .competitor("Rival")
+            .contractEnds(contractEnds)
+            .build())
+        .build());
 
-    PlanStep ask =
-        plan.steps().stream().filter(s -> s.kind() == SECOND_CHANCE_ASK).findFirst().orElseThrow();
+    PlanStep ask = plan.steps().stream()
+        .filter(s -> s.kind() == SECOND_CHANCE_ASK)
+        .findFirst()
+        .orElseThrow();
     assertThat(ask.dueAt()).isEqualTo(Instant.parse("2026-08-31T08:00:00Z"));
   }
 
   @Test
   void asksForASecondChanceAfterThreeMonthsWhenTheContractEndIsUnknown() {
-    WinBackPlan plan = winBack.start(leftBecauseOf("c1", ExitCategory.COMPETITOR_OFFER).build());
+    WinBackPlan plan =
+        winBack.start(leftBecauseOf("c1", ExitCategory.COMPETITOR_OFFER).build());
 
-    PlanStep ask =
-        plan.steps().stream().filter(s -> s.kind() == SECOND_CHANCE_ASK).findFirst().orElseThrow();
+    PlanStep ask = plan.steps().stream()
+        .filter(s -> s.kind() == SECOND_CHANCE_ASK)
+        .findFirst()
+        .orElseThrow();
     assertThat(ask.dueAt()).isEqualTo(LOST_AT.plus(Duration.ofDays(90)));
   }
 
@@ -226,23 +230,24 @@ class SeedRulesTest {
       if (category == ExitCategory.DECEASED) {
         continue;
       }
-      WinBackPlan plan = winBack.preview(leftBecauseOf("c-" + category, category).build());
+      WinBackPlan plan =
+          winBack.preview(leftBecauseOf("c-" + category, category).build());
       assertThat(kinds(plan)).as("plan for %s", category).contains(GRACEFUL_GOODBYE);
     }
   }
 
   @Test
   void writesAtMostOnceAMonthToThoseWhoLeftOverTooManyMessages() {
-    winBack.start(
-        leftBecauseOf("c1", ExitCategory.TOO_MANY_MESSAGES)
-            .preferredChannel(Channel.EMAIL)
-            .build());
+    winBack.start(leftBecauseOf("c1", ExitCategory.TOO_MANY_MESSAGES)
+        .preferredChannel(Channel.EMAIL)
+        .build());
 
     runDays(120);
 
     assertThat(sentKinds()).containsExactly(APOLOGY, FOLLOW_UP, GRACEFUL_GOODBYE);
     for (int i = 1; i < host.calls().size(); i++) {
-      assertThat(Duration.between(host.calls().get(i - 1).now(), host.calls().get(i).now()))
+      assertThat(Duration.between(
+              host.calls().get(i - 1).now(), host.calls().get(i).now()))
           .isGreaterThanOrEqualTo(Duration.ofDays(30));
     }
     assertThat(host.calls())
@@ -324,27 +329,21 @@ class SeedRulesTest {
 
   @Test
   void usesOnlyChannelsTheCustomerConsentedTo() {
-    WinBackPlan plan =
-        winBack.start(
-            lost("c1")
-                .contactPoints(
-                    List.of(
-                        ContactPoint.of(Channel.EMAIL, "c1@example.com", Consent.WITHDRAWN),
-                        ContactPoint.of(Channel.PHONE, "+49 30 1234567", Consent.GRANTED)))
-                .preferredChannel(Channel.EMAIL)
-                .build());
+    WinBackPlan plan = winBack.start(lost("c1")
+        .contactPoints(List.of(
+            ContactPoint.of(Channel.EMAIL, "c1@example.com", Consent.WITHDRAWN),
+            ContactPoint.of(Channel.PHONE, "+49 30 1234567", Consent.GRANTED)))
+        .preferredChannel(Channel.EMAIL)
+        .build());
 
     assertThat(plan.steps()).allSatisfy(s -> assertThat(s.channel()).isEqualTo(Channel.PHONE));
   }
 
   @Test
   void contactsNobodyWhoConsentedToNoChannel() {
-    WinBackPlan plan =
-        winBack.start(
-            lost("c1")
-                .contactPoints(
-                    List.of(ContactPoint.of(Channel.EMAIL, "c1@example.com", Consent.UNKNOWN)))
-                .build());
+    WinBackPlan plan = winBack.start(lost("c1")
+        .contactPoints(List.of(ContactPoint.of(Channel.EMAIL, "c1@example.com", Consent.UNKNOWN)))
+        .build());
 
     assertThat(plan.status()).isEqualTo(PlanStatus.SUPPRESSED);
     assertThat(plan.rationale()).contains("consented to no channel");
@@ -352,8 +351,8 @@ class SeedRulesTest {
 
   @Test
   void explainsWhichRuleChoseThePlanAndWhy() {
-    WinBackPlan plan =
-        winBack.start(leftBecauseOf("c1", ExitCategory.PRICE).value(worth("600")).build());
+    WinBackPlan plan = winBack.start(
+        leftBecauseOf("c1", ExitCategory.PRICE).value(worth("600")).build());
 
     assertThat(plan.rationale())
         .contains("rule 'price-or-better-offer'")

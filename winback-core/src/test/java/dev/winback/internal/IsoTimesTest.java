@@ -105,14 +105,12 @@ class IsoTimesTest {
         .between(
             Instant.parse("0000-01-01T00:00:00Z").getEpochSecond(),
             Instant.parse("9999-12-31T23:59:59Z").getEpochSecond())
-        .flatMap(
-            seconds ->
-                Arbitraries.oneOf(
-                        Arbitraries.just(0),
-                        Arbitraries.integers().between(0, 999_999_999),
-                        Arbitraries.integers().between(0, 999).map(ms -> ms * 1_000_000),
-                        Arbitraries.integers().between(0, 999_999).map(us -> us * 1_000))
-                    .map(nanos -> Instant.ofEpochSecond(seconds, nanos)));
+        .flatMap(seconds -> Arbitraries.oneOf(
+                Arbitraries.just(0),
+                Arbitraries.integers().between(0, 999_999_999),
+                Arbitraries.integers().between(0, 999).map(ms -> ms * 1_000_000),
+                Arbitraries.integers().between(0, 999_999).map(us -> us * 1_000))
+            .map(nanos -> Instant.ofEpochSecond(seconds, nanos)));
   }
 
   @Provide
@@ -127,27 +125,19 @@ class IsoTimesTest {
   Arbitrary<String> nearlyInstants() {
     return instants()
         .map(Instant::toString)
-        .flatMap(
-            text ->
-                Arbitraries.integers()
-                    .between(0, text.length() - 1)
-                    .flatMap(
-                        at ->
-                            Arbitraries.of('0', '9', '-', ':', '.', 'T', 'Z', 'x', '5', '3')
-                                .map(c -> text.substring(0, at) + c + text.substring(at + 1))));
+        .flatMap(text -> Arbitraries.integers()
+            .between(0, text.length() - 1)
+            .flatMap(at -> Arbitraries.of('0', '9', '-', ':', '.', 'T', 'Z', 'x', '5', '3')
+                .map(c -> text.substring(0, at) + c + text.substring(at + 1))));
   }
 
   @Provide
   Arbitrary<String> nearlyDurations() {
     return durations()
         .map(Duration::toString)
-        .flatMap(
-            text ->
-                Arbitraries.integers()
-                    .between(0, text.length() - 1)
-                    .flatMap(
-                        at ->
-                            Arbitraries.of('0', '9', '-', 'P', 'T', 'H', 'M', 'S', 'D', '.')
-                                .map(c -> text.substring(0, at) + c + text.substring(at + 1))));
+        .flatMap(text -> Arbitraries.integers()
+            .between(0, text.length() - 1)
+            .flatMap(at -> Arbitraries.of('0', '9', '-', 'P', 'T', 'H', 'M', 'S', 'D', '.')
+                .map(c -> text.substring(0, at) + c + text.substring(at + 1))));
   }
 }

@@ -40,14 +40,13 @@ class StepTransitionsTest {
 
   private static PlanStep step(
       int index, StepKind kind, Instant due, StepStatus status, int attempts) {
-    PlanStep.Builder step =
-        PlanStep.builder()
-            .index(index)
-            .kind(kind)
-            .channel(Channel.EMAIL)
-            .dueAt(due)
-            .status(status)
-            .attempts(attempts);
+    PlanStep.Builder step = PlanStep.builder()
+        .index(index)
+        .kind(kind)
+        .channel(Channel.EMAIL)
+        .dueAt(due)
+        .status(status)
+        .attempts(attempts);
     if (status.isFinal()) {
       step.completedAt(due);
     }
@@ -60,11 +59,10 @@ class StepTransitionsTest {
 
   @Test
   void theNextDueStepIsTheFirstUnfinishedOneOnceItIsDue() {
-    WinBackPlan plan =
-        plan(
-            step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.DONE, 1),
-            step(1, StepKind.THANK_YOU, NOW, StepStatus.PENDING, 0),
-            step(2, StepKind.GRACEFUL_GOODBYE, LOST_AT, StepStatus.PENDING, 0));
+    WinBackPlan plan = plan(
+        step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.DONE, 1),
+        step(1, StepKind.THANK_YOU, NOW, StepStatus.PENDING, 0),
+        step(2, StepKind.GRACEFUL_GOODBYE, LOST_AT, StepStatus.PENDING, 0));
 
     assertThat(StepTransitions.nextDue(plan, false, NOW)).map(PlanStep::index).contains(1);
     assertThat(StepTransitions.nextDue(plan, false, NOW.minusSeconds(1))).isEmpty();
@@ -91,10 +89,9 @@ class StepTransitionsTest {
 
   @Test
   void aStepWaitsForEveryEarlierStepToFinish() {
-    WinBackPlan plan =
-        plan(
-            step(0, StepKind.APOLOGY, NOW.plusSeconds(60), StepStatus.PENDING, 0),
-            step(1, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.PENDING, 0));
+    WinBackPlan plan = plan(
+        step(0, StepKind.APOLOGY, NOW.plusSeconds(60), StepStatus.PENDING, 0),
+        step(1, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.PENDING, 0));
 
     assertThat(StepTransitions.mayStart(plan, 1, NOW)).isFalse();
     assertThat(StepTransitions.mayStart(plan, 0, NOW.plusSeconds(60))).isTrue();
@@ -102,13 +99,12 @@ class StepTransitionsTest {
 
   @Test
   void aSentStepIsDoneWithItsReference() {
-    WinBackPlan plan =
-        plan(
-            step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.RUNNING, 1),
-            step(1, StepKind.THANK_YOU, NOW.plus(Duration.ofDays(20)), StepStatus.PENDING, 0));
+    WinBackPlan plan = plan(
+        step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.RUNNING, 1),
+        step(1, StepKind.THANK_YOU, NOW.plus(Duration.ofDays(20)), StepStatus.PENDING, 0));
 
-    PlanEdit edit =
-        StepTransitions.complete(plan, 0, StepResult.sent("msg-1"), playbook, NOW).orElseThrow();
+    PlanEdit edit = StepTransitions.complete(plan, 0, StepResult.sent("msg-1"), playbook, NOW)
+        .orElseThrow();
 
     PlanStep done = edit.build().plan().step(0);
     assertThat(done.status()).isEqualTo(StepStatus.DONE);
@@ -119,20 +115,18 @@ class StepTransitionsTest {
   @Test
   void aFailedAttemptIsRetriedWithExponentialBackoffThenFails() {
     WinBackPlan second = plan(step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.RUNNING, 2));
-    WinBackPlan last =
-        plan(
-            step(
-                0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.RUNNING, playbook.maxAttempts()));
+    WinBackPlan last = plan(
+        step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.RUNNING, playbook.maxAttempts()));
 
-    PlanStep retried =
-        StepTransitions.complete(second, 0, StepResult.failed("smtp down"), playbook, NOW)
-            .orElseThrow()
-            .build()
-            .plan()
-            .step(0);
-    PlanEdit failed =
-        StepTransitions.complete(last, 0, StepResult.failed("smtp down"), playbook, NOW)
-            .orElseThrow();
+    PlanStep retried = StepTransitions.complete(
+            second, 0, StepResult.failed("smtp down"), playbook, NOW)
+        .orElseThrow()
+        .build()
+        .plan()
+        .step(0);
+    PlanEdit failed = StepTransitions.complete(
+            last, 0, StepResult.failed("smtp down"), playbook, NOW)
+        .orElseThrow();
 
     assertThat(retried.status()).isEqualTo(StepStatus.PENDING);
     assertThat(retried.dueAt()).isEqualTo(NOW.plus(playbook.retryBackoff().multipliedBy(2)));
@@ -144,60 +138,55 @@ class StepTransitionsTest {
   void aResultForAStepNoLongerRunningChangesNothing() {
     WinBackPlan plan = plan(step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.DONE, 1));
 
-    assertThat(StepTransitions.complete(plan, 0, StepResult.sent(), playbook, NOW)).isEmpty();
+    assertThat(StepTransitions.complete(plan, 0, StepResult.sent(), playbook, NOW))
+        .isEmpty();
   }
 
   @Test
   void aStepStoppedAtItsLastCheckIsDelayedSkippedOrEndsThePlan() {
     PlanStep before = step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.PENDING, 0);
-    WinBackPlan running =
-        plan(
-            step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.RUNNING, 1),
-            step(1, StepKind.THANK_YOU, NOW.plus(Duration.ofDays(20)), StepStatus.PENDING, 0));
+    WinBackPlan running = plan(
+        step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.RUNNING, 1),
+        step(1, StepKind.THANK_YOU, NOW.plus(Duration.ofDays(20)), StepStatus.PENDING, 0));
     ContactDecision.Delay delay =
         new ContactDecision.Delay(NOW.plusSeconds(3600), "quiet-hours", "night");
 
-    WinBackPlan delayed =
-        StepTransitions.notSent(
-                running,
-                before,
-                new ContactResolver.Resolution(
-                    Channel.EMAIL, NOW.plusSeconds(3600), List.of(delay), Optional.empty()),
-                NOW)
-            .build()
-            .plan();
-    WinBackPlan skipped =
-        StepTransitions.notSent(
-                running,
-                before,
-                new ContactResolver.Resolution(
-                    Channel.EMAIL,
-                    NOW,
-                    List.of(),
-                    Optional.of(new ContactDecision.Skip("caps", "too many"))),
-                NOW)
-            .build()
-            .plan();
-    WinBackPlan suppressed =
-        StepTransitions.notSent(
-                running,
-                before,
-                new ContactResolver.Resolution(
-                    Channel.EMAIL,
-                    NOW,
-                    List.of(),
-                    Optional.of(new ContactDecision.Suppress("list", "opted out"))),
-                NOW)
-            .build()
-            .plan();
+    WinBackPlan delayed = StepTransitions.notSent(
+            running,
+            before,
+            new ContactResolver.Resolution(
+                Channel.EMAIL, NOW.plusSeconds(3600), List.of(delay), Optional.empty()),
+            NOW)
+        .build()
+        .plan();
+    WinBackPlan skipped = StepTransitions.notSent(
+            running,
+            before,
+            new ContactResolver.Resolution(
+                Channel.EMAIL,
+                NOW,
+                List.of(),
+                Optional.of(new ContactDecision.Skip("caps", "too many"))),
+            NOW)
+        .build()
+        .plan();
+    WinBackPlan suppressed = StepTransitions.notSent(
+            running,
+            before,
+            new ContactResolver.Resolution(
+                Channel.EMAIL,
+                NOW,
+                List.of(),
+                Optional.of(new ContactDecision.Suppress("list", "opted out"))),
+            NOW)
+        .build()
+        .plan();
 
-    assertThat(delayed.step(0))
-        .satisfies(
-            s -> {
-              assertThat(s.status()).isEqualTo(StepStatus.PENDING);
-              assertThat(s.attempts()).isZero();
-              assertThat(s.dueAt()).isEqualTo(NOW.plusSeconds(3600));
-            });
+    assertThat(delayed.step(0)).satisfies(s -> {
+      assertThat(s.status()).isEqualTo(StepStatus.PENDING);
+      assertThat(s.attempts()).isZero();
+      assertThat(s.dueAt()).isEqualTo(NOW.plusSeconds(3600));
+    });
     assertThat(skipped.step(0).status()).isEqualTo(StepStatus.SKIPPED);
     assertThat(skipped.status()).isEqualTo(PlanStatus.ACTIVE);
     assertThat(suppressed.status()).isEqualTo(PlanStatus.SUPPRESSED);
@@ -206,28 +195,25 @@ class StepTransitionsTest {
   @Test
   void aResultRecordedOnTopOfAnOptOutKeepsTheSendThatHappened() {
     PlanStep running = step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.RUNNING, 1);
-    WinBackPlan optedOut =
-        WinBackPlan.builder()
-            .from(plan(step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.CANCELLED, 0)))
-            .status(PlanStatus.OPTED_OUT)
-            .endedAt(NOW)
-            .version(3)
-            .build();
+    WinBackPlan optedOut = WinBackPlan.builder()
+        .from(plan(step(0, StepKind.FEEDBACK_REQUEST, LOST_AT, StepStatus.CANCELLED, 0)))
+        .status(PlanStatus.OPTED_OUT)
+        .endedAt(NOW)
+        .version(3)
+        .build();
 
     WinBackPlan resumed = StepTransitions.resumed(optedOut, running, NOW);
 
     assertThat(resumed.step(0).status()).isEqualTo(StepStatus.RUNNING);
     assertThat(resumed.version()).isEqualTo(3);
-    assertThat(
-            StepTransitions.complete(resumed, 0, StepResult.sent(), playbook, NOW)
-                .orElseThrow()
-                .build()
-                .plan())
-        .satisfies(
-            p -> {
-              assertThat(p.step(0).status()).isEqualTo(StepStatus.DONE);
-              assertThat(p.status()).isEqualTo(PlanStatus.OPTED_OUT);
-            });
+    assertThat(StepTransitions.complete(resumed, 0, StepResult.sent(), playbook, NOW)
+            .orElseThrow()
+            .build()
+            .plan())
+        .satisfies(p -> {
+          assertThat(p.step(0).status()).isEqualTo(StepStatus.DONE);
+          assertThat(p.status()).isEqualTo(PlanStatus.OPTED_OUT);
+        });
   }
 
   @Test
@@ -242,11 +228,9 @@ class StepTransitionsTest {
     assertThat(after.step(0).status()).isEqualTo(StepStatus.PENDING);
     assertThat(edit.build().events())
         .singleElement()
-        .satisfies(
-            e ->
-                assertThat(e.detail())
-                    .contains("java.lang.IllegalStateException")
-                    .doesNotContain("secret"));
+        .satisfies(e -> assertThat(e.detail())
+            .contains("java.lang.IllegalStateException")
+            .doesNotContain("secret"));
   }
 
   @Test

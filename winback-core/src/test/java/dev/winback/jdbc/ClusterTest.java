@@ -23,13 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Four runners on one database, PostgreSQL (20,000 due steps) or H2 (4,000): every step executed,
- * none twice. The runners are separate engines, as on separate nodes, so only the store's claims
- * keep them apart.
+ * Four runners on one database, PostgreSQL (20,000 due steps) or H2 (4,000): every step executed, none twice. The
+ * runners are separate engines, as on separate nodes, so only the store's claims keep them apart.
  */
 class ClusterTest {
-  private static final int[] STAGES = {
-    0, 3, 21, 90
+  private static final int[] STAGES = {0, 3, 21, 90
   }; // the four steps of the standard plan for an unknown reason
 
   @Test
@@ -49,18 +47,17 @@ class ClusterTest {
     Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
     List<WinBack> runners = new ArrayList<>();
     for (int node = 0; node < 4; node++) {
-      runners.add(
-          WinBack.builder()
-              .clock(clock)
-              .store(store)
-              .playbook(InfraPlaybook.create())
-              .nodeId("node-" + node)
-              .batchSize(100)
-              .feedback(c -> record(executions, c.idempotencyKey()))
-              .apology(c -> record(executions, c.idempotencyKey()))
-              .incentives(c -> record(executions, c.idempotencyKey()))
-              .reEngagement(c -> record(executions, c.idempotencyKey()))
-              .build());
+      runners.add(WinBack.builder()
+          .clock(clock)
+          .store(store)
+          .playbook(InfraPlaybook.create())
+          .nodeId("node-" + node)
+          .batchSize(100)
+          .feedback(c -> record(executions, c.idempotencyKey()))
+          .apology(c -> record(executions, c.idempotencyKey()))
+          .incentives(c -> record(executions, c.idempotencyKey()))
+          .reEngagement(c -> record(executions, c.idempotencyKey()))
+          .build());
     }
     for (int i = 0; i < customers; i++) {
       runners.get(i % 4).start(lost("c" + i).build());
@@ -73,12 +70,10 @@ class ClusterTest {
         CyclicBarrier together = new CyclicBarrier(4);
         List<Future<Integer>> done = new ArrayList<>();
         for (WinBack runner : runners) {
-          done.add(
-              pool.submit(
-                  () -> {
-                    together.await();
-                    return runner.runDue().done();
-                  }));
+          done.add(pool.submit(() -> {
+            together.await();
+            return runner.runDue().done();
+          }));
         }
         int total = 0;
         for (Future<Integer> result : done) {

@@ -29,9 +29,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A runner in a child JVM is killed ({@code destroyForcibly}) in the middle of its batches, three
- * times over; then a runner of this JVM recovers. Every step has run, none was lost, and every step
- * that ran twice ran with the same idempotency key.
+ * A runner in a child JVM is killed ({@code destroyForcibly}) in the middle of its batches, three times over; then a
+ * runner of this JVM recovers. Every step has run, none was lost, and every step that ran twice ran with the same
+ * idempotency key.
  */
 class CrashRecoveryTest {
   private static final int CUSTOMERS = 400;
@@ -53,19 +53,18 @@ class CrashRecoveryTest {
 
     for (int round = 1; round <= 3; round++) {
       int before = count(dataSource, "SELECT count(*) FROM sent");
-      Process child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  CrashingRunner.class.getName(),
-                  Databases.postgresUrl(database),
-                  "child-" + round,
-                  "2",
-                  "150")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
+      Process child = new ProcessBuilder(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-cp",
+              System.getProperty("java.class.path"),
+              CrashingRunner.class.getName(),
+              Databases.postgresUrl(database),
+              "child-" + round,
+              "2",
+              "150")
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (count(dataSource, "SELECT count(*) FROM sent") < before + 150) {
         if (System.nanoTime() > deadline || child.waitFor(20, TimeUnit.MILLISECONDS)) {
@@ -91,9 +90,8 @@ class CrashRecoveryTest {
     Map<String, Integer> keysPerStep = new HashMap<>();
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT plan_id, step_index, count(*), count(DISTINCT idempotency_key) FROM sent GROUP BY plan_id, step_index")) {
+        ResultSet r = s.executeQuery(
+            "SELECT plan_id, step_index, count(*), count(DISTINCT idempotency_key) FROM sent GROUP BY plan_id, step_index")) {
       while (r.next()) {
         sendsPerStep.put(r.getString(1) + "#" + r.getInt(2), r.getInt(3));
         keysPerStep.put(r.getString(1) + "#" + r.getInt(2), r.getInt(4));
@@ -116,14 +114,13 @@ class CrashRecoveryTest {
     assertThat(keysPerStep.values())
         .as("every run of a step carried the same idempotency key")
         .containsOnly(1);
-    sendsPerStep.forEach(
-        (step, sends) -> {
-          if (sends > 1) {
-            assertThat(recoveredSteps)
-                .as("%s ran %d times: only after a crash", step, sends)
-                .contains(step);
-          }
-        });
+    sendsPerStep.forEach((step, sends) -> {
+      if (sends > 1) {
+        assertThat(recoveredSteps)
+            .as("%s ran %d times: only after a crash", step, sends)
+            .contains(step);
+      }
+    });
     assertThat(recoveredSteps).as("steps recovered from the killed runners").isNotEmpty();
     dataSource.closeAll();
   }

@@ -11,10 +11,9 @@ import java.time.Duration;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A runner in its own JVM, for the crash test: runs due steps forever on a PostgreSQL store, each
- * strategy call recording its idempotency key in the {@code sent} table (as a host's mail log
- * would) before reporting success. After {@code hangAfter} sends its host call hangs, mid-step, and
- * the test kills it with {@code destroyForcibly}.
+ * A runner in its own JVM, for the crash test: runs due steps forever on a PostgreSQL store, each strategy call
+ * recording its idempotency key in the {@code sent} table (as a host's mail log would) before reporting success.
+ * After {@code hangAfter} sends its host call hangs, mid-step, and the test kills it with {@code destroyForcibly}.
  */
 public final class CrashingRunner {
   private CrashingRunner() {}
@@ -27,18 +26,17 @@ public final class CrashingRunner {
     int hangAfter = Integer.parseInt(args[3]);
     java.util.concurrent.atomic.AtomicInteger sends =
         new java.util.concurrent.atomic.AtomicInteger();
-    WinBack winBack =
-        WinBack.builder()
-            .store(JdbcPlanStore.create(dataSource))
-            .playbook(InfraPlaybook.create())
-            .nodeId(node)
-            .lease(Duration.ofSeconds(Long.parseLong(args[2])))
-            .batchSize(50)
-            .feedback(c -> sendThenMaybeHang(dataSource, node, c, sends, hangAfter))
-            .apology(c -> sendThenMaybeHang(dataSource, node, c, sends, hangAfter))
-            .incentives(c -> sendThenMaybeHang(dataSource, node, c, sends, hangAfter))
-            .reEngagement(c -> sendThenMaybeHang(dataSource, node, c, sends, hangAfter))
-            .build();
+    WinBack winBack = WinBack.builder()
+        .store(JdbcPlanStore.create(dataSource))
+        .playbook(InfraPlaybook.create())
+        .nodeId(node)
+        .lease(Duration.ofSeconds(Long.parseLong(args[2])))
+        .batchSize(50)
+        .feedback(c -> sendThenMaybeHang(dataSource, node, c, sends, hangAfter))
+        .apology(c -> sendThenMaybeHang(dataSource, node, c, sends, hangAfter))
+        .incentives(c -> sendThenMaybeHang(dataSource, node, c, sends, hangAfter))
+        .reEngagement(c -> sendThenMaybeHang(dataSource, node, c, sends, hangAfter))
+        .build();
     System.out.println("ready");
     while (true) {
       winBack.runDue();
@@ -64,9 +62,8 @@ public final class CrashingRunner {
   static StepResult send(javax.sql.DataSource dataSource, String node, StepContext context)
       throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement p =
-            c.prepareStatement(
-                "INSERT INTO sent (idempotency_key, plan_id, step_index, node) VALUES (?, ?, ?, ?)")) {
+        PreparedStatement p = c.prepareStatement(
+            "INSERT INTO sent (idempotency_key, plan_id, step_index, node) VALUES (?, ?, ?, ?)")) {
       p.setString(1, context.idempotencyKey());
       p.setString(2, context.plan().id());
       p.setInt(3, context.step().index());

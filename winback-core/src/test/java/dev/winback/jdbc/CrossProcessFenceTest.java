@@ -27,10 +27,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Separate JVMs on one PostgreSQL: two runner processes send while a third process opts out,
- * suppresses, erases or records the decline of 200 of 300 customers. No send starts after such a
- * call returned, on any node; no step is invoked under two idempotency keys; and with runners
- * killed at random, no step is lost.
+ * Separate JVMs on one PostgreSQL: two runner processes send while a third process opts out, suppresses, erases or
+ * records the decline of 200 of 300 customers. No send starts after such a call returned, on any node; no step is
+ * invoked under two idempotency keys; and with runners killed at random, no step is lost.
  */
 class CrossProcessFenceTest {
   private static final int CUSTOMERS = 300;
@@ -62,16 +61,15 @@ class CrossProcessFenceTest {
         dataSource,
         "CREATE TABLE decided (tick BIGINT NOT NULL, customer_id TEXT NOT NULL, kind TEXT NOT NULL)");
     execute(dataSource, "CREATE TABLE stop (at TIMESTAMP)");
-    try (WinBack starter =
-        WinBack.builder()
-            .clock(ManualClock.at(LOST_AT))
-            .store(store)
-            .playbook(InfraPlaybook.create())
-            .feedback(c -> StepResult.sent())
-            .apology(c -> StepResult.sent())
-            .incentives(c -> StepResult.sent())
-            .reEngagement(c -> StepResult.sent())
-            .build()) {
+    try (WinBack starter = WinBack.builder()
+        .clock(ManualClock.at(LOST_AT))
+        .store(store)
+        .playbook(InfraPlaybook.create())
+        .feedback(c -> StepResult.sent())
+        .apology(c -> StepResult.sent())
+        .incentives(c -> StepResult.sent())
+        .reEngagement(c -> StepResult.sent())
+        .build()) {
       for (int i = 0; i < CUSTOMERS; i++) {
         starter.start(lost("c" + i).lostAt(LOST_AT).build());
       }
@@ -95,10 +93,8 @@ class CrossProcessFenceTest {
       if (System.nanoTime() > deadline) {
         runners.forEach(Process::destroyForcibly);
         decider.destroyForcibly();
-        fail(
-            "the runners did not finish in time: "
-                + undecidedStepsSent(dataSource)
-                + " steps sent");
+        fail("the runners did not finish in time: " + undecidedStepsSent(dataSource)
+            + " steps sent");
       }
       if (killRunners
           && killed < 4
@@ -125,20 +121,17 @@ class CrossProcessFenceTest {
     Map<String, Long> lastSendAt =
         longs(dataSource, "SELECT customer_id, max(tick) FROM sent GROUP BY customer_id");
     assertThat(decidedAt).hasSize(DECIDED);
-    decidedAt.forEach(
-        (customer, returnedAt) ->
-            assertThat(lastSendAt.getOrDefault(customer, 0L))
-                .as("the last send to %s started before its decision returned", customer)
-                .isLessThan(returnedAt));
+    decidedAt.forEach((customer, returnedAt) -> assertThat(lastSendAt.getOrDefault(customer, 0L))
+        .as("the last send to %s started before its decision returned", customer)
+        .isLessThan(returnedAt));
     assertThat(decidedAt.keySet())
         .as("customers who were sent something before their decision")
         .filteredOn(lastSendAt::containsKey)
         .isNotEmpty();
-    assertThat(
-            count(
-                dataSource,
-                "SELECT count(*) FROM (SELECT plan_id, step_index FROM sent "
-                    + "GROUP BY plan_id, step_index HAVING count(DISTINCT idempotency_key) > 1) twice"))
+    assertThat(count(
+            dataSource,
+            "SELECT count(*) FROM (SELECT plan_id, step_index FROM sent "
+                + "GROUP BY plan_id, step_index HAVING count(DISTINCT idempotency_key) > 1) twice"))
         .as("steps invoked under two keys")
         .isZero();
     if (killRunners) {
@@ -151,9 +144,7 @@ class CrossProcessFenceTest {
     return count(
         dataSource,
         "SELECT count(*) FROM (SELECT DISTINCT plan_id, step_index FROM sent "
-            + "WHERE CAST(substring(customer_id FROM 2) AS INT) >= "
-            + DECIDED
-            + ") steps");
+            + "WHERE CAST(substring(customer_id FROM 2) AS INT) >= " + DECIDED + ") steps");
   }
 
   private static Process runner(String url, String node) throws Exception {
@@ -161,16 +152,17 @@ class CrossProcessFenceTest {
   }
 
   private static Process java(Class<?> main, String name, String... args) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                main.getName()));
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp",
+        System.getProperty("java.class.path"),
+        main.getName()));
     command.addAll(List.of(args));
     File log = Path.of("target", "cross-process-" + name + ".log").toFile();
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log)
+        .start();
   }
 
   private static void execute(PooledDataSource dataSource, String sql) throws SQLException {

@@ -34,10 +34,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every store's {@link CustomerFence} must do: decisions about a customer wait for the sends
- * to them in progress, sends see the decisions made before them, customers never wait for each
- * other, and (on stores with transactions) a decision's writes commit or roll back together. Each
- * store runs these tests on a real instance.
+ * What every store's {@link CustomerFence} must do: decisions about a customer wait for the sends to them in
+ * progress, sends see the decisions made before them, customers never wait for each other, and (on stores with
+ * transactions) a decision's writes commit or roll back together. Each store runs these tests on a real instance.
  */
 abstract class CustomerFenceContract {
   protected PlanStore store;
@@ -103,34 +102,18 @@ abstract class CustomerFenceContract {
     List<String> order = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch sending = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
-    Worker<Optional<String>> send =
-        new Worker<>(
-            () ->
-                store
-                    .fence()
-                    .send(
-                        "a",
-                        plan.id(),
-                        0,
-                        () -> {
-                          sending.countDown();
-                          await(finish);
-                          order.add("send returned");
-                          return "sent";
-                        }));
+    Worker<Optional<String>> send = new Worker<>(() -> store.fence().send("a", plan.id(), 0, () -> {
+      sending.countDown();
+      await(finish);
+      order.add("send returned");
+      return "sent";
+    }));
     await(sending);
 
-    Worker<String> decide =
-        new Worker<>(
-            () ->
-                store
-                    .fence()
-                    .decide(
-                        "a",
-                        () -> {
-                          order.add("decided");
-                          return "opted out";
-                        }));
+    Worker<String> decide = new Worker<>(() -> store.fence().decide("a", () -> {
+      order.add("decided");
+      return "opted out";
+    }));
     awaitWaitingForTheFence(decide.thread);
     assertThat(order).as("the decision waits while the send is in progress").isEmpty();
     finish.countDown();
@@ -147,7 +130,8 @@ abstract class CustomerFenceContract {
     AtomicBoolean ran = new AtomicBoolean();
 
     assertThat(store.fence().send("a", plan.id(), 0, () -> ran.getAndSet(true))).isEmpty();
-    assertThat(store.fence().send("a", "no such plan", 0, () -> ran.getAndSet(true))).isEmpty();
+    assertThat(store.fence().send("a", "no such plan", 0, () -> ran.getAndSet(true)))
+        .isEmpty();
     assertThat(ran).isFalse();
     assertThat(store.fence().send("a", plan.id(), 1, () -> "the current version"))
         .contains("the current version");
@@ -158,20 +142,12 @@ abstract class CustomerFenceContract {
     WinBackPlan plan = started("a");
     CountDownLatch deciding = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
-    Worker<Boolean> decide =
-        new Worker<>(
-            () ->
-                store
-                    .fence()
-                    .decide(
-                        "a",
-                        () -> {
-                          boolean updated =
-                              store.update(ended(plan, PlanStatus.OPTED_OUT), List.of());
-                          deciding.countDown();
-                          await(finish);
-                          return updated;
-                        }));
+    Worker<Boolean> decide = new Worker<>(() -> store.fence().decide("a", () -> {
+      boolean updated = store.update(ended(plan, PlanStatus.OPTED_OUT), List.of());
+      deciding.countDown();
+      await(finish);
+      return updated;
+    }));
     await(deciding);
     AtomicBoolean ran = new AtomicBoolean();
 
@@ -193,20 +169,11 @@ abstract class CustomerFenceContract {
     for (int round = 0; round < 2; round++) { // the first round warms up connections and code
       CountDownLatch sending = new CountDownLatch(1);
       CountDownLatch finish = new CountDownLatch(1);
-      Worker<Optional<String>> send =
-          new Worker<>(
-              () ->
-                  store
-                      .fence()
-                      .send(
-                          "a",
-                          a.id(),
-                          0,
-                          () -> {
-                            sending.countDown();
-                            await(finish); // the host hangs
-                            return "sent";
-                          }));
+      Worker<Optional<String>> send = new Worker<>(() -> store.fence().send("a", a.id(), 0, () -> {
+        sending.countDown();
+        await(finish); // the host hangs
+        return "sent";
+      }));
       await(sending);
 
       long start = System.nanoTime();
@@ -226,19 +193,13 @@ abstract class CustomerFenceContract {
     WinBackPlan plan = started("a");
     LostCustomer customer = lost("a").build();
 
-    assertThatThrownBy(
-            () ->
-                store
-                    .fence()
-                    .decide(
-                        "a",
-                        () -> {
-                          store.update(
-                              ended(plan, PlanStatus.OPTED_OUT),
-                              List.of(event(plan, EventType.PLAN_ENDED, "opted out")));
-                          suppressions.add(customer, Suppression.DO_NOT_CONTACT);
-                          throw new IllegalStateException("the host's decision failed");
-                        }))
+    assertThatThrownBy(() -> store.fence().decide("a", () -> {
+          store.update(
+              ended(plan, PlanStatus.OPTED_OUT),
+              List.of(event(plan, EventType.PLAN_ENDED, "opted out")));
+          suppressions.add(customer, Suppression.DO_NOT_CONTACT);
+          throw new IllegalStateException("the host's decision failed");
+        }))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the host's decision failed");
 
@@ -255,25 +216,17 @@ abstract class CustomerFenceContract {
     WinBackPlan plan = started("a");
     LostCustomer customer = lost("a").build();
 
-    String seenMeanwhile =
-        store
-            .fence()
-            .decide(
-                "a",
-                () -> {
-                  store.update(ended(plan, PlanStatus.OPTED_OUT), List.of());
-                  suppressions.add(customer, Suppression.DO_NOT_CONTACT);
-                  try { // another thread, on other connections, sees neither yet
-                    return new Worker<>(
-                            () ->
-                                store.find(plan.id()).orElseThrow().status()
-                                    + " "
-                                    + suppressions.lookup(customer).isPresent())
-                        .result();
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                });
+    String seenMeanwhile = store.fence().decide("a", () -> {
+      store.update(ended(plan, PlanStatus.OPTED_OUT), List.of());
+      suppressions.add(customer, Suppression.DO_NOT_CONTACT);
+      try { // another thread, on other connections, sees neither yet
+        return new Worker<>(() -> store.find(plan.id()).orElseThrow().status() + " "
+                + suppressions.lookup(customer).isPresent())
+            .result();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
 
     assertThat(seenMeanwhile).isEqualTo("ACTIVE false");
     assertThat(store.find(plan.id()).orElseThrow().status()).isEqualTo(PlanStatus.OPTED_OUT);
@@ -284,11 +237,9 @@ abstract class CustomerFenceContract {
   void aDecisionInsideADecisionJoinsIt() {
     WinBackPlan plan = started("a");
 
-    boolean updated =
-        store
-            .fence()
-            .decide(
-                "a", () -> store.fence().decide("a", () -> store.update(next(plan), List.of())));
+    boolean updated = store
+        .fence()
+        .decide("a", () -> store.fence().decide("a", () -> store.update(next(plan), List.of())));
 
     assertThat(updated).isTrue();
     assertThat(store.find(plan.id()).orElseThrow().version()).isEqualTo(1);
@@ -298,19 +249,11 @@ abstract class CustomerFenceContract {
   void theStoreCanBeReadAndWrittenInsideASend() {
     WinBackPlan plan = started("a");
 
-    Optional<String> sent =
-        store
-            .fence()
-            .send(
-                "a",
-                plan.id(),
-                0,
-                () -> {
-                  store.update(next(plan), List.of(event(plan, EventType.STEP_DONE, "sent")));
-                  return store.latestPlan("a").orElseThrow().version()
-                      + " "
-                      + store.journal("a").size();
-                });
+    Optional<String> sent = store.fence().send("a", plan.id(), 0, () -> {
+      store.update(next(plan), List.of(event(plan, EventType.STEP_DONE, "sent")));
+      return store.latestPlan("a").orElseThrow().version() + " "
+          + store.journal("a").size();
+    });
 
     assertThat(sent).contains("1 2");
   }
@@ -319,9 +262,8 @@ abstract class CustomerFenceContract {
   void aDecisionAboutACustomerInsideASendToThemIsRefusedRatherThanWaitingForItself() {
     WinBackPlan plan = started("a");
 
-    assertThatThrownBy(
-            () ->
-                store.fence().send("a", plan.id(), 0, () -> store.fence().decide("a", () -> "no")))
+    assertThatThrownBy(() ->
+            store.fence().send("a", plan.id(), 0, () -> store.fence().decide("a", () -> "no")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("wait for itself");
     assertThat(store.fence().decide("a", () -> "the fence is free again"))
@@ -337,29 +279,19 @@ abstract class CustomerFenceContract {
       List<Worker<WinBackPlan>> racers = new ArrayList<>();
       for (int racer = 1; racer <= 2; racer++) {
         WinBackPlan fresh = plan(customer, LOST_AT.plusSeconds(racer), 0);
-        racers.add(
-            new Worker<>(
-                () -> {
-                  together.await();
-                  return store
-                      .fence()
-                      .decide(
-                          customer,
-                          () -> {
-                            store
-                                .latestPlan(customer)
-                                .filter(latest -> latest.status().isActive())
-                                .ifPresent(
-                                    latest ->
-                                        assertThat(
-                                                store.update(
-                                                    ended(latest, PlanStatus.SUPERSEDED),
-                                                    List.of()))
-                                            .isTrue());
-                            return store.insertIfAbsent(
-                                fresh, List.of(event(fresh, EventType.PLAN_STARTED, "new loss")));
-                          });
-                }));
+        racers.add(new Worker<>(() -> {
+          together.await();
+          return store.fence().decide(customer, () -> {
+            store
+                .latestPlan(customer)
+                .filter(latest -> latest.status().isActive())
+                .ifPresent(latest -> assertThat(
+                        store.update(ended(latest, PlanStatus.SUPERSEDED), List.of()))
+                    .isTrue());
+            return store.insertIfAbsent(
+                fresh, List.of(event(fresh, EventType.PLAN_STARTED, "new loss")));
+          });
+        }));
       }
       for (Worker<WinBackPlan> racer : racers) {
         racer.result();

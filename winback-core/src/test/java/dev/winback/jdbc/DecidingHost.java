@@ -12,9 +12,9 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A host in its own JVM, for the cross-process tests: for every customer id it is given, opts them
- * out, suppresses, erases or records their decline (by turns), and once the call has returned takes
- * a tick from the database's {@code ticks} sequence and records it in {@code decided}.
+ * A host in its own JVM, for the cross-process tests: for every customer id it is given, opts them out, suppresses,
+ * erases or records their decline (by turns), and once the call has returned takes a tick from the database's
+ * {@code ticks} sequence and records it in {@code decided}.
  */
 public final class DecidingHost {
   private DecidingHost() {}
@@ -29,38 +29,36 @@ public final class DecidingHost {
     PGSimpleDataSource postgres = new PGSimpleDataSource();
     postgres.setURL(args[0]);
     PooledDataSource dataSource = new PooledDataSource(postgres);
-    try (WinBack winBack =
-        WinBack.builder()
-            .store(JdbcPlanStore.create(dataSource))
-            .playbook(InfraPlaybook.create())
-            .nodeId("decider")
-            .feedback(c -> StepResult.sent())
-            .apology(c -> StepResult.sent())
-            .incentives(c -> StepResult.sent())
-            .reEngagement(c -> StepResult.sent())
-            .build()) {
+    try (WinBack winBack = WinBack.builder()
+        .store(JdbcPlanStore.create(dataSource))
+        .playbook(InfraPlaybook.create())
+        .nodeId("decider")
+        .feedback(c -> StepResult.sent())
+        .apology(c -> StepResult.sent())
+        .incentives(c -> StepResult.sent())
+        .reEngagement(c -> StepResult.sent())
+        .build()) {
       System.out.println("ready");
       for (int i = 1; i < args.length; i++) {
         String customer = args[i];
-        String kind =
-            switch (i % 4) {
-              case 0 -> {
-                winBack.optOut(customer);
-                yield "opt-out";
-              }
-              case 1 -> {
-                winBack.suppress(customer, Suppression.LEGAL_HOLD);
-                yield "suppress";
-              }
-              case 2 -> {
-                winBack.erase(customer);
-                yield "erase";
-              }
-              default -> {
-                winBack.recordResponse(customer, CustomerResponse.DECLINED);
-                yield "decline";
-              }
-            };
+        String kind = switch (i % 4) {
+          case 0 -> {
+            winBack.optOut(customer);
+            yield "opt-out";
+          }
+          case 1 -> {
+            winBack.suppress(customer, Suppression.LEGAL_HOLD);
+            yield "suppress";
+          }
+          case 2 -> {
+            winBack.erase(customer);
+            yield "erase";
+          }
+          default -> {
+            winBack.recordResponse(customer, CustomerResponse.DECLINED);
+            yield "decline";
+          }
+        };
         decided(dataSource, customer, kind);
       }
     }
@@ -69,9 +67,8 @@ public final class DecidingHost {
   private static void decided(DataSource dataSource, String customer, String kind)
       throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement p =
-            c.prepareStatement(
-                "INSERT INTO decided (tick, customer_id, kind) VALUES (nextval('ticks'), ?, ?)")) {
+        PreparedStatement p = c.prepareStatement(
+            "INSERT INTO decided (tick, customer_id, kind) VALUES (nextval('ticks'), ?, ?)")) {
       p.setString(1, customer);
       p.setString(2, kind);
       p.executeUpdate();

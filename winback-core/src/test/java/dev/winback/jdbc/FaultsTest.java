@@ -29,47 +29,40 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/**
- * Faults leave the store consistent: a lost connection, a hanging strategy, an opt-out on another
- * node, shutdown.
- */
+/** Faults leave the store consistent: a lost connection, a hanging strategy, an opt-out on another node, shutdown. */
 class FaultsTest {
 
-  /**
-   * A data source whose connections are killed on the server just before they write the journal,
-   * when armed.
-   */
+  /** A data source whose connections are killed on the server just before they write the journal, when armed. */
   private static DataSource killingBeforeJournal(PooledDataSource real, AtomicBoolean armed) {
     return new PooledDataSourceView(real) {
       @Override
       public Connection getConnection() throws java.sql.SQLException {
         Connection connection = real.getConnection();
-        return (Connection)
-            Proxy.newProxyInstance(
-                Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("prepareStatement")
-                      && armed.get()
-                      && ((String) args[0]).startsWith("INSERT INTO winback_journal")) {
-                    armed.set(false);
-                    int pid;
-                    try (Statement s = connection.createStatement();
-                        ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
-                      r.next();
-                      pid = r.getInt(1);
-                    }
-                    try (Connection admin = Databases.postgresAdmin().getConnection();
-                        Statement s = admin.createStatement()) {
-                      s.execute("SELECT pg_terminate_backend(" + pid + ")");
-                    }
-                  }
-                  try {
-                    return method.invoke(connection, args);
-                  } catch (java.lang.reflect.InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
+        return (Connection) Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("prepareStatement")
+                  && armed.get()
+                  && ((String) args[0]).startsWith("INSERT INTO winback_journal")) {
+                armed.set(false);
+                int pid;
+                try (Statement s = connection.createStatement();
+                    ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+                  r.next();
+                  pid = r.getInt(1);
+                }
+                try (Connection admin = Databases.postgresAdmin().getConnection();
+                    Statement s = admin.createStatement()) {
+                  s.execute("SELECT pg_terminate_backend(" + pid + ")");
+                }
+              }
+              try {
+                return method.invoke(connection, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
       }
     };
   }
@@ -78,18 +71,18 @@ class FaultsTest {
   void aConnectionLostInTheMiddleOfAnUpdateLeavesThePlanAsItWas() {
     PooledDataSource real = Databases.newPostgres();
     AtomicBoolean armed = new AtomicBoolean();
-    JdbcPlanStore store = JdbcPlanStore.create(killingBeforeJournal(real, armed)).migrate();
+    JdbcPlanStore store =
+        JdbcPlanStore.create(killingBeforeJournal(real, armed)).migrate();
     Recorder host = new Recorder();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(ManualClock.at(LOST_AT))
-            .store(store)
-            .playbook(InfraPlaybook.create())
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(ManualClock.at(LOST_AT))
+        .store(store)
+        .playbook(InfraPlaybook.create())
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     WinBackPlan started = winBack.start(lost("c1").build());
 
     armed.set(true);
@@ -110,25 +103,23 @@ class FaultsTest {
     JdbcPlanStore store = JdbcPlanStore.create(Databases.newPostgres()).migrate();
     CountDownLatch never = new CountDownLatch(1);
     AtomicBoolean interrupted = new AtomicBoolean();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(ManualClock.at(LOST_AT))
-            .store(store)
-            .playbook(InfraPlaybook.create())
-            .stepTimeout(Duration.ofMillis(200))
-            .feedback(
-                context -> {
-                  try {
-                    never.await();
-                  } catch (InterruptedException e) {
-                    interrupted.set(true);
-                  }
-                  return StepResult.sent();
-                })
-            .apology(c -> StepResult.sent())
-            .incentives(c -> StepResult.sent())
-            .reEngagement(c -> StepResult.sent())
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(ManualClock.at(LOST_AT))
+        .store(store)
+        .playbook(InfraPlaybook.create())
+        .stepTimeout(Duration.ofMillis(200))
+        .feedback(context -> {
+          try {
+            never.await();
+          } catch (InterruptedException e) {
+            interrupted.set(true);
+          }
+          return StepResult.sent();
+        })
+        .apology(c -> StepResult.sent())
+        .incentives(c -> StepResult.sent())
+        .reEngagement(c -> StepResult.sent())
+        .build();
     winBack.start(lost("c1").build());
 
     assertThat(winBack.runDue().retried()).isEqualTo(1);
@@ -147,28 +138,26 @@ class FaultsTest {
     JdbcPlanStore store = JdbcPlanStore.create(Databases.newPostgres()).migrate();
     ManualClock clock = ManualClock.at(LOST_AT);
     Recorder host = new Recorder();
-    WinBack nodeA =
-        WinBack.builder()
-            .clock(clock)
-            .store(store)
-            .playbook(InfraPlaybook.create())
-            .nodeId("a")
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
-    WinBack nodeB =
-        WinBack.builder()
-            .clock(clock)
-            .store(store)
-            .playbook(InfraPlaybook.create())
-            .nodeId("b")
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    WinBack nodeA = WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .playbook(InfraPlaybook.create())
+        .nodeId("a")
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
+    WinBack nodeB = WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .playbook(InfraPlaybook.create())
+        .nodeId("b")
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     nodeA.start(lost("c1").build());
 
     nodeA.optOut("c1");
@@ -186,22 +175,20 @@ class FaultsTest {
     CountDownLatch some = new CountDownLatch(50);
     java.util.concurrent.atomic.AtomicInteger invoked =
         new java.util.concurrent.atomic.AtomicInteger();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .store(store)
-            .playbook(InfraPlaybook.create())
-            .batchSize(20)
-            .feedback(
-                c -> {
-                  invoked.incrementAndGet();
-                  some.countDown();
-                  return StepResult.sent();
-                })
-            .apology(c -> sent(invoked))
-            .incentives(c -> sent(invoked))
-            .reEngagement(c -> sent(invoked))
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .playbook(InfraPlaybook.create())
+        .batchSize(20)
+        .feedback(c -> {
+          invoked.incrementAndGet();
+          some.countDown();
+          return StepResult.sent();
+        })
+        .apology(c -> sent(invoked))
+        .incentives(c -> sent(invoked))
+        .reEngagement(c -> sent(invoked))
+        .build();
     for (int i = 0; i < 300; i++) {
       winBack.start(lost("c" + i).lostAt(LOST_AT).build());
     }
@@ -222,8 +209,8 @@ class FaultsTest {
     for (int i = 0; i < 300; i++) {
       WinBackPlan plan = winBack.plan("c" + i).orElseThrow();
       assertThat(plan.steps()).noneMatch(step -> step.status() == StepStatus.RUNNING);
-      recorded +=
-          (int) plan.steps().stream().filter(step -> step.status() == StepStatus.DONE).count();
+      recorded += (int)
+          plan.steps().stream().filter(step -> step.status() == StepStatus.DONE).count();
     }
     assertThat(recorded)
         .as("every step the runner started has its result recorded")

@@ -17,10 +17,9 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A runner in its own JVM, for the cross-process tests: runs due steps on a PostgreSQL store until
- * the test writes a row into {@code stop}. Each strategy call first takes a tick from the
- * database's {@code ticks} sequence and records it with the step's idempotency key in {@code sent},
- * as a host's mail log would.
+ * A runner in its own JVM, for the cross-process tests: runs due steps on a PostgreSQL store until the test writes
+ * a row into {@code stop}. Each strategy call first takes a tick from the database's {@code ticks} sequence and
+ * records it with the step's idempotency key in {@code sent}, as a host's mail log would.
  */
 public final class FencedRunner {
   private FencedRunner() {}
@@ -37,28 +36,26 @@ public final class FencedRunner {
     PooledDataSource dataSource = new PooledDataSource(postgres);
     String node = args[1];
     Clock clock = Clock.fixed(Instant.parse(args[2]), ZoneOffset.UTC);
-    try (WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .store(JdbcPlanStore.create(dataSource))
-            .playbook(InfraPlaybook.create())
-            .nodeId(node)
-            .lease(Duration.ofSeconds(2))
-            .batchSize(20)
-            .contactPolicy(
-                request -> { // the host's own rule looks the customer up in its CRM: it takes a
-                  // moment
-                  long until = System.nanoTime() + 2_000_000;
-                  while (System.nanoTime() < until) {
-                    Thread.onSpinWait();
-                  }
-                  return ContactDecision.allow();
-                })
-            .feedback(c -> send(dataSource, node, c))
-            .apology(c -> send(dataSource, node, c))
-            .incentives(c -> send(dataSource, node, c))
-            .reEngagement(c -> send(dataSource, node, c))
-            .build()) {
+    try (WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(JdbcPlanStore.create(dataSource))
+        .playbook(InfraPlaybook.create())
+        .nodeId(node)
+        .lease(Duration.ofSeconds(2))
+        .batchSize(20)
+        .contactPolicy(
+            request -> { // the host's own rule looks the customer up in its CRM: it takes a moment
+              long until = System.nanoTime() + 2_000_000;
+              while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+              }
+              return ContactDecision.allow();
+            })
+        .feedback(c -> send(dataSource, node, c))
+        .apology(c -> send(dataSource, node, c))
+        .incentives(c -> send(dataSource, node, c))
+        .reEngagement(c -> send(dataSource, node, c))
+        .build()) {
       System.out.println("ready");
       while (!stopped(dataSource)) {
         winBack.runDue();
@@ -69,10 +66,9 @@ public final class FencedRunner {
   static StepResult send(DataSource dataSource, String node, StepContext context)
       throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement p =
-            c.prepareStatement(
-                "INSERT INTO sent (tick, idempotency_key, customer_id, plan_id, step_index, node) "
-                    + "VALUES (nextval('ticks'), ?, ?, ?, ?, ?)")) {
+        PreparedStatement p = c.prepareStatement(
+            "INSERT INTO sent (tick, idempotency_key, customer_id, plan_id, step_index, node) "
+                + "VALUES (nextval('ticks'), ?, ?, ?, ?, ?)")) {
       p.setString(1, context.idempotencyKey());
       p.setString(2, context.customer().id());
       p.setString(3, context.plan().id());

@@ -31,10 +31,9 @@ class H2CustomerFenceTest extends CustomerFenceContract {
   protected void awaitWaitingForTheFence(Thread waiting) {
     JdbcTests.awaitCondition(
         "a session waits for a row lock",
-        () ->
-            JdbcTests.count(
-                    dataSource,
-                    "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL")
-                > 0);
+        () -> JdbcTests.count(
+                dataSource,
+                "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL")
+            > 0);
   }
 }

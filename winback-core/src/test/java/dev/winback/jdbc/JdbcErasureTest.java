@@ -32,15 +32,14 @@ import org.junit.jupiter.api.Test;
 
 /** Erasure on PostgreSQL: after erase, no table holds any of the customer's personal data. */
 class JdbcErasureTest {
-  private static final List<String> PERSONAL =
-      List.of(
-          "mary-somerville-7",
-          "Mary Somerville",
-          "mary@example.org",
-          "+44 131 496 0000",
-          "Jedburgh",
-          "the invoices were wrong three times",
-          "crm-42-xyz");
+  private static final List<String> PERSONAL = List.of(
+      "mary-somerville-7",
+      "Mary Somerville",
+      "mary@example.org",
+      "+44 131 496 0000",
+      "Jedburgh",
+      "the invoices were wrong three times",
+      "crm-42-xyz");
 
   @Test
   void noTableHoldsTheCustomersPersonalDataAfterErasure() throws Exception {
@@ -49,33 +48,28 @@ class JdbcErasureTest {
     byte[] key = "a fingerprint key of 32 bytes ok".getBytes(StandardCharsets.UTF_8);
     ManualClock clock = ManualClock.at(LOST_AT);
     Recorder host = new Recorder();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .store(store)
-            .suppressionList(JdbcSuppressionList.create(dataSource, key))
-            .reactivationTokens(
-                ReactivationTokens.builder()
-                    .key(
-                        "k",
-                        "a signing secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8))
-                    .build())
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
-    LostCustomer mary =
-        LostCustomer.builder()
-            .id("mary-somerville-7")
-            .displayName("Mary Somerville")
-            .addContactPoint(ContactPoint.of(Channel.EMAIL, "mary@example.org", Consent.GRANTED))
-            .addContactPoint(ContactPoint.of(Channel.PHONE, "+44 131 496 0000", Consent.GRANTED))
-            .addContactPoint(ContactPoint.of(Channel.POST, "Jedburgh", Consent.GRANTED))
-            .lostAt(LOST_AT)
-            .churnSignal(ChurnSignal.SUBSCRIPTION_CANCELLED)
-            .putAttribute("crm", "crm-42-xyz")
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .suppressionList(JdbcSuppressionList.create(dataSource, key))
+        .reactivationTokens(ReactivationTokens.builder()
+            .key("k", "a signing secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8))
+            .build())
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
+    LostCustomer mary = LostCustomer.builder()
+        .id("mary-somerville-7")
+        .displayName("Mary Somerville")
+        .addContactPoint(ContactPoint.of(Channel.EMAIL, "mary@example.org", Consent.GRANTED))
+        .addContactPoint(ContactPoint.of(Channel.PHONE, "+44 131 496 0000", Consent.GRANTED))
+        .addContactPoint(ContactPoint.of(Channel.POST, "Jedburgh", Consent.GRANTED))
+        .lostAt(LOST_AT)
+        .churnSignal(ChurnSignal.SUBSCRIPTION_CANCELLED)
+        .putAttribute("crm", "crm-42-xyz")
+        .build();
     winBack.start(mary);
     winBack.runDue();
     winBack.recordFeedback(
@@ -93,11 +87,13 @@ class JdbcErasureTest {
     for (String personal : PERSONAL) {
       assertThat(rows).as("every winback table after erasure").doesNotContain(personal);
     }
-    assertThat(
-            winBack
-                .start(
-                    LostCustomer.builder().from(mary).id("new-id").lostAt(clock.instant()).build())
-                .status())
+    assertThat(winBack
+            .start(LostCustomer.builder()
+                .from(mary)
+                .id("new-id")
+                .lostAt(clock.instant())
+                .build())
+            .status())
         .isEqualTo(PlanStatus.SUPPRESSED);
     dataSource.closeAll();
   }
@@ -105,38 +101,35 @@ class JdbcErasureTest {
   @Test
   void anErasureThatFailsHalfwayLeavesEverythingAsItWasEvenOnAReusedConnection() throws Exception {
     PooledDataSource dataSource = Databases.newPostgres();
-    JdbcPlanStore store =
-        JdbcPlanStore.create(oneConnectionThatIsNeverReset(dataSource.getConnection())).migrate();
+    JdbcPlanStore store = JdbcPlanStore.create(
+            oneConnectionThatIsNeverReset(dataSource.getConnection()))
+        .migrate();
     Recorder host = new Recorder();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(ManualClock.at(LOST_AT))
-            .store(store)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
-    LostCustomer ada =
-        LostCustomer.builder()
-            .id("ada-1")
-            .displayName("Ada")
-            .addContactPoint(ContactPoint.of(Channel.EMAIL, "ada@example.org", Consent.GRANTED))
-            .lostAt(LOST_AT)
-            .churnSignal(ChurnSignal.SUBSCRIPTION_CANCELLED)
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(ManualClock.at(LOST_AT))
+        .store(store)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
+    LostCustomer ada = LostCustomer.builder()
+        .id("ada-1")
+        .displayName("Ada")
+        .addContactPoint(ContactPoint.of(Channel.EMAIL, "ada@example.org", Consent.GRANTED))
+        .lostAt(LOST_AT)
+        .churnSignal(ChurnSignal.SUBSCRIPTION_CANCELLED)
+        .build();
     winBack.start(ada);
     int journal = store.journal("ada-1").size();
 
-    assertThatThrownBy(
-            () ->
-                store.anonymise(
-                    "ada-1",
-                    "anonymous-1",
-                    plan -> {
-                      throw new IllegalStateException("the host's anonymiser failed");
-                    },
-                    event -> event))
+    assertThatThrownBy(() -> store.anonymise(
+            "ada-1",
+            "anonymous-1",
+            plan -> {
+              throw new IllegalStateException("the host's anonymiser failed");
+            },
+            event -> event))
         .isInstanceOf(IllegalStateException.class);
     winBack.start(
         LostCustomer.builder().from(ada).id("grace-2").build()); // commits on the same connection
@@ -146,36 +139,30 @@ class JdbcErasureTest {
     dataSource.closeAll();
   }
 
-  /**
-   * A data source like a host's single shared connection: closing it neither closes nor rolls
-   * anything back.
-   */
+  /** A data source like a host's single shared connection: closing it neither closes nor rolls anything back. */
   private static DataSource oneConnectionThatIsNeverReset(Connection connection) {
-    Connection unclosable =
-        (Connection)
-            Proxy.newProxyInstance(
-                Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("close")) {
-                    return null;
-                  }
-                  try {
-                    return method.invoke(connection, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
-    return (DataSource)
-        Proxy.newProxyInstance(
-            DataSource.class.getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("getConnection")) {
-                return unclosable;
-              }
-              throw new UnsupportedOperationException(method.getName());
-            });
+    Connection unclosable = (Connection) Proxy.newProxyInstance(
+        Connection.class.getClassLoader(),
+        new Class<?>[] {Connection.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("close")) {
+            return null;
+          }
+          try {
+            return method.invoke(connection, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    return (DataSource) Proxy.newProxyInstance(
+        DataSource.class.getClassLoader(),
+        new Class<?>[] {DataSource.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("getConnection")) {
+            return unclosable;
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
   }
 
   private static String everyRow(PooledDataSource dataSource) throws Exception {
@@ -183,9 +170,8 @@ class JdbcErasureTest {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       List<String> tables = new java.util.ArrayList<>();
-      try (ResultSet r =
-          s.executeQuery(
-              "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+      try (ResultSet r = s.executeQuery(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
         while (r.next()) {
           tables.add(r.getString(1));
         }

@@ -6,9 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A node in its own JVM, for the migration test: connects, says "ready", waits for "go" on its
- * standard input (so that the test releases every node at once), migrates the schema and exits 0,
- * or 1 when the migration failed.
+ * A node in its own JVM, for the migration test: connects, says "ready", waits for "go" on its standard input (so
+ * that the test releases every node at once), migrates the schema and exits 0, or 1 when the migration failed.
  */
 public final class MigratingNode {
   private MigratingNode() {}

@@ -39,10 +39,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/**
- * The schema's migration: many nodes at once, checksums of applied scripts, and the scripts under
- * Flyway.
- */
+/** The schema's migration: many nodes at once, checksums of applied scripts, and the scripts under Flyway. */
 class MigrationTest {
   private static final int NODES = 3;
 
@@ -52,23 +49,20 @@ class MigrationTest {
   static Database freshPostgres() {
     PooledDataSource first = Databases.newPostgres();
     String url = Databases.postgresUrl(Databases.lastPostgresDatabase());
-    return new Database(
-        first,
-        () -> {
-          PGSimpleDataSource node = new PGSimpleDataSource();
-          node.setURL(url);
-          return new PooledDataSource(node);
-        });
+    return new Database(first, () -> {
+      PGSimpleDataSource node = new PGSimpleDataSource();
+      node.setURL(url);
+      return new PooledDataSource(node);
+    });
   }
 
   static Database freshH2() {
     String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    Supplier<PooledDataSource> another =
-        () -> {
-          JdbcDataSource h2 = new JdbcDataSource();
-          h2.setURL(url);
-          return new PooledDataSource(h2);
-        };
+    Supplier<PooledDataSource> another = () -> {
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL(url);
+      return new PooledDataSource(h2);
+    };
     return new Database(another.get(), another);
   }
 
@@ -90,15 +84,14 @@ class MigrationTest {
         List<Future<JdbcPlanStore>> migrated = new ArrayList<>();
         List<PooledDataSource> dataSources = new ArrayList<>();
         for (int node = 0; node < NODES; node++) {
-          PooledDataSource dataSource = node == 0 ? database.first() : database.another().get();
+          PooledDataSource dataSource =
+              node == 0 ? database.first() : database.another().get();
           dataSources.add(dataSource);
-          migrated.add(
-              nodes.submit(
-                  () -> {
-                    JdbcPlanStore store = JdbcPlanStore.create(dataSource);
-                    together.await();
-                    return store.migrate();
-                  }));
+          migrated.add(nodes.submit(() -> {
+            JdbcPlanStore store = JdbcPlanStore.create(dataSource);
+            together.await();
+            return store.migrate();
+          }));
         }
         for (Future<JdbcPlanStore> node : migrated) {
           node.get(60, TimeUnit.SECONDS); // throws if that node's migration failed
@@ -122,21 +115,19 @@ class MigrationTest {
     List<Process> nodes = new ArrayList<>();
     try {
       for (int i = 0; i < NODES; i++) {
-        nodes.add(
-            new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    MigratingNode.class.getName(),
-                    url)
-                .redirectErrorStream(true)
-                .start());
+        nodes.add(new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                MigratingNode.class.getName(),
+                url)
+            .redirectErrorStream(true)
+            .start());
       }
       List<BufferedReader> outputs = new ArrayList<>();
       for (Process node : nodes) {
-        BufferedReader output =
-            new BufferedReader(
-                new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader output = new BufferedReader(
+            new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
         outputs.add(output);
         assertThat(lineStartingWith(output, "ready")).isEqualTo("ready");
       }
@@ -161,10 +152,7 @@ class MigrationTest {
     worksOn(JdbcPlanStore.create(database.first()));
   }
 
-  /**
-   * The first line that starts with {@code prefix} or tells of a failure; skips the driver's log
-   * lines.
-   */
+  /** The first line that starts with {@code prefix} or tells of a failure; skips the driver's log lines. */
   private static String lineStartingWith(BufferedReader output, String prefix) throws Exception {
     for (String line = output.readLine(); line != null; line = output.readLine()) {
       if (line.startsWith(prefix) || line.startsWith("failed")) {
@@ -181,17 +169,13 @@ class MigrationTest {
     PooledDataSource dataSource = fresh.get().first();
     JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate().migrate();
 
-    SchemaMigrations.Script shipped =
-        SchemaMigrations.scripts(
-                name.equals("H2")
-                    ? new H2Dialect(Duration.ZERO)
-                    : new PostgresDialect(Duration.ZERO))
-            .get(0);
+    SchemaMigrations.Script shipped = SchemaMigrations.scripts(
+            name.equals("H2") ? new H2Dialect(Duration.ZERO) : new PostgresDialect(Duration.ZERO))
+        .get(0);
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT version, script, checksum FROM winback_schema ORDER BY version")) {
+        ResultSet r = s.executeQuery(
+            "SELECT version, script, checksum FROM winback_schema ORDER BY version")) {
       assertThat(r.next()).isTrue();
       assertThat(r.getInt(1)).isEqualTo(1);
       assertThat(r.getString(2))
@@ -234,12 +218,11 @@ class MigrationTest {
           in, migrations.resolve("V1__winback_schema.sql")); // the name a host's Flyway expects
     }
 
-    var result =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("filesystem:" + migrations)
-            .load()
-            .migrate();
+    var result = Flyway.configure()
+        .dataSource(dataSource)
+        .locations("filesystem:" + migrations)
+        .load()
+        .migrate();
 
     assertThat(result.migrationsExecuted).isEqualTo(1);
     worksOn(JdbcPlanStore.create(dataSource));
@@ -249,7 +232,8 @@ class MigrationTest {
   private static void worksOn(JdbcPlanStore store) {
     WinBackPlan plan = plan("c1", LOST_AT, 0);
     store.insertIfAbsent(plan, List.of(event(plan, EventType.STEP_DONE, "sent")));
-    assertThat(store.claimDue(LOST_AT.plusSeconds(10), 10, "a", Duration.ofSeconds(60))).hasSize(1);
+    assertThat(store.claimDue(LOST_AT.plusSeconds(10), 10, "a", Duration.ofSeconds(60)))
+        .hasSize(1);
     assertThat(store.fence().send("c1", plan.id(), 0, () -> "sent")).contains("sent");
     assertThat(store.fence().decide("c1", () -> store.latestPlan("c1"))).contains(plan);
     assertThat(store.contactHistory("c1")).hasSize(1);

@@ -32,10 +32,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * What every {@link PlanStore} must do; each implementation runs these tests against a real
- * instance.
- */
+/** What every {@link PlanStore} must do; each implementation runs these tests against a real instance. */
 abstract class PlanStoreContract {
   protected PlanStore store;
 
@@ -48,19 +45,15 @@ abstract class PlanStoreContract {
   }
 
   /**
-   * The same store as seen by a node a while later by the store's lease clock: how these tests let
-   * leases lapse without waiting (the JDBC store's package-private lease clock offset shifts its
-   * reading of the database clock).
+   * The same store as seen by a node a while later by the store's lease clock: how these tests let leases lapse
+   * without waiting (the JDBC store's package-private lease clock offset shifts its reading of the database clock).
    */
   protected PlanStore later(Duration by) {
     throw new UnsupportedOperationException(
         "a store that leases claims must say how its lease clock moves on");
   }
 
-  /**
-   * Makes the store refuse, from now on, journal events whose detail contains {@code marker}; false
-   * if it cannot.
-   */
+  /** Makes the store refuse, from now on, journal events whose detail contains {@code marker}; false if it cannot. */
   protected boolean refuseJournalEventsContaining(String marker) {
     return false;
   }
@@ -71,34 +64,31 @@ abstract class PlanStoreContract {
   }
 
   static WinBackPlan plan(String customerId, Instant lostAt, int... dueDays) {
-    WinBackPlan.Builder plan =
-        WinBackPlan.builder()
-            .id(customerId + "@" + lostAt)
-            .customer(lost(customerId).lostAt(lostAt).build())
-            .playbook("test")
-            .rule("r")
-            .rationale("because")
-            .startedAt(LOST_AT);
+    WinBackPlan.Builder plan = WinBackPlan.builder()
+        .id(customerId + "@" + lostAt)
+        .customer(lost(customerId).lostAt(lostAt).build())
+        .playbook("test")
+        .rule("r")
+        .rationale("because")
+        .startedAt(LOST_AT);
     for (int i = 0; i < dueDays.length; i++) {
-      plan.addStep(
-          PlanStep.builder()
-              .index(i)
-              .kind(StepKind.FEEDBACK_REQUEST)
-              .channel(Channel.EMAIL)
-              .dueAt(LOST_AT.plus(Duration.ofDays(dueDays[i])))
-              .build());
+      plan.addStep(PlanStep.builder()
+          .index(i)
+          .kind(StepKind.FEEDBACK_REQUEST)
+          .channel(Channel.EMAIL)
+          .dueAt(LOST_AT.plus(Duration.ofDays(dueDays[i])))
+          .build());
     }
     return plan.build();
   }
 
   static JournalEvent event(WinBackPlan plan, EventType type, String detail) {
-    JournalEvent.Builder event =
-        JournalEvent.builder()
-            .customerId(plan.customer().id())
-            .planId(plan.id())
-            .at(LOST_AT)
-            .type(type)
-            .detail(detail);
+    JournalEvent.Builder event = JournalEvent.builder()
+        .customerId(plan.customer().id())
+        .planId(plan.id())
+        .at(LOST_AT)
+        .type(type)
+        .detail(detail);
     if (type == EventType.STEP_DONE) {
       event.stepIndex(0).stepKind(StepKind.FEEDBACK_REQUEST).channel(Channel.EMAIL);
     }
@@ -115,10 +105,9 @@ abstract class PlanStoreContract {
 
     WinBackPlan first =
         store.insertIfAbsent(plan, List.of(event(plan, EventType.PLAN_STARTED, "one")));
-    WinBackPlan second =
-        store.insertIfAbsent(
-            WinBackPlan.builder().from(plan).rule("other").build(),
-            List.of(event(plan, EventType.PLAN_STARTED, "two")));
+    WinBackPlan second = store.insertIfAbsent(
+        WinBackPlan.builder().from(plan).rule("other").build(),
+        List.of(event(plan, EventType.PLAN_STARTED, "two")));
 
     assertThat(first).isEqualTo(plan);
     assertThat(second).isEqualTo(plan);
@@ -132,10 +121,9 @@ abstract class PlanStoreContract {
     store.insertIfAbsent(plan, List.of());
 
     boolean updated = store.update(next(plan), List.of(event(plan, EventType.PLAN_REVISED, "v1")));
-    boolean stale =
-        store.update(
-            WinBackPlan.builder().from(next(plan)).rule("stale").build(),
-            List.of(event(plan, EventType.PLAN_REVISED, "lost")));
+    boolean stale = store.update(
+        WinBackPlan.builder().from(next(plan)).rule("stale").build(),
+        List.of(event(plan, EventType.PLAN_REVISED, "lost")));
 
     assertThat(updated).isTrue();
     assertThat(stale).isFalse();
@@ -145,7 +133,11 @@ abstract class PlanStoreContract {
   }
 
   static WinBackPlan ended(WinBackPlan plan, PlanStatus status) {
-    return WinBackPlan.builder().from(next(plan)).status(status).endedAt(LOST_AT).build();
+    return WinBackPlan.builder()
+        .from(next(plan))
+        .status(status)
+        .endedAt(LOST_AT)
+        .build();
   }
 
   @Test
@@ -181,7 +173,11 @@ abstract class PlanStoreContract {
     WinBackPlan plan = plan("c1", LOST_AT, 0);
     store.insertIfAbsent(plan, List.of());
     store.update(
-        WinBackPlan.builder().from(next(plan)).status(PlanStatus.DECLINED).endedAt(LOST_AT).build(),
+        WinBackPlan.builder()
+            .from(next(plan))
+            .status(PlanStatus.DECLINED)
+            .endedAt(LOST_AT)
+            .build(),
         List.of());
 
     assertThat(store.dueSteps(LOST_AT.plus(Duration.ofDays(1)), 10)).isEmpty();
@@ -250,29 +246,23 @@ abstract class PlanStoreContract {
     store.insertIfAbsent(plan, List.of());
     Instant now = LOST_AT.plusSeconds(10);
     store.claimDue(now, 10, "dead", Duration.ofSeconds(60));
-    WinBackPlan running =
-        WinBackPlan.builder()
-            .from(next(plan))
-            .steps(
-                List.of(
-                    PlanStep.builder()
-                        .from(plan.step(0))
-                        .status(StepStatus.RUNNING)
-                        .attempts(1)
-                        .build()))
-            .build();
+    WinBackPlan running = WinBackPlan.builder()
+        .from(next(plan))
+        .steps(List.of(PlanStep.builder()
+            .from(plan.step(0))
+            .status(StepStatus.RUNNING)
+            .attempts(1)
+            .build()))
+        .build();
     store.update(running, List.of());
 
     List<ClaimedPlan> handedOver =
         later(Duration.ofSeconds(61)).claimDue(now, 10, "alive", Duration.ofSeconds(60));
 
-    assertThat(handedOver)
-        .singleElement()
-        .satisfies(
-            claimed -> {
-              assertThat(claimed.recovering()).isTrue();
-              assertThat(claimed.plan().step(0).status()).isEqualTo(StepStatus.RUNNING);
-            });
+    assertThat(handedOver).singleElement().satisfies(claimed -> {
+      assertThat(claimed.recovering()).isTrue();
+      assertThat(claimed.plan().step(0).status()).isEqualTo(StepStatus.RUNNING);
+    });
   }
 
   @Test
@@ -302,14 +292,13 @@ abstract class PlanStoreContract {
     store.claimDue(now, 10, "runner", Duration.ofSeconds(60));
     store.update(next(b), List.of()); // b moved on meanwhile
 
-    List<Boolean> stored =
-        store.updateAllAndRelease(
-            "runner",
-            List.of(
-                new dev.winback.spi.PlanChange(
-                    next(a), List.of(event(a, EventType.STEP_DONE, "a done"))),
-                new dev.winback.spi.PlanChange(
-                    next(b), List.of(event(b, EventType.STEP_DONE, "b done")))));
+    List<Boolean> stored = store.updateAllAndRelease(
+        "runner",
+        List.of(
+            new dev.winback.spi.PlanChange(
+                next(a), List.of(event(a, EventType.STEP_DONE, "a done"))),
+            new dev.winback.spi.PlanChange(
+                next(b), List.of(event(b, EventType.STEP_DONE, "b done")))));
 
     assertThat(stored).containsExactly(true, false);
     assertThat(store.claimDue(now, 10, "other", Duration.ofSeconds(60)))
@@ -327,9 +316,8 @@ abstract class PlanStoreContract {
     store.claimDue(now, 10, "slow", Duration.ofSeconds(60));
     later(Duration.ofSeconds(61)).claimDue(now, 10, "next", Duration.ofSeconds(60));
 
-    assertThat(
-            store.updateAllAndRelease(
-                "slow", List.of(new dev.winback.spi.PlanChange(next(plan), List.of()))))
+    assertThat(store.updateAllAndRelease(
+            "slow", List.of(new dev.winback.spi.PlanChange(next(plan), List.of()))))
         .containsExactly(true);
 
     assertThat(later(Duration.ofSeconds(62)).claimDue(now, 10, "third", Duration.ofSeconds(60)))
@@ -341,32 +329,30 @@ abstract class PlanStoreContract {
     org.junit.jupiter.api.Assumptions.assumeTrue(leases());
     ManualClock clock = ManualClock.at(LOST_AT);
     Recorder host = new Recorder();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .store(store)
-            .nodeId("alive")
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .nodeId("alive")
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     WinBackPlan plan = winBack.start(lost("c1").build());
     store.claimDue(clock.instant(), 10, "dead", Duration.ofMinutes(5)); // and never returns
 
     assertThat(winBack.runDue().total())
         .as("nothing to do while the dead runner's lease holds")
         .isZero();
-    WinBack sixMinutesLater =
-        WinBack.builder()
-            .clock(clock)
-            .store(later(Duration.ofMinutes(6)))
-            .nodeId("alive")
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    WinBack sixMinutesLater = WinBack.builder()
+        .clock(clock)
+        .store(later(Duration.ofMinutes(6)))
+        .nodeId("alive")
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     sixMinutesLater.runDue();
 
     assertThat(winBack.history("c1"))
@@ -384,14 +370,12 @@ abstract class PlanStoreContract {
     ManualClock clock = ManualClock.at(LOST_AT);
     Recorder host = new Recorder();
     WinBack otherNode = node(clock, "b", host, context -> {});
-    WinBack winBack =
-        node(
-            clock,
-            "a",
-            host,
-            context ->
-                otherNode.optOut(
-                    context.customer().id())); // the customer opts out on another node meanwhile
+    WinBack winBack = node(
+        clock,
+        "a",
+        host,
+        context -> otherNode.optOut(
+            context.customer().id())); // the customer opts out on another node meanwhile
     winBack.start(lost("c1").build());
 
     winBack.runDue();
@@ -410,16 +394,11 @@ abstract class PlanStoreContract {
     ManualClock clock = ManualClock.at(LOST_AT);
     Recorder host = new Recorder();
     WinBack otherNode = node(clock, "b", host, context -> {});
-    WinBack winBack =
-        node(
-            clock,
-            "a",
-            host,
-            context -> {
-              if (context.customer().id().equals("c1")) {
-                otherNode.erase("c1");
-              }
-            });
+    WinBack winBack = node(clock, "a", host, context -> {
+      if (context.customer().id().equals("c1")) {
+        otherNode.erase("c1");
+      }
+    });
     winBack.start(lost("c1").build());
     winBack.start(lost("c2").build());
 
@@ -430,10 +409,7 @@ abstract class PlanStoreContract {
     assertThat(winBack.plan("c2").orElseThrow().step(0).status()).isEqualTo(StepStatus.DONE);
   }
 
-  /**
-   * An engine on this store as one node; {@code meanwhile} runs inside each feedback request,
-   * before the host.
-   */
+  /** An engine on this store as one node; {@code meanwhile} runs inside each feedback request, before the host. */
   private WinBack node(
       ManualClock clock,
       String id,
@@ -443,11 +419,10 @@ abstract class PlanStoreContract {
         .clock(clock)
         .store(store)
         .nodeId(id)
-        .feedback(
-            context -> {
-              meanwhile.accept(context);
-              return host.requestFeedback(context);
-            })
+        .feedback(context -> {
+          meanwhile.accept(context);
+          return host.requestFeedback(context);
+        })
         .apology(host)
         .incentives(host)
         .reEngagement(host)
@@ -462,18 +437,15 @@ abstract class PlanStoreContract {
     store.insertIfAbsent(b, List.of());
     store.update(next(b), List.of());
 
-    List<Boolean> stored =
-        store.updateAll(
-            List.of(
-                new dev.winback.spi.PlanChange(
-                    next(a), List.of(event(a, EventType.STEP_DONE, "a done"))),
-                new dev.winback.spi.PlanChange(
-                    next(b), List.of(event(b, EventType.STEP_DONE, "b done")))));
+    List<Boolean> stored = store.updateAll(List.of(
+        new dev.winback.spi.PlanChange(next(a), List.of(event(a, EventType.STEP_DONE, "a done"))),
+        new dev.winback.spi.PlanChange(next(b), List.of(event(b, EventType.STEP_DONE, "b done")))));
 
     assertThat(stored).containsExactly(true, false);
     assertThat(store.journal("a")).extracting(JournalEvent::detail).containsExactly("a done");
     assertThat(store.journal("b")).isEmpty();
-    assertThat(store.contactHistories(List.of("a", "b")).getOrDefault("a", List.of())).hasSize(1);
+    assertThat(store.contactHistories(List.of("a", "b")).getOrDefault("a", List.of()))
+        .hasSize(1);
   }
 
   @Test
@@ -504,14 +476,17 @@ abstract class PlanStoreContract {
   void anonymisingMovesEverythingToTheAnonymousId() {
     WinBackPlan plan = plan("c1", LOST_AT, 0);
     store.insertIfAbsent(plan, List.of(event(plan, EventType.STEP_DONE, "x")));
-    store.saveGrant(
-        new ReactivationGrant(
-            "t1", "c1", plan.id(), Optional.empty(), LOST_AT, LOST_AT.plusSeconds(9)));
+    store.saveGrant(new ReactivationGrant(
+        "t1", "c1", plan.id(), Optional.empty(), LOST_AT, LOST_AT.plusSeconds(9)));
 
     store.anonymise(
         "c1",
         "anon",
-        p -> WinBackPlan.builder().from(p).id("anon@x").customer(lost("anon").build()).build(),
+        p -> WinBackPlan.builder()
+            .from(p)
+            .id("anon@x")
+            .customer(lost("anon").build())
+            .build(),
         e -> JournalEvent.builder().from(e).customerId("anon").planId("anon@x").build());
 
     assertThat(store.plans("c1")).isEmpty();
@@ -540,15 +515,14 @@ abstract class PlanStoreContract {
   void theEngineRunsWholePlansOnTheStore() {
     ManualClock clock = ManualClock.at(LOST_AT);
     Recorder host = new Recorder();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .store(store)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     for (int i = 0; i < 10; i++) {
       winBack.start(lost("c" + i).build());
     }
@@ -572,13 +546,11 @@ abstract class PlanStoreContract {
     WinBackPlan plan = plan("c1", LOST_AT, 0);
     store.insertIfAbsent(plan, List.of(event(plan, EventType.PLAN_STARTED, "a")));
 
-    assertThatThrownBy(
-            () ->
-                store.update(
-                    next(plan),
-                    List.of(
-                        event(plan, EventType.PLAN_REVISED, "ok"),
-                        event(plan, EventType.PLAN_REVISED, "refuse me"))))
+    assertThatThrownBy(() -> store.update(
+            next(plan),
+            List.of(
+                event(plan, EventType.PLAN_REVISED, "ok"),
+                event(plan, EventType.PLAN_REVISED, "refuse me"))))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("nothing was written")
         .hasMessageNotContaining("refuse me");
@@ -605,27 +577,25 @@ abstract class PlanStoreContract {
     WinBackPlan second = plan("c1", LOST_AT.plusSeconds(60), 0);
     store.insertIfAbsent(first, List.of(event(first, EventType.PLAN_STARTED, "first")));
 
-    assertThatThrownBy(
-            () ->
-                store.insertIfAbsent(
-                    second, List.of(event(second, EventType.PLAN_STARTED, "second"))))
+    assertThatThrownBy(() ->
+            store.insertIfAbsent(second, List.of(event(second, EventType.PLAN_STARTED, "second"))))
         .isInstanceOf(ConcurrentUpdateException.class)
         .hasMessageContaining("another active plan");
 
     assertThat(store.plans("c1")).containsExactly(first);
     assertThat(store.journal("c1")).extracting(JournalEvent::detail).containsExactly("first");
-    WinBackPlan suppressed =
-        WinBackPlan.builder()
-            .from(plan("c1", LOST_AT.plusSeconds(30), 0))
-            .status(PlanStatus.SUPPRESSED)
-            .endedAt(LOST_AT)
-            .build();
+    WinBackPlan suppressed = WinBackPlan.builder()
+        .from(plan("c1", LOST_AT.plusSeconds(30), 0))
+        .status(PlanStatus.SUPPRESSED)
+        .endedAt(LOST_AT)
+        .build();
     assertThat(store.insertIfAbsent(suppressed, List.of()))
         .as("an ended plan is no second active one")
         .isEqualTo(suppressed);
     store.update(ended(first, PlanStatus.SUPERSEDED), List.of());
     assertThat(store.insertIfAbsent(second, List.of())).isEqualTo(second);
-    assertThat(store.insertIfAbsent(plan("c2", LOST_AT, 0), List.of()).customer().id())
+    assertThat(
+            store.insertIfAbsent(plan("c2", LOST_AT, 0), List.of()).customer().id())
         .isEqualTo("c2");
   }
 
@@ -637,14 +607,13 @@ abstract class PlanStoreContract {
       if (!id.equals("c2")) {
         store.update(
             ended(plan, PlanStatus.QUARANTINED),
-            List.of(
-                JournalEvent.builder()
-                    .customerId(id)
-                    .planId(plan.id())
-                    .at(LOST_AT.plusSeconds(5))
-                    .type(EventType.PLAN_QUARANTINED)
-                    .detail("IllegalStateException")
-                    .build()));
+            List.of(JournalEvent.builder()
+                .customerId(id)
+                .planId(plan.id())
+                .at(LOST_AT.plusSeconds(5))
+                .type(EventType.PLAN_QUARANTINED)
+                .detail("IllegalStateException")
+                .build()));
       }
     }
 
@@ -652,9 +621,8 @@ abstract class PlanStoreContract {
     List<QuarantinedPlan> second = store.quarantined(first.get(0).planId(), 10);
 
     assertThat(first)
-        .containsExactly(
-            new QuarantinedPlan(
-                "c1@" + LOST_AT, "c1", LOST_AT.plusSeconds(5), "IllegalStateException"));
+        .containsExactly(new QuarantinedPlan(
+            "c1@" + LOST_AT, "c1", LOST_AT.plusSeconds(5), "IllegalStateException"));
     assertThat(second).extracting(QuarantinedPlan::customerId).containsExactly("c3");
     assertThat(store.dueSteps(LOST_AT.plus(Duration.ofDays(1)), 10))
         .extracting(DueStep::planId)

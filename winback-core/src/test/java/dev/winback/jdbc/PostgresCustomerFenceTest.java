@@ -31,11 +31,10 @@ class PostgresCustomerFenceTest extends CustomerFenceContract {
   protected void awaitWaitingForTheFence(Thread waiting) {
     JdbcTests.awaitCondition(
         "a session waits for an advisory lock",
-        () ->
-            JdbcTests.count(
-                    dataSource,
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
-                        + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
-                > 0);
+        () -> JdbcTests.count(
+                dataSource,
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                    + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+            > 0);
   }
 }

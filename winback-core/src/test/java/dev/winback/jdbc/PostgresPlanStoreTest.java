@@ -23,10 +23,8 @@ class PostgresPlanStoreTest extends PlanStoreContract {
   protected boolean refuseJournalEventsContaining(String marker) {
     JdbcTests.execute(
         dataSource,
-        "ALTER TABLE winback_journal ADD CONSTRAINT test_refused "
-            + "CHECK (body NOT LIKE '%"
-            + marker
-            + "%')");
+        "ALTER TABLE winback_journal ADD CONSTRAINT test_refused " + "CHECK (body NOT LIKE '%"
+            + marker + "%')");
     return true;
   }
 }

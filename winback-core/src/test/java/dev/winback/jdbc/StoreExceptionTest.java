@@ -13,19 +13,15 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/**
- * A store failure tells operators what failed by types and SQL states, never by the database's
- * message text.
- */
+/** A store failure tells operators what failed by types and SQL states, never by the database's message text. */
 class StoreExceptionTest {
 
   @Test
   void keepsTheTypesAndSqlStatesOfTheWholeCauseChainButNoMessageText() {
-    SQLException refused =
-        new SQLException(
-            "Key (customer_id)=(mary@example.org) already exists",
-            "23505",
-            new IOException("socket of mary@example.org"));
+    SQLException refused = new SQLException(
+        "Key (customer_id)=(mary@example.org) already exists",
+        "23505",
+        new IOException("socket of mary@example.org"));
     refused.setNextException(new SQLException("Mary Somerville again", "40001"));
 
     StoreException e = new StoreException("insert plan", refused);
@@ -57,24 +53,21 @@ class StoreExceptionTest {
   void aFailureOnPostgresNamesTheDriversExceptionAndItsStateButNotTheRow() {
     PooledDataSource dataSource = Databases.newPostgres();
     JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate();
-    ReactivationGrant grant =
-        new ReactivationGrant(
-            "t1",
-            "mary-somerville-7",
-            "p",
-            Optional.empty(),
-            Instant.parse("2026-03-02T09:00:00Z"),
-            Instant.parse("2026-03-09T09:00:00Z"));
+    ReactivationGrant grant = new ReactivationGrant(
+        "t1",
+        "mary-somerville-7",
+        "p",
+        Optional.empty(),
+        Instant.parse("2026-03-02T09:00:00Z"),
+        Instant.parse("2026-03-09T09:00:00Z"));
     store.saveGrant(grant);
 
     assertThatThrownBy(
             () -> store.saveGrant(grant)) // the database's message quotes the duplicate key
-        .isInstanceOfSatisfying(
-            StoreException.class,
-            e -> {
-              assertThat(e.sqlState()).isEqualTo("23505");
-              assertThat(e.causes()).containsExactly("org.postgresql.util.PSQLException[23505]");
-            })
+        .isInstanceOfSatisfying(StoreException.class, e -> {
+          assertThat(e.sqlState()).isEqualTo("23505");
+          assertThat(e.causes()).containsExactly("org.postgresql.util.PSQLException[23505]");
+        })
         .hasMessageContaining("save a reactivation grant")
         .hasMessageNotContaining("t1")
         .hasMessageNotContaining("mary");

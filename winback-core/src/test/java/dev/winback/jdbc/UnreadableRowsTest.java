@@ -27,9 +27,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A row whose JSON cannot be read (corrupted or written by SQL) affects its customer only: the
- * others are claimed and run, the plan is quarantined and listed, its raw text can be exported and
- * erasure deletes it.
+ * A row whose JSON cannot be read (corrupted or written by SQL) affects its customer only: the others are claimed
+ * and run, the plan is quarantined and listed, its raw text can be exported and erasure deletes it.
  */
 class UnreadableRowsTest {
   private static final String CORRUPT_PLAN = "{\"id\": \"half a plan, cut off by a bad manual edit";
@@ -41,10 +40,7 @@ class UnreadableRowsTest {
         Arguments.of("H2", (Supplier<PooledDataSource>) Databases::newH2));
   }
 
-  /**
-   * Three customers with a due plan each; the plan of c2 and one of its journal rows corrupted by
-   * SQL.
-   */
+  /** Three customers with a due plan each; the plan of c2 and one of its journal rows corrupted by SQL. */
   private static JdbcPlanStore storeWithOnePoisonedCustomer(PooledDataSource dataSource)
       throws Exception {
     JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate();
@@ -59,9 +55,8 @@ class UnreadableRowsTest {
         p.executeUpdate();
       }
       try (PreparedStatement p =
-          c.prepareStatement(
-              "INSERT INTO winback_journal (customer_id, plan_id, happened_at, "
-                  + "type, body) VALUES ('c2', ?, CURRENT_TIMESTAMP, 'PLAN_REVISED', ?)")) {
+          c.prepareStatement("INSERT INTO winback_journal (customer_id, plan_id, happened_at, "
+              + "type, body) VALUES ('c2', ?, CURRENT_TIMESTAMP, 'PLAN_REVISED', ?)")) {
         p.setString(1, "c2@" + LOST_AT);
         p.setString(2, CORRUPT_EVENT);
         p.executeUpdate();
@@ -95,9 +90,8 @@ class UnreadableRowsTest {
         .as("names the exception's type only")
         .matches("the stored plan cannot be read: [A-Za-z]+Exception");
     assertThat(store.quarantined("", 10))
-        .containsExactly(
-            new QuarantinedPlan(
-                "c2@" + LOST_AT, "c2", LOST_AT.plusSeconds(10), quarantined.detail()));
+        .containsExactly(new QuarantinedPlan(
+            "c2@" + LOST_AT, "c2", LOST_AT.plusSeconds(10), quarantined.detail()));
     assertThat(
             store.claimDue(LOST_AT.plus(Duration.ofDays(400)), 10, "other", Duration.ofMinutes(1)))
         .as("out of the due order for good")
@@ -132,8 +126,7 @@ class UnreadableRowsTest {
     store.insertIfAbsent(plan("c4", LOST_AT.plusSeconds(60), 0), List.of());
     JdbcTests.execute(
         dataSource,
-        "UPDATE winback_plan SET body = 'garbage' WHERE plan_id = 'c4@"
-            + LOST_AT.plusSeconds(60)
+        "UPDATE winback_plan SET body = 'garbage' WHERE plan_id = 'c4@" + LOST_AT.plusSeconds(60)
             + "'");
 
     assertThat(store.latestPlan("c4"))
@@ -155,21 +148,18 @@ class UnreadableRowsTest {
         "c2",
         "anonymous",
         plan -> plan,
-        event ->
-            JournalEvent.builder()
-                .from(event)
-                .customerId("anonymous")
-                .planId("anonymous@x")
-                .build());
+        event -> JournalEvent.builder()
+            .from(event)
+            .customerId("anonymous")
+            .planId("anonymous@x")
+            .build());
 
     assertThat(store.unreadableRecords("c2")).isEmpty();
-    assertThat(
-            JdbcTests.count(
-                dataSource, "SELECT count(*) FROM winback_plan WHERE customer_id = 'c2'"))
+    assertThat(JdbcTests.count(
+            dataSource, "SELECT count(*) FROM winback_plan WHERE customer_id = 'c2'"))
         .isZero();
-    assertThat(
-            JdbcTests.count(
-                dataSource, "SELECT count(*) FROM winback_journal WHERE customer_id = 'c2'"))
+    assertThat(JdbcTests.count(
+            dataSource, "SELECT count(*) FROM winback_journal WHERE customer_id = 'c2'"))
         .isZero();
     assertThat(store.quarantined("", 10)).isEmpty();
     assertThat(store.journal("anonymous"))
@@ -183,16 +173,15 @@ class UnreadableRowsTest {
       String name, Supplier<PooledDataSource> database) throws Exception {
     JdbcPlanStore store = storeWithOnePoisonedCustomer(database.get());
     Recorder host = new Recorder();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(ManualClock.at(LOST_AT.plusSeconds(10)))
-            .store(store)
-            .playbook(InfraPlaybook.create())
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(ManualClock.at(LOST_AT.plusSeconds(10)))
+        .store(store)
+        .playbook(InfraPlaybook.create())
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
 
     assertThat(winBack.runDue().done()).isEqualTo(2);
 

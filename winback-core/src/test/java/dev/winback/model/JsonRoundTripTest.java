@@ -37,29 +37,25 @@ class JsonRoundTripTest {
         .customerSince(Instant.parse("2019-05-01T00:00:00Z"))
         .lostAt(LOST_AT)
         .churnSignal(ChurnSignal.CONTRACT_NOT_RENEWED)
-        .addExitReason(
-            ExitReason.builder()
-                .category(ExitCategory.COMPETITOR_OFFER)
-                .verbatim("Rival offered us 30% less")
-                .source(ReasonSource.CALL)
-                .recordedAt(LOST_AT)
-                .build())
-        .value(
-            CustomerValue.builder()
-                .monthlyRevenue(new BigDecimal("249.90"))
-                .lifetimeRevenue(new BigDecimal("17993.10"))
-                .currency(Currency.getInstance("GBP"))
-                .build())
-        .newArrangement(
-            NewArrangement.builder()
-                .competitor("Rival")
-                .contractEnds(LocalDate.of(2027, 3, 31))
-                .build())
-        .budgetCycle(
-            BudgetCycle.builder()
-                .budgetYearStarts(Month.APRIL)
-                .annualBudget(new BigDecimal("5000.00"))
-                .build())
+        .addExitReason(ExitReason.builder()
+            .category(ExitCategory.COMPETITOR_OFFER)
+            .verbatim("Rival offered us 30% less")
+            .source(ReasonSource.CALL)
+            .recordedAt(LOST_AT)
+            .build())
+        .value(CustomerValue.builder()
+            .monthlyRevenue(new BigDecimal("249.90"))
+            .lifetimeRevenue(new BigDecimal("17993.10"))
+            .currency(Currency.getInstance("GBP"))
+            .build())
+        .newArrangement(NewArrangement.builder()
+            .competitor("Rival")
+            .contractEnds(LocalDate.of(2027, 3, 31))
+            .build())
+        .budgetCycle(BudgetCycle.builder()
+            .budgetYearStarts(Month.APRIL)
+            .annualBudget(new BigDecimal("5000.00"))
+            .build())
         .putAttribute("crmId", "0031x00000AbCdE")
         .build();
   }
@@ -87,14 +83,13 @@ class JsonRoundTripTest {
 
   @Test
   void aPlanRoundTripsWithItsStepsAndOffers() {
-    WinBack winBack =
-        WinBack.builder()
-            .clock(ManualClock.at(LOST_AT))
-            .feedback(FeedbackStrategy.none())
-            .apology(ApologyStrategy.none())
-            .incentives(IncentiveStrategy.none())
-            .reEngagement(ReEngagementStrategy.none())
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(ManualClock.at(LOST_AT))
+        .feedback(FeedbackStrategy.none())
+        .apology(ApologyStrategy.none())
+        .incentives(IncentiveStrategy.none())
+        .reEngagement(ReEngagementStrategy.none())
+        .build();
     WinBackPlan plan = winBack.preview(everythingKnown());
     assertThat(plan.steps()).anySatisfy(s -> assertThat(s.offer()).isPresent());
 
@@ -115,25 +110,23 @@ class JsonRoundTripTest {
 
   @Test
   void journalEventsAndFeedbackRoundTrip() {
-    JournalEvent event =
-        JournalEvent.builder()
-            .customerId("c1")
-            .planId("c1@x")
-            .at(LOST_AT)
-            .type(EventType.STEP_DONE)
-            .stepIndex(2)
-            .stepKind(StepKind.APOLOGY)
-            .channel(Channel.EMAIL)
-            .detail("sent")
-            .build();
-    Feedback feedback =
-        Feedback.builder()
-            .text("too pricey")
-            .category(ExitCategory.PRICE)
-            .ourFault(false)
-            .source(ReasonSource.SURVEY)
-            .receivedAt(LOST_AT)
-            .build();
+    JournalEvent event = JournalEvent.builder()
+        .customerId("c1")
+        .planId("c1@x")
+        .at(LOST_AT)
+        .type(EventType.STEP_DONE)
+        .stepIndex(2)
+        .stepKind(StepKind.APOLOGY)
+        .channel(Channel.EMAIL)
+        .detail("sent")
+        .build();
+    Feedback feedback = Feedback.builder()
+        .text("too pricey")
+        .category(ExitCategory.PRICE)
+        .ourFault(false)
+        .source(ReasonSource.SURVEY)
+        .receivedAt(LOST_AT)
+        .build();
 
     assertThat(WinBackJson.read(WinBackJson.write(event), JournalEvent.class)).isEqualTo(event);
     assertThat(WinBackJson.read(WinBackJson.write(feedback), Feedback.class)).isEqualTo(feedback);

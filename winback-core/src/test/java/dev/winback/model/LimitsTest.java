@@ -30,18 +30,12 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/**
- * One test per limit of {@link Limits}: what lies within is accepted, what lies beyond is refused
- * or cut short.
- */
+/** One test per limit of {@link Limits}: what lies within is accepted, what lies beyond is refused or cut short. */
 class LimitsTest {
   /** 255 UTF-16 code units of emoji, combining marks, astral ideographs and quotes. */
   static final String LONGEST_ID = odd(Limits.MAX_ID_LENGTH);
 
-  /**
-   * A text of exactly {@code length} UTF-16 code units mixing characters outside the BMP, combining
-   * marks, quotes.
-   */
+  /** A text of exactly {@code length} UTF-16 code units mixing characters outside the BMP, combining marks, quotes. */
   static String odd(int length) {
     StringBuilder text = new StringBuilder(length);
     String[] pieces = {"😀", "e\u0301", "𠀀", "\"\\", "ß", "👍🏽"};
@@ -123,18 +117,16 @@ class LimitsTest {
   @Property(tries = 1000)
   void anIdIsAcceptedExactlyWhenItIsFitToStoreAndThenReadsBackUnchanged(
       @ForAll("candidateIds") String id) {
-    boolean fit =
-        !id.isBlank()
-            && id.length() <= Limits.MAX_ID_LENGTH
-            && id.codePoints()
-                .noneMatch(
-                    c ->
-                        Character.isSurrogate((char) c) && c < 0x10000
-                            || Character.isISOControl(c));
+    boolean fit = !id.isBlank()
+        && id.length() <= Limits.MAX_ID_LENGTH
+        && id.codePoints()
+            .noneMatch(
+                c -> Character.isSurrogate((char) c) && c < 0x10000 || Character.isISOControl(c));
     try {
       LostCustomer customer = Customers.lost("c").id(id).build();
       assertThat(fit).as("accepted").isTrue();
-      assertThat(WinBackJson.read(WinBackJson.write(customer), LostCustomer.class).id())
+      assertThat(
+              WinBackJson.read(WinBackJson.write(customer), LostCustomer.class).id())
           .isEqualTo(id);
     } catch (InvalidInputException e) {
       assertThat(fit).as("refused: " + e.getMessage()).isFalse();
@@ -143,17 +135,14 @@ class LimitsTest {
 
   @Test
   void aPlanIdLongerThanTheLimitIsRefused() {
-    assertThat(
-            problems(
-                () ->
-                    WinBackPlan.builder()
-                        .id("p".repeat(Limits.MAX_PLAN_ID_LENGTH + 1))
-                        .customer(Customers.lost("c").build())
-                        .playbook("x")
-                        .rule("r")
-                        .rationale("why")
-                        .startedAt(LOST_AT)
-                        .build()))
+    assertThat(problems(() -> WinBackPlan.builder()
+            .id("p".repeat(Limits.MAX_PLAN_ID_LENGTH + 1))
+            .customer(Customers.lost("c").build())
+            .playbook("x")
+            .rule("r")
+            .rationale("why")
+            .startedAt(LOST_AT)
+            .build()))
         .containsExactly(tooLong("id", Limits.MAX_PLAN_ID_LENGTH));
   }
 
@@ -161,12 +150,9 @@ class LimitsTest {
 
   @Test
   void aNameLongerThanTheLimitIsRefused() {
-    assertThat(
-            problems(
-                () ->
-                    Customers.lost("c")
-                        .displayName("n".repeat(Limits.MAX_NAME_LENGTH + 1))
-                        .build()))
+    assertThat(problems(() -> Customers.lost("c")
+            .displayName("n".repeat(Limits.MAX_NAME_LENGTH + 1))
+            .build()))
         .containsExactly(tooLong("displayName", Limits.MAX_NAME_LENGTH));
   }
 
@@ -179,12 +165,9 @@ class LimitsTest {
 
   @Test
   void everyNameOfASetIsCheckedAtItsIndex() {
-    assertThat(
-            problems(
-                () ->
-                    Customers.lost("c")
-                        .addTags("ok", "t".repeat(Limits.MAX_NAME_LENGTH + 1))
-                        .build()))
+    assertThat(problems(() -> Customers.lost("c")
+            .addTags("ok", "t".repeat(Limits.MAX_NAME_LENGTH + 1))
+            .build()))
         .containsExactly(tooLong("tags[1]", Limits.MAX_NAME_LENGTH));
     assertThat(problems(() -> RuleCondition.builder().addSegments("s\u0000").build()))
         .containsExactly(
@@ -193,14 +176,11 @@ class LimitsTest {
 
   @Test
   void anAddressLongerThanTheLimitIsRefused() {
-    assertThat(
-            problems(
-                () ->
-                    ContactPoint.of(
-                        Channel.POST, "a".repeat(Limits.MAX_ADDRESS_LENGTH + 1), Consent.GRANTED)))
+    assertThat(problems(() -> ContactPoint.of(
+            Channel.POST, "a".repeat(Limits.MAX_ADDRESS_LENGTH + 1), Consent.GRANTED)))
         .containsExactly(tooLong("address", Limits.MAX_ADDRESS_LENGTH));
-    assertThat(
-            ContactPoint.of(Channel.POST, "1 Main Street\nSpringfield", Consent.GRANTED).address())
+    assertThat(ContactPoint.of(Channel.POST, "1 Main Street\nSpringfield", Consent.GRANTED)
+            .address())
         .contains("\n");
   }
 
@@ -211,26 +191,23 @@ class LimitsTest {
     assertThat(Feedback.of(longest, ReasonSource.SURVEY, LOST_AT).text()).contains(longest);
     assertThat(problems(() -> Feedback.of(longest + "!", ReasonSource.SURVEY, LOST_AT)))
         .containsExactly(tooLong("text", Limits.MAX_TEXT_LENGTH));
-    assertThat(
-            problems(
-                () ->
-                    ExitReason.builder()
-                        .category(ExitCategory.PRICE)
-                        .source(ReasonSource.SURVEY)
-                        .recordedAt(LOST_AT)
-                        .verbatim(longest + "!")
-                        .build()))
+    assertThat(problems(() -> ExitReason.builder()
+            .category(ExitCategory.PRICE)
+            .source(ReasonSource.SURVEY)
+            .recordedAt(LOST_AT)
+            .verbatim(longest + "!")
+            .build()))
         .containsExactly(tooLong("verbatim", Limits.MAX_TEXT_LENGTH));
   }
 
   @Test
   void aTextMaySpanLinesButHoldsNoOtherControlCharacter() {
-    assertThat(Feedback.of("too dear.\r\n\tReally.", ReasonSource.LETTER, LOST_AT).text())
+    assertThat(
+            Feedback.of("too dear.\r\n\tReally.", ReasonSource.LETTER, LOST_AT).text())
         .isPresent();
     assertThat(problems(() -> Feedback.of("ring \u0007 ring", ReasonSource.LETTER, LOST_AT)))
-        .containsExactly(
-            new Problem(
-                "text", "must not contain control characters other than tabs and line breaks"));
+        .containsExactly(new Problem(
+            "text", "must not contain control characters other than tabs and line breaks"));
   }
 
   @Test
@@ -242,13 +219,10 @@ class LimitsTest {
 
   @Test
   void aStepMessageLongerThanTheLimitIsRefused() {
-    assertThat(
-            problems(
-                () ->
-                    StepTemplate.builder()
-                        .kind(StepKind.APOLOGY)
-                        .message("m".repeat(Limits.MAX_TEXT_LENGTH + 1))
-                        .build()))
+    assertThat(problems(() -> StepTemplate.builder()
+            .kind(StepKind.APOLOGY)
+            .message("m".repeat(Limits.MAX_TEXT_LENGTH + 1))
+            .build()))
         .containsExactly(tooLong("message", Limits.MAX_TEXT_LENGTH));
   }
 
@@ -256,22 +230,16 @@ class LimitsTest {
   void aDescriptionLongerThanTheLimitIsRefused() {
     String tooLong = "d".repeat(Limits.MAX_DESCRIPTION_LENGTH + 1);
 
-    assertThat(
-            problems(
-                () ->
-                    PlaybookRule.builder()
-                        .name("r")
-                        .rationale(tooLong)
-                        .addStep(StepTemplate.at(StepKind.APOLOGY, Duration.ZERO))
-                        .build()))
+    assertThat(problems(() -> PlaybookRule.builder()
+            .name("r")
+            .rationale(tooLong)
+            .addStep(StepTemplate.at(StepKind.APOLOGY, Duration.ZERO))
+            .build()))
         .containsExactly(tooLong("rationale", Limits.MAX_DESCRIPTION_LENGTH));
-    assertThat(
-            problems(
-                () ->
-                    ExitTerms.builder()
-                        .addKeeps("your data", tooLong)
-                        .comeBackLink(tooLong)
-                        .build()))
+    assertThat(problems(() -> ExitTerms.builder()
+            .addKeeps("your data", tooLong)
+            .comeBackLink(tooLong)
+            .build()))
         .containsExactlyInAnyOrder(
             tooLong("keeps[1]", Limits.MAX_DESCRIPTION_LENGTH),
             tooLong("comeBackLink", Limits.MAX_DESCRIPTION_LENGTH));
@@ -279,14 +247,11 @@ class LimitsTest {
 
   @Test
   void attributeKeysAreNamesAndValuesDescriptions() {
-    assertThat(
-            problems(
-                () ->
-                    Customers.lost("c")
-                        .putAttribute("plan", "v".repeat(Limits.MAX_DESCRIPTION_LENGTH + 1))
-                        .putAttribute("k".repeat(Limits.MAX_NAME_LENGTH + 1), "v")
-                        .putAttribute(" ", "v")
-                        .build()))
+    assertThat(problems(() -> Customers.lost("c")
+            .putAttribute("plan", "v".repeat(Limits.MAX_DESCRIPTION_LENGTH + 1))
+            .putAttribute("k".repeat(Limits.MAX_NAME_LENGTH + 1), "v")
+            .putAttribute(" ", "v")
+            .build()))
         .containsExactlyInAnyOrder(
             tooLong("attributes.plan", Limits.MAX_DESCRIPTION_LENGTH),
             new Problem(
@@ -297,17 +262,14 @@ class LimitsTest {
 
   @Test
   void aPlanRationaleLongerThanTheLimitIsRefused() {
-    assertThat(
-            problems(
-                () ->
-                    WinBackPlan.builder()
-                        .id("p")
-                        .customer(Customers.lost("c").build())
-                        .playbook("x")
-                        .rule("r")
-                        .rationale("r".repeat(Limits.MAX_PLAN_RATIONALE_LENGTH + 1))
-                        .startedAt(LOST_AT)
-                        .build()))
+    assertThat(problems(() -> WinBackPlan.builder()
+            .id("p")
+            .customer(Customers.lost("c").build())
+            .playbook("x")
+            .rule("r")
+            .rationale("r".repeat(Limits.MAX_PLAN_RATIONALE_LENGTH + 1))
+            .startedAt(LOST_AT)
+            .build()))
         .containsExactly(tooLong("rationale", Limits.MAX_PLAN_RATIONALE_LENGTH));
   }
 
@@ -319,12 +281,11 @@ class LimitsTest {
 
     for (StepResult result :
         List.of(StepResult.skipped(reason), StepResult.failed(reason), StepResult.sent(reason))) {
-      String kept =
-          result instanceof StepResult.Sent sent
-              ? sent.reference().orElseThrow()
-              : result instanceof StepResult.Skipped skipped
-                  ? skipped.reason()
-                  : ((StepResult.Failed) result).reason();
+      String kept = result instanceof StepResult.Sent sent
+          ? sent.reference().orElseThrow()
+          : result instanceof StepResult.Skipped skipped
+              ? skipped.reason()
+              : ((StepResult.Failed) result).reason();
       assertThat(kept)
           .hasSize(Limits.MAX_RESULT_TEXT_LENGTH)
           .endsWith(Limits.TRUNCATION_MARKER)
@@ -357,24 +318,22 @@ class LimitsTest {
   @Test
   void aStepOutcomeAndAJournalDetailAreCutShortToFitTheStore() {
     String detail = "\"".repeat(Limits.MAX_DETAIL_LENGTH * 3);
-    JournalEvent event =
-        JournalEvent.builder()
-            .customerId(LONGEST_ID)
-            .planId(LONGEST_ID + "@" + LOST_AT)
-            .at(LOST_AT)
-            .type(EventType.STEP_SKIPPED)
-            .detail(detail)
-            .build();
-    PlanStep step =
-        PlanStep.builder()
-            .index(0)
-            .kind(StepKind.APOLOGY)
-            .channel(Channel.EMAIL)
-            .dueAt(LOST_AT)
-            .status(StepStatus.SKIPPED)
-            .completedAt(LOST_AT)
-            .outcome(detail)
-            .build();
+    JournalEvent event = JournalEvent.builder()
+        .customerId(LONGEST_ID)
+        .planId(LONGEST_ID + "@" + LOST_AT)
+        .at(LOST_AT)
+        .type(EventType.STEP_SKIPPED)
+        .detail(detail)
+        .build();
+    PlanStep step = PlanStep.builder()
+        .index(0)
+        .kind(StepKind.APOLOGY)
+        .channel(Channel.EMAIL)
+        .dueAt(LOST_AT)
+        .status(StepStatus.SKIPPED)
+        .completedAt(LOST_AT)
+        .outcome(detail)
+        .build();
 
     assertThat(event.detail()).hasSize(Limits.MAX_DETAIL_LENGTH).endsWith(Limits.TRUNCATION_MARKER);
     assertThat(step.outcome().orElseThrow())
@@ -390,11 +349,15 @@ class LimitsTest {
 
   @Test
   void aCollectionWithMoreThanTheMostItemsIsRefused() {
-    List<String> tags = IntStream.rangeClosed(0, Limits.MAX_ITEMS).mapToObj(i -> "t" + i).toList();
+    List<String> tags =
+        IntStream.rangeClosed(0, Limits.MAX_ITEMS).mapToObj(i -> "t" + i).toList();
 
     assertThat(problems(() -> Customers.lost("c").addAllTags(tags).build()))
         .containsExactly(new Problem("tags", "must have at most " + Limits.MAX_ITEMS + " items"));
-    assertThat(Customers.lost("c").addAllTags(tags.subList(0, Limits.MAX_ITEMS)).build().tags())
+    assertThat(Customers.lost("c")
+            .addAllTags(tags.subList(0, Limits.MAX_ITEMS))
+            .build()
+            .tags())
         .hasSize(Limits.MAX_ITEMS);
   }
 
@@ -422,10 +385,9 @@ class LimitsTest {
   @Test
   void anAmountWithANegativeScaleIsRefusedSinceItWouldReadBackAsAnotherValue() {
     assertThat(problems(() -> monthly(new BigDecimal("100").stripTrailingZeros())))
-        .containsExactly(
-            new Problem(
-                "monthlyRevenue",
-                "must not have a negative scale (write 1000, not 1E+3; see BigDecimal.setScale)"));
+        .containsExactly(new Problem(
+            "monthlyRevenue",
+            "must not have a negative scale (write 1000, not 1E+3; see BigDecimal.setScale)"));
     assertThat(monthly(new BigDecimal("1E+2").setScale(0)).monthlyRevenue())
         .isEqualTo(new BigDecimal("100"));
   }
@@ -437,27 +399,22 @@ class LimitsTest {
     assertThat(monthly(largest).monthlyRevenue()).isEqualTo(largest);
     assertThat(problems(() -> monthly(Limits.MONEY_BOUND)))
         .containsExactly(new Problem("monthlyRevenue", "must be less than 10^15 in magnitude"));
-    assertThat(
-            problems(
-                () ->
-                    Offer.builder()
-                        .kind(OfferKind.AMOUNT_OFF)
-                        .value(new BigDecimal("-1E+15"))
-                        .currency(Currency.getInstance("EUR"))
-                        .expiresAt(LOST_AT)
-                        .build()))
+    assertThat(problems(() -> Offer.builder()
+            .kind(OfferKind.AMOUNT_OFF)
+            .value(new BigDecimal("-1E+15"))
+            .currency(Currency.getInstance("EUR"))
+            .expiresAt(LOST_AT)
+            .build()))
         .contains(new Problem("value", "must be less than 10^15 in magnitude"));
   }
 
   @Test
   void aJsonNumberSuchAs1e51IsRefusedWhenRead() {
-    InvalidInputException e =
-        catchThrowableOfType(
-            InvalidInputException.class,
-            () ->
-                WinBackJson.read(
-                    "{\"monthlyRevenue\": 1e51, \"lifetimeRevenue\": 0.10000000000000000555, \"currency\": \"EUR\"}",
-                    CustomerValue.class));
+    InvalidInputException e = catchThrowableOfType(
+        InvalidInputException.class,
+        () -> WinBackJson.read(
+            "{\"monthlyRevenue\": 1e51, \"lifetimeRevenue\": 0.10000000000000000555, \"currency\": \"EUR\"}",
+            CustomerValue.class));
 
     assertThat(e.problems())
         .extracting(Problem::toString)
@@ -472,26 +429,21 @@ class LimitsTest {
   Arbitrary<BigDecimal> amounts() {
     return Arbitraries.bigIntegers()
         .between(BigInteger.TEN.pow(20).negate(), BigInteger.TEN.pow(20))
-        .flatMap(
-            unscaled ->
-                Arbitraries.integers()
-                    .between(-3, 8)
-                    .map(scale -> new BigDecimal(unscaled, scale)));
+        .flatMap(unscaled ->
+            Arbitraries.integers().between(-3, 8).map(scale -> new BigDecimal(unscaled, scale)));
   }
 
   @Property(tries = 1000)
   void anAmountIsAcceptedExactlyWithinTheLimitsAndThenReadsBackUnchanged(
       @ForAll("amounts") BigDecimal amount) {
-    boolean fit =
-        amount.scale() >= 0
-            && amount.scale() <= Limits.MAX_MONEY_SCALE
-            && amount.abs().compareTo(Limits.MONEY_BOUND) < 0;
+    boolean fit = amount.scale() >= 0
+        && amount.scale() <= Limits.MAX_MONEY_SCALE
+        && amount.abs().compareTo(Limits.MONEY_BOUND) < 0;
     try {
-      BudgetCycle cycle =
-          BudgetCycle.builder()
-              .budgetYearStarts(java.time.Month.APRIL)
-              .annualBudget(amount.abs())
-              .build();
+      BudgetCycle cycle = BudgetCycle.builder()
+          .budgetYearStarts(java.time.Month.APRIL)
+          .annualBudget(amount.abs())
+          .build();
       assertThat(fit).as("accepted").isTrue();
       assertThat(WinBackJson.read(WinBackJson.write(cycle), BudgetCycle.class)).isEqualTo(cycle);
     } catch (InvalidInputException e) {
@@ -505,36 +457,29 @@ class LimitsTest {
   void instantsOutsideTheYears1900To9999AreRefused() {
     Problem years = new Problem("lostAt", "must lie between the years 1900 and 9999");
 
-    assertThat(
-            Customers.lost("c")
-                .customerSince(Limits.EARLIEST)
-                .lostAt(Limits.EARLIEST)
-                .build()
-                .lostAt())
+    assertThat(Customers.lost("c")
+            .customerSince(Limits.EARLIEST)
+            .lostAt(Limits.EARLIEST)
+            .build()
+            .lostAt())
         .isEqualTo(Limits.EARLIEST);
     assertThat(Customers.lost("c").lostAt(Limits.LATEST).build().lostAt()).isEqualTo(Limits.LATEST);
-    assertThat(
-            problems(
-                () ->
-                    Customers.lost("c")
-                        .customerSince(Limits.EARLIEST)
-                        .lostAt(Limits.EARLIEST.minusNanos(1))
-                        .build()))
+    assertThat(problems(() -> Customers.lost("c")
+            .customerSince(Limits.EARLIEST)
+            .lostAt(Limits.EARLIEST.minusNanos(1))
+            .build()))
         .contains(years);
-    assertThat(problems(() -> Customers.lost("c").lostAt(Limits.LATEST.plusNanos(1)).build()))
+    assertThat(problems(
+            () -> Customers.lost("c").lostAt(Limits.LATEST.plusNanos(1)).build()))
         .containsExactly(years);
-    assertThat(
-            problems(
-                () ->
-                    ActiveCustomer.builder()
-                        .id("a")
-                        .displayName("A")
-                        .lastThankedAt(Instant.parse("+10000-01-01T00:00:00Z"))
-                        .build()))
+    assertThat(problems(() -> ActiveCustomer.builder()
+            .id("a")
+            .displayName("A")
+            .lastThankedAt(Instant.parse("+10000-01-01T00:00:00Z"))
+            .build()))
         .containsExactly(new Problem("lastThankedAt", "must lie between the years 1900 and 9999"));
-    assertThat(
-            problems(
-                () -> NewArrangement.builder().contractEnds(LocalDate.of(1899, 12, 31)).build()))
+    assertThat(problems(() ->
+            NewArrangement.builder().contractEnds(LocalDate.of(1899, 12, 31)).build()))
         .containsExactly(new Problem("contractEnds", "must lie between the years 1900 and 9999"));
   }
 
@@ -546,13 +491,14 @@ class LimitsTest {
         .containsExactly(new Problem("offset", "must not be longer than 100 years"));
     assertThat(problems(() -> FrequencyCap.of(1, Duration.ofDays(-1))))
         .containsExactly(new Problem("window", "must be positive"));
-    assertThat(
-            problems(
-                () -> OfferTerms.builder().kind(OfferKind.UPGRADE).validFor(Duration.ZERO).build()))
+    assertThat(problems(() ->
+            OfferTerms.builder().kind(OfferKind.UPGRADE).validFor(Duration.ZERO).build()))
         .containsExactly(new Problem("validFor", "must be positive"));
-    assertThat(problems(() -> ExitTerms.builder().dataRetention(Period.ofYears(-1)).build()))
+    assertThat(
+            problems(() -> ExitTerms.builder().dataRetention(Period.ofYears(-1)).build()))
         .containsExactly(new Problem("dataRetention", "must not be negative"));
-    assertThat(problems(() -> ExitTerms.builder().dataRetention(Period.ofYears(101)).build()))
+    assertThat(problems(
+            () -> ExitTerms.builder().dataRetention(Period.ofYears(101)).build()))
         .containsExactly(new Problem("dataRetention", "must not be longer than 100 years"));
   }
 
@@ -561,19 +507,17 @@ class LimitsTest {
   @Test
   void aDocumentFailsWithOneExceptionNamingEveryProblemAndItsPath() {
     ObjectMapper mapper = WinBackJson.mapper();
-    WinBackPlan plan =
-        WinBackPlan.builder()
-            .id("c@1")
-            .playbook("x")
-            .rule("r")
-            .rationale("why")
-            .startedAt(LOST_AT)
-            .customer(
-                Customers.lost("c")
-                    .addContactPoint(ContactPoint.of(Channel.POST, "1 Main St", Consent.GRANTED))
-                    .value(Customers.worth("10"))
-                    .build())
-            .build();
+    WinBackPlan plan = WinBackPlan.builder()
+        .id("c@1")
+        .playbook("x")
+        .rule("r")
+        .rationale("why")
+        .startedAt(LOST_AT)
+        .customer(Customers.lost("c")
+            .addContactPoint(ContactPoint.of(Channel.POST, "1 Main St", Consent.GRANTED))
+            .value(Customers.worth("10"))
+            .build())
+        .build();
     ObjectNode json = mapper.valueToTree(plan);
     ObjectNode customer = (ObjectNode) json.get("customer");
     customer.put("id", "x".repeat(Limits.MAX_ID_LENGTH + 1));
@@ -583,10 +527,8 @@ class LimitsTest {
     ((ObjectNode) customer.get("value")).put("monthlyRevenue", new BigDecimal("1E+16").setScale(0));
     json.put("startedAt", "1899-12-31T23:59:59Z");
 
-    InvalidInputException e =
-        catchThrowableOfType(
-            InvalidInputException.class,
-            () -> WinBackJson.read(json.toString(), WinBackPlan.class));
+    InvalidInputException e = catchThrowableOfType(
+        InvalidInputException.class, () -> WinBackJson.read(json.toString(), WinBackPlan.class));
 
     assertThat(e.problems())
         .extracting(Problem::toString)

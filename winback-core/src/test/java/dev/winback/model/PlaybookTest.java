@@ -24,57 +24,53 @@ class PlaybookTest {
 
   @Test
   void aPlaybookDefinedInJavaChoosesByExitCategoryChurnSignalValueTierAndSegment() {
-    Playbook playbook =
-        Playbook.builder()
-            .name("mine")
-            .addRule(
-                rule(
-                    "enterprise-price",
-                    RuleCondition.builder()
-                        .addExitCategory(ExitCategory.PRICE)
-                        .addValueTier(ValueTier.HIGH)
-                        .addSegment("enterprise")
-                        .addChurnSignal(ChurnSignal.CONTRACT_NOT_RENEWED)
-                        .build()))
-            .addRule(rule("everyone-else", RuleCondition.everyone()))
-            .build();
-    LostCustomer match =
-        Customers.leftBecauseOf("c1", ExitCategory.PRICE)
-            .segment("enterprise")
-            .churnSignal(ChurnSignal.CONTRACT_NOT_RENEWED)
-            .value(Customers.worth("900"))
-            .build();
-    LostCustomer otherSegment = LostCustomer.builder().from(match).segment("smb").build();
+    Playbook playbook = Playbook.builder()
+        .name("mine")
+        .addRule(rule(
+            "enterprise-price",
+            RuleCondition.builder()
+                .addExitCategory(ExitCategory.PRICE)
+                .addValueTier(ValueTier.HIGH)
+                .addSegment("enterprise")
+                .addChurnSignal(ChurnSignal.CONTRACT_NOT_RENEWED)
+                .build()))
+        .addRule(rule("everyone-else", RuleCondition.everyone()))
+        .build();
+    LostCustomer match = Customers.leftBecauseOf("c1", ExitCategory.PRICE)
+        .segment("enterprise")
+        .churnSignal(ChurnSignal.CONTRACT_NOT_RENEWED)
+        .value(Customers.worth("900"))
+        .build();
+    LostCustomer otherSegment =
+        LostCustomer.builder().from(match).segment("smb").build();
 
-    assertThat(playbook.rules().get(0).when().matches(match, playbook.valueTiers().tierOf(match)))
+    assertThat(
+            playbook.rules().get(0).when().matches(match, playbook.valueTiers().tierOf(match)))
         .isTrue();
-    assertThat(playbook.rules().get(0).when().matches(otherSegment, ValueTier.HIGH)).isFalse();
+    assertThat(playbook.rules().get(0).when().matches(otherSegment, ValueTier.HIGH))
+        .isFalse();
   }
 
   @Test
   void aPlaybookWithoutARuleForEveryoneFailsAtOnce() {
-    assertThatThrownBy(
-            () ->
-                Playbook.builder()
-                    .name("gaps")
-                    .addRule(rule("price", RuleCondition.exitCategoryIn(ExitCategory.PRICE)))
-                    .build())
+    assertThatThrownBy(() -> Playbook.builder()
+            .name("gaps")
+            .addRule(rule("price", RuleCondition.exitCategoryIn(ExitCategory.PRICE)))
+            .build())
         .isInstanceOf(InvalidPlaybookException.class)
         .hasMessageContaining("rules[0].when: the last rule must match every customer");
   }
 
   @Test
   void aRuleThatCanNeverMatchAndADuplicateNameAreBothReported() {
-    InvalidPlaybookException e =
-        catchThrowableOfType(
-            InvalidPlaybookException.class,
-            () ->
-                Playbook.builder()
-                    .name("bad")
-                    .addRule(rule("all", RuleCondition.everyone()))
-                    .addRule(rule("all", RuleCondition.ourFault()))
-                    .addRule(rule("rest", RuleCondition.everyone()))
-                    .build());
+    InvalidPlaybookException e = catchThrowableOfType(
+        InvalidPlaybookException.class,
+        () -> Playbook.builder()
+            .name("bad")
+            .addRule(rule("all", RuleCondition.everyone()))
+            .addRule(rule("all", RuleCondition.ourFault()))
+            .addRule(rule("rest", RuleCondition.everyone()))
+            .build());
 
     assertThat(e.problems())
         .extracting(Problem::path)
@@ -83,8 +79,7 @@ class PlaybookTest {
 
   @Test
   void anInvalidPlaybookInJsonFailsAtLoadNamingEveryProblem() {
-    String json =
-        """
+    String json = """
         {"name": "broken", "maxAttempts": 0,
          "rules": [
            {"name": "r1", "rationale": "x", "when": {"exitCategories": ["PRICEY"]},
@@ -109,8 +104,7 @@ class PlaybookTest {
 
   @Test
   void aValidPlaybookLoadsFromJson() {
-    String json =
-        """
+    String json = """
         {"name": "lean", "rules": [
           {"name": "sorry", "rationale": "our fault", "when": {"faultWasOurs": true},
            "steps": [{"kind": "APOLOGY"}, {"kind": "FOLLOW_UP", "offset": "P14D"},

@@ -21,9 +21,9 @@ class ValidationTest {
 
   @Test
   void aBuilderNamesEveryMissingField() {
-    InvalidInputException e =
-        catchThrowableOfType(
-            InvalidInputException.class, () -> LostCustomer.builder().displayName("x").build());
+    InvalidInputException e = catchThrowableOfType(
+        InvalidInputException.class,
+        () -> LostCustomer.builder().displayName("x").build());
 
     assertThat(e.problems())
         .extracting(Problem::path)
@@ -40,45 +40,39 @@ class ValidationTest {
 
   @Test
   void aNegativeValueFails() {
-    assertThatThrownBy(
-            () ->
-                CustomerValue.builder()
-                    .monthlyRevenue(new BigDecimal("-1"))
-                    .currency(Currency.getInstance("EUR"))
-                    .build())
+    assertThatThrownBy(() -> CustomerValue.builder()
+            .monthlyRevenue(new BigDecimal("-1"))
+            .currency(Currency.getInstance("EUR"))
+            .build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("monthlyRevenue: must not be negative");
   }
 
   @Test
   void aStepDueBeforeThePlanStartsFails() {
-    PlanStep early =
-        PlanStep.builder()
-            .index(0)
-            .kind(StepKind.APOLOGY)
-            .channel(Channel.EMAIL)
-            .dueAt(LOST_AT.minusSeconds(1))
-            .build();
+    PlanStep early = PlanStep.builder()
+        .index(0)
+        .kind(StepKind.APOLOGY)
+        .channel(Channel.EMAIL)
+        .dueAt(LOST_AT.minusSeconds(1))
+        .build();
 
-    assertThatThrownBy(
-            () ->
-                WinBackPlan.builder()
-                    .id("p")
-                    .customer(Customers.lost("c").build())
-                    .playbook("x")
-                    .rule("r")
-                    .rationale("why")
-                    .startedAt(LOST_AT)
-                    .addStep(early)
-                    .build())
+    assertThatThrownBy(() -> WinBackPlan.builder()
+            .id("p")
+            .customer(Customers.lost("c").build())
+            .playbook("x")
+            .rule("r")
+            .rationale("why")
+            .startedAt(LOST_AT)
+            .addStep(early)
+            .build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("steps[0].dueAt: must not be before startedAt");
   }
 
   @Test
   void jsonWithManyProblemsNamesEveryOneWithItsPath() {
-    String json =
-        """
+    String json = """
         {
           "displayName": "Ada",
           "contactPoints": [
@@ -122,8 +116,7 @@ class ValidationTest {
 
   @Test
   void nullForARequiredFieldFails() {
-    String json =
-        """
+    String json = """
         {"id": null, "displayName": "A", "lostAt": "2026-03-02T09:00:00Z", "churnSignal": "OTHER"}
         """;
 
@@ -133,8 +126,7 @@ class ValidationTest {
 
   @Test
   void aCrossFieldRuleInANestedValueIsReportedAtItsPath() {
-    String json =
-        """
+    String json = """
         {"kind": "PERCENT_OFF", "value": 150, "expiresAt": "2026-03-02T09:00:00Z"}
         """;
 
@@ -144,8 +136,7 @@ class ValidationTest {
 
   @Test
   void aStringWhereANumberBelongsIsNotCoerced() {
-    String json =
-        """
+    String json = """
         {"monthlyRevenue": "12", "currency": "EUR"}
         """;
 

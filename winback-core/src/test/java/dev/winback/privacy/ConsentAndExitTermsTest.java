@@ -45,11 +45,10 @@ class ConsentAndExitTermsTest {
     clock.advance(Duration.ofDays(100));
     winBack.runDue();
 
-    JournalEvent change =
-        winBack.history("c1").stream()
-            .filter(e -> e.type() == EventType.CONSENT_CHANGED)
-            .findFirst()
-            .orElseThrow();
+    JournalEvent change = winBack.history("c1").stream()
+        .filter(e -> e.type() == EventType.CONSENT_CHANGED)
+        .findFirst()
+        .orElseThrow();
     assertThat(change.at()).isEqualTo(LOST_AT.plus(Duration.ofHours(1)));
     assertThat(change.detail())
         .isEqualTo(
@@ -76,34 +75,31 @@ class ConsentAndExitTermsTest {
 
     winBack.optOut("c1");
 
-    assertThat(winBack.history("c1"))
-        .anySatisfy(
-            e -> {
-              assertThat(e.type()).isEqualTo(EventType.CONSENT_CHANGED);
-              assertThat(e.detail()).contains("source: opt-out");
-            });
+    assertThat(winBack.history("c1")).anySatisfy(e -> {
+      assertThat(e.type()).isEqualTo(EventType.CONSENT_CHANGED);
+      assertThat(e.detail()).contains("source: opt-out");
+    });
   }
 
   @Test
   void theGoodbyeStepIsToldWhatTheCustomerKeeps() {
-    ExitTerms terms =
-        ExitTerms.builder()
-            .dataRetention(Period.ofYears(3))
-            .guestAccess(true)
-            .addKeep("your family tree")
-            .comeBackLink("https://example.com/welcome-back")
-            .build();
-    WinBack winBack = engine(Playbook.builder().from(Playbook.standard()).exitTerms(terms).build());
+    ExitTerms terms = ExitTerms.builder()
+        .dataRetention(Period.ofYears(3))
+        .guestAccess(true)
+        .addKeep("your family tree")
+        .comeBackLink("https://example.com/welcome-back")
+        .build();
+    WinBack winBack =
+        engine(Playbook.builder().from(Playbook.standard()).exitTerms(terms).build());
     winBack.start(lost("c1").build());
 
     clock.advance(Duration.ofDays(4));
     winBack.runDue();
 
-    StepContext goodbye =
-        host.calls().stream()
-            .filter(c -> c.step().kind() == StepKind.GRACEFUL_GOODBYE)
-            .findFirst()
-            .orElseThrow();
+    StepContext goodbye = host.calls().stream()
+        .filter(c -> c.step().kind() == StepKind.GRACEFUL_GOODBYE)
+        .findFirst()
+        .orElseThrow();
     assertThat(goodbye.exitTerms()).isEqualTo(terms);
   }
 

@@ -34,36 +34,32 @@ import org.junit.jupiter.api.Test;
 
 /** Right to erasure and right of access. */
 class ErasureTest {
-  private static final List<String> PERSONAL =
-      List.of(
-          "ada-lovelace-42",
-          "Ada Lovelace",
-          "ada@example.org",
-          "+44 20 7946 0001",
-          "12 St James's Square",
-          "crm-0031x00000AbCdE",
-          "my husband handles the bills now",
-          "Analytical Engines Ltd");
+  private static final List<String> PERSONAL = List.of(
+      "ada-lovelace-42",
+      "Ada Lovelace",
+      "ada@example.org",
+      "+44 20 7946 0001",
+      "12 St James's Square",
+      "crm-0031x00000AbCdE",
+      "my husband handles the bills now",
+      "Analytical Engines Ltd");
 
   private final ManualClock clock = ManualClock.at(LOST_AT);
   private final PlanStore store = PlanStore.inMemory();
   private final SuppressionList suppressions = SuppressionList.inMemory();
   private final Recorder host = new Recorder();
-  private final WinBack winBack =
-      WinBack.builder()
-          .clock(clock)
-          .store(store)
-          .suppressionList(suppressions)
-          .reactivationTokens(
-              ReactivationTokens.builder()
-                  .key(
-                      "k", "a signing secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8))
-                  .build())
-          .feedback(host)
-          .apology(host)
-          .incentives(host)
-          .reEngagement(host)
-          .build();
+  private final WinBack winBack = WinBack.builder()
+      .clock(clock)
+      .store(store)
+      .suppressionList(suppressions)
+      .reactivationTokens(ReactivationTokens.builder()
+          .key("k", "a signing secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8))
+          .build())
+      .feedback(host)
+      .apology(host)
+      .incentives(host)
+      .reEngagement(host)
+      .build();
 
   private static LostCustomer ada() {
     return LostCustomer.builder()
@@ -76,11 +72,10 @@ class ErasureTest {
         .churnSignal(dev.winback.model.ChurnSignal.CONTRACT_NOT_RENEWED)
         .addExitReason(ExitReason.of(ExitCategory.PRICE, ReasonSource.SURVEY, LOST_AT))
         .value(CustomerValue.of("120", "2880", "GBP"))
-        .newArrangement(
-            NewArrangement.builder()
-                .competitor("Rival")
-                .contractEnds(LocalDate.of(2026, 9, 1))
-                .build())
+        .newArrangement(NewArrangement.builder()
+            .competitor("Rival")
+            .contractEnds(LocalDate.of(2026, 9, 1))
+            .build())
         .putAttribute("crmId", "crm-0031x00000AbCdE")
         .addTag("Analytical Engines Ltd")
         .build();
@@ -134,15 +129,12 @@ class ErasureTest {
     historyWithEverything();
     winBack.erase("ada-lovelace-42");
 
-    var again =
-        winBack.start(
-            LostCustomer.builder()
-                .from(ada())
-                .id("new-id")
-                .lostAt(clock.instant())
-                .contactPoints(
-                    List.of(ContactPoint.of(Channel.PHONE, "+442079460001", Consent.GRANTED)))
-                .build());
+    var again = winBack.start(LostCustomer.builder()
+        .from(ada())
+        .id("new-id")
+        .lostAt(clock.instant())
+        .contactPoints(List.of(ContactPoint.of(Channel.PHONE, "+442079460001", Consent.GRANTED)))
+        .build());
 
     assertThat(again.status()).isEqualTo(PlanStatus.SUPPRESSED);
     assertThat(again.rationale()).contains("ERASED");
@@ -155,9 +147,8 @@ class ErasureTest {
 
     winBack.erase("ada-lovelace-42");
 
-    assertThat(
-            catchThrowableOfType(TokenRejectedException.class, () -> winBack.redeem(token))
-                .reason())
+    assertThat(catchThrowableOfType(TokenRejectedException.class, () -> winBack.redeem(token))
+            .reason())
         .isEqualTo(TokenRejectedException.Reason.NOT_FOUND);
   }
 
@@ -178,11 +169,10 @@ class ErasureTest {
 
   @Test
   void dataIsErasedWhenTheRetentionPeriodEndsAndNotBefore() {
-    winBack.start(
-        LostCustomer.builder()
-            .from(ada())
-            .exitTerms(ExitTerms.builder().dataRetention(Period.ofDays(200)).build())
-            .build());
+    winBack.start(LostCustomer.builder()
+        .from(ada())
+        .exitTerms(ExitTerms.builder().dataRetention(Period.ofDays(200)).build())
+        .build());
     winBack.markWonBack("ada-lovelace-42");
     winBack.start(Customers.lost("other").build());
 

@@ -25,20 +25,16 @@ class FuzzFindingsTest {
 
   @Test
   void aTokenSpelledWithDifferentIgnoredBase64BitsIsMalformed() {
-    WinBack winBack =
-        WinBack.builder()
-            .clock(ManualClock.at(LOST_AT))
-            .reactivationTokens(
-                ReactivationTokens.builder()
-                    .key(
-                        "k1",
-                        "a signing secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8))
-                    .build())
-            .feedback(FeedbackStrategy.none())
-            .apology(ApologyStrategy.none())
-            .incentives(IncentiveStrategy.none())
-            .reEngagement(ReEngagementStrategy.none())
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(ManualClock.at(LOST_AT))
+        .reactivationTokens(ReactivationTokens.builder()
+            .key("k1", "a signing secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8))
+            .build())
+        .feedback(FeedbackStrategy.none())
+        .apology(ApologyStrategy.none())
+        .incentives(IncentiveStrategy.none())
+        .reEngagement(ReEngagementStrategy.none())
+        .build();
     winBack.start(Customers.lost("c1").build());
     String token = winBack.issueReactivationToken("c1");
     char last = token.charAt(token.length() - 1);
@@ -46,17 +42,15 @@ class FuzzFindingsTest {
     char twin = "AEIMQUYcgkosw048".indexOf(last) >= 0 ? (char) (last + 1) : (char) (last - 1);
     String respelled = token.substring(0, token.length() - 1) + twin;
 
-    assertThat(
-            catchThrowableOfType(TokenRejectedException.class, () -> winBack.redeem(respelled))
-                .reason())
+    assertThat(catchThrowableOfType(TokenRejectedException.class, () -> winBack.redeem(respelled))
+            .reason())
         .isEqualTo(TokenRejectedException.Reason.MALFORMED);
     assertThat(winBack.redeem(token).customerId()).isEqualTo("c1");
   }
 
   @Test
   void aFeedbackDatedBeyondTheCalendarIsRefusedNotOverflowed() {
-    String json =
-        """
+    String json = """
         {"text": "too pricey", "source": "SURVEY", "receivedAt": "+292278994-08-17T07:12:55Z"}
         """;
 

@@ -34,8 +34,8 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * Untrusted input: over 10,000 random and mutated JSON documents and tokens, the only exceptions
- * are {@link WinBackException}s, nothing hangs, and a failed input writes nothing.
+ * Untrusted input: over 10,000 random and mutated JSON documents and tokens, the only exceptions are
+ * {@link WinBackException}s, nothing hangs, and a failed input writes nothing.
  */
 class HostileInputTest {
   private static final Duration NO_HANG = Duration.ofSeconds(5);
@@ -50,33 +50,28 @@ class HostileInputTest {
     clock = ManualClock.at(LOST_AT);
     store = PlanStore.inMemory();
     Recorder host = new Recorder();
-    winBack =
-        WinBack.builder()
-            .clock(clock)
-            .store(store)
-            .reactivationTokens(
-                ReactivationTokens.builder()
-                    .key(
-                        "k1",
-                        "a signing secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8))
-                    .build())
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
-    winBack.start(
-        Customers.leftBecauseOf("known", ExitCategory.PRICE).value(Customers.worth("99")).build());
+    winBack = WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .reactivationTokens(ReactivationTokens.builder()
+            .key("k1", "a signing secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8))
+            .build())
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
+    winBack.start(Customers.leftBecauseOf("known", ExitCategory.PRICE)
+        .value(Customers.worth("99"))
+        .build());
     validToken = winBack.issueReactivationToken("known");
-    documents =
-        List.of(
-            WinBackJson.write(
-                Customers.leftBecauseOf("c1", ExitCategory.SERVICE_FAILURE)
-                    .value(Customers.worth("12.50"))
-                    .putAttribute("k", "v")
-                    .build()),
-            WinBackJson.write(Feedback.of("too expensive", ReasonSource.SURVEY, LOST_AT)),
-            WinBackJson.write(Playbook.standard()));
+    documents = List.of(
+        WinBackJson.write(Customers.leftBecauseOf("c1", ExitCategory.SERVICE_FAILURE)
+            .value(Customers.worth("12.50"))
+            .putAttribute("k", "v")
+            .build()),
+        WinBackJson.write(Feedback.of("too expensive", ReasonSource.SURVEY, LOST_AT)),
+        WinBackJson.write(Playbook.standard()));
   }
 
   @Provide
@@ -84,19 +79,14 @@ class HostileInputTest {
     return Arbitraries.longs();
   }
 
-  /**
-   * Feeds one untrusted document through reading and, if it reads, starting a plan or recording
-   * feedback.
-   */
+  /** Feeds one untrusted document through reading and, if it reads, starting a plan or recording feedback. */
   private void feed(String json) {
     String before = StockStores.dump(store);
     try {
-      assertTimeoutPreemptively(
-          NO_HANG,
-          () -> {
-            LostCustomer customer = WinBackJson.read(json, LostCustomer.class);
-            winBack.preview(customer);
-          });
+      assertTimeoutPreemptively(NO_HANG, () -> {
+        LostCustomer customer = WinBackJson.read(json, LostCustomer.class);
+        winBack.preview(customer);
+      });
     } catch (WinBackException expected) {
       assertThat(StockStores.dump(store))
           .as("nothing written after a failed input")
@@ -131,10 +121,9 @@ class HostileInputTest {
   @Property(tries = 4000)
   void forgedAndMutatedTokensAreRejectedAndChangeNothing(@ForAll("seeds") long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    String token =
-        random.nextInt(4) == 0
-            ? Mutations.garbage(random)
-            : Mutations.mutateToken(validToken, random);
+    String token = random.nextInt(4) == 0
+        ? Mutations.garbage(random)
+        : Mutations.mutateToken(validToken, random);
     String before = StockStores.dump(store);
     try {
       assertTimeoutPreemptively(NO_HANG, () -> winBack.redeem(token));
@@ -165,8 +154,7 @@ class HostileInputTest {
 
   @Test
   void typeInformationInTheInputIsNeverUsed() {
-    String polymorphic =
-        """
+    String polymorphic = """
         {"@class": "java.net.URL", "id": "c1", "displayName": "x", "lostAt": "2026-03-02T09:00:00Z",
          "churnSignal": "OTHER", "attributes": {"@type": "java.lang.ProcessBuilder"}}
         """;
@@ -174,16 +162,14 @@ class HostileInputTest {
     assertThatThrownBy(() -> WinBackJson.read(polymorphic, LostCustomer.class))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("@class: is not a known field of LostCustomer");
-    assertThat(
-            WinBackJson.read(polymorphic, LostCustomer.class, WinBackJson.UnknownFields.IGNORE)
-                .attributes())
+    assertThat(WinBackJson.read(polymorphic, LostCustomer.class, WinBackJson.UnknownFields.IGNORE)
+            .attributes())
         .containsEntry("@type", "java.lang.ProcessBuilder"); // a plain string, never a class
   }
 
   @Test
   void unknownFieldsCanBeIgnoredOnRequest() {
-    String newer =
-        """
+    String newer = """
         {"id": "c1", "displayName": "x", "lostAt": "2026-03-02T09:00:00Z", "churnSignal": "OTHER",
          "loyaltyTier": "gold", "contactPoints": [{"channel": "EMAIL", "address": "a@example.com", "verified": true}]}
         """;
@@ -191,7 +177,8 @@ class HostileInputTest {
     assertThatThrownBy(() -> WinBackJson.read(newer, LostCustomer.class))
         .hasMessageContaining("loyaltyTier: is not a known field")
         .hasMessageContaining("contactPoints[0].verified: is not a known field");
-    assertThat(WinBackJson.read(newer, LostCustomer.class, WinBackJson.UnknownFields.IGNORE).id())
+    assertThat(WinBackJson.read(newer, LostCustomer.class, WinBackJson.UnknownFields.IGNORE)
+            .id())
         .isEqualTo("c1");
   }
 
@@ -236,14 +223,14 @@ class HostileInputTest {
           case 2 -> text.setCharAt(at, "{}[]\":,-0e.\\".charAt(random.nextInt(12)));
           case 3 -> text.delete(at, Math.min(text.length(), at + random.nextInt(40)));
           case 4 ->
-              text.insert(at, text.substring(at, Math.min(text.length(), at + random.nextInt(60))));
+            text.insert(at, text.substring(at, Math.min(text.length(), at + random.nextInt(60))));
           case 5 -> text.insert(at, randomValue(random, 2));
           case 6 -> text.insert(at, "\\u" + Integer.toHexString(random.nextInt(0x10000)));
           case 7 ->
-              text.replace(
-                  at,
-                  Math.min(text.length(), at + 1),
-                  "\"" + FIELD_NAMES[random.nextInt(FIELD_NAMES.length)] + "\":");
+            text.replace(
+                at,
+                Math.min(text.length(), at + 1),
+                "\"" + FIELD_NAMES[random.nextInt(FIELD_NAMES.length)] + "\":");
           default -> text.insert(at, "9".repeat(random.nextInt(1, 80)));
         }
       }
@@ -261,16 +248,16 @@ class HostileInputTest {
         case 1 -> random.nextBoolean() ? "true" : "false";
         case 2 -> Long.toString(random.nextLong());
         case 3 ->
-            Double.toString(random.nextDouble() * 1e6)
-                + (random.nextBoolean() ? "e" + random.nextInt(400) : "");
+          Double.toString(random.nextDouble() * 1e6)
+              + (random.nextBoolean() ? "e" + random.nextInt(400) : "");
         case 4 -> "\"" + garbage(random).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         case 5 ->
-            "\""
-                + new String[] {
-                      "PRICE", "EMAIL", "2026-03-02T09:00:00Z", "P3M", "EUR", "-P1D", "PT-1H"
-                    }
-                    [random.nextInt(7)]
-                + "\"";
+          "\""
+              + new String[] {
+                    "PRICE", "EMAIL", "2026-03-02T09:00:00Z", "P3M", "EUR", "-P1D", "PT-1H"
+                  }
+                  [random.nextInt(7)]
+              + "\"";
         case 6 -> {
           StringBuilder array = new StringBuilder("[");
           int n = random.nextInt(5);
@@ -299,11 +286,8 @@ class HostileInputTest {
       StringBuilder text = new StringBuilder();
       int length = random.nextInt(0, random.nextInt(10) == 0 ? 400 : 60);
       for (int i = 0; i < length; i++) {
-        text.append(
-            (char)
-                (random.nextInt(8) == 0
-                    ? random.nextInt(0x20, 0xffff)
-                    : random.nextInt(0x20, 0x7f)));
+        text.append((char)
+            (random.nextInt(8) == 0 ? random.nextInt(0x20, 0xffff) : random.nextInt(0x20, 0x7f)));
       }
       return text.toString();
     }

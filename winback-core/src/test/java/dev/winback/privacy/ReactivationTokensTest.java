@@ -64,11 +64,10 @@ class ReactivationTokensTest {
   private final WinBack winBack = engine(keys("k1", "k1", OLD_SECRET));
 
   private String tokenFor(String customerId) {
-    winBack.start(
-        leftBecauseOf(customerId, ExitCategory.PRICE)
-            .value(Customers.worth("120"))
-            .putAttribute("plan", "pro-annual")
-            .build());
+    winBack.start(leftBecauseOf(customerId, ExitCategory.PRICE)
+        .value(Customers.worth("120"))
+        .putAttribute("plan", "pro-annual")
+        .build());
     clock.advance(Duration.ofDays(30)); // the thank-you and its offer are due
     winBack.runDue();
     return winBack.issueReactivationToken(customerId);
@@ -98,9 +97,8 @@ class ReactivationTokensTest {
   void theTokenRevealsNothingAboutTheCustomer() {
     String token = tokenFor("customer-with-a-recognisable-id");
 
-    String decoded =
-        new String(
-            Base64.getUrlDecoder().decode(token.split("\\.")[2]), StandardCharsets.ISO_8859_1);
+    String decoded = new String(
+        Base64.getUrlDecoder().decode(token.split("\\.")[2]), StandardCharsets.ISO_8859_1);
     assertThat(token).startsWith("wb1.k1.").doesNotContain("customer");
     assertThat(decoded).doesNotContain("customer");
   }
@@ -128,29 +126,22 @@ class ReactivationTokensTest {
     String[] parts = token.split("\\.");
     byte[] payload = Base64.getUrlDecoder().decode(parts[2]);
     payload[payload.length - 1] ^= 1; // move the expiry by a second
-    String tampered =
-        parts[0]
-            + "."
-            + parts[1]
-            + "."
-            + Base64.getUrlEncoder().withoutPadding().encodeToString(payload)
-            + "."
-            + parts[3];
+    String tampered = parts[0] + "." + parts[1] + "."
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + "." + parts[3];
 
     assertThat(rejection(() -> winBack.redeem(tampered))).isEqualTo(Reason.BAD_SIGNATURE);
   }
 
   @Test
   void aTokenSignedWithAnotherSecretUnderTheSameKeyIdIsRejected() {
-    WinBack impostor =
-        WinBack.builder()
-            .clock(clock)
-            .reactivationTokens(keys("k1", "k1", NEW_SECRET))
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    WinBack impostor = WinBack.builder()
+        .clock(clock)
+        .reactivationTokens(keys("k1", "k1", NEW_SECRET))
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     impostor.start(Customers.lost("x").build());
     String forged = impostor.issueReactivationToken("x");
 
@@ -159,15 +150,14 @@ class ReactivationTokensTest {
 
   @Test
   void garbageIsRejectedAsMalformed() {
-    for (String garbage :
-        List.of(
-            "",
-            "hello",
-            "wb1.k1.x.y",
-            "wb1.k1..",
-            "wb2.k1.AAAA.BBBB",
-            "wb1.k1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.%%%%",
-            "wb1." + "k".repeat(300) + ".a.b")) {
+    for (String garbage : List.of(
+        "",
+        "hello",
+        "wb1.k1.x.y",
+        "wb1.k1..",
+        "wb2.k1.AAAA.BBBB",
+        "wb1.k1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.%%%%",
+        "wb1." + "k".repeat(300) + ".a.b")) {
       assertThat(rejection(() -> winBack.redeem(garbage))).as(garbage).isEqualTo(Reason.MALFORMED);
     }
   }
@@ -202,15 +192,14 @@ class ReactivationTokensTest {
     List<Future<Object>> results = new ArrayList<>();
     try {
       for (int i = 0; i < threads; i++) {
-        Callable<Object> redeem =
-            () -> {
-              go.await();
-              try {
-                return winBack.redeem(token);
-              } catch (TokenRejectedException e) {
-                return e.reason();
-              }
-            };
+        Callable<Object> redeem = () -> {
+          go.await();
+          try {
+            return winBack.redeem(token);
+          } catch (TokenRejectedException e) {
+            return e.reason();
+          }
+        };
         results.add(pool.submit(redeem));
       }
       go.countDown();

@@ -11,10 +11,7 @@ class KeywordReasonClassifierTest {
   private final ReasonClassifier classifier = ReasonClassifier.keywords();
 
   @ParameterizedTest(name = "\"{0}\" is {1}")
-  @CsvSource(
-      delimiter = '|',
-      textBlock =
-          """
+  @CsvSource(delimiter = '|', textBlock = """
       It was simply too expensive for us                     | PRICE
       Your competitor made us a better offer                 | COMPETITOR_OFFER
       A rival offered a lower price, so we switched to them  | COMPETITOR_OFFER

@@ -3,10 +3,7 @@ package dev.winback.spi;
 import dev.winback.model.Suppression;
 import java.util.Map;
 
-/**
- * Looks inside the stock in-memory store and suppression list, for tests that prove nothing was
- * written.
- */
+/** Looks inside the stock in-memory store and suppression list, for tests that prove nothing was written. */
 public final class StockStores {
   private StockStores() {}
 

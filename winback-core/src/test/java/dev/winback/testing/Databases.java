@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Real databases for tests: one embedded PostgreSQL per test JVM (from Maven Central, started on
- * first use, stopped at exit) with a fresh database per call, and fresh in-memory H2 databases.
+ * Real databases for tests: one embedded PostgreSQL per test JVM (from Maven Central, started on first use, stopped
+ * at exit) with a fresh database per call, and fresh in-memory H2 databases.
  */
 public final class Databases {
   private static final AtomicInteger NEXT = new AtomicInteger();
@@ -24,21 +24,19 @@ public final class Databases {
   private static synchronized EmbeddedPostgres postgres() {
     if (postgres == null) {
       try {
-        postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+        postgres =
+            EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
       EmbeddedPostgres started = postgres;
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    try {
-                      started.close();
-                    } catch (IOException ignored) {
-                      // exiting anyway
-                    }
-                  }));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          started.close();
+        } catch (IOException ignored) {
+          // exiting anyway
+        }
+      }));
     }
     return postgres;
   }

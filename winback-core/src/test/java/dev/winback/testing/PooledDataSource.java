@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A small connection pool for tests (a real host uses HikariCP or its container's pool):
- * connections are reused, and one that failed is dropped instead of returned.
+ * A small connection pool for tests (a real host uses HikariCP or its container's pool): connections are reused,
+ * and one that failed is dropped instead of returned.
  */
 public final class PooledDataSource implements DataSource {
   private final DataSource target;
@@ -33,30 +33,29 @@ public final class PooledDataSource implements DataSource {
     }
     Connection connection = real;
     boolean[] broken = new boolean[1];
-    return (Connection)
-        Proxy.newProxyInstance(
-            Connection.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("close")) {
-                if (broken[0] || connection.isClosed()) {
-                  connection.close();
-                } else {
-                  if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                  }
-                  idle.offerFirst(connection);
-                }
-                return null;
+    return (Connection) Proxy.newProxyInstance(
+        Connection.class.getClassLoader(),
+        new Class<?>[] {Connection.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("close")) {
+            if (broken[0] || connection.isClosed()) {
+              connection.close();
+            } else {
+              if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
               }
-              try {
-                return method.invoke(connection, args);
-              } catch (InvocationTargetException e) {
-                broken[0] = true;
-                throw e.getCause();
-              }
-            });
+              idle.offerFirst(connection);
+            }
+            return null;
+          }
+          try {
+            return method.invoke(connection, args);
+          } catch (InvocationTargetException e) {
+            broken[0] = true;
+            throw e.getCause();
+          }
+        });
   }
 
   /** Closes every idle connection. */

@@ -9,10 +9,7 @@ import dev.winback.spi.StepResult;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/**
- * A hand-written fake for every strategy: records each call and answers as told (sent, unless told
- * otherwise).
- */
+/** A hand-written fake for every strategy: records each call and answers as told (sent, unless told otherwise). */
 public final class Recorder
     implements FeedbackStrategy, ApologyStrategy, IncentiveStrategy, ReEngagementStrategy {
 

@@ -20,36 +20,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The customers of the CDNOW music store (1997) who stopped buying without a word: fit BG/NBD and
- * Gamma-Gamma to their purchase summaries, detect the lapsed ones, and start win-back plans for the
- * most valuable.
+ * The customers of the CDNOW music store (1997) who stopped buying without a word: fit BG/NBD and Gamma-Gamma to
+ * their purchase summaries, detect the lapsed ones, and start win-back plans for the most valuable.
  */
 final class CdnowLapses {
   static final Instant CALIBRATION_END = Instant.parse("1997-09-30T10:00:00Z");
 
   private CdnowLapses() {}
 
-  /**
-   * Runs the detection and starts plans for the {@code top} most valuable lapsed customers; returns
-   * their plans.
-   */
+  /** Runs the detection and starts plans for the {@code top} most valuable lapsed customers; returns their plans. */
   static List<WinBackPlan> run(PrintStream out, WinBackBuilder engine, int top) {
     CustomerSummaries cdnow = summaries();
     BgNbd purchases = BgNbd.fit(cdnow);
     GammaGamma spend = GammaGamma.fit(cdnow);
-    LapseDetector detector =
-        LapseDetector.builder()
-            .model(purchases)
-            .spend(spend)
-            .threshold(0.3)
-            .customerTemplate(
-                id ->
-                    LostCustomer.builder()
-                        .displayName("CDNOW customer " + id)
-                        .addContactPoint(
-                            ContactPoint.of(
-                                Channel.EMAIL, "cdnow-" + id + "@example.com", Consent.GRANTED)))
-            .build();
+    LapseDetector detector = LapseDetector.builder()
+        .model(purchases)
+        .spend(spend)
+        .threshold(0.3)
+        .customerTemplate(id -> LostCustomer.builder()
+            .displayName("CDNOW customer " + id)
+            .addContactPoint(
+                ContactPoint.of(Channel.EMAIL, "cdnow-" + id + "@example.com", Consent.GRANTED)))
+        .build();
     List<LostCustomer> lapsed = detector.detect(cdnow, CALIBRATION_END);
     out.println();
     out.printf(
@@ -79,10 +71,9 @@ final class CdnowLapses {
   }
 
   private static CustomerSummaries summaries() {
-    return CustomerSummaries.fromCsv(
-        new InputStreamReader(
-            CdnowLapses.class.getResourceAsStream(
-                "/cdnow/cdnow_customers_summary_with_transactions.csv"),
-            StandardCharsets.UTF_8));
+    return CustomerSummaries.fromCsv(new InputStreamReader(
+        CdnowLapses.class.getResourceAsStream(
+            "/cdnow/cdnow_customers_summary_with_transactions.csv"),
+        StandardCharsets.UTF_8));
   }
 }

@@ -22,13 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How a host wires WinBack into its own CRM: high-value customers get a task for their account
- * manager (a call or a handwritten letter), everyone else an e-mail from a template. The CRM here
- * is a stand-in kept in memory; a real host calls its CRM's and mail service's APIs in the same
- * places.
+ * How a host wires WinBack into its own CRM: high-value customers get a task for their account manager (a call or a
+ * handwritten letter), everyone else an e-mail from a template. The CRM here is a stand-in kept in memory; a real
+ * host calls its CRM's and mail service's APIs in the same places.
  *
- * <p>Each message is sent once per idempotency key, so a retried step never reaches the customer
- * twice. Thread-safe.
+ * <p>Each message is sent once per idempotency key, so a retried step never reaches the customer twice.
+ * Thread-safe.
  */
 public final class ExampleCrm
     implements FeedbackStrategy,
@@ -90,49 +89,39 @@ public final class ExampleCrm
   @Override
   public StepResult offerIncentive(StepContext context) {
     Offer offer = context.step().offer().orElseThrow();
-    String terms =
-        switch (offer.kind()) {
-          case PERCENT_OFF ->
-              offer.value().orElseThrow().stripTrailingZeros().toPlainString()
-                  + "% off for "
-                  + offer.period().map(Object::toString).orElse("a while");
-          case AMOUNT_OFF ->
-              offer.value().orElseThrow().toPlainString()
-                  + " "
-                  + offer.currency().orElseThrow()
-                  + " off";
-          case FREE_PERIOD -> offer.period().orElseThrow() + " free";
-          case UPGRADE -> "an upgrade at your old price";
-          case PAUSE -> "a pause of " + offer.period().orElseThrow();
-        };
+    String terms = switch (offer.kind()) {
+      case PERCENT_OFF ->
+        offer.value().orElseThrow().stripTrailingZeros().toPlainString() + "% off for "
+            + offer.period().map(Object::toString).orElse("a while");
+      case AMOUNT_OFF ->
+        offer.value().orElseThrow().toPlainString() + " " + offer.currency().orElseThrow() + " off";
+      case FREE_PERIOD -> offer.period().orElseThrow() + " free";
+      case UPGRADE -> "an upgrade at your old price";
+      case PAUSE -> "a pause of " + offer.period().orElseThrow();
+    };
     return send(
         context,
-        "{name}, if you would like to come back, "
-            + terms
-            + " is yours until "
+        "{name}, if you would like to come back, " + terms + " is yours until "
             + offer.expiresAt().toString().substring(0, 10)
             + ". One click restores everything as you left it.");
   }
 
   @Override
   public StepResult reEngage(StepContext context) {
-    String text =
-        switch (context.step().kind()) {
-          case THANK_YOU ->
-              context.plan().feedbackReceivedAt().isPresent()
-                  ? "Thank you, {name}, for telling us about "
-                      + describe(context.customer())
-                      + ". We listened, and we changed "
-                      + "things. We would love to have you back."
-                  : "Thank you for the time you spent with us, {name}. The door is always open.";
-          case FOLLOW_UP -> "{name}, we fixed what went wrong. Is it right for you now?";
-          case SECOND_CHANCE_ASK ->
-              "{name}, your current contract is coming up. Would you give us a second chance?";
-          case GRACEFUL_GOODBYE ->
-              "Goodbye for now, {name}. Your data stays safe with us for two years and your guest "
-                  + "access remains; coming back takes one click.";
-          default -> "We miss you, {name}. Here is what is new.";
-        };
+    String text = switch (context.step().kind()) {
+      case THANK_YOU ->
+        context.plan().feedbackReceivedAt().isPresent()
+            ? "Thank you, {name}, for telling us about " + describe(context.customer())
+                + ". We listened, and we changed " + "things. We would love to have you back."
+            : "Thank you for the time you spent with us, {name}. The door is always open.";
+      case FOLLOW_UP -> "{name}, we fixed what went wrong. Is it right for you now?";
+      case SECOND_CHANCE_ASK ->
+        "{name}, your current contract is coming up. Would you give us a second chance?";
+      case GRACEFUL_GOODBYE ->
+        "Goodbye for now, {name}. Your data stays safe with us for two years and your guest "
+            + "access remains; coming back takes one click.";
+      default -> "We miss you, {name}. Here is what is new.";
+    };
     return send(context, text);
   }
 
@@ -152,12 +141,10 @@ public final class ExampleCrm
     }
     LostCustomer customer = context.customer();
     boolean accountManaged = tiers.tierOf(customer) == ValueTier.HIGH;
-    String reference =
-        accountManaged
-            ? "task-" + tasks.incrementAndGet()
-            : context.step().channel().name().toLowerCase(java.util.Locale.ROOT)
-                + "-"
-                + emails.incrementAndGet();
+    String reference = accountManaged
+        ? "task-" + tasks.incrementAndGet()
+        : context.step().channel().name().toLowerCase(java.util.Locale.ROOT) + "-"
+            + emails.incrementAndGet();
     String who = accountManaged ? "account manager" : "outbound";
     String text = template.replace("{name}", customer.displayName());
     Outgoing out = new Outgoing(customer.id(), reference, who, context.step().channel(), text);

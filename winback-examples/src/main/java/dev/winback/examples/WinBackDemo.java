@@ -49,10 +49,9 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A simulated win-back campaign: three dozen lost customers with varied reasons, values and
- * channels run through the standard playbook over 120 days on a manual clock, with customers who
- * answer, come back, decline or opt out. Prints a timeline per customer and a summary. Run it with
- * the README's command.
+ * A simulated win-back campaign: three dozen lost customers with varied reasons, values and channels run through
+ * the standard playbook over 120 days on a manual clock, with customers who answer, come back, decline or opt out.
+ * Prints a timeline per customer and a summary. Run it with the README's command.
  */
 public final class WinBackDemo {
   static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
@@ -111,18 +110,17 @@ public final class WinBackDemo {
     Random random = new Random(42);
 
     PlanStore store = PlanStore.inMemory();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .store(store)
-            .playbook(playbook)
-            .feedback(crm)
-            .apology(crm)
-            .incentives(crm)
-            .reEngagement(crm)
-            .activities(crm)
-            .listener(event -> react(event, reactions, random))
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .playbook(playbook)
+        .feedback(crm)
+        .apology(crm)
+        .incentives(crm)
+        .reEngagement(crm)
+        .activities(crm)
+        .listener(event -> react(event, reactions, random))
+        .build();
 
     List<LostCustomer> customers = new ArrayList<>(customers());
     for (LostCustomer customer : customers) {
@@ -130,12 +128,11 @@ public final class WinBackDemo {
     }
     // c05 opts out on day 0; ten days later the same person turns up in another system under a new
     // id
-    LostCustomer again =
-        LostCustomer.builder()
-            .from(customers.get(4))
-            .id("c05-crm2")
-            .lostAt(START.plus(Duration.ofDays(10)))
-            .build();
+    LostCustomer again = LostCustomer.builder()
+        .from(customers.get(4))
+        .id("c05-crm2")
+        .lostAt(START.plus(Duration.ofDays(10)))
+        .build();
     customers.add(again);
     reactions.add(new Reaction(again.lostAt(), again.id(), w -> w.start(again)));
     Instant end = START.plus(Duration.ofDays(DAYS));
@@ -147,13 +144,8 @@ public final class WinBackDemo {
       clock.advance(Duration.ofHours(6));
     }
 
-    out.println(
-        "WinBack demo: "
-            + customers.size()
-            + " lost customers, standard playbook, "
-            + DAYS
-            + " simulated days from "
-            + START.toString().substring(0, 10));
+    out.println("WinBack demo: " + customers.size() + " lost customers, standard playbook, " + DAYS
+        + " simulated days from " + START.toString().substring(0, 10));
     out.println();
     for (LostCustomer customer : customers) {
       printTimeline(out, customer, winBack);
@@ -182,13 +174,9 @@ public final class WinBackDemo {
           .flatMap(c -> winBack.history(c.id()).stream())
           .filter(e -> e.type() == type && e.detail().contains("by rule"))
           .findFirst()
-          .ifPresent(
-              e ->
-                  out.printf(
-                      "  %-13s %s %s%n",
-                      type.name().substring(5).toLowerCase(Locale.ROOT) + ":",
-                      e.customerId(),
-                      e.detail()));
+          .ifPresent(e -> out.printf(
+              "  %-13s %s %s%n",
+              type.name().substring(5).toLowerCase(Locale.ROOT) + ":", e.customerId(), e.detail()));
     }
     customers.stream()
         .map(c -> winBack.plan(c.id()).orElseThrow())
@@ -215,13 +203,12 @@ public final class WinBackDemo {
   private static void writeReport(
       PrintStream out, PlanStore store, Playbook playbook, Instant now, Path dir) {
     Iterable<WinBackPlan> plans = StoredPlans.in(store);
-    InsightReport report =
-        new InsightReport(
-            "WinBack demo: 120 days of win-back",
-            now,
-            Outcomes.of(plans, playbook.valueTiers(), Period.ofMonths(12)),
-            RootCauses.of(plans, RootCauses.Granularity.WEEK, 4, 0.01, 3),
-            List.of());
+    InsightReport report = new InsightReport(
+        "WinBack demo: 120 days of win-back",
+        now,
+        Outcomes.of(plans, playbook.valueTiers(), Period.ofMonths(12)),
+        RootCauses.of(plans, RootCauses.Granularity.WEEK, 4, 0.01, 3),
+        List.of());
     try {
       Files.createDirectories(dir);
       Path html = dir.resolve("winback-report.html").toAbsolutePath();
@@ -246,17 +233,13 @@ public final class WinBackDemo {
     if (kind == StepKind.FEEDBACK_REQUEST && n % 3 != 0) {
       String words = ANSWERS[n % ANSWERS.length];
       Instant answered = at.plus(Duration.ofDays(2 + n % 5));
-      reactions.add(
-          new Reaction(
-              answered,
+      reactions.add(new Reaction(
+          answered,
+          id,
+          w -> w.recordFeedback(
               id,
-              w ->
-                  w.recordFeedback(
-                      id,
-                      Feedback.of(
-                          words,
-                          n % 2 == 0 ? ReasonSource.SURVEY : ReasonSource.LETTER,
-                          answered))));
+              Feedback.of(
+                  words, n % 2 == 0 ? ReasonSource.SURVEY : ReasonSource.LETTER, answered))));
     }
     if (kind == StepKind.INCENTIVE_OFFER && random.nextInt(100) < 55) {
       reactions.add(new Reaction(at.plus(Duration.ofDays(3)), id, w -> w.markWonBack(id)));
@@ -265,11 +248,8 @@ public final class WinBackDemo {
       reactions.add(new Reaction(at.plus(Duration.ofDays(1)), id, w -> w.markWonBack(id)));
     }
     if (kind == StepKind.GRACEFUL_GOODBYE && n % 11 == 4) {
-      reactions.add(
-          new Reaction(
-              at.plus(Duration.ofDays(1)),
-              id,
-              w -> w.recordResponse(id, CustomerResponse.DECLINED)));
+      reactions.add(new Reaction(
+          at.plus(Duration.ofDays(1)), id, w -> w.recordResponse(id, CustomerResponse.DECLINED)));
     }
     if (kind == StepKind.FEEDBACK_REQUEST && n % 13 == 5) {
       reactions.add(new Reaction(at.plus(Duration.ofHours(12)), id, w -> w.optOut(id)));
@@ -320,20 +300,16 @@ public final class WinBackDemo {
     for (int n = 1; n <= 36; n++) {
       String id = String.format(Locale.ROOT, "c%02d", n);
       ExitCategory reason = n == 17 ? ExitCategory.DECEASED : reasons[n % reasons.length];
-      LostCustomer.Builder customer =
-          LostCustomer.builder()
-              .id(id)
-              .displayName("Customer " + id)
-              .lostAt(START.minus(Duration.ofDays(n % 4)))
-              .customerSince(START.minus(Duration.ofDays(200 + 37L * n)))
-              .churnSignal(signals[n % signals.length])
-              .timeZone(ZoneId.of(zones[n % zones.length]))
-              .segment(n % 4 == 0 ? "enterprise" : "smb");
-      customer.addContactPoint(
-          ContactPoint.of(
-              Channel.EMAIL,
-              id + "@example.com",
-              n % 9 == 0 ? Consent.WITHDRAWN : Consent.GRANTED));
+      LostCustomer.Builder customer = LostCustomer.builder()
+          .id(id)
+          .displayName("Customer " + id)
+          .lostAt(START.minus(Duration.ofDays(n % 4)))
+          .customerSince(START.minus(Duration.ofDays(200 + 37L * n)))
+          .churnSignal(signals[n % signals.length])
+          .timeZone(ZoneId.of(zones[n % zones.length]))
+          .segment(n % 4 == 0 ? "enterprise" : "smb");
+      customer.addContactPoint(ContactPoint.of(
+          Channel.EMAIL, id + "@example.com", n % 9 == 0 ? Consent.WITHDRAWN : Consent.GRANTED));
       if (n % 3 == 0) {
         customer.addContactPoint(
             ContactPoint.of(Channel.PHONE, "+1 555 01" + (10 + n), Consent.GRANTED));
@@ -346,26 +322,23 @@ public final class WinBackDemo {
       }
       if (n % 8 == 2) {
         // happy to answer questions, not to receive offers by e-mail; letters are fine
-        customer.contactPoints(
-            List.of(
-                ContactPoint.builder()
-                    .channel(Channel.EMAIL)
-                    .address(id + "@example.com")
-                    .consent(Consent.GRANTED)
-                    .putPurposeConsent(ContactPurpose.MARKETING, Consent.DENIED)
-                    .build(),
-                ContactPoint.of(Channel.POST, n + " Example Street", Consent.GRANTED)));
+        customer.contactPoints(List.of(
+            ContactPoint.builder()
+                .channel(Channel.EMAIL)
+                .address(id + "@example.com")
+                .consent(Consent.GRANTED)
+                .putPurposeConsent(ContactPurpose.MARKETING, Consent.DENIED)
+                .build(),
+            ContactPoint.of(Channel.POST, n + " Example Street", Consent.GRANTED)));
         customer.preferredChannel(Channel.EMAIL);
       }
       if (n == 21) {
-        customer.contactPoints(
-            List.of(
-                ContactPoint.builder()
-                    .channel(Channel.EMAIL)
-                    .address(id + "@example.com")
-                    .consent(Consent.GRANTED)
-                    .putPurposeConsent(ContactPurpose.MARKETING, Consent.WITHDRAWN)
-                    .build()));
+        customer.contactPoints(List.of(ContactPoint.builder()
+            .channel(Channel.EMAIL)
+            .address(id + "@example.com")
+            .consent(Consent.GRANTED)
+            .putPurposeConsent(ContactPurpose.MARKETING, Consent.WITHDRAWN)
+            .build()));
       }
       if (n == 29) {
         customer.contactPoints(
@@ -377,18 +350,16 @@ public final class WinBackDemo {
       }
       String value = monthly[n % monthly.length];
       if (!value.equals("0")) {
-        String lifetime =
-            new java.math.BigDecimal(value)
-                .multiply(java.math.BigDecimal.valueOf(24))
-                .toPlainString();
+        String lifetime = new java.math.BigDecimal(value)
+            .multiply(java.math.BigDecimal.valueOf(24))
+            .toPlainString();
         customer.value(CustomerValue.of(value, lifetime, "USD"));
       }
       if (reason == ExitCategory.COMPETITOR_OFFER || n % 7 == 3) {
-        customer.newArrangement(
-            NewArrangement.builder()
-                .competitor("Rival Inc.")
-                .contractEnds(LocalDate.of(2026, 3, 1).plusDays(11L * n))
-                .build());
+        customer.newArrangement(NewArrangement.builder()
+            .competitor("Rival Inc.")
+            .contractEnds(LocalDate.of(2026, 3, 1).plusDays(11L * n))
+            .build());
       }
       customers.add(customer.build());
     }
@@ -411,10 +382,9 @@ public final class WinBackDemo {
         continue;
       }
       long day = Duration.between(START, event.at()).toDays();
-      String detail =
-          event.type() == EventType.PLAN_STARTED
-              ? event.detail().replaceFirst(": .*", "")
-              : event.detail();
+      String detail = event.type() == EventType.PLAN_STARTED
+          ? event.detail().replaceFirst(": .*", "")
+          : event.detail();
       out.printf("    day %3d  %-20s %s%n", day, event.type(), detail);
     }
     out.println();
@@ -432,7 +402,8 @@ public final class WinBackDemo {
         skipped += step.status() == StepStatus.SKIPPED ? 1 : 0;
       }
     }
-    int tasks = (int) crm.outbox().stream().filter(o -> o.who().equals("account manager")).count();
+    int tasks = (int)
+        crm.outbox().stream().filter(o -> o.who().equals("account manager")).count();
     return new Summary(
         customers.size(),
         byStatus.getOrDefault(PlanStatus.SUPPRESSED, 0),

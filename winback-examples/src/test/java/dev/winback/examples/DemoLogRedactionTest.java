@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/**
- * A whole demo run, with every log level on, writes no customer's contact details or words to the
- * log.
- */
+/** A whole demo run, with every log level on, writes no customer's contact details or words to the log. */
 class DemoLogRedactionTest {
 
   @Test

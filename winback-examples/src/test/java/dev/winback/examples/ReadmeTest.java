@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/**
- * The README's code is the code these tests run, so the documentation cannot drift from what works.
- */
+/** The README's code is the code these tests run, so the documentation cannot drift from what works. */
 class ReadmeTest {
   private static final Path EXAMPLES = Path.of("src/test/java/dev/winback/examples");
 

@@ -22,13 +22,12 @@ class WinBackDemoTest {
     assertThat(summary.wonBack()).isPositive();
     assertThat(summary.stepsSent()).isEqualTo(summary.emails() + summary.accountManagerTasks());
     assertThat(summary.accountManagerTasks()).isPositive();
-    assertThat(
-            summary.wonBack()
-                + summary.declined()
-                + summary.optedOut()
-                + summary.unresponsive()
-                + summary.active()
-                + summary.suppressed())
+    assertThat(summary.wonBack()
+            + summary.declined()
+            + summary.optedOut()
+            + summary.unresponsive()
+            + summary.active()
+            + summary.suppressed())
         .isEqualTo(37);
     assertThat(printed)
         .contains("PLAN_REVISED")

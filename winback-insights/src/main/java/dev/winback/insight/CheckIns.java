@@ -29,14 +29,12 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Finds the loyal customers worth hearing from, before they leave too: active customers who look
- * like the recent lost ones (two of: the same segment, the same product, exposure to a root cause
- * that is rising) get a check-in; customers whose anniversary falls in the next two weeks get their
- * yearly thank-you. Every proposal passes the contact policy (suppression, consent, caps, quiet
- * hours) first; those it stops are listed with the rule's reason.
+ * Finds the loyal customers worth hearing from, before they leave too: active customers who look like the recent
+ * lost ones (two of: the same segment, the same product, exposure to a root cause that is rising) get a check-in;
+ * customers whose anniversary falls in the next two weeks get their yearly thank-you. Every proposal passes the
+ * contact policy (suppression, consent, caps, quiet hours) first; those it stops are listed with the rule's reason.
  *
- * <p>Lost customers' products come from their {@code product} attribute. Immutable and thread-safe
- * once built.
+ * <p>Lost customers' products come from their {@code product} attribute. Immutable and thread-safe once built.
  */
 public final class CheckIns {
   private final List<WinBackPlan> recentLosses;
@@ -113,52 +111,35 @@ public final class CheckIns {
     List<CheckIn> checkIns = new ArrayList<>();
     List<Excluded> excluded = new ArrayList<>();
     try (Stream<ActiveCustomer> customers = active.stream()) {
-      customers.forEach(
-          customer -> {
-            List<String> resemblance = new ArrayList<>();
-            customer
-                .segment()
-                .filter(lostSegments::containsKey)
-                .ifPresent(
-                    segment ->
-                        resemblance.add(
-                            "same segment '"
-                                + segment
-                                + "' as "
-                                + lostSegments.get(segment)
-                                + " recent losses"));
-            customer.products().stream()
-                .filter(lostProducts::containsKey)
-                .findFirst()
-                .ifPresent(
-                    product ->
-                        resemblance.add(
-                            "uses '"
-                                + product
-                                + "' like "
-                                + lostProducts.get(product)
-                                + " recent losses"));
-            customer.exposures().stream()
-                .filter(rising::contains)
-                .findFirst()
-                .ifPresent(
-                    cause ->
-                        resemblance.add("exposed to " + cause + ", a rising reason for leaving"));
-            if (resemblance.size() >= 2) {
-              propose(
-                  customer, Kind.CHECK_IN, String.join("; ", resemblance), now, checkIns, excluded);
-            }
-            anniversary(customer, now)
-                .ifPresent(
-                    years ->
-                        propose(
-                            customer,
-                            Kind.YEARLY_THANK_YOU,
-                            years + (years == 1 ? " year" : " years") + " with us",
-                            now,
-                            checkIns,
-                            excluded));
-          });
+      customers.forEach(customer -> {
+        List<String> resemblance = new ArrayList<>();
+        customer
+            .segment()
+            .filter(lostSegments::containsKey)
+            .ifPresent(segment -> resemblance.add("same segment '" + segment + "' as "
+                + lostSegments.get(segment) + " recent losses"));
+        customer.products().stream()
+            .filter(lostProducts::containsKey)
+            .findFirst()
+            .ifPresent(product -> resemblance.add(
+                "uses '" + product + "' like " + lostProducts.get(product) + " recent losses"));
+        customer.exposures().stream()
+            .filter(rising::contains)
+            .findFirst()
+            .ifPresent(
+                cause -> resemblance.add("exposed to " + cause + ", a rising reason for leaving"));
+        if (resemblance.size() >= 2) {
+          propose(customer, Kind.CHECK_IN, String.join("; ", resemblance), now, checkIns, excluded);
+        }
+        anniversary(customer, now)
+            .ifPresent(years -> propose(
+                customer,
+                Kind.YEARLY_THANK_YOU,
+                years + (years == 1 ? " year" : " years") + " with us",
+                now,
+                checkIns,
+                excluded));
+      });
     }
     return new Selection(List.copyOf(checkIns), List.copyOf(excluded));
   }
@@ -189,16 +170,15 @@ public final class CheckIns {
       Instant now,
       List<CheckIn> checkIns,
       List<Excluded> excluded) {
-    LostCustomer.Builder view =
-        LostCustomer.builder()
-            .id(active.id())
-            .displayName(active.displayName())
-            .contactPoints(active.contactPoints())
-            .preferredChannel(active.preferredChannel())
-            .timeZone(active.timeZone())
-            .segment(active.segment())
-            .lostAt(now)
-            .churnSignal(ChurnSignal.OTHER);
+    LostCustomer.Builder view = LostCustomer.builder()
+        .id(active.id())
+        .displayName(active.displayName())
+        .contactPoints(active.contactPoints())
+        .preferredChannel(active.preferredChannel())
+        .timeZone(active.timeZone())
+        .segment(active.segment())
+        .lostAt(now)
+        .churnSignal(ChurnSignal.OTHER);
     active.customerSince().filter(since -> !since.isAfter(now)).ifPresent(view::customerSince);
     LostCustomer customer = view.build();
     StepKind step = kind == Kind.CHECK_IN ? StepKind.FOLLOW_UP : StepKind.THANK_YOU;
@@ -210,7 +190,8 @@ public final class CheckIns {
     ContactPreview.Outcome outcome =
         contacts.preview(customer, "check-in:" + active.id(), step, channel.get(), now);
     if (outcome.stop().isPresent()) {
-      excluded.add(new Excluded(active.id(), kind, ContactPreview.explain(outcome.stop().get())));
+      excluded.add(
+          new Excluded(active.id(), kind, ContactPreview.explain(outcome.stop().get())));
     } else {
       checkIns.add(new CheckIn(active.id(), kind, reason, outcome.channel(), outcome.at()));
     }
@@ -272,8 +253,7 @@ public final class CheckIns {
     }
 
     /**
-     * Where to read each customer's earlier contacts, for the caps; e.g. {@code
-     * store::contactHistory}.
+     * Where to read each customer's earlier contacts, for the caps; e.g. {@code store::contactHistory}.
      *
      * @param contactHistory the history by customer id
      * @return this builder

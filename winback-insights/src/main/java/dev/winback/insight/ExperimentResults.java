@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The results of one experiment: the win-back rate of every arm, and for each arm against the
- * control, the uplift with its 95% interval (Newcombe's hybrid score method) and the p-value of the
- * pooled two-proportion z-test. Below the minimum sample in either arm the verdict is {@link
- * Verdict#NOT_ENOUGH_DATA} and no winner is named.
+ * The results of one experiment: the win-back rate of every arm, and for each arm against the control, the uplift
+ * with its 95% interval (Newcombe's hybrid score method) and the p-value of the pooled two-proportion z-test. Below
+ * the minimum sample in either arm the verdict is {@link Verdict#NOT_ENOUGH_DATA} and no winner is named.
  *
  * @param experiment the experiment's name
  * @param control the arm the others are compared with
@@ -69,11 +68,9 @@ public record ExperimentResults(
     }
     List<Rate> arms = new ArrayList<>();
     counts.forEach((arm, c) -> arms.add(Rate.of(arm, c[0], c[1])));
-    arms.sort(
-        (a, b) ->
-            a.group().equals(control)
-                ? -1
-                : b.group().equals(control) ? 1 : a.group().compareTo(b.group()));
+    arms.sort((a, b) -> a.group().equals(control)
+        ? -1
+        : b.group().equals(control) ? 1 : a.group().compareTo(b.group()));
     long[] base = counts.getOrDefault(control, new long[2]);
     List<Comparison> comparisons = new ArrayList<>();
     for (Rate arm : arms) {
@@ -81,16 +78,14 @@ public record ExperimentResults(
         continue;
       }
       double uplift = arm.rate() - (base[1] == 0 ? 0 : (double) base[0] / base[1]);
-      Interval interval =
-          Statistics.differenceInterval(
-              arm.successes(), arm.trials(), base[0], base[1], Statistics.Z95);
+      Interval interval = Statistics.differenceInterval(
+          arm.successes(), arm.trials(), base[0], base[1], Statistics.Z95);
       double p = Statistics.twoProportionPValue(arm.successes(), arm.trials(), base[0], base[1]);
-      Verdict verdict =
-          arm.trials() < minimumSample || base[1] < minimumSample
-              ? Verdict.NOT_ENOUGH_DATA
-              : p < 0.05
-                  ? (uplift > 0 ? Verdict.BETTER : Verdict.WORSE)
-                  : Verdict.NO_DIFFERENCE_DETECTED;
+      Verdict verdict = arm.trials() < minimumSample || base[1] < minimumSample
+          ? Verdict.NOT_ENOUGH_DATA
+          : p < 0.05
+              ? (uplift > 0 ? Verdict.BETTER : Verdict.WORSE)
+              : Verdict.NO_DIFFERENCE_DETECTED;
       comparisons.add(new Comparison(arm.group(), uplift, interval, p, verdict));
     }
     return new ExperimentResults(experiment, control, List.copyOf(arms), List.copyOf(comparisons));

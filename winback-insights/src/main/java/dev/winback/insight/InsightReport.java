@@ -13,10 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The insights in a form people read: a JSON export, and a self-contained HTML page (no network, no
- * script, charts as inline SVG) with the win-back funnel, rates by reason with their intervals, the
- * root-cause trend with its alerts, and the experiment results. Laid out for a screen 1,280 pixels
- * wide.
+ * The insights in a form people read: a JSON export, and a self-contained HTML page (no network, no script, charts
+ * as inline SVG) with the win-back funnel, rates by reason with their intervals, the root-cause trend with its
+ * alerts, and the experiment results. Laid out for a screen 1,280 pixels wide.
  *
  * @param title the report's title
  * @param generatedAt when it was made
@@ -178,14 +177,13 @@ public record InsightReport(
     rateChart(html, byReason, "Win-back rate by exit category with 95% intervals");
     rateTable(html, byReason, "Exit category");
     html.append("<div class=\"grid\">");
-    for (Outcomes.Dimension dimension :
-        List.of(
-            Outcomes.Dimension.RULE,
-            Outcomes.Dimension.STEP_KIND,
-            Outcomes.Dimension.CHANNEL,
-            Outcomes.Dimension.INCENTIVE,
-            Outcomes.Dimension.VALUE_TIER,
-            Outcomes.Dimension.CHURN_SIGNAL)) {
+    for (Outcomes.Dimension dimension : List.of(
+        Outcomes.Dimension.RULE,
+        Outcomes.Dimension.STEP_KIND,
+        Outcomes.Dimension.CHANNEL,
+        Outcomes.Dimension.INCENTIVE,
+        Outcomes.Dimension.VALUE_TIER,
+        Outcomes.Dimension.CHURN_SIGNAL)) {
       html.append("<div>");
       rateTable(html, outcomes.rates().getOrDefault(dimension, List.of()), label(dimension.name()));
       html.append("</div>");
@@ -299,12 +297,11 @@ public record InsightReport(
         .append("</h2>");
     Map<ExitCategory, Long> totals = new EnumMap<>(ExitCategory.class);
     periods.forEach(p -> p.counts().forEach((c, n) -> totals.merge(c, n, Long::sum)));
-    List<ExitCategory> top =
-        totals.entrySet().stream()
-            .sorted(Map.Entry.<ExitCategory, Long>comparingByValue(Comparator.reverseOrder()))
-            .limit(COLOURS.length)
-            .map(Map.Entry::getKey)
-            .toList();
+    List<ExitCategory> top = totals.entrySet().stream()
+        .sorted(Map.Entry.<ExitCategory, Long>comparingByValue(Comparator.reverseOrder()))
+        .limit(COLOURS.length)
+        .map(Map.Entry::getKey)
+        .toList();
     int width = 1000;
     int height = 300;
     int left = 50;

@@ -26,15 +26,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What win-back achieved: a funnel, win-back rates by exit category, churn signal, playbook rule,
- * step kind, channel, incentive and value tier (each with its 95% Wilson interval), time to win
- * back, and revenue recovered against incentive cost.
+ * What win-back achieved: a funnel, win-back rates by exit category, churn signal, playbook rule, step kind,
+ * channel, incentive and value tier (each with its 95% Wilson interval), time to win back, and revenue recovered
+ * against incentive cost.
  *
- * <p>Counted: every plan except those suppressed before any contact and those in an experiment's
- * holdout (the holdout is for {@link ExperimentResults}). A plan is won when it ended {@link
- * PlanStatus#WON_BACK}; plans still running count as not won yet. By step kind, channel and
- * incentive, a plan counts in every group it was exposed to (a step of that kind or on that channel
- * was sent).
+ * <p>Counted: every plan except those suppressed before any contact and those in an experiment's holdout (the
+ * holdout is for {@link ExperimentResults}). A plan is won when it ended {@link PlanStatus#WON_BACK}; plans still
+ * running count as not won yet. By step kind, channel and incentive, a plan counts in every group it was exposed to
+ * (a step of that kind or on that channel was sent).
  *
  * @param funnel plans started, contacted, answered and won back
  * @param rates the rates per dimension, groups in descending order of size
@@ -143,12 +142,10 @@ public record Outcomes(
           channels.add(step.channel().name());
           if (step.offer().isPresent()) {
             incentives.add(step.offer().get().kind().name());
-            cost =
-                cost.add(
-                    plan.customer()
-                        .value()
-                        .map(v -> worth(step.offer().get(), v))
-                        .orElse(BigDecimal.ZERO));
+            cost = cost.add(plan.customer()
+                .value()
+                .map(v -> worth(step.offer().get(), v))
+                .orElse(BigDecimal.ZERO));
           }
         }
       }
@@ -171,41 +168,33 @@ public record Outcomes(
                 end -> days.add(Duration.between(plan.startedAt(), end).toMinutes() / 1440.0));
         if (plan.customer().value().isPresent()) {
           CustomerValue value = plan.customer().value().get();
-          BigDecimal[] sums =
-              money.computeIfAbsent(
-                  value.currency(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+          BigDecimal[] sums = money.computeIfAbsent(
+              value.currency(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
           sums[0] = sums[0].add(value.monthlyRevenue().multiply(months));
           sums[1] = sums[1].add(cost);
         }
       }
     }
     Map<Dimension, List<Rate>> rates = new EnumMap<>(Dimension.class);
-    counts.forEach(
-        (dimension, groups) -> {
-          List<Rate> list = new ArrayList<>();
-          groups.forEach((group, c) -> list.add(Rate.of(group, c[0], c[1])));
-          list.sort(
-              (a, b) ->
-                  a.trials() != b.trials()
-                      ? Long.compare(b.trials(), a.trials())
-                      : a.group().compareTo(b.group()));
-          rates.put(dimension, List.copyOf(list));
-        });
+    counts.forEach((dimension, groups) -> {
+      List<Rate> list = new ArrayList<>();
+      groups.forEach((group, c) -> list.add(Rate.of(group, c[0], c[1])));
+      list.sort((a, b) -> a.trials() != b.trials()
+          ? Long.compare(b.trials(), a.trials())
+          : a.group().compareTo(b.group()));
+      rates.put(dimension, List.copyOf(list));
+    });
     List<Money> totals = new ArrayList<>();
-    money.forEach(
-        (currency, sums) ->
-            totals.add(
-                new Money(
-                    currency,
-                    sums[0].setScale(2, RoundingMode.HALF_UP),
-                    sums[1].setScale(2, RoundingMode.HALF_UP),
-                    sums[1].signum() == 0
-                        ? Optional.empty()
-                        : Optional.of(
-                            sums[0]
-                                .subtract(sums[1])
-                                .divide(sums[1], 6, RoundingMode.HALF_UP)
-                                .doubleValue()))));
+    money.forEach((currency, sums) -> totals.add(new Money(
+        currency,
+        sums[0].setScale(2, RoundingMode.HALF_UP),
+        sums[1].setScale(2, RoundingMode.HALF_UP),
+        sums[1].signum() == 0
+            ? Optional.empty()
+            : Optional.of(sums[0]
+                .subtract(sums[1])
+                .divide(sums[1], 6, RoundingMode.HALF_UP)
+                .doubleValue()))));
     return new Outcomes(
         new Funnel(started, contacted, answered, won), rates, timeToWinBack(days), totals);
   }
@@ -244,9 +233,9 @@ public record Outcomes(
   }
 
   /**
-   * What an incentive is worth to the customer: a percentage off as that share of the monthly
-   * revenue for its period (one month when none), a free period as the monthly revenue for its
-   * length (a day as 1/30 month), an amount off as the amount; an upgrade or a pause as nothing.
+   * What an incentive is worth to the customer: a percentage off as that share of the monthly revenue for its
+   * period (one month when none), a free period as the monthly revenue for its length (a day as 1/30 month), an
+   * amount off as the amount; an upgrade or a pause as nothing.
    *
    * @param offer the offer
    * @param value the customer's value
@@ -254,22 +243,18 @@ public record Outcomes(
    */
   public static BigDecimal worth(Offer offer, CustomerValue value) {
     BigDecimal monthly = value.monthlyRevenue();
-    BigDecimal months =
-        offer
-            .period()
-            .map(
-                p ->
-                    BigDecimal.valueOf(p.toTotalMonths())
-                        .add(
-                            BigDecimal.valueOf(p.getDays())
-                                .divide(BigDecimal.valueOf(30), 10, RoundingMode.HALF_UP)))
-            .orElse(BigDecimal.ONE);
+    BigDecimal months = offer
+        .period()
+        .map(p -> BigDecimal.valueOf(p.toTotalMonths())
+            .add(BigDecimal.valueOf(p.getDays())
+                .divide(BigDecimal.valueOf(30), 10, RoundingMode.HALF_UP)))
+        .orElse(BigDecimal.ONE);
     return switch (offer.kind()) {
       case PERCENT_OFF ->
-          monthly
-              .multiply(offer.value().orElse(BigDecimal.ZERO))
-              .multiply(months)
-              .divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP);
+        monthly
+            .multiply(offer.value().orElse(BigDecimal.ZERO))
+            .multiply(months)
+            .divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP);
       case FREE_PERIOD -> monthly.multiply(months);
       case AMOUNT_OFF -> offer.value().orElse(BigDecimal.ZERO);
       case UPGRADE, PAUSE -> BigDecimal.ZERO;

@@ -17,16 +17,15 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Why customers leave, over time: the share of each exit category per week or month (by when they
- * were lost, in UTC), and an alert whenever a category's share in a period rises significantly over
- * its baseline. Empty periods between the first and the last are kept, with no customers.
+ * Why customers leave, over time: the share of each exit category per week or month (by when they were lost, in
+ * UTC), and an alert whenever a category's share in a period rises significantly over its baseline. Empty periods
+ * between the first and the last are kept, with no customers.
  *
- * <p>The test: for each period with enough history, the category's count in the period against its
- * count in the preceding {@code baselinePeriods} periods pooled, by a one-sided pooled
- * two-proportion z-test; an alert when the p-value is below {@code alpha} and the period has at
- * least {@code minimumCount} such customers. Each alert carries up to three of the customers' own
- * words as examples, unattributed and with e-mail addresses, phone numbers and other digit runs
- * masked.
+ * <p>The test: for each period with enough history, the category's count in the period against its count in the
+ * preceding {@code baselinePeriods} periods pooled, by a one-sided pooled two-proportion z-test; an alert when the
+ * p-value is below {@code alpha} and the period has at least {@code minimumCount} such customers. Each alert carries
+ * up to three of the customers' own words as examples, unattributed and with e-mail addresses, phone numbers and
+ * other digit runs masked.
  *
  * @param granularity weeks or months
  * @param periods the periods in order, each with its counts
@@ -108,10 +107,9 @@ public record RootCauses(Granularity granularity, List<PeriodShares> periods, Li
       c[categories]++;
       for (ExitReason reason : plan.customer().exitReasons()) {
         if (reason.category() == category && reason.verbatim().isPresent()) {
-          List<String> said =
-              words
-                  .computeIfAbsent(period, k -> new EnumMap<>(ExitCategory.class))
-                  .computeIfAbsent(category, k -> new ArrayList<>());
+          List<String> said = words
+              .computeIfAbsent(period, k -> new EnumMap<>(ExitCategory.class))
+              .computeIfAbsent(category, k -> new ArrayList<>());
           if (said.size() < 3) {
             said.add(anonymise(reason.verbatim().get()));
           }
@@ -151,16 +149,15 @@ public record RootCauses(Granularity granularity, List<PeriodShares> periods, Li
         long base = baseCounts.getOrDefault(entry.getKey(), 0L);
         double p = Statistics.greaterPValue(count, current.total(), base, baseTotal);
         if (count >= minimumCount && p < alpha) {
-          alerts.add(
-              new Alert(
-                  current.start(),
-                  entry.getKey(),
-                  current.share(entry.getKey()),
-                  (double) base / baseTotal,
-                  p,
-                  words
-                      .getOrDefault(current.start(), Map.of())
-                      .getOrDefault(entry.getKey(), List.of())));
+          alerts.add(new Alert(
+              current.start(),
+              entry.getKey(),
+              current.share(entry.getKey()),
+              (double) base / baseTotal,
+              p,
+              words
+                  .getOrDefault(current.start(), Map.of())
+                  .getOrDefault(entry.getKey(), List.of())));
         }
       }
     }

@@ -1,9 +1,9 @@
 package dev.winback.insight;
 
 /**
- * The statistics the insights use, small enough to check by hand: Wilson score intervals for a
- * proportion, Newcombe's hybrid score interval for a difference of proportions, and the pooled
- * two-proportion z-test. Stateless; all methods are static.
+ * The statistics the insights use, small enough to check by hand: Wilson score intervals for a proportion,
+ * Newcombe's hybrid score interval for a difference of proportions, and the pooled two-proportion z-test.
+ * Stateless; all methods are static.
  */
 public final class Statistics {
   /** The z value of a two-sided 95% interval. */
@@ -12,8 +12,7 @@ public final class Statistics {
   private Statistics() {}
 
   /**
-   * The Wilson score interval for a proportion (Wilson 1927), which stays inside [0, 1] and behaves
-   * at 0 and n.
+   * The Wilson score interval for a proportion (Wilson 1927), which stays inside [0, 1] and behaves at 0 and n.
    *
    * @param successes how many succeeded, 0 to {@code trials}
    * @param trials how many tried
@@ -34,8 +33,7 @@ public final class Statistics {
   }
 
   /**
-   * Newcombe's hybrid score interval (his method 10, 1998) for the difference of two proportions p1
-   * - p2.
+   * Newcombe's hybrid score interval (his method 10, 1998) for the difference of two proportions p1 - p2.
    *
    * @param successes1 successes in the first group
    * @param trials1 trials in the first group
@@ -104,8 +102,8 @@ public final class Statistics {
   }
 
   /**
-   * The upper tail of the standard normal distribution, P(Z > z), from the complementary error
-   * function (Numerical Recipes' erfc approximation, relative error below 1.2e-7).
+   * The upper tail of the standard normal distribution, P(Z > z), from the complementary error function
+   * (Numerical Recipes' erfc approximation, relative error below 1.2e-7).
    *
    * @param z the value
    * @return the tail probability
@@ -117,29 +115,28 @@ public final class Statistics {
   private static double erfc(double x) {
     double z = Math.abs(x);
     double t = 1 / (1 + 0.5 * z);
-    double r =
-        t
-            * Math.exp(
-                -z * z
-                    - 1.26551223
-                    + t
-                        * (1.00002368
-                            + t
-                                * (0.37409196
-                                    + t
-                                        * (0.09678418
-                                            + t
-                                                * (-0.18628806
-                                                    + t
-                                                        * (0.27886807
-                                                            + t
-                                                                * (-1.13520398
-                                                                    + t
-                                                                        * (1.48851587
-                                                                            + t
-                                                                                * (-0.82215223
-                                                                                    + t
-                                                                                        * 0.17087277)))))))));
+    double r = t
+        * Math.exp(
+            -z * z
+                - 1.26551223
+                + t
+                    * (1.00002368
+                        + t
+                            * (0.37409196
+                                + t
+                                    * (0.09678418
+                                        + t
+                                            * (-0.18628806
+                                                + t
+                                                    * (0.27886807
+                                                        + t
+                                                            * (-1.13520398
+                                                                + t
+                                                                    * (1.48851587
+                                                                        + t
+                                                                            * (-0.82215223
+                                                                                + t
+                                                                                    * 0.17087277)))))))));
     return x >= 0 ? r : 2 - r;
   }
 

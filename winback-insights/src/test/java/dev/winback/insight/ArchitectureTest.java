@@ -9,10 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /** The insights stand on winback-core's public API alone: its root package, model and SPI. */
 class ArchitectureTest {
-  private static final JavaClasses CLASSES =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("dev.winback.insight");
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.winback.insight");
 
   @Test
   void theInsightsUseNoInternalsOfTheCore() {

@@ -42,14 +42,8 @@ class CheckInsTest {
         .addContactPoint(ContactPoint.of(Channel.EMAIL, id + "@example.com", Consent.GRANTED));
   }
 
-  private static final RootCauses.Alert OUTAGES =
-      new RootCauses.Alert(
-          java.time.LocalDate.of(2026, 2, 23),
-          ExitCategory.SERVICE_FAILURE,
-          0.6,
-          0.1,
-          1e-6,
-          List.of());
+  private static final RootCauses.Alert OUTAGES = new RootCauses.Alert(
+      java.time.LocalDate.of(2026, 2, 23), ExitCategory.SERVICE_FAILURE, 0.6, 0.1, 1e-6, List.of());
 
   private CheckIns.Builder checkIns() {
     return CheckIns.builder()
@@ -59,12 +53,14 @@ class CheckInsTest {
 
   @Test
   void checksInWithActiveCustomersWhoLookLikeThoseWhoLeft() {
-    List<ActiveCustomer> customers =
-        List.of(
-            active("twin").segment("smb").addProduct("pro").build(),
-            active("exposed").segment("smb").addExposure(ExitCategory.SERVICE_FAILURE).build(),
-            active("stranger").segment("enterprise").addProduct("basic").build(),
-            active("one-match").segment("smb").addProduct("basic").build());
+    List<ActiveCustomer> customers = List.of(
+        active("twin").segment("smb").addProduct("pro").build(),
+        active("exposed")
+            .segment("smb")
+            .addExposure(ExitCategory.SERVICE_FAILURE)
+            .build(),
+        active("stranger").segment("enterprise").addProduct("basic").build(),
+        active("one-match").segment("smb").addProduct("basic").build());
 
     CheckIns.Selection selection = checkIns().build().select(customers::stream, NOW);
 
@@ -79,26 +75,24 @@ class CheckInsTest {
 
   @Test
   void thanksLoyalCustomersOnTheirAnniversary() {
-    List<ActiveCustomer> customers =
-        List.of(
-            active("three-years").customerSince(Instant.parse("2023-03-10T00:00:00Z")).build(),
-            active("thanked-lately")
-                .customerSince(Instant.parse("2023-03-10T00:00:00Z"))
-                .lastThankedAt(NOW.minus(Duration.ofDays(30)))
-                .build(),
-            active("new").customerSince(Instant.parse("2026-02-01T00:00:00Z")).build(),
-            active("later").customerSince(Instant.parse("2020-06-01T00:00:00Z")).build());
+    List<ActiveCustomer> customers = List.of(
+        active("three-years")
+            .customerSince(Instant.parse("2023-03-10T00:00:00Z"))
+            .build(),
+        active("thanked-lately")
+            .customerSince(Instant.parse("2023-03-10T00:00:00Z"))
+            .lastThankedAt(NOW.minus(Duration.ofDays(30)))
+            .build(),
+        active("new").customerSince(Instant.parse("2026-02-01T00:00:00Z")).build(),
+        active("later").customerSince(Instant.parse("2020-06-01T00:00:00Z")).build());
 
     CheckIns.Selection selection = checkIns().build().select(customers::stream, NOW);
 
-    assertThat(selection.checkIns())
-        .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.customerId()).isEqualTo("three-years");
-              assertThat(c.kind()).isEqualTo(CheckIns.Kind.YEARLY_THANK_YOU);
-              assertThat(c.reason()).isEqualTo("3 years with us");
-            });
+    assertThat(selection.checkIns()).singleElement().satisfies(c -> {
+      assertThat(c.customerId()).isEqualTo("three-years");
+      assertThat(c.kind()).isEqualTo(CheckIns.Kind.YEARLY_THANK_YOU);
+      assertThat(c.reason()).isEqualTo("3 years with us");
+    });
   }
 
   @Test
@@ -107,41 +101,41 @@ class CheckInsTest {
     ActiveCustomer blocked = active("blocked").segment("smb").addProduct("pro").build();
     suppressions.add(lost("blocked").build(), Suppression.DO_NOT_CONTACT);
     ActiveCustomer capped = active("capped").segment("smb").addProduct("pro").build();
-    ActiveCustomer night =
-        active("night").segment("smb").addProduct("pro").timeZone(ZoneId.of("Asia/Tokyo")).build();
-    ActiveCustomer noConsent =
-        ActiveCustomer.builder()
-            .id("silent")
-            .displayName("S")
-            .segment("smb")
-            .addProduct("pro")
-            .addContactPoint(ContactPoint.of(Channel.EMAIL, "s@example.com", Consent.UNKNOWN))
-            .build();
-    List<ContactRecord> threeThisWeek =
-        List.of(
-            new ContactRecord(
-                NOW.minus(Duration.ofDays(3)),
-                Channel.EMAIL,
-                dev.winback.model.StepKind.RE_ENGAGEMENT,
-                "x"),
-            new ContactRecord(
-                NOW.minus(Duration.ofDays(2)),
-                Channel.EMAIL,
-                dev.winback.model.StepKind.RE_ENGAGEMENT,
-                "x"),
-            new ContactRecord(
-                NOW.minus(Duration.ofDays(1)),
-                Channel.EMAIL,
-                dev.winback.model.StepKind.RE_ENGAGEMENT,
-                "x"));
+    ActiveCustomer night = active("night")
+        .segment("smb")
+        .addProduct("pro")
+        .timeZone(ZoneId.of("Asia/Tokyo"))
+        .build();
+    ActiveCustomer noConsent = ActiveCustomer.builder()
+        .id("silent")
+        .displayName("S")
+        .segment("smb")
+        .addProduct("pro")
+        .addContactPoint(ContactPoint.of(Channel.EMAIL, "s@example.com", Consent.UNKNOWN))
+        .build();
+    List<ContactRecord> threeThisWeek = List.of(
+        new ContactRecord(
+            NOW.minus(Duration.ofDays(3)),
+            Channel.EMAIL,
+            dev.winback.model.StepKind.RE_ENGAGEMENT,
+            "x"),
+        new ContactRecord(
+            NOW.minus(Duration.ofDays(2)),
+            Channel.EMAIL,
+            dev.winback.model.StepKind.RE_ENGAGEMENT,
+            "x"),
+        new ContactRecord(
+            NOW.minus(Duration.ofDays(1)),
+            Channel.EMAIL,
+            dev.winback.model.StepKind.RE_ENGAGEMENT,
+            "x"));
     Map<String, List<ContactRecord>> history = Map.of("capped", threeThisWeek);
 
-    CheckIns.Selection selection =
-        checkIns()
-            .suppressionList(suppressions)
-            .contactHistory(id -> history.getOrDefault(id, List.of()))
-            .build()
-            .select(() -> java.util.stream.Stream.of(blocked, capped, night, noConsent), NOW);
+    CheckIns.Selection selection = checkIns()
+        .suppressionList(suppressions)
+        .contactHistory(id -> history.getOrDefault(id, List.of()))
+        .build()
+        .select(() -> java.util.stream.Stream.of(blocked, capped, night, noConsent), NOW);
 
     assertThat(selection.excluded())
         .extracting(CheckIns.Excluded::customerId)
@@ -153,17 +147,13 @@ class CheckInsTest {
     assertThat(selection.checkIns())
         .filteredOn(c -> c.customerId().equals("capped"))
         .singleElement()
-        .satisfies(
-            c ->
-                assertThat(c.at())
-                    .isEqualTo(NOW.minus(Duration.ofDays(3)).plus(Duration.ofDays(7))));
+        .satisfies(c ->
+            assertThat(c.at()).isEqualTo(NOW.minus(Duration.ofDays(3)).plus(Duration.ofDays(7))));
     assertThat(selection.checkIns())
         .filteredOn(c -> c.customerId().equals("night"))
         .singleElement()
-        .satisfies(
-            c ->
-                assertThat(c.at().atZone(ZoneId.of("Asia/Tokyo")).toLocalTime())
-                    .isAfterOrEqualTo(LocalTime.of(7, 0))
-                    .isBefore(LocalTime.of(22, 0)));
+        .satisfies(c -> assertThat(c.at().atZone(ZoneId.of("Asia/Tokyo")).toLocalTime())
+            .isAfterOrEqualTo(LocalTime.of(7, 0))
+            .isBefore(LocalTime.of(22, 0)));
   }
 }

@@ -44,10 +44,9 @@ class ExperimentsTest {
     Experiment a = Experiment.named("a").holdout(0.5).build();
     Experiment b = Experiment.named("b").holdout(0.5).build();
 
-    long same =
-        java.util.stream.IntStream.range(0, 10_000)
-            .filter(i -> a.assign("c" + i).equals(b.assign("c" + i)))
-            .count();
+    long same = java.util.stream.IntStream.range(0, 10_000)
+        .filter(i -> a.assign("c" + i).equals(b.assign("c" + i)))
+        .count();
 
     assertThat(same / 10_000.0).isCloseTo(0.5, within(0.03));
   }
@@ -65,17 +64,18 @@ class ExperimentsTest {
     ManualClock clock = ManualClock.at(LOST_AT);
     Recorder host = new Recorder();
     Playbook patient = Playbook.standard(Duration.ofDays(35));
-    Experiment experiment =
-        Experiment.named("thanks").holdout(0.3).variant("late-thanks", 0.3, patient).build();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .experiment(experiment)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    Experiment experiment = Experiment.named("thanks")
+        .holdout(0.3)
+        .variant("late-thanks", 0.3, patient)
+        .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .experiment(experiment)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     List<WinBackPlan> plans = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       plans.add(winBack.start(lost("c" + i).build()));
@@ -95,7 +95,8 @@ class ExperimentsTest {
       assertThat(plan.experiment()).contains("thanks");
       if (arm.equals(Experiment.HOLDOUT)) {
         assertThat(plan.steps()).isEmpty();
-        assertThat(host.calls()).noneMatch(c -> c.customer().id().equals(plan.customer().id()));
+        assertThat(host.calls())
+            .noneMatch(c -> c.customer().id().equals(plan.customer().id()));
       } else {
         assertThat(plan.playbook())
             .isEqualTo(arm.equals("late-thanks") ? patient.name() : "standard");
@@ -110,16 +111,15 @@ class ExperimentsTest {
     ManualClock clock = ManualClock.at(LOST_AT);
     Recorder host = new Recorder();
     Experiment experiment = Experiment.named("e").holdout(0.5).build();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .store(store)
-            .experiment(experiment)
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .experiment(experiment)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     int[] wins = new int[2];
     int[] sizes = new int[2];
     for (int i = 0; i < 400; i++) {
@@ -137,7 +137,8 @@ class ExperimentsTest {
     ExperimentResults results =
         ExperimentResults.of(StoredPlans.in(store), "e", Experiment.HOLDOUT, 100);
 
-    ExperimentResults.Comparison comparison = results.comparison(Experiment.DEFAULT).orElseThrow();
+    ExperimentResults.Comparison comparison =
+        results.comparison(Experiment.DEFAULT).orElseThrow();
     double uplift = (double) wins[1] / sizes[1] - (double) wins[0] / sizes[0];
     assertThat(comparison.uplift()).isCloseTo(uplift, within(1e-12));
     assertThat(comparison.pValue())
@@ -149,9 +150,8 @@ class ExperimentsTest {
 
   @Test
   void belowTheMinimumSampleNoWinnerIsNamed() {
-    List<WinBackPlan> plans =
-        List.of(
-            plan("a", "holdout", false), plan("b", "default", true), plan("c", "default", true));
+    List<WinBackPlan> plans = List.of(
+        plan("a", "holdout", false), plan("b", "default", true), plan("c", "default", true));
 
     ExperimentResults results = ExperimentResults.of(plans, "e", Experiment.HOLDOUT, 30);
 
@@ -160,16 +160,15 @@ class ExperimentsTest {
   }
 
   private static WinBackPlan plan(String id, String arm, boolean won) {
-    WinBackPlan.Builder plan =
-        WinBackPlan.builder()
-            .id(id)
-            .customer(lost(id).build())
-            .playbook("p")
-            .rule("r")
-            .rationale("x")
-            .startedAt(LOST_AT)
-            .experiment("e")
-            .arm(arm);
+    WinBackPlan.Builder plan = WinBackPlan.builder()
+        .id(id)
+        .customer(lost(id).build())
+        .playbook("p")
+        .rule("r")
+        .rationale("x")
+        .startedAt(LOST_AT)
+        .experiment("e")
+        .arm(arm);
     if (won) {
       plan.status(PlanStatus.WON_BACK).endedAt(LOST_AT);
     }

@@ -21,14 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTML report opens in a real browser: headless Chromium renders it 1,280 pixels wide, and a
- * probe added to a copy of the page (the report itself has no script) measures what was drawn.
- * {@code .ci/run} installs Chromium and sets {@code WINBACK_REQUIRE_BROWSER=1}, so in CI a missing
- * browser fails the test; elsewhere it is skipped.
+ * The HTML report opens in a real browser: headless Chromium renders it 1,280 pixels wide, and a probe added to a
+ * copy of the page (the report itself has no script) measures what was drawn. {@code .ci/run} installs Chromium and
+ * sets {@code WINBACK_REQUIRE_BROWSER=1}, so in CI a missing browser fails the test; elsewhere it is skipped.
  */
 class HtmlReportBrowserTest {
-  private static final String PROBE =
-      """
+  private static final String PROBE = """
       <script>
       const visible = [...document.querySelectorAll('svg.chart')].filter(s => {
         const r = s.getBoundingClientRect(); return r.width > 300 && r.height > 50; }).length;
@@ -49,14 +47,13 @@ class HtmlReportBrowserTest {
     Files.writeString(page, ReportFixture.report().toHtml().replace("</body>", PROBE + "</body>"));
     Path screenshot = dir.resolve("report.png");
 
-    String dom =
-        run(
-            chromium,
-            dir,
-            "--window-size=1280,2400",
-            "--virtual-time-budget=3000",
-            "--dump-dom",
-            page.toUri().toString());
+    String dom = run(
+        chromium,
+        dir,
+        "--window-size=1280,2400",
+        "--virtual-time-budget=3000",
+        "--dump-dom",
+        page.toUri().toString());
     run(
         chromium,
         dir,
@@ -87,14 +84,11 @@ class HtmlReportBrowserTest {
   }
 
   private static Path browser() {
-    Optional<Path> found =
-        Stream.of("chromium", "chromium-browser", "google-chrome")
-            .flatMap(
-                name ->
-                    Stream.of("/usr/bin/", "/usr/local/bin/", "/snap/bin/")
-                        .map(dir -> Path.of(dir + name)))
-            .filter(Files::isExecutable)
-            .findFirst();
+    Optional<Path> found = Stream.of("chromium", "chromium-browser", "google-chrome")
+        .flatMap(name ->
+            Stream.of("/usr/bin/", "/usr/local/bin/", "/snap/bin/").map(dir -> Path.of(dir + name)))
+        .filter(Files::isExecutable)
+        .findFirst();
     if (found.isEmpty()) {
       if ("1".equals(System.getenv("WINBACK_REQUIRE_BROWSER"))) {
         fail("Chromium is required but not installed (apt-get install chromium)");
@@ -107,23 +101,22 @@ class HtmlReportBrowserTest {
 
   private static String run(Path chromium, Path dir, String... args)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                chromium.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-                "--user-data-dir=" + dir.resolve("profile")));
+    List<String> command = new ArrayList<>(List.of(
+        chromium.toString(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        "--user-data-dir=" + dir.resolve("profile")));
     command.addAll(List.of(args));
-    Process process =
-        new ProcessBuilder(command).redirectError(dir.resolve("chromium.log").toFile()).start();
+    Process process = new ProcessBuilder(command)
+        .redirectError(dir.resolve("chromium.log").toFile())
+        .start();
     byte[] out = process.getInputStream().readAllBytes();
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly();

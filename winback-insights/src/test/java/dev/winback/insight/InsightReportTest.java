@@ -16,10 +16,16 @@ class InsightReportTest {
     assertThat(tree.path("outcomes").path("funnel").path("started").asLong())
         .isEqualTo(report.outcomes().funnel().started())
         .isBetween(170L, 215L); // 240 less a 20% holdout
-    assertThat(tree.path("outcomes").path("rates").path("EXIT_CATEGORY").isArray()).isTrue();
+    assertThat(tree.path("outcomes").path("rates").path("EXIT_CATEGORY").isArray())
+        .isTrue();
     assertThat(tree.path("rootCauses").path("alerts").get(0).path("category").asText())
         .isEqualTo("SERVICE_FAILURE");
-    assertThat(tree.path("experiments").get(0).path("comparisons").get(0).path("verdict").asText())
+    assertThat(tree.path("experiments")
+            .get(0)
+            .path("comparisons")
+            .get(0)
+            .path("verdict")
+            .asText())
         .isNotEmpty();
   }
 

@@ -23,15 +23,14 @@ class OutcomesTest {
   private final ManualClock clock = ManualClock.at(LOST_AT);
   private final PlanStore store = PlanStore.inMemory();
   private final Recorder host = new Recorder();
-  private final WinBack winBack =
-      WinBack.builder()
-          .clock(clock)
-          .store(store)
-          .feedback(host)
-          .apology(host)
-          .incentives(host)
-          .reEngagement(host)
-          .build();
+  private final WinBack winBack = WinBack.builder()
+      .clock(clock)
+      .store(store)
+      .feedback(host)
+      .apology(host)
+      .incentives(host)
+      .reEngagement(host)
+      .build();
 
   private Outcomes outcomes() {
     return Outcomes.of(StoredPlans.in(store), ValueTiers.defaults(), Period.ofMonths(12));
@@ -42,7 +41,8 @@ class OutcomesTest {
     // 4 price customers worth 120/month (an incentive is sent at day 21), 2 won back at day 25;
     // 2 service-failure customers, 1 won back at day 5
     for (int i = 0; i < 4; i++) {
-      winBack.start(leftBecauseOf("p" + i, ExitCategory.PRICE).value(worth("120")).build());
+      winBack.start(
+          leftBecauseOf("p" + i, ExitCategory.PRICE).value(worth("120")).build());
     }
     for (int i = 0; i < 2; i++) {
       winBack.start(leftBecauseOf("s" + i, ExitCategory.SERVICE_FAILURE).build());
@@ -71,7 +71,10 @@ class OutcomesTest {
     assertThat(price.interval().upper()).isCloseTo(0.8500, within(5e-4));
     assertThat(outcomes.rate(Outcomes.Dimension.RULE, "our-fault").orElseThrow().rate())
         .isEqualTo(0.5);
-    assertThat(outcomes.rate(Outcomes.Dimension.INCENTIVE, "PERCENT_OFF").orElseThrow().trials())
+    assertThat(outcomes
+            .rate(Outcomes.Dimension.INCENTIVE, "PERCENT_OFF")
+            .orElseThrow()
+            .trials())
         .isEqualTo(4);
     assertThat(outcomes.rate(Outcomes.Dimension.INCENTIVE, "none").orElseThrow().trials())
         .isEqualTo(2);
@@ -80,15 +83,11 @@ class OutcomesTest {
     assertThat(outcomes.timeToWinBack().meanDays()).isCloseTo(18.333, within(1e-3));
     // recovered: 2 x 120 x 12 = 2880 EUR; cost: 2 x 20% x 120 x 3 months = 144 EUR; ROI =
     // (2880-144)/144 = 19
-    assertThat(outcomes.money())
-        .singleElement()
-        .satisfies(
-            m -> {
-              assertThat(m.revenueRecovered()).isEqualByComparingTo(new BigDecimal("2880"));
-              assertThat(m.incentiveCost()).isEqualByComparingTo(new BigDecimal("144"));
-              assertThat(m.roi())
-                  .hasValueSatisfying(r -> assertThat(r).isCloseTo(19.0, within(1e-9)));
-            });
+    assertThat(outcomes.money()).singleElement().satisfies(m -> {
+      assertThat(m.revenueRecovered()).isEqualByComparingTo(new BigDecimal("2880"));
+      assertThat(m.incentiveCost()).isEqualByComparingTo(new BigDecimal("144"));
+      assertThat(m.roi()).hasValueSatisfying(r -> assertThat(r).isCloseTo(19.0, within(1e-9)));
+    });
   }
 
   @Test

@@ -17,10 +17,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 
-/**
- * A report over a simulated quarter: 240 lost customers, an experiment, and an outbreak of service
- * failures.
- */
+/** A report over a simulated quarter: 240 lost customers, an experiment, and an outbreak of service failures. */
 final class ReportFixture {
   private ReportFixture() {}
 
@@ -28,16 +25,15 @@ final class ReportFixture {
     ManualClock clock = ManualClock.at(LOST_AT);
     PlanStore store = PlanStore.inMemory();
     Recorder host = new Recorder();
-    WinBack winBack =
-        WinBack.builder()
-            .clock(clock)
-            .store(store)
-            .experiment(Experiment.named("holdout-q1").holdout(0.2).build())
-            .feedback(host)
-            .apology(host)
-            .incentives(host)
-            .reEngagement(host)
-            .build();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .experiment(Experiment.named("holdout-q1").holdout(0.2).build())
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
     ExitCategory[] usual = {
       ExitCategory.PRICE,
       ExitCategory.COMPETITOR_OFFER,
@@ -50,11 +46,10 @@ final class ReportFixture {
         String id = "w" + week + "c" + i;
         ExitCategory category =
             week == 11 && i < 12 ? ExitCategory.SERVICE_FAILURE : usual[(i + week) % usual.length];
-        winBack.start(
-            Customers.leftBecauseOf(id, category)
-                .lostAt(clock.instant())
-                .value(Customers.worth(i % 3 == 0 ? "120" : "20"))
-                .build());
+        winBack.start(Customers.leftBecauseOf(id, category)
+            .lostAt(clock.instant())
+            .value(Customers.worth(i % 3 == 0 ? "120" : "20"))
+            .build());
         if (category == ExitCategory.SERVICE_FAILURE) {
           winBack.recordFeedback(
               id,

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * Expected values come from published examples (Newcombe 1998, "Two-sided confidence intervals for
- * the single proportion" and "Interval estimation for the difference between independent
- * proportions", Statistics in Medicine 17) or hand calculation, as each test says.
+ * Expected values come from published examples (Newcombe 1998, "Two-sided confidence intervals for the single
+ * proportion" and "Interval estimation for the difference between independent proportions", Statistics in
+ * Medicine 17) or hand calculation, as each test says.
  */
 class StatisticsTest {
 

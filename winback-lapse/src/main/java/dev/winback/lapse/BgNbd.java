@@ -7,10 +7,9 @@ import static dev.winback.lapse.Numerics.logBeta;
 import static dev.winback.lapse.Numerics.logGamma;
 
 /**
- * The BG/NBD model (Fader, Hardie and Lee 2005, "Counting your customers the easy way"): while
- * alive a customer buys at a Poisson rate (gamma-distributed with shape r and rate alpha across
- * customers), and after each purchase drops out with a probability (beta-distributed with a and b).
- * Immutable.
+ * The BG/NBD model (Fader, Hardie and Lee 2005, "Counting your customers the easy way"): while alive a customer
+ * buys at a Poisson rate (gamma-distributed with shape r and rate alpha across customers), and after each purchase
+ * drops out with a probability (beta-distributed with a and b). Immutable.
  *
  * @param r the shape of the purchase rate
  * @param alpha the rate (scale) of the purchase rate
@@ -25,16 +24,14 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
    *
    * @param data the customer summaries
    * @return the fitted model
-   * @throws dev.winback.InvalidInputException when the data cannot be fitted (nobody, no repeat
-   *     buyer)
+   * @throws dev.winback.InvalidInputException when the data cannot be fitted (nobody, no repeat buyer)
    */
   public static BgNbd fit(CustomerSummaries data) {
     Likelihoods.requireFittable(data, "BG/NBD");
-    Fitting.Estimates e =
-        Fitting.maximiseWithGradient(
-            "BG/NBD",
-            new String[] {"r", "alpha", "a", "b"},
-            (v, gradient) -> logLikelihood(data, v[0], v[1], v[2], v[3], gradient));
+    Fitting.Estimates e = Fitting.maximiseWithGradient(
+        "BG/NBD",
+        new String[] {"r", "alpha", "a", "b"},
+        (v, gradient) -> logLikelihood(data, v[0], v[1], v[2], v[3], gradient));
     double[] v = e.values();
     return new BgNbd(v[0], v[1], v[2], v[3], e.fit());
   }
@@ -56,33 +53,27 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
     double[] ts = data.ages();
     double constant = r * Math.log(alpha) - logGamma(r) - logBeta(a, b);
     XTable table = new XTable(data, x -> logGamma(r + x) + constant + logBeta(a, b + x));
-    return Likelihoods.sum(
-        data.size(),
-        i -> {
-          double x = xs[i];
-          double a1 = table.of(x);
-          double a3 = -(r + x) * Math.log(alpha + ts[i]);
-          if (x == 0) {
-            return a1 + a3;
-          }
-          double a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + txs[i]);
-          return a1 + logAddExp(a3, a4);
-        });
+    return Likelihoods.sum(data.size(), i -> {
+      double x = xs[i];
+      double a1 = table.of(x);
+      double a3 = -(r + x) * Math.log(alpha + ts[i]);
+      if (x == 0) {
+        return a1 + a3;
+      }
+      double a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + txs[i]);
+      return a1 + logAddExp(a3, a4);
+    });
   }
 
-  /**
-   * The log-likelihood and its gradient with respect to r, alpha, a and b (written into {@code
-   * gradient}).
-   */
+  /** The log-likelihood and its gradient with respect to r, alpha, a and b (written into {@code gradient}). */
   static double logLikelihood(
       CustomerSummaries data, double r, double alpha, double a, double b, double[] gradient) {
     return logLikelihood(data, r, alpha, a, b, gradient, false);
   }
 
   /**
-   * The BG/NBD log-likelihood and its gradient, or with {@code modified} the MBG/NBD's, which
-   * differs in letting a customer drop out at time zero: b + x + 1 in place of b + x, and the
-   * dropout term for x = 0 too.
+   * The BG/NBD log-likelihood and its gradient, or with {@code modified} the MBG/NBD's, which differs in letting a
+   * customer drop out at time zero: b + x + 1 in place of b + x, and the dropout term for x = 0 too.
    */
   static double logLikelihood(
       CustomerSummaries data,
@@ -108,36 +99,33 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
     XTable db =
         new XTable(data, x -> digamma(b + x + shift) - digamma(a + b + x + shift) - psiB + psiAB);
     double rOverAlpha = r / alpha;
-    return Likelihoods.sum(
-        data.size(),
-        gradient,
-        (i, g) -> {
-          double x = xs[i];
-          double logT = Math.log(alpha + ts[i]);
-          double first = -(r + x) * logT;
-          g[0] += dr.of(x);
-          g[1] += rOverAlpha;
-          g[2] += da.of(x);
-          g[3] += db.of(x);
-          if (x + shift == 0) {
-            g[0] -= logT;
-            g[1] -= r / (alpha + ts[i]);
-            return a1.of(x) + first;
-          }
-          double logTx = Math.log(alpha + txs[i]);
-          double second = a4.of(x) - (r + x) * logTx;
-          // ln(e^first + e^second) and the weights of both terms in it.
-          double d = second - first;
-          double e = Math.exp(-Math.abs(d));
-          double log = Math.max(first, second) + Math.log1p(e);
-          double w2 = d > 0 ? 1 / (1 + e) : e / (1 + e);
-          double w1 = 1 - w2;
-          g[0] -= w1 * logT + w2 * logTx;
-          g[1] -= (r + x) * (w1 / (alpha + ts[i]) + w2 / (alpha + txs[i]));
-          g[2] += w2 / a;
-          g[3] -= w2 / (b + x - 1 + shift);
-          return a1.of(x) + log;
-        });
+    return Likelihoods.sum(data.size(), gradient, (i, g) -> {
+      double x = xs[i];
+      double logT = Math.log(alpha + ts[i]);
+      double first = -(r + x) * logT;
+      g[0] += dr.of(x);
+      g[1] += rOverAlpha;
+      g[2] += da.of(x);
+      g[3] += db.of(x);
+      if (x + shift == 0) {
+        g[0] -= logT;
+        g[1] -= r / (alpha + ts[i]);
+        return a1.of(x) + first;
+      }
+      double logTx = Math.log(alpha + txs[i]);
+      double second = a4.of(x) - (r + x) * logTx;
+      // ln(e^first + e^second) and the weights of both terms in it.
+      double d = second - first;
+      double e = Math.exp(-Math.abs(d));
+      double log = Math.max(first, second) + Math.log1p(e);
+      double w2 = d > 0 ? 1 / (1 + e) : e / (1 + e);
+      double w1 = 1 - w2;
+      g[0] -= w1 * logT + w2 * logTx;
+      g[1] -= (r + x) * (w1 / (alpha + ts[i]) + w2 / (alpha + txs[i]));
+      g[2] += w2 / a;
+      g[3] -= w2 / (b + x - 1 + shift);
+      return a1.of(x) + log;
+    });
   }
 
   private static boolean converged(double[] term, double[] sum) {
@@ -161,18 +149,16 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
     if (x == 0) {
       return 1;
     }
-    double ratio =
-        Math.exp(
-            Math.log(a)
-                - Math.log(b + x - 1)
-                + (r + x) * (Math.log(alpha + age) - Math.log(alpha + tx)));
+    double ratio = Math.exp(Math.log(a)
+        - Math.log(b + x - 1)
+        + (r + x) * (Math.log(alpha + age) - Math.log(alpha + tx)));
     return 1 / (1 + ratio);
   }
 
   /**
-   * The probability of being alive for every customer of a population, in their order: what {@link
-   * #probabilityAlive(double, double, double)} gives each, computed over the primitive columns on
-   * both cores for large populations.
+   * The probability of being alive for every customer of a population, in their order: what
+   * {@link #probabilityAlive(double, double, double)} gives each, computed over the primitive columns on both cores
+   * for large populations.
    *
    * @param data the summaries
    * @return one probability per customer
@@ -183,19 +169,15 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
     double[] ts = data.ages();
     XTable dropout = new XTable(data, x -> x == 0 ? 0 : Math.log(a) - Math.log(b + x - 1));
     double[] alive = new double[data.size()];
-    Likelihoods.forEach(
-        data.size(),
-        i -> {
-          double x = xs[i];
-          alive[i] =
-              x == 0
-                  ? 1
-                  : 1
-                      / (1
-                          + Math.exp(
-                              dropout.of(x)
-                                  + (r + x) * Math.log((alpha + ts[i]) / (alpha + txs[i]))));
-        });
+    Likelihoods.forEach(data.size(), i -> {
+      double x = xs[i];
+      alive[i] = x == 0
+          ? 1
+          : 1
+              / (1
+                  + Math.exp(
+                      dropout.of(x) + (r + x) * Math.log((alpha + ts[i]) / (alpha + txs[i]))));
+    });
     return alive;
   }
 
@@ -220,9 +202,8 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
   }
 
   /**
-   * {@link #expectedPurchases(double, double, double, double)} at several positive horizons at
-   * once, written into {@code out}. The hypergeometric series of all horizons share their
-   * coefficients, so they are summed together.
+   * {@link #expectedPurchases(double, double, double, double)} at several positive horizons at once, written into
+   * {@code out}. The hypergeometric series of all horizons share their coefficients, so they are summed together.
    */
   void expectedPurchases(double[] horizons, double x, double tx, double age, double[] out) {
     int n = horizons.length;
@@ -260,10 +241,9 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
     double first = (a + b + x - 1) / (a - 1);
     double alive = x > 0 ? 1 + a / (b + x - 1) * Math.pow((alpha + age) / (alpha + tx), r + x) : 1;
     for (int m = 0; m < n; m++) {
-      out[m] =
-          horizons[m] <= 0
-              ? 0
-              : first * (1 - Math.pow(base / (base + horizons[m]), shape) * sum[m]) / alive;
+      out[m] = horizons[m] <= 0
+          ? 0
+          : first * (1 - Math.pow(base / (base + horizons[m]), shape) * sum[m]) / alive;
     }
   }
 }

@@ -11,10 +11,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The per-customer summaries the models are fitted on, in primitive columns (no object per
- * customer): the repeat purchases x, the recency t_x (time from the first to the last purchase),
- * the age T (time from the first purchase to the end of the calibration period), and the mean value
- * of the repeat purchases, all in one time unit. Immutable once built.
+ * The per-customer summaries the models are fitted on, in primitive columns (no object per customer): the repeat
+ * purchases x, the recency t_x (time from the first to the last purchase), the age T (time from the first purchase
+ * to the end of the calibration period), and the mean value of the repeat purchases, all in one time unit.
+ * Immutable once built.
  */
 public final class CustomerSummaries {
   private final String[] ids;
@@ -33,8 +33,8 @@ public final class CustomerSummaries {
   }
 
   /**
-   * Summaries from columns, checked: x a whole number at least 0, 0 &lt;= t_x &lt;= T, t_x = 0 when
-   * x = 0, mean spend at least 0 (or NaN when unknown).
+   * Summaries from columns, checked: x a whole number at least 0, 0 &lt;= t_x &lt;= T, t_x = 0 when x = 0, mean spend at
+   * least 0 (or NaN when unknown).
    *
    * @param ids the customer ids
    * @param x repeat purchases
@@ -86,10 +86,9 @@ public final class CustomerSummaries {
   }
 
   /**
-   * Reads summaries from CSV with a header row: {@code id} (or {@code ID}), {@code x} (or {@code
-   * frequency}), {@code t_x} (or {@code recency}), {@code T}, and optionally the mean repeat
-   * purchase value as {@code zbar}, {@code monetary_value} or {@code meanSpend}. Values are checked
-   * as in {@link #of}.
+   * Reads summaries from CSV with a header row: {@code id} (or {@code ID}), {@code x} (or {@code frequency}),
+   * {@code t_x} (or {@code recency}), {@code T}, and optionally the mean repeat purchase value as {@code zbar},
+   * {@code monetary_value} or {@code meanSpend}. Values are checked as in {@link #of}.
    *
    * @param csv the CSV text source
    * @return the summaries
@@ -107,12 +106,11 @@ public final class CustomerSummaries {
       int x = column(header, "x", "frequency");
       int tx = column(header, "t_x", "recency");
       int age = column(header, "T");
-      int spend =
-          header.indexOf("zbar") >= 0
-              ? header.indexOf("zbar")
-              : header.indexOf("monetary_value") >= 0
-                  ? header.indexOf("monetary_value")
-                  : header.indexOf("meanSpend");
+      int spend = header.indexOf("zbar") >= 0
+          ? header.indexOf("zbar")
+          : header.indexOf("monetary_value") >= 0
+              ? header.indexOf("monetary_value")
+              : header.indexOf("meanSpend");
       List<String> ids = new ArrayList<>();
       DoubleColumn xs = new DoubleColumn();
       DoubleColumn txs = new DoubleColumn();
@@ -168,18 +166,17 @@ public final class CustomerSummaries {
   public record Transaction(String customerId, Instant at, double amount) {}
 
   /**
-   * Summarises a transaction log for a calibration period ending at {@code end}, with times in
-   * units of {@code unit} (e.g. a week). As in the published CDNOW summaries, purchases on the same
-   * day (UTC) count as one, with their amounts added; purchases after the end are ignored. The log
-   * must be grouped by customer (all of a customer's transactions together, in any order of time),
-   * so that only one customer is held at a time.
+   * Summarises a transaction log for a calibration period ending at {@code end}, with times in units of
+   * {@code unit} (e.g. a week). As in the published CDNOW summaries, purchases on the same day (UTC) count as one,
+   * with their amounts added; purchases after the end are ignored. The log must be grouped by customer (all of a
+   * customer's transactions together, in any order of time), so that only one customer is held at a time.
    *
    * @param transactions the log, grouped by customer
    * @param end the end of the calibration period
    * @param unit the time unit of t_x and T
    * @return the summaries
-   * @throws InvalidInputException naming the customer and field of bad data (negative amount, a
-   *     customer seen in two separate groups)
+   * @throws InvalidInputException naming the customer and field of bad data (negative amount, a customer seen in two
+   *     separate groups)
    */
   public static CustomerSummaries fromTransactions(
       Iterator<Transaction> transactions, Instant end, Duration unit) {
@@ -288,8 +285,7 @@ public final class CustomerSummaries {
   }
 
   /**
-   * The mean repeat purchase value of customer i, NaN when unknown or when there are no repeat
-   * purchases.
+   * The mean repeat purchase value of customer i, NaN when unknown or when there are no repeat purchases.
    *
    * @param i the customer, from 0
    * @return the mean spend

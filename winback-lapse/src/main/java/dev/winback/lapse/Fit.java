@@ -9,10 +9,8 @@ import java.util.Objects;
  * @param model the model's name
  * @param parameters the estimates, by name
  * @param logLikelihood the log-likelihood at the estimates
- * @param evaluations how many times the likelihood (with its gradient, where the model has one) was
- *     evaluated
- * @param converged whether the optimiser stopped because it converged (not because it ran out of
- *     evaluations)
+ * @param evaluations how many times the likelihood (with its gradient, where the model has one) was evaluated
+ * @param converged whether the optimiser stopped because it converged (not because it ran out of evaluations)
  */
 public record Fit(
     String model,

@@ -11,10 +11,7 @@ final class Fitting {
   /** Estimates and how the fit went. */
   record Estimates(double[] values, Fit fit) {}
 
-  /**
-   * A log-likelihood that also gives its gradient with respect to the (natural, positive)
-   * parameters.
-   */
+  /** A log-likelihood that also gives its gradient with respect to the (natural, positive) parameters. */
   @FunctionalInterface
   interface WithGradient {
     double logLikelihood(double[] parameters, double[] gradient);
@@ -22,33 +19,30 @@ final class Fitting {
 
   static Estimates maximise(
       String model, String[] names, ToDoubleFunction<double[]> logLikelihood) {
-    Optimizer.Result result =
-        Optimizer.minimise(
-            log -> -logLikelihood.applyAsDouble(exp(log)), new double[names.length], 1e-12, 20_000);
+    Optimizer.Result result = Optimizer.minimise(
+        log -> -logLikelihood.applyAsDouble(exp(log)), new double[names.length], 1e-12, 20_000);
     return estimates(model, names, result);
   }
 
   /** As {@link #maximise}, by BFGS on the analytic gradient (chain rule: d/d ln p = p d/dp). */
   static Estimates maximiseWithGradient(String model, String[] names, WithGradient logLikelihood) {
-    Optimizer.Result result =
-        Optimizer.minimiseWithGradient(
-            (log, gradient) -> {
-              double[] values = exp(log);
-              double value;
-              try {
-                value = logLikelihood.logLikelihood(values, gradient);
-              } catch (ArithmeticException e) {
-                return Double
-                    .NaN; // a series that does not converge here: the line search steps back
-              }
-              for (int i = 0; i < values.length; i++) {
-                gradient[i] = -gradient[i] * values[i];
-              }
-              return -value;
-            },
-            new double[names.length],
-            1e-12,
-            20_000);
+    Optimizer.Result result = Optimizer.minimiseWithGradient(
+        (log, gradient) -> {
+          double[] values = exp(log);
+          double value;
+          try {
+            value = logLikelihood.logLikelihood(values, gradient);
+          } catch (ArithmeticException e) {
+            return Double.NaN; // a series that does not converge here: the line search steps back
+          }
+          for (int i = 0; i < values.length; i++) {
+            gradient[i] = -gradient[i] * values[i];
+          }
+          return -value;
+        },
+        new double[names.length],
+        1e-12,
+        20_000);
     return estimates(model, names, result);
   }
 

@@ -7,9 +7,9 @@ import dev.winback.Problem;
 import java.util.List;
 
 /**
- * The Gamma-Gamma spend model (Fader, Hardie and Lee 2005, "RFM and CLV"): the value of a
- * customer's purchases varies around their mean, which varies across customers. Fitted on customers
- * with repeat purchases and their mean repeat purchase value. Immutable.
+ * The Gamma-Gamma spend model (Fader, Hardie and Lee 2005, "RFM and CLV"): the value of a customer's purchases
+ * varies around their mean, which varies across customers. Fitted on customers with repeat purchases and their mean
+ * repeat purchase value. Immutable.
  *
  * @param p the shape of the spend per purchase
  * @param q the shape of the customers' mean spend rates
@@ -19,8 +19,7 @@ import java.util.List;
 public record GammaGamma(double p, double q, double gamma, Fit fit) {
 
   /**
-   * Fits the model by maximum likelihood on the customers with repeat purchases and a known mean
-   * spend.
+   * Fits the model by maximum likelihood on the customers with repeat purchases and a known mean spend.
    *
    * @param data the customer summaries
    * @return the fitted model
@@ -34,15 +33,13 @@ public record GammaGamma(double p, double q, double gamma, Fit fit) {
     if (usable == 0) {
       throw new InvalidInputException(
           "Gamma-Gamma",
-          List.of(
-              new Problem(
-                  "customers", "no customer has repeat purchases with a positive mean spend")));
+          List.of(new Problem(
+              "customers", "no customer has repeat purchases with a positive mean spend")));
     }
-    Fitting.Estimates e =
-        Fitting.maximise(
-            "Gamma-Gamma",
-            new String[] {"p", "q", "gamma"},
-            v -> logLikelihood(data, v[0], v[1], v[2]));
+    Fitting.Estimates e = Fitting.maximise(
+        "Gamma-Gamma",
+        new String[] {"p", "q", "gamma"},
+        v -> logLikelihood(data, v[0], v[1], v[2]));
     double[] v = e.values();
     return new GammaGamma(v[0], v[1], v[2], e.fit());
   }
@@ -60,21 +57,19 @@ public record GammaGamma(double p, double q, double gamma, Fit fit) {
     double[] xs = data.xs();
     double[] ms = data.spends();
     double constant = -logGamma(q) + q * Math.log(gamma);
-    return Likelihoods.sum(
-        data.size(),
-        i -> {
-          double x = xs[i];
-          double m = ms[i];
-          if (!(x > 0) || !(m > 0)) {
-            return 0;
-          }
-          return logGamma(p * x + q)
-              - logGamma(p * x)
-              + constant
-              + (p * x - 1) * Math.log(m)
-              + p * x * Math.log(x)
-              - (p * x + q) * Math.log(gamma + m * x);
-        });
+    return Likelihoods.sum(data.size(), i -> {
+      double x = xs[i];
+      double m = ms[i];
+      if (!(x > 0) || !(m > 0)) {
+        return 0;
+      }
+      return logGamma(p * x + q)
+          - logGamma(p * x)
+          + constant
+          + (p * x - 1) * Math.log(m)
+          + p * x * Math.log(x)
+          - (p * x + q) * Math.log(gamma + m * x);
+    });
   }
 
   /**

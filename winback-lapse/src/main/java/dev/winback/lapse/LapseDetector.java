@@ -17,10 +17,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns purchase histories into lost customers: those whose probability of being alive (under a
- * fitted BG/NBD model) fell below a threshold the host sets become {@link LostCustomer}s with the
- * churn signal "purchases stopped" (or "donations stopped"), their expected value attached so that
- * playbooks can size incentives, most valuable first. Immutable and thread-safe once built.
+ * Turns purchase histories into lost customers: those whose probability of being alive (under a fitted BG/NBD
+ * model) fell below a threshold the host sets become {@link LostCustomer}s with the churn signal "purchases stopped"
+ * (or "donations stopped"), their expected value attached so that playbooks can size incentives, most valuable
+ * first. Immutable and thread-safe once built.
  */
 public final class LapseDetector {
   private final BgNbd model;
@@ -32,7 +32,6 @@ public final class LapseDetector {
   private final double monthlyDiscount;
   private final Currency currency;
   private final Function<String, LostCustomer.Builder> template;
-
   /** The end of each month of the horizon, in model periods, and each month's discount factor. */
   private final double[] monthEnds;
 
@@ -67,8 +66,8 @@ public final class LapseDetector {
   }
 
   /**
-   * A customer's lifetime value: expected purchases month by month over the horizon, times the
-   * expected spend per purchase, discounted monthly.
+   * A customer's lifetime value: expected purchases month by month over the horizon, times the expected spend per
+   * purchase, discounted monthly.
    *
    * @param x repeat purchases
    * @param tx recency
@@ -77,10 +76,9 @@ public final class LapseDetector {
    * @return the discounted value over the horizon
    */
   public double lifetimeValue(double x, double tx, double age, double meanSpend) {
-    double perPurchase =
-        spend
-            .map(g -> g.expectedSpend(x, meanSpend))
-            .orElse(Double.isNaN(meanSpend) ? 0 : meanSpend);
+    double perPurchase = spend
+        .map(g -> g.expectedSpend(x, meanSpend))
+        .orElse(Double.isNaN(meanSpend) ? 0 : meanSpend);
     double[] cumulative = new double[horizonMonths];
     model.expectedPurchases(monthEnds, x, tx, age, cumulative);
     double value = 0;
@@ -97,8 +95,8 @@ public final class LapseDetector {
    *
    * @param data the summaries
    * @param now when the calibration period ended (their loss date)
-   * @return the lost customers, with their value (monthly: expected value per month over the
-   *     horizon; lifetime: the discounted value over the horizon) in the detector's currency
+   * @return the lost customers, with their value (monthly: expected value per month over the horizon; lifetime: the
+   *     discounted value over the horizon) in the detector's currency
    */
   public List<LostCustomer> detect(CustomerSummaries data, Instant now) {
     record Candidate(int index, double value) {}
@@ -116,25 +114,23 @@ public final class LapseDetector {
       BigDecimal lifetime = BigDecimal.valueOf(candidate.value()).setScale(2, RoundingMode.HALF_UP);
       BigDecimal monthly =
           lifetime.divide(BigDecimal.valueOf(horizonMonths), 2, RoundingMode.HALF_UP);
-      customers.add(
-          template
-              .apply(data.id(i))
-              .id(data.id(i))
-              .lostAt(now)
-              .churnSignal(signal)
-              .value(
-                  CustomerValue.builder()
-                      .monthlyRevenue(monthly)
-                      .lifetimeRevenue(lifetime)
-                      .currency(currency)
-                      .build())
-              .putAttribute(
-                  "probabilityAlive",
-                  String.format(
-                      java.util.Locale.ROOT,
-                      "%.4f",
-                      model.probabilityAlive(data.x(i), data.tx(i), data.age(i))))
-              .build());
+      customers.add(template
+          .apply(data.id(i))
+          .id(data.id(i))
+          .lostAt(now)
+          .churnSignal(signal)
+          .value(CustomerValue.builder()
+              .monthlyRevenue(monthly)
+              .lifetimeRevenue(lifetime)
+              .currency(currency)
+              .build())
+          .putAttribute(
+              "probabilityAlive",
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%.4f",
+                  model.probabilityAlive(data.x(i), data.tx(i), data.age(i))))
+          .build());
     }
     return customers;
   }
@@ -190,8 +186,7 @@ public final class LapseDetector {
     }
 
     /**
-     * The churn signal for the lost customers; purchases stopped unless set (donations stopped for
-     * charities).
+     * The churn signal for the lost customers; purchases stopped unless set (donations stopped for charities).
      *
      * @param churnSignal the signal
      * @return this builder
@@ -241,8 +236,8 @@ public final class LapseDetector {
     }
 
     /**
-     * What the host knows of each customer (name, contact points, consents), by id; the detector
-     * fills in the id, the loss, the churn signal and the value.
+     * What the host knows of each customer (name, contact points, consents), by id; the detector fills in the id,
+     * the loss, the churn signal and the value.
      *
      * @param customerTemplate a builder per customer id
      * @return this builder

@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 
-/**
- * Sums per-customer log-likelihoods (and runs other per-customer work), on both cores for large
- * populations.
- */
+/** Sums per-customer log-likelihoods (and runs other per-customer work), on both cores for large populations. */
 final class Likelihoods {
   private static final int PARALLEL_FROM = 50_000;
 
@@ -33,26 +30,24 @@ final class Likelihoods {
   }
 
   /**
-   * Sums log-likelihoods and their gradients, in fixed chunks so that the result does not depend on
-   * the thread schedule.
+   * Sums log-likelihoods and their gradients, in fixed chunks so that the result does not depend on the thread
+   * schedule.
    */
   static double sum(int n, double[] gradient, WithGradient perCustomer) {
     int chunks = n < PARALLEL_FROM ? 1 : 64;
     double[] values = new double[chunks];
     double[][] gradients = new double[chunks][gradient.length];
     IntStream range = IntStream.range(0, chunks);
-    (chunks > 1 ? range.parallel() : range)
-        .forEach(
-            c -> {
-              double total = 0;
-              double[] g = gradients[c];
-              for (int i = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks);
-                  i < end;
-                  i++) {
-                total += perCustomer.add(i, g);
-              }
-              values[c] = total;
-            });
+    (chunks > 1 ? range.parallel() : range).forEach(c -> {
+      double total = 0;
+      double[] g = gradients[c];
+      for (int i = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks);
+          i < end;
+          i++) {
+        total += perCustomer.add(i, g);
+      }
+      values[c] = total;
+    });
     java.util.Arrays.fill(gradient, 0);
     double total = 0;
     for (int c = 0; c < chunks; c++) {
@@ -82,10 +77,9 @@ final class Likelihoods {
     if (!anyRepeat) {
       throw new InvalidInputException(
           model,
-          List.of(
-              new Problem(
-                  "customers",
-                  "no customer made a repeat purchase, so the purchase rate cannot be estimated")));
+          List.of(new Problem(
+              "customers",
+              "no customer made a repeat purchase, so the purchase rate cannot be estimated")));
     }
   }
 }

@@ -6,8 +6,8 @@ import static dev.winback.lapse.Numerics.logBeta;
 import static dev.winback.lapse.Numerics.logGamma;
 
 /**
- * The MBG/NBD model (Batislam, Denizel and Filiztekin 2007): the BG/NBD with a dropout chance at
- * time zero too, so customers without repeat purchases can be dead. Immutable.
+ * The MBG/NBD model (Batislam, Denizel and Filiztekin 2007): the BG/NBD with a dropout chance at time zero too,
+ * so customers without repeat purchases can be dead. Immutable.
  *
  * @param r the shape of the purchase rate
  * @param alpha the rate of the purchase rate
@@ -26,11 +26,10 @@ public record MbgNbd(double r, double alpha, double a, double b, Fit fit) implem
    */
   public static MbgNbd fit(CustomerSummaries data) {
     Likelihoods.requireFittable(data, "MBG/NBD");
-    Fitting.Estimates e =
-        Fitting.maximiseWithGradient(
-            "MBG/NBD",
-            new String[] {"r", "alpha", "a", "b"},
-            (v, gradient) -> BgNbd.logLikelihood(data, v[0], v[1], v[2], v[3], gradient, true));
+    Fitting.Estimates e = Fitting.maximiseWithGradient(
+        "MBG/NBD",
+        new String[] {"r", "alpha", "a", "b"},
+        (v, gradient) -> BgNbd.logLikelihood(data, v[0], v[1], v[2], v[3], gradient, true));
     double[] v = e.values();
     return new MbgNbd(v[0], v[1], v[2], v[3], e.fit());
   }
@@ -52,15 +51,13 @@ public record MbgNbd(double r, double alpha, double a, double b, Fit fit) implem
     double[] ts = data.ages();
     double constant = r * Math.log(alpha) - logGamma(r) - logBeta(a, b);
     XTable table = new XTable(data, x -> logGamma(r + x) + constant + logBeta(a, b + x + 1));
-    return Likelihoods.sum(
-        data.size(),
-        i -> {
-          double x = xs[i];
-          double a1 = table.of(x);
-          double a3 = -(r + x) * Math.log(alpha + ts[i]);
-          double a4 = Math.log(a) - Math.log(b + x) - (r + x) * Math.log(alpha + txs[i]);
-          return a1 + logAddExp(a3, a4);
-        });
+    return Likelihoods.sum(data.size(), i -> {
+      double x = xs[i];
+      double a1 = table.of(x);
+      double a3 = -(r + x) * Math.log(alpha + ts[i]);
+      double a4 = Math.log(a) - Math.log(b + x) - (r + x) * Math.log(alpha + txs[i]);
+      return a1 + logAddExp(a3, a4);
+    });
   }
 
   /**

@@ -1,9 +1,6 @@
 package dev.winback.lapse;
 
-/**
- * Log-gamma, digamma, log-beta and the Gauss hypergeometric function, as the models need them.
- * Stateless.
- */
+/** Log-gamma, digamma, log-beta and the Gauss hypergeometric function, as the models need them. Stateless. */
 final class Numerics {
   private static final double[] LANCZOS = {
     0.99999999999980993,
@@ -34,10 +31,7 @@ final class Numerics {
     return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
   }
 
-  /**
-   * The digamma function ψ(x) = d/dx ln Γ(x) for x > 0 (recurrence up to 6, then the asymptotic
-   * series).
-   */
+  /** The digamma function ψ(x) = d/dx ln Γ(x) for x > 0 (recurrence up to 6, then the asymptotic series). */
   static double digamma(double x) {
     double result = 0;
     while (x < 6) {
@@ -71,9 +65,8 @@ final class Numerics {
   }
 
   /**
-   * The Gauss hypergeometric function 2F1(a, b; c; z) for 0 <= z < 1 by its power series, summed
-   * until the terms stop changing the sum (all terms are positive for the positive parameters the
-   * models use).
+   * The Gauss hypergeometric function 2F1(a, b; c; z) for 0 <= z < 1 by its power series, summed until the terms
+   * stop changing the sum (all terms are positive for the positive parameters the models use).
    */
   static double hyp2f1(double a, double b, double c, double z) {
     if (z < 0 || z >= 1) {

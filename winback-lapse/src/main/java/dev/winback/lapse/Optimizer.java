@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Minimisation with no dependency: BFGS where the gradient is known, and Nelder-Mead, restarted
- * from its best point until a restart no longer improves it, where it is not (robust on the smooth,
- * flat likelihood surfaces of these models). Stateless.
+ * Minimisation with no dependency: BFGS where the gradient is known, and Nelder-Mead, restarted from its best point
+ * until a restart no longer improves it, where it is not (robust on the smooth, flat likelihood surfaces of these
+ * models). Stateless.
  */
 final class Optimizer {
   private static final double MAX_STEP = 2;
@@ -50,9 +50,8 @@ final class Optimizer {
   }
 
   /**
-   * Quasi-Newton (BFGS) minimisation with a backtracking line search. It needs a few dozen
-   * evaluations where Nelder-Mead needs hundreds; when it does not converge, Nelder-Mead finishes
-   * from the best point it reached.
+   * Quasi-Newton (BFGS) minimisation with a backtracking line search. It needs a few dozen evaluations where
+   * Nelder-Mead needs hundreds; when it does not converge, Nelder-Mead finishes from the best point it reached.
    */
   static Result minimiseWithGradient(
       Differentiable f, double[] start, double tolerance, int maxEvaluations) {
@@ -94,14 +93,14 @@ final class Optimizer {
           accepted = true;
           break;
         }
-        t *=
-            Double.isFinite(fn)
-                ? Math.max(0.1, Math.min(0.5, -slope * t / (2 * (fn - fx - slope * t))))
-                : 0.1;
+        t *= Double.isFinite(fn)
+            ? Math.max(0.1, Math.min(0.5, -slope * t / (2 * (fn - fx - slope * t))))
+            : 0.1;
       }
       if (!accepted) {
         // No descent along the quasi-Newton direction (rounding near the optimum, or a poor
-        // curvature estimate):
+        // curvature
+        // estimate):
         // Nelder-Mead finishes from here.
         return fallBack(f, x, tolerance, maxEvaluations, evaluations);
       }
@@ -138,12 +137,11 @@ final class Optimizer {
   private static Result fallBack(
       Differentiable f, double[] from, double tolerance, int maxEvaluations, int used) {
     double[] ignored = new double[from.length];
-    Result r =
-        minimise(
-            point -> f.valueAndGradient(point, ignored),
-            from,
-            tolerance,
-            Math.max(1, maxEvaluations - used));
+    Result r = minimise(
+        point -> f.valueAndGradient(point, ignored),
+        from,
+        tolerance,
+        Math.max(1, maxEvaluations - used));
     return new Result(r.point(), r.value(), used + r.evaluations(), r.converged());
   }
 

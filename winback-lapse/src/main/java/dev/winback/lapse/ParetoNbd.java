@@ -7,11 +7,10 @@ import static dev.winback.lapse.Numerics.logGamma;
 import static dev.winback.lapse.Numerics.logSubExp;
 
 /**
- * The Pareto/NBD model (Schmittlein, Morrison and Colombo 1987): Poisson purchases at a
- * gamma-distributed rate (r, alpha) and an exponential lifetime with a gamma-distributed dropout
- * rate (s, beta). The likelihood follows Fader and Hardie's note, with the Gauss hypergeometric
- * term taken on the side (alpha or beta) that keeps its argument below 1 and combined in log space.
- * Immutable.
+ * The Pareto/NBD model (Schmittlein, Morrison and Colombo 1987): Poisson purchases at a gamma-distributed rate
+ * (r, alpha) and an exponential lifetime with a gamma-distributed dropout rate (s, beta). The likelihood follows
+ * Fader and Hardie's note, with the Gauss hypergeometric term taken on the side (alpha or beta) that keeps its
+ * argument below 1 and combined in log space. Immutable.
  *
  * @param r the shape of the purchase rate
  * @param alpha the rate of the purchase rate
@@ -21,10 +20,7 @@ import static dev.winback.lapse.Numerics.logSubExp;
  */
 public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
     implements PurchaseModel {
-  /**
-   * Where the likelihood's series stop: a term this small relative to the sum (about 50 ulps)
-   * cannot move the fit.
-   */
+  /** Where the likelihood's series stop: a term this small relative to the sum (about 50 ulps) cannot move the fit. */
   private static final double SERIES_TOLERANCE = 1e-14;
 
   /**
@@ -36,11 +32,10 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
    */
   public static ParetoNbd fit(CustomerSummaries data) {
     Likelihoods.requireFittable(data, "Pareto/NBD");
-    Fitting.Estimates e =
-        Fitting.maximiseWithGradient(
-            "Pareto/NBD",
-            new String[] {"r", "alpha", "s", "beta"},
-            (v, gradient) -> logLikelihood(data, v[0], v[1], v[2], v[3], gradient));
+    Fitting.Estimates e = Fitting.maximiseWithGradient(
+        "Pareto/NBD",
+        new String[] {"r", "alpha", "s", "beta"},
+        (v, gradient) -> logLikelihood(data, v[0], v[1], v[2], v[3], gradient));
     double[] v = e.values();
     return new ParetoNbd(v[0], v[1], v[2], v[3], e.fit());
   }
@@ -62,28 +57,23 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
     double[] ts = data.ages();
     double constant = -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
     XTable table = new XTable(data, x -> logGamma(r + x) + constant);
-    return Likelihoods.sum(
-        data.size(),
-        i -> {
-          double x = xs[i];
-          double a1 = table.of(x);
-          double a2 =
-              logAddExp(
-                  -(r + x) * Math.log(alpha + ts[i]) - s * Math.log(beta + ts[i]),
-                  Math.log(s) + logA0(r, alpha, s, beta, x, txs[i], ts[i]) - Math.log(r + s + x));
-          return a1 + a2;
-        });
+    return Likelihoods.sum(data.size(), i -> {
+      double x = xs[i];
+      double a1 = table.of(x);
+      double a2 = logAddExp(
+          -(r + x) * Math.log(alpha + ts[i]) - s * Math.log(beta + ts[i]),
+          Math.log(s) + logA0(r, alpha, s, beta, x, txs[i], ts[i]) - Math.log(r + s + x));
+      return a1 + a2;
+    });
   }
 
   /**
-   * The log-likelihood and its gradient with respect to r, alpha, s and beta (written into {@code
-   * gradient}).
+   * The log-likelihood and its gradient with respect to r, alpha, s and beta (written into {@code gradient}).
    *
-   * <p>Per customer the likelihood is Γ(r+x) α^r β^s / Γ(r) [(α+T)^-(r+x) (β+T)^-s + s / (r+s+x)
-   * A0] with A0 = P1 - P2, Pi = 2F1(r+s+x, t; r+s+x+1; zi) / qi^(r+s+x). The hypergeometric series
-   * of both Pi share their coefficients, and their derivatives are series over the same terms: d
-   * ln(term k)/d(r+s+x) = k / ((r+s+x)(r+s+x+k)) (the a and c parameters move together), d/dt adds
-   * 1/(t+j) for j below k, and d/dz is k/z.
+   * <p>Per customer the likelihood is Γ(r+x) α^r β^s / Γ(r) [(α+T)^-(r+x) (β+T)^-s + s / (r+s+x) A0] with
+   * A0 = P1 - P2, Pi = 2F1(r+s+x, t; r+s+x+1; zi) / qi^(r+s+x). The hypergeometric series of both Pi share their
+   * coefficients, and their derivatives are series over the same terms: d ln(term k)/d(r+s+x) = k / ((r+s+x)(r+s+x+k))
+   * (the a and c parameters move together), d/dt adds 1/(t+j) for j below k, and d/dz is k/z.
    */
   static double logLikelihood(
       CustomerSummaries data, double r, double alpha, double s, double beta, double[] gradient) {
@@ -114,111 +104,106 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
         series[k] = Series.of(r + s + k, alphaIsMax ? s + 1 : r + k, diff / max);
       }
     }
-    return Likelihoods.sum(
-        data.size(),
-        gradient,
-        (i, g) -> {
-          double x = xs[i];
-          double tx = txs[i];
-          double age = ts[i];
-          double rsx = r + s + x;
-          double t = alphaIsMax ? s + 1 : r + x;
-          double q1 = max + tx;
-          double q2 = max + age;
-          double z1 = diff / q1;
-          double z2 = diff / q2;
-          if (!(z1 < 1 && z2 < 1)) {
-            throw new ArithmeticException("2F1 series needs 0 <= z < 1");
-          }
-          // Both series, with their derivative sums: value S, d/d(rsx) Sa, d/dt Sb, d/dz Sz
-          // (already divided by z).
-          double term1 = 1;
-          double term2 = 1;
-          double s1 = 1;
-          double s2 = 1;
-          double sa1 = 0;
-          double sa2 = 0;
-          double sb1 = 0;
-          double sb2 = 0;
-          double sz1 = 0;
-          double sz2 = 0;
-          Series c = (int) x < series.length ? series[(int) x] : Series.of(rsx, t, diff / max);
-          for (int k = 1; ; k++) {
-            if (k == c.ratio.length) {
-              throw new ArithmeticException("2F1 series did not converge");
-            }
-            double n1 = term1 * c.ratio[k];
-            double n2 = term2 * c.ratio[k];
-            sz1 += k * n1;
-            sz2 += k * n2;
-            term1 = n1 * z1;
-            term2 = n2 * z2;
-            s1 += term1;
-            s2 += term2;
-            sa1 += term1 * c.da[k];
-            sa2 += term2 * c.da[k];
-            sb1 += term1 * c.harmonic[k];
-            sb2 += term2 * c.harmonic[k];
-            if (k * term1 <= SERIES_TOLERANCE * s1
-                && k * term2 <= SERIES_TOLERANCE * s2
-                && c.harmonic[k] * term1 <= SERIES_TOLERANCE * sb1) {
-              break;
-            }
-          }
-          double logQ1 = Math.log(q1);
-          double logP1 = Math.log(s1) - rsx * logQ1;
-          double logAlphaT = Math.log(alpha + age);
-          double logBetaT = Math.log(beta + age);
-          double logQ2 = alphaIsMax ? logAlphaT : logBetaT; // q2 = max + T
-          double logP2 = Math.log(s2) - rsx * logQ2;
-          double logT = -(r + x) * logAlphaT - s * logBetaT;
-          double first0 = -logAlphaT;
-          double first1 = -(r + x) / (alpha + age);
-          double first2 = -logBetaT;
-          double first3 = -s / (beta + age);
-          if (!(logP1 > logP2)) {
-            // t_x = T: the second term vanishes.
-            g[0] += dr.of(x) + first0;
-            g[1] += r / alpha + first1;
-            g[2] += logBeta + first2;
-            g[3] += s / beta + first3;
-            return a1.of(x) + logT;
-          }
-          double logA0 = logSubExp(logP1, logP2);
-          double logSecond = logSOverRsx.of(x) + logA0;
-          double d = logSecond - logT;
-          double e = Math.exp(-Math.abs(d));
-          double log = Math.max(logT, logSecond) + Math.log1p(e);
-          double w2 = d > 0 ? 1 / (1 + e) : e / (1 + e);
-          double w1 = 1 - w2;
-          // d ln A0 = (d ln P1 - rho d ln P2) / (1 - rho), rho = P2 / P1.
-          double rho = Math.exp(logP2 - logP1);
-          double scale = 1 / (1 - rho);
-          double dRsx = ((sa1 / s1 - logQ1) - rho * (sa2 / s2 - logQ2)) * scale;
-          double dT = (sb1 / s1 - rho * sb2 / s2) * scale;
-          double dz1 = sz1 / s1;
-          double dz2 = sz2 / s2;
-          double dMax =
-              ((dz1 * (min + tx) / (q1 * q1) - rsx / q1)
-                      - rho * (dz2 * (min + age) / (q2 * q2) - rsx / q2))
-                  * scale;
-          double dMin = (-dz1 / q1 + rho * dz2 / q2) * scale;
-          double second0 = -1 / rsx + dRsx + (alphaIsMax ? 0 : dT);
-          double second2 = 1 / s - 1 / rsx + dRsx + (alphaIsMax ? dT : 0);
-          double second1 = alphaIsMax ? dMax : dMin;
-          double second3 = alphaIsMax ? dMin : dMax;
-          g[0] += dr.of(x) + w1 * first0 + w2 * second0;
-          g[1] += r / alpha + w1 * first1 + w2 * second1;
-          g[2] += logBeta + w1 * first2 + w2 * second2;
-          g[3] += s / beta + w1 * first3 + w2 * second3;
-          return a1.of(x) + log;
-        });
+    return Likelihoods.sum(data.size(), gradient, (i, g) -> {
+      double x = xs[i];
+      double tx = txs[i];
+      double age = ts[i];
+      double rsx = r + s + x;
+      double t = alphaIsMax ? s + 1 : r + x;
+      double q1 = max + tx;
+      double q2 = max + age;
+      double z1 = diff / q1;
+      double z2 = diff / q2;
+      if (!(z1 < 1 && z2 < 1)) {
+        throw new ArithmeticException("2F1 series needs 0 <= z < 1");
+      }
+      // Both series, with their derivative sums: value S, d/d(rsx) Sa, d/dt Sb, d/dz Sz (already
+      // divided by z).
+      double term1 = 1;
+      double term2 = 1;
+      double s1 = 1;
+      double s2 = 1;
+      double sa1 = 0;
+      double sa2 = 0;
+      double sb1 = 0;
+      double sb2 = 0;
+      double sz1 = 0;
+      double sz2 = 0;
+      Series c = (int) x < series.length ? series[(int) x] : Series.of(rsx, t, diff / max);
+      for (int k = 1; ; k++) {
+        if (k == c.ratio.length) {
+          throw new ArithmeticException("2F1 series did not converge");
+        }
+        double n1 = term1 * c.ratio[k];
+        double n2 = term2 * c.ratio[k];
+        sz1 += k * n1;
+        sz2 += k * n2;
+        term1 = n1 * z1;
+        term2 = n2 * z2;
+        s1 += term1;
+        s2 += term2;
+        sa1 += term1 * c.da[k];
+        sa2 += term2 * c.da[k];
+        sb1 += term1 * c.harmonic[k];
+        sb2 += term2 * c.harmonic[k];
+        if (k * term1 <= SERIES_TOLERANCE * s1
+            && k * term2 <= SERIES_TOLERANCE * s2
+            && c.harmonic[k] * term1 <= SERIES_TOLERANCE * sb1) {
+          break;
+        }
+      }
+      double logQ1 = Math.log(q1);
+      double logP1 = Math.log(s1) - rsx * logQ1;
+      double logAlphaT = Math.log(alpha + age);
+      double logBetaT = Math.log(beta + age);
+      double logQ2 = alphaIsMax ? logAlphaT : logBetaT; // q2 = max + T
+      double logP2 = Math.log(s2) - rsx * logQ2;
+      double logT = -(r + x) * logAlphaT - s * logBetaT;
+      double first0 = -logAlphaT;
+      double first1 = -(r + x) / (alpha + age);
+      double first2 = -logBetaT;
+      double first3 = -s / (beta + age);
+      if (!(logP1 > logP2)) {
+        // t_x = T: the second term vanishes.
+        g[0] += dr.of(x) + first0;
+        g[1] += r / alpha + first1;
+        g[2] += logBeta + first2;
+        g[3] += s / beta + first3;
+        return a1.of(x) + logT;
+      }
+      double logA0 = logSubExp(logP1, logP2);
+      double logSecond = logSOverRsx.of(x) + logA0;
+      double d = logSecond - logT;
+      double e = Math.exp(-Math.abs(d));
+      double log = Math.max(logT, logSecond) + Math.log1p(e);
+      double w2 = d > 0 ? 1 / (1 + e) : e / (1 + e);
+      double w1 = 1 - w2;
+      // d ln A0 = (d ln P1 - rho d ln P2) / (1 - rho), rho = P2 / P1.
+      double rho = Math.exp(logP2 - logP1);
+      double scale = 1 / (1 - rho);
+      double dRsx = ((sa1 / s1 - logQ1) - rho * (sa2 / s2 - logQ2)) * scale;
+      double dT = (sb1 / s1 - rho * sb2 / s2) * scale;
+      double dz1 = sz1 / s1;
+      double dz2 = sz2 / s2;
+      double dMax = ((dz1 * (min + tx) / (q1 * q1) - rsx / q1)
+              - rho * (dz2 * (min + age) / (q2 * q2) - rsx / q2))
+          * scale;
+      double dMin = (-dz1 / q1 + rho * dz2 / q2) * scale;
+      double second0 = -1 / rsx + dRsx + (alphaIsMax ? 0 : dT);
+      double second2 = 1 / s - 1 / rsx + dRsx + (alphaIsMax ? dT : 0);
+      double second1 = alphaIsMax ? dMax : dMin;
+      double second3 = alphaIsMax ? dMin : dMax;
+      g[0] += dr.of(x) + w1 * first0 + w2 * second0;
+      g[1] += r / alpha + w1 * first1 + w2 * second1;
+      g[2] += logBeta + w1 * first2 + w2 * second2;
+      g[3] += s / beta + w1 * first3 + w2 * second3;
+      return a1.of(x) + log;
+    });
   }
 
   /**
-   * The coefficients of 2F1(a, t; a + 1; z) and its derivative series for one x: the ratio of term
-   * k to term k - 1 (without z), the harmonic sum of 1/(t + j) for j below k, and k / (a (a + k));
-   * as many terms as z needs.
+   * The coefficients of 2F1(a, t; a + 1; z) and its derivative series for one x: the ratio of term k to term k - 1
+   * (without z), the harmonic sum of 1/(t + j) for j below k, and k / (a (a + k)); as many terms as z needs.
    */
   private record Series(double[] ratio, double[] harmonic, double[] da) {
     static Series of(double a, double t, double z) {
@@ -263,9 +248,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
     }
   }
 
-  /**
-   * ln A0 of the likelihood: the hypergeometric part, for whichever of alpha and beta is larger.
-   */
+  /** ln A0 of the likelihood: the hypergeometric part, for whichever of alpha and beta is larger. */
   static double logA0(
       double r, double alpha, double s, double beta, double x, double tx, double age) {
     double max;
@@ -299,12 +282,11 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
    * @return the probability
    */
   public double probabilityAlive(double x, double tx, double age) {
-    double logRatio =
-        Math.log(s)
-            - Math.log(r + s + x)
-            + (r + x) * Math.log(alpha + age)
-            + s * Math.log(beta + age)
-            + logA0(r, alpha, s, beta, x, tx, age);
+    double logRatio = Math.log(s)
+        - Math.log(r + s + x)
+        + (r + x) * Math.log(alpha + age)
+        + s * Math.log(beta + age)
+        + logA0(r, alpha, s, beta, x, tx, age);
     return 1 / (1 + Math.exp(logRatio));
   }
 

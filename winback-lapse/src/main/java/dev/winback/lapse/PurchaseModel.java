@@ -1,9 +1,8 @@
 package dev.winback.lapse;
 
 /**
- * A fitted "buy till you die" model of repeat purchases (BG/NBD, MBG/NBD or Pareto/NBD): what it
- * says about one customer, given their summary (x repeat purchases, recency t_x and age T, in the
- * model's periods).
+ * A fitted "buy till you die" model of repeat purchases (BG/NBD, MBG/NBD or Pareto/NBD): what it says about one
+ * customer, given their summary (x repeat purchases, recency t_x and age T, in the model's periods).
  */
 public sealed interface PurchaseModel permits BgNbd, MbgNbd, ParetoNbd {
 
@@ -18,9 +17,9 @@ public sealed interface PurchaseModel permits BgNbd, MbgNbd, ParetoNbd {
   double probabilityAlive(double x, double tx, double age);
 
   /**
-   * The probability that a customer is still alive {@code t} periods after the end of the
-   * calibration period if they buy nothing until then: how the odds fade while a customer stays
-   * silent, e.g. to tell when they will cross a lapse threshold.
+   * The probability that a customer is still alive {@code t} periods after the end of the calibration period if
+   * they buy nothing until then: how the odds fade while a customer stays silent, e.g. to tell when they will cross
+   * a lapse threshold.
    *
    * @param t periods from the end of the calibration period, not negative
    * @param x repeat purchases

@@ -3,9 +3,8 @@ package dev.winback.lapse;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The terms of a likelihood that depend on a customer only through the whole number x, computed
- * once per distinct x instead of once per customer (a million customers have a few hundred distinct
- * x at most).
+ * The terms of a likelihood that depend on a customer only through the whole number x, computed once per distinct x
+ * instead of once per customer (a million customers have a few hundred distinct x at most).
  */
 final class XTable {
   private final double[] values;

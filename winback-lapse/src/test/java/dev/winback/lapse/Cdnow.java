@@ -3,24 +3,17 @@ package dev.winback.lapse;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/**
- * The CDNOW cohort (lifetimes' summary, MIT licence; see resources/cdnow/NOTICE.md): 39-week
- * calibration, weeks.
- */
+/** The CDNOW cohort (lifetimes' summary, MIT licence; see resources/cdnow/NOTICE.md): 39-week calibration, weeks. */
 final class Cdnow {
   private Cdnow() {}
 
   static CustomerSummaries summaries() {
-    return CustomerSummaries.fromCsv(
-        new InputStreamReader(
-            Cdnow.class.getResourceAsStream("/cdnow/cdnow_customers_summary_with_transactions.csv"),
-            StandardCharsets.UTF_8));
+    return CustomerSummaries.fromCsv(new InputStreamReader(
+        Cdnow.class.getResourceAsStream("/cdnow/cdnow_customers_summary_with_transactions.csv"),
+        StandardCharsets.UTF_8));
   }
 
-  /**
-   * The cohort {@code times} over, for tests that need a population large enough to be summed in
-   * parallel.
-   */
+  /** The cohort {@code times} over, for tests that need a population large enough to be summed in parallel. */
   static CustomerSummaries repeated(int times) {
     CustomerSummaries one = summaries();
     int n = one.size() * times;

@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 import org.junit.jupiter.api.Test;
 
 /**
- * The published CDNOW results (Fader, Hardie and Lee 2005; their Gamma-Gamma note), reproduced on
- * lifetimes' summary of the same cohort (which rounds t_x and T to two decimals): parameters within
- * 0.5%, log-likelihoods within 0.05.
+ * The published CDNOW results (Fader, Hardie and Lee 2005; their Gamma-Gamma note), reproduced on lifetimes' summary
+ * of the same cohort (which rounds t_x and T to two decimals): parameters within 0.5%, log-likelihoods within 0.05.
  */
 class CdnowFitTest {
   private static final CustomerSummaries CDNOW = Cdnow.summaries();

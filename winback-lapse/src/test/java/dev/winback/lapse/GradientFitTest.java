@@ -7,10 +7,7 @@ import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/**
- * The analytic gradients and the quasi-Newton optimiser that uses them, checked against first
- * principles.
- */
+/** The analytic gradients and the quasi-Newton optimiser that uses them, checked against first principles. */
 class GradientFitTest {
   private static final CustomerSummaries CDNOW = Cdnow.summaries();
 
@@ -33,11 +30,10 @@ class GradientFitTest {
   @Test
   void theMbgNbdFitReachesTheSameMaximumAsNelderMead() {
     MbgNbd byGradient = MbgNbd.fit(CDNOW);
-    Fitting.Estimates byNelderMead =
-        Fitting.maximise(
-            "MBG/NBD",
-            new String[] {"r", "alpha", "a", "b"},
-            v -> MbgNbd.logLikelihood(CDNOW, v[0], v[1], v[2], v[3]));
+    Fitting.Estimates byNelderMead = Fitting.maximise(
+        "MBG/NBD",
+        new String[] {"r", "alpha", "a", "b"},
+        v -> MbgNbd.logLikelihood(CDNOW, v[0], v[1], v[2], v[3]));
 
     assertThat(byGradient.fit().converged()).isTrue();
     assertThat(byGradient.fit().logLikelihood())
@@ -57,11 +53,10 @@ class GradientFitTest {
   @Test
   void theParetoNbdFitReachesTheSameMaximumAsNelderMead() {
     ParetoNbd byGradient = ParetoNbd.fit(CDNOW);
-    Fitting.Estimates byNelderMead =
-        Fitting.maximise(
-            "Pareto/NBD",
-            new String[] {"r", "alpha", "s", "beta"},
-            v -> ParetoNbd.logLikelihood(CDNOW, v[0], v[1], v[2], v[3]));
+    Fitting.Estimates byNelderMead = Fitting.maximise(
+        "Pareto/NBD",
+        new String[] {"r", "alpha", "s", "beta"},
+        v -> ParetoNbd.logLikelihood(CDNOW, v[0], v[1], v[2], v[3]));
 
     assertThat(byGradient.fit().converged()).isTrue();
     assertThat(byGradient.fit().logLikelihood())
@@ -83,18 +78,17 @@ class GradientFitTest {
 
   @Test
   void bfgsFindsTheMinimumOfTheRosenbrockValleyInFewEvaluations() {
-    Optimizer.Result result =
-        Optimizer.minimiseWithGradient(
-            (p, g) -> {
-              double x = p[0];
-              double y = p[1];
-              g[0] = -2 * (1 - x) - 400 * x * (y - x * x);
-              g[1] = 200 * (y - x * x);
-              return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
-            },
-            new double[] {-1.2, 1},
-            1e-12,
-            1_000);
+    Optimizer.Result result = Optimizer.minimiseWithGradient(
+        (p, g) -> {
+          double x = p[0];
+          double y = p[1];
+          g[0] = -2 * (1 - x) - 400 * x * (y - x * x);
+          g[1] = 200 * (y - x * x);
+          return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+        },
+        new double[] {-1.2, 1},
+        1e-12,
+        1_000);
 
     assertThat(result.converged()).isTrue();
     assertThat(result.point()[0]).isCloseTo(1, within(1e-5));
@@ -105,21 +99,17 @@ class GradientFitTest {
   @Test
   void theBgNbdFitNeedsFarFewerEvaluationsThanNelderMeadForTheSameMaximum() {
     BgNbd byGradient = BgNbd.fit(CDNOW);
-    Fitting.Estimates byNelderMead =
-        Fitting.maximise(
-            "BG/NBD",
-            new String[] {"r", "alpha", "a", "b"},
-            v -> BgNbd.logLikelihood(CDNOW, v[0], v[1], v[2], v[3]));
+    Fitting.Estimates byNelderMead = Fitting.maximise(
+        "BG/NBD",
+        new String[] {"r", "alpha", "a", "b"},
+        v -> BgNbd.logLikelihood(CDNOW, v[0], v[1], v[2], v[3]));
 
     assertThat(byGradient.fit().logLikelihood())
         .isCloseTo(byNelderMead.fit().logLikelihood(), within(1e-3));
     assertThat(byGradient.fit().evaluations()).isLessThan(byNelderMead.fit().evaluations() / 4);
   }
 
-  /**
-   * The analytic value equals the plain one, and each partial derivative equals a central
-   * difference of it.
-   */
+  /** The analytic value equals the plain one, and each partial derivative equals a central difference of it. */
   private static void assertGradientMatchesCentralDifferences(
       double[] at, Fitting.WithGradient withGradient, ToDoubleFunction<double[]> plain) {
     double[] gradient = new double[at.length];

@@ -19,10 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/**
- * Textbook properties of the models, the summaries of a transaction log, bad data, and lapse
- * detection.
- */
+/** Textbook properties of the models, the summaries of a transaction log, bad data, and lapse detection. */
 class ModelPropertiesTest {
   private static final CustomerSummaries CDNOW = Cdnow.summaries();
   private static final BgNbd BG = new BgNbd(0.243, 4.414, 0.793, 2.426, null);
@@ -124,27 +121,22 @@ class ModelPropertiesTest {
   @Test
   void summariesOfTheCdnowLogMatchThePublishedSummary() throws Exception {
     List<CustomerSummaries.Transaction> log = new ArrayList<>();
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(
-                getClass().getResourceAsStream("/cdnow/CDNOW_sample.txt"),
-                StandardCharsets.UTF_8))) {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        getClass().getResourceAsStream("/cdnow/CDNOW_sample.txt"), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String[] f = line.trim().split("\\s+");
         LocalDate day = LocalDate.parse(f[2], java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-        log.add(
-            new CustomerSummaries.Transaction(
-                String.valueOf(Integer.parseInt(f[1])),
-                day.atStartOfDay().toInstant(ZoneOffset.UTC),
-                Double.parseDouble(f[4])));
+        log.add(new CustomerSummaries.Transaction(
+            String.valueOf(Integer.parseInt(f[1])),
+            day.atStartOfDay().toInstant(ZoneOffset.UTC),
+            Double.parseDouble(f[4])));
       }
     }
 
-    CustomerSummaries summaries =
-        CustomerSummaries.fromTransactions(
-            log.iterator(),
-            LocalDate.of(1997, 9, 30).atStartOfDay().toInstant(ZoneOffset.UTC),
-            Duration.ofDays(7));
+    CustomerSummaries summaries = CustomerSummaries.fromTransactions(
+        log.iterator(),
+        LocalDate.of(1997, 9, 30).atStartOfDay().toInstant(ZoneOffset.UTC),
+        Duration.ofDays(7));
 
     assertThat(summaries.size()).isEqualTo(CDNOW.size());
     for (int i = 0; i < CDNOW.size(); i++) {
@@ -161,32 +153,27 @@ class ModelPropertiesTest {
 
   @Test
   void badSummariesNameTheCustomerAndTheField() {
-    assertThatThrownBy(
-            () ->
-                CustomerSummaries.of(
-                    new String[] {"a", "b", "c"},
-                    new double[] {1.5, 0, 2},
-                    new double[] {1, 3, 9},
-                    new double[] {10, 10, 5},
-                    null))
+    assertThatThrownBy(() -> CustomerSummaries.of(
+            new String[] {"a", "b", "c"},
+            new double[] {1.5, 0, 2},
+            new double[] {1, 3, 9},
+            new double[] {10, 10, 5},
+            null))
         .isInstanceOf(InvalidInputException.class)
-        .satisfies(
-            e ->
-                assertThat(((InvalidInputException) e).problems())
-                    .extracting(Problem::toString)
-                    .containsExactly(
-                        "customers[a].x: repeat purchases must be a whole number, at least 0",
-                        "customers[b].t_x: recency must be 0 without repeat purchases",
-                        "customers[c].t_x: recency must not exceed the age T"));
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems())
+            .extracting(Problem::toString)
+            .containsExactly(
+                "customers[a].x: repeat purchases must be a whole number, at least 0",
+                "customers[b].t_x: recency must be 0 without repeat purchases",
+                "customers[c].t_x: recency must not exceed the age T"));
   }
 
   @Test
   void dataThatCannotBeFittedIsRefusedClearly() {
     CustomerSummaries nobody =
         CustomerSummaries.of(new String[0], new double[0], new double[0], new double[0], null);
-    CustomerSummaries noRepeat =
-        CustomerSummaries.of(
-            new String[] {"a"}, new double[] {0}, new double[] {0}, new double[] {10}, null);
+    CustomerSummaries noRepeat = CustomerSummaries.of(
+        new String[] {"a"}, new double[] {0}, new double[] {0}, new double[] {10}, null);
 
     assertThatThrownBy(() -> BgNbd.fit(nobody)).hasMessageContaining("there is nobody to fit");
     assertThatThrownBy(() -> ParetoNbd.fit(noRepeat))
@@ -203,25 +190,22 @@ class ModelPropertiesTest {
     assertThatThrownBy(() -> CustomerSummaries.fromCsv(new java.io.StringReader(missingColumn)))
         .hasMessageContaining("header: has no column T");
     assertThatThrownBy(() -> CustomerSummaries.fromCsv(new java.io.StringReader(badRows)))
-        .satisfies(
-            e ->
-                assertThat(((InvalidInputException) e).problems())
-                    .extracting(Problem::path)
-                    .containsExactly("row 3", "row 4"));
-    assertThat(CustomerSummaries.fromCsv(new java.io.StringReader("id,x,t_x,T\na,0,0,5\n")).size())
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems())
+            .extracting(Problem::path)
+            .containsExactly("row 3", "row 4"));
+    assertThat(CustomerSummaries.fromCsv(new java.io.StringReader("id,x,t_x,T\na,0,0,5\n"))
+            .size())
         .isEqualTo(1);
   }
 
   @Test
   void aNegativeAmountInTheLogNamesTheCustomer() {
-    var log =
-        List.of(new CustomerSummaries.Transaction("c9", Instant.parse("1997-01-02T00:00:00Z"), -3))
-            .iterator();
+    var log = List.of(
+            new CustomerSummaries.Transaction("c9", Instant.parse("1997-01-02T00:00:00Z"), -3))
+        .iterator();
 
-    assertThatThrownBy(
-            () ->
-                CustomerSummaries.fromTransactions(
-                    log, Instant.parse("1997-09-30T00:00:00Z"), Duration.ofDays(7)))
+    assertThatThrownBy(() -> CustomerSummaries.fromTransactions(
+            log, Instant.parse("1997-09-30T00:00:00Z"), Duration.ofDays(7)))
         .hasMessageContaining("customers[c9].amount: must not be negative");
   }
 
@@ -230,25 +214,22 @@ class ModelPropertiesTest {
     Instant start = Instant.parse("2026-01-05T00:00:00Z");
     List<CustomerSummaries.Transaction> gifts = new ArrayList<>();
     for (int week = 0; week < 8; week++) {
-      gifts.add(
-          new CustomerSummaries.Transaction(
-              "donor-lapsed", start.plus(Duration.ofDays(7L * week)), 25));
+      gifts.add(new CustomerSummaries.Transaction(
+          "donor-lapsed", start.plus(Duration.ofDays(7L * week)), 25));
     }
     for (int week = 0; week < 39; week += 2) {
-      gifts.add(
-          new CustomerSummaries.Transaction(
-              "donor-faithful", start.plus(Duration.ofDays(7L * week)), 25));
+      gifts.add(new CustomerSummaries.Transaction(
+          "donor-faithful", start.plus(Duration.ofDays(7L * week)), 25));
     }
     Instant end = start.plus(Duration.ofDays(7 * 39));
     CustomerSummaries donors =
         CustomerSummaries.fromTransactions(gifts.iterator(), end, Duration.ofDays(7));
-    LapseDetector detector =
-        LapseDetector.builder()
-            .model(BG)
-            .threshold(0.3)
-            .signal(ChurnSignal.DONATIONS_STOPPED)
-            .customerTemplate(id -> LostCustomer.builder().displayName("Donor " + id))
-            .build();
+    LapseDetector detector = LapseDetector.builder()
+        .model(BG)
+        .threshold(0.3)
+        .signal(ChurnSignal.DONATIONS_STOPPED)
+        .customerTemplate(id -> LostCustomer.builder().displayName("Donor " + id))
+        .build();
 
     List<LostCustomer> lost = detector.detect(donors, end);
 
@@ -259,26 +240,21 @@ class ModelPropertiesTest {
   @Test
   void theDetectorTurnsLapsedBuyersIntoLostCustomersMostValuableFirst() {
     GammaGamma spend = new GammaGamma(6.25, 3.74, 15.44, null);
-    LapseDetector detector =
-        LapseDetector.builder()
-            .model(BG)
-            .spend(spend)
-            .threshold(0.3)
-            .signal(ChurnSignal.PURCHASES_STOPPED)
-            .customerTemplate(id -> LostCustomer.builder().displayName("CDNOW customer " + id))
-            .build();
+    LapseDetector detector = LapseDetector.builder()
+        .model(BG)
+        .spend(spend)
+        .threshold(0.3)
+        .signal(ChurnSignal.PURCHASES_STOPPED)
+        .customerTemplate(id -> LostCustomer.builder().displayName("CDNOW customer " + id))
+        .build();
 
     List<LostCustomer> lost = detector.detect(CDNOW, Instant.parse("1997-09-30T00:00:00Z"));
 
-    assertThat(lost)
-        .isNotEmpty()
-        .allSatisfy(
-            c -> {
-              assertThat(c.churnSignal()).isEqualTo(ChurnSignal.PURCHASES_STOPPED);
-              assertThat(Double.parseDouble(c.attributes().get("probabilityAlive")))
-                  .isLessThan(0.3);
-              assertThat(c.value()).isPresent();
-            });
+    assertThat(lost).isNotEmpty().allSatisfy(c -> {
+      assertThat(c.churnSignal()).isEqualTo(ChurnSignal.PURCHASES_STOPPED);
+      assertThat(Double.parseDouble(c.attributes().get("probabilityAlive"))).isLessThan(0.3);
+      assertThat(c.value()).isPresent();
+    });
     assertThat(lost)
         .extracting(c -> c.value().orElseThrow().lifetimeRevenue())
         .isSortedAccordingTo(java.util.Comparator.reverseOrder());

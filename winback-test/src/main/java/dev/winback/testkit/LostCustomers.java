@@ -14,10 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Lost customers in common situations, so a test states only what matters. Each returns a builder:
- * add or change what the test is about, then {@code build()}. Every customer can be reached by
- * e-mail (with consent), left at {@link WinBackSimulation#DEFAULT_START} and was a customer for two
- * years.
+ * Lost customers in common situations, so a test states only what matters. Each returns a builder: add or change
+ * what the test is about, then {@code build()}. Every customer can be reached by e-mail (with consent), left at
+ * {@link WinBackSimulation#DEFAULT_START} and was a customer for two years.
  */
 public final class LostCustomers {
   private LostCustomers() {}
@@ -96,8 +95,10 @@ public final class LostCustomers {
     return leftBecauseOf(id, ExitCategory.COMPETITOR_OFFER)
         .value(CustomerValue.of("900.00", "21600.00", "EUR"))
         .segment("enterprise")
-        .newArrangement(
-            NewArrangement.builder().competitor("Rival").contractEnds(contractEnds).build());
+        .newArrangement(NewArrangement.builder()
+            .competitor("Rival")
+            .contractEnds(contractEnds)
+            .build());
   }
 
   /**

@@ -42,31 +42,29 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a playbook would do to a file of customers, without contacting anyone: for each customer,
- * the plan it would choose (after the contact rules) and what {@link PlanLint} says about that
- * plan. Reads JSON (an array of {@link LostCustomer}) or CSV with a header row.
+ * What a playbook would do to a file of customers, without contacting anyone: for each customer, the plan it would
+ * choose (after the contact rules) and what {@link PlanLint} says about that plan. Reads JSON (an array of
+ * {@link LostCustomer}) or CSV with a header row.
  *
- * <p>CSV columns (header names, any order): {@code id}, {@code lostAt} (ISO-8601 instant) and
- * {@code churnSignal} are required; optional are {@code displayName}, {@code exitCategory}, {@code
- * ourFault}, {@code email}, {@code emailConsent}, {@code phone}, {@code phoneConsent}, {@code
- * postalAddress}, {@code postConsent}, {@code preferredChannel}, {@code timeZone}, {@code segment},
- * {@code monthlyRevenue}, {@code lifetimeRevenue}, {@code currency}, {@code competitor}, {@code
- * contractEnds} (ISO date). Consents default to {@code GRANTED} when an address is given. Every
- * problem in every row is reported at once, as {@code row 3.email}.
+ * <p>CSV columns (header names, any order): {@code id}, {@code lostAt} (ISO-8601 instant) and {@code churnSignal}
+ * are required; optional are {@code displayName}, {@code exitCategory}, {@code ourFault}, {@code email},
+ * {@code emailConsent}, {@code phone}, {@code phoneConsent}, {@code postalAddress}, {@code postConsent},
+ * {@code preferredChannel}, {@code timeZone}, {@code segment}, {@code monthlyRevenue}, {@code lifetimeRevenue},
+ * {@code currency}, {@code competitor}, {@code contractEnds} (ISO date). Consents default to {@code GRANTED} when an
+ * address is given. Every problem in every row is reported at once, as {@code row 3.email}.
  */
 public final class PlaybookDryRun {
   private final WinBack winBack;
 
   private PlaybookDryRun(Playbook playbook, Instant at) {
-    this.winBack =
-        WinBack.builder()
-            .clock(ManualClock.at(at))
-            .playbook(playbook)
-            .feedback(FeedbackStrategy.none())
-            .apology(ApologyStrategy.none())
-            .incentives(IncentiveStrategy.none())
-            .reEngagement(ReEngagementStrategy.none())
-            .build();
+    this.winBack = WinBack.builder()
+        .clock(ManualClock.at(at))
+        .playbook(playbook)
+        .feedback(FeedbackStrategy.none())
+        .apology(ApologyStrategy.none())
+        .incentives(IncentiveStrategy.none())
+        .reEngagement(ReEngagementStrategy.none())
+        .build();
   }
 
   /**
@@ -119,9 +117,8 @@ public final class PlaybookDryRun {
       return outcomes.stream()
           .filter(o -> o.customerId().equals(customerId))
           .findFirst()
-          .orElseThrow(
-              () ->
-                  new IllegalArgumentException("no customer '" + customerId + "' in the dry run"));
+          .orElseThrow(() ->
+              new IllegalArgumentException("no customer '" + customerId + "' in the dry run"));
     }
 
     /**
@@ -213,9 +210,8 @@ public final class PlaybookDryRun {
     List<Outcome> outcomes = new ArrayList<>(customers.size());
     for (LostCustomer customer : customers) {
       WinBackPlan plan = winBack.preview(customer);
-      outcomes.add(
-          new Outcome(
-              customer.id(), plan, PlanLint.check(plan, winBack.playbook().contactRules())));
+      outcomes.add(new Outcome(
+          customer.id(), plan, PlanLint.check(plan, winBack.playbook().contactRules())));
     }
     return new Report(List.copyOf(outcomes));
   }
@@ -274,18 +270,12 @@ public final class PlaybookDryRun {
     field(row, "segment", path, problems, s -> s).ifPresent(customer::segment);
     Instant lostAt =
         field(row, "lostAt", path, new ArrayList<>(), Instant::parse).orElse(Instant.EPOCH);
-    field(row, "exitCategory", path, problems, ExitCategory::valueOf)
-        .ifPresent(
-            category -> {
-              ExitReason.Builder reason =
-                  ExitReason.builder()
-                      .category(category)
-                      .source(ReasonSource.SURVEY)
-                      .recordedAt(lostAt);
-              field(row, "ourFault", path, problems, PlaybookDryRun::bool)
-                  .ifPresent(reason::ourFault);
-              customer.addExitReason(reason.build());
-            });
+    field(row, "exitCategory", path, problems, ExitCategory::valueOf).ifPresent(category -> {
+      ExitReason.Builder reason =
+          ExitReason.builder().category(category).source(ReasonSource.SURVEY).recordedAt(lostAt);
+      field(row, "ourFault", path, problems, PlaybookDryRun::bool).ifPresent(reason::ourFault);
+      customer.addExitReason(reason.build());
+    });
     contact(row, "email", "emailConsent", Channel.EMAIL, path, problems, customer);
     contact(row, "phone", "phoneConsent", Channel.PHONE, path, problems, customer);
     contact(row, "postalAddress", "postConsent", Channel.POST, path, problems, customer);
@@ -371,9 +361,7 @@ public final class PlaybookDryRun {
     }
   }
 
-  /**
-   * A small RFC 4180 reader: commas, double-quoted fields, doubled quotes, CRLF or LF line ends.
-   */
+  /** A small RFC 4180 reader: commas, double-quoted fields, doubled quotes, CRLF or LF line ends. */
   static final class CsvRows {
     private CsvRows() {}
 

@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything that happened to one customer in a simulation: the messages sent, the journal
- * (including what was delayed, rerouted, skipped or suppressed, and by which rule) and the plan as
- * it stands. Immutable snapshot; {@link #toString()} renders it as a readable timeline.
+ * Everything that happened to one customer in a simulation: the messages sent, the journal (including what was
+ * delayed, rerouted, skipped or suppressed, and by which rule) and the plan as it stands. Immutable snapshot;
+ * {@link #toString()} renders it as a readable timeline.
  */
 public final class Timeline {
   private final String customerId;
@@ -46,8 +46,7 @@ public final class Timeline {
   }
 
   /**
-   * The customer as the engine knows them now (with feedback learned along the way), if they have a
-   * plan.
+   * The customer as the engine knows them now (with feedback learned along the way), if they have a plan.
    *
    * @return the customer
    */
@@ -121,25 +120,19 @@ public final class Timeline {
    */
   public String render() {
     StringBuilder text = new StringBuilder("timeline of ").append(customerId);
-    plan.ifPresent(
-        p ->
-            text.append(" (plan by rule '")
-                .append(p.rule())
-                .append("', ")
-                .append(p.status())
-                .append(')'));
+    plan.ifPresent(p -> text.append(" (plan by rule '")
+        .append(p.rule())
+        .append("', ")
+        .append(p.status())
+        .append(')'));
     text.append(System.lineSeparator());
     if (events.isEmpty()) {
       text.append("  (nothing happened)").append(System.lineSeparator());
     }
     for (JournalEvent event : events) {
-      text.append(
-          String.format(
-              "  day %3d  %s  %-20s %s%n",
-              Duration.between(origin, event.at()).toDays(),
-              event.at(),
-              event.type(),
-              event.detail()));
+      text.append(String.format(
+          "  day %3d  %s  %-20s %s%n",
+          Duration.between(origin, event.at()).toDays(), event.at(), event.type(), event.detail()));
     }
     return text.toString();
   }

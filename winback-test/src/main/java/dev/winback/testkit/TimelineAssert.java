@@ -16,8 +16,8 @@ import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on one customer's {@link Timeline} that read as retention rules. Every failure message
- * names the rule that was broken and shows the customer's whole timeline.
+ * Assertions on one customer's {@link Timeline} that read as retention rules. Every failure message names the rule
+ * that was broken and shows the customer's whole timeline.
  */
 public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timeline> {
 
@@ -102,7 +102,8 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
         ? this
         : fail(
             "never to be sent " + kind,
-            actual.sent(kind).size() + " were sent, first at " + actual.sent(kind).get(0).at());
+            actual.sent(kind).size() + " were sent, first at "
+                + actual.sent(kind).get(0).at());
   }
 
   /**
@@ -116,10 +117,8 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
         ? this
         : fail(
             "never to be contacted",
-            actual.sent().size()
-                + " messages were sent, first "
-                + actual.sent().get(0).kind()
-                + " at "
+            actual.sent().size() + " messages were sent, first "
+                + actual.sent().get(0).kind() + " at "
                 + actual.sent().get(0).at());
   }
 
@@ -163,10 +162,9 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
   }
 
   /**
-   * Every incentive made was worth at most a share of the customer's lifetime revenue. A percentage
-   * off counts as that share of the monthly revenue for the offer's period (one month when none), a
-   * free period as the monthly revenue for its length, an amount off as the amount; an upgrade or a
-   * pause counts as nothing.
+   * Every incentive made was worth at most a share of the customer's lifetime revenue. A percentage off counts as
+   * that share of the monthly revenue for the offer's period (one month when none), a free period as the monthly
+   * revenue for its length, an amount off as the amount; an upgrade or a pause counts as nothing.
    *
    * @param share the share, e.g. {@code 0.1} for a tenth
    * @return this
@@ -187,20 +185,11 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
       BigDecimal limit = value.get().lifetimeRevenue().multiply(BigDecimal.valueOf(share));
       if (worth.compareTo(limit) > 0) {
         return fail(
-            "to be offered incentives worth at most "
-                + share
-                + " of their lifetime revenue ("
-                + limit.setScale(2, RoundingMode.HALF_UP)
-                + " "
-                + value.get().currency()
-                + ")",
-            "the "
-                + message.offer().get().kind()
-                + " offer sent at "
-                + message.at()
-                + " is worth "
-                + worth.setScale(2, RoundingMode.HALF_UP)
-                + " "
+            "to be offered incentives worth at most " + share + " of their lifetime revenue ("
+                + limit.setScale(2, RoundingMode.HALF_UP) + " "
+                + value.get().currency() + ")",
+            "the " + message.offer().get().kind() + " offer sent at " + message.at() + " is worth "
+                + worth.setScale(2, RoundingMode.HALF_UP) + " "
                 + value.get().currency());
       }
     }
@@ -256,10 +245,10 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
     BigDecimal months = BigDecimal.valueOf(offer.period().map(PlanMonths::of).orElse(1.0));
     return switch (offer.kind()) {
       case PERCENT_OFF ->
-          monthly
-              .multiply(offer.value().orElse(BigDecimal.ZERO))
-              .multiply(months)
-              .divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP);
+        monthly
+            .multiply(offer.value().orElse(BigDecimal.ZERO))
+            .multiply(months)
+            .divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP);
       case FREE_PERIOD -> monthly.multiply(months);
       case AMOUNT_OFF -> offer.value().orElse(BigDecimal.ZERO);
       case UPGRADE, PAUSE -> BigDecimal.ZERO;

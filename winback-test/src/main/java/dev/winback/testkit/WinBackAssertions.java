@@ -1,8 +1,7 @@
 package dev.winback.testkit;
 
 /**
- * Entry point for assertions that read as retention rules. Import {@code
- * WinBackAssertions.assertThat} statically.
+ * Entry point for assertions that read as retention rules. Import {@code WinBackAssertions.assertThat} statically.
  */
 public final class WinBackAssertions {
   private WinBackAssertions() {}

@@ -27,10 +27,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A real {@link WinBack} engine on a virtual clock with recording strategies: start lost customers,
- * fast-forward days or weeks ({@code runDue} runs at every tick), feed feedback, responses and
- * opt-outs at chosen moments, and inspect each customer's {@link Timeline}. A simulated half year
- * of a thousand customers runs in well under a second.
+ * A real {@link WinBack} engine on a virtual clock with recording strategies: start lost customers, fast-forward
+ * days or weeks ({@code runDue} runs at every tick), feed feedback, responses and opt-outs at chosen moments, and
+ * inspect each customer's {@link Timeline}. A simulated half year of a thousand customers runs in well under a
+ * second.
  *
  * <pre>{@code
  * WinBackSimulation sim = WinBackSimulation.builder().build();
@@ -64,14 +64,13 @@ public final class WinBackSimulation {
     this.clock = ManualClock.at(b.start);
     this.tick = b.tick;
     this.answers = b.answers;
-    WinBackBuilder engine =
-        WinBack.builder()
-            .clock(clock)
-            .playbook(b.playbook)
-            .feedback(this::record)
-            .apology(this::record)
-            .incentives(this::record)
-            .reEngagement(this::record);
+    WinBackBuilder engine = WinBack.builder()
+        .clock(clock)
+        .playbook(b.playbook)
+        .feedback(this::record)
+        .apology(this::record)
+        .incentives(this::record)
+        .reEngagement(this::record);
     if (b.contactPolicy != null) {
       engine.contactPolicy(b.contactPolicy);
     }
@@ -79,8 +78,8 @@ public final class WinBackSimulation {
   }
 
   /**
-   * Starts configuring a simulation: the standard playbook, starting {@link #DEFAULT_START},
-   * ticking hourly, every step sent.
+   * Starts configuring a simulation: the standard playbook, starting {@link #DEFAULT_START}, ticking hourly, every
+   * step sent.
    *
    * @return a new builder
    */
@@ -91,16 +90,15 @@ public final class WinBackSimulation {
   private StepResult record(StepContext context) {
     StepResult result = answers.apply(context);
     if (result instanceof StepResult.Sent) {
-      sent.add(
-          new SentMessage(
-              context.customer().id(),
-              context.plan().id(),
-              context.now(),
-              context.step().kind(),
-              context.step().channel(),
-              context.step().offer(),
-              context.attempt(),
-              context.idempotencyKey()));
+      sent.add(new SentMessage(
+          context.customer().id(),
+          context.plan().id(),
+          context.now(),
+          context.step().kind(),
+          context.step().channel(),
+          context.step().offer(),
+          context.attempt(),
+          context.idempotencyKey()));
     }
     return result;
   }
@@ -117,8 +115,8 @@ public final class WinBackSimulation {
   }
 
   /**
-   * Runs the simulation forward, calling {@code runDue} at every tick and carrying out scheduled
-   * actions at their moments.
+   * Runs the simulation forward, calling {@code runDue} at every tick and carrying out scheduled actions at their
+   * moments.
    *
    * @param duration how far to go, not negative
    * @return this simulation
@@ -156,10 +154,9 @@ public final class WinBackSimulation {
         next = moment;
       }
       if (!scheduled.isEmpty() && scheduled.peek().at().isBefore(next)) {
-        next =
-            scheduled.peek().at().isAfter(clock.instant())
-                ? scheduled.peek().at()
-                : clock.instant();
+        next = scheduled.peek().at().isAfter(clock.instant())
+            ? scheduled.peek().at()
+            : clock.instant();
       }
       clock.set(next);
       while (!scheduled.isEmpty() && !scheduled.peek().at().isAfter(clock.instant())) {
@@ -178,9 +175,8 @@ public final class WinBackSimulation {
    * @return this simulation
    */
   public WinBackSimulation after(Duration after, Consumer<WinBackSimulation> action) {
-    scheduled.add(
-        new Scheduled(
-            clock.instant().plus(after), order++, Objects.requireNonNull(action, "action")));
+    scheduled.add(new Scheduled(
+        clock.instant().plus(after), order++, Objects.requireNonNull(action, "action")));
     return this;
   }
 

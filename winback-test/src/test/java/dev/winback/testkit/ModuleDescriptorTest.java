@@ -22,12 +22,9 @@ class ModuleDescriptorTest {
     assertThat(module.exports())
         .extracting(ModuleDescriptor.Exports::source)
         .containsExactly("dev.winback.testkit");
-    assertThat(module.requires())
-        .anySatisfy(
-            requires -> {
-              assertThat(requires.name()).isEqualTo("dev.winback.core");
-              assertThat(requires.modifiers())
-                  .contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE);
-            });
+    assertThat(module.requires()).anySatisfy(requires -> {
+      assertThat(requires.name()).isEqualTo("dev.winback.core");
+      assertThat(requires.modifiers()).contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE);
+    });
   }
 }

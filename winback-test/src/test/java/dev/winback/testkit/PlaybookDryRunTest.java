@@ -50,8 +50,7 @@ class PlaybookDryRunTest {
 
   @Test
   void aBadCsvFileNamesEveryProblemWithRowAndColumn() {
-    String csv =
-        """
+    String csv = """
         id,lostAt,churnSignal,email,monthlyRevenue,currency
         b1,2026-01-01T00:00:00Z,SUBSCRIPTION_CANCELLED,not-an-address,,
         b2,yesterday,CANCELLED,b2@example.com,12,
@@ -75,9 +74,8 @@ class PlaybookDryRunTest {
 
   @Test
   void aCsvFileWithoutTheRequiredColumnsFailsAtTheHeader() {
-    InvalidInputException e =
-        catchThrowableOfType(
-            InvalidInputException.class, () -> dryRun.runCsv("id,email\nx,x@example.com\n"));
+    InvalidInputException e = catchThrowableOfType(
+        InvalidInputException.class, () -> dryRun.runCsv("id,email\nx,x@example.com\n"));
 
     assertThat(e.problems())
         .extracting(Problem::toString)

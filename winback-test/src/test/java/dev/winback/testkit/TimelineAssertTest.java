@@ -18,10 +18,7 @@ import java.time.Period;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/**
- * Each assertion passes when the rule holds, and fails with a message naming the rule and showing
- * the timeline.
- */
+/** Each assertion passes when the rule holds, and fails with a message naming the rule and showing the timeline. */
 class TimelineAssertTest {
 
   private static Timeline ranOurFault() {
@@ -73,33 +70,31 @@ class TimelineAssertTest {
 
   @Test
   void incentivesWorthMoreThanAShareOfTheirValueFail() {
-    PlaybookRule generous =
-        PlaybookRule.builder()
-            .name("generous")
-            .rationale("big offers")
-            .addSteps(
-                StepTemplate.at(StepKind.FEEDBACK_REQUEST, Duration.ZERO),
-                StepTemplate.at(StepKind.GRACEFUL_GOODBYE, Duration.ofDays(3)),
-                StepTemplate.builder()
-                    .kind(StepKind.INCENTIVE_OFFER)
-                    .offset(Duration.ofDays(21))
-                    .offer(OfferTerms.freePeriod(Period.ofMonths(6)))
-                    .build())
-            .build();
-    PlaybookRule sorry =
-        PlaybookRule.builder()
-            .name("sorry")
-            .when(RuleCondition.ourFault())
-            .rationale("ours")
-            .addSteps(
-                StepTemplate.at(StepKind.APOLOGY, Duration.ZERO),
-                StepTemplate.at(StepKind.FOLLOW_UP, Duration.ofDays(14)),
-                StepTemplate.at(StepKind.GRACEFUL_GOODBYE, Duration.ofDays(20)))
-            .build();
-    WinBackSimulation sim =
-        WinBackSimulation.builder()
-            .playbook(Playbook.builder().name("generous").addRule(sorry).addRule(generous).build())
-            .build();
+    PlaybookRule generous = PlaybookRule.builder()
+        .name("generous")
+        .rationale("big offers")
+        .addSteps(
+            StepTemplate.at(StepKind.FEEDBACK_REQUEST, Duration.ZERO),
+            StepTemplate.at(StepKind.GRACEFUL_GOODBYE, Duration.ofDays(3)),
+            StepTemplate.builder()
+                .kind(StepKind.INCENTIVE_OFFER)
+                .offset(Duration.ofDays(21))
+                .offer(OfferTerms.freePeriod(Period.ofMonths(6)))
+                .build())
+        .build();
+    PlaybookRule sorry = PlaybookRule.builder()
+        .name("sorry")
+        .when(RuleCondition.ourFault())
+        .rationale("ours")
+        .addSteps(
+            StepTemplate.at(StepKind.APOLOGY, Duration.ZERO),
+            StepTemplate.at(StepKind.FOLLOW_UP, Duration.ofDays(14)),
+            StepTemplate.at(StepKind.GRACEFUL_GOODBYE, Duration.ofDays(20)))
+        .build();
+    WinBackSimulation sim = WinBackSimulation.builder()
+        .playbook(
+            Playbook.builder().name("generous").addRule(sorry).addRule(generous).build())
+        .build();
     sim.start(LostCustomers.priceSensitive("c1").build()); // 60 a month, 1,440 lifetime
     sim.advanceDays(30);
 
@@ -114,10 +109,9 @@ class TimelineAssertTest {
   @Test
   void channelKindAndEndingAssertionsNameWhatHappened() {
     WinBackSimulation sim = WinBackSimulation.builder().build();
-    sim.start(
-        LostCustomers.lost("c1")
-            .contactPoints(List.of(ContactPoint.of(Channel.POST, "1 Main Street", Consent.GRANTED)))
-            .build());
+    sim.start(LostCustomers.lost("c1")
+        .contactPoints(List.of(ContactPoint.of(Channel.POST, "1 Main Street", Consent.GRANTED)))
+        .build());
     sim.advanceDays(5);
     Timeline timeline = sim.timeline("c1");
 
@@ -139,10 +133,9 @@ class TimelineAssertTest {
 
   @Test
   void ruleDecisionsCanBeAsserted() {
-    WinBackSimulation sim =
-        WinBackSimulation.builder()
-            .startingAt(WinBackSimulation.DEFAULT_START.minus(Duration.ofHours(8)))
-            .build();
+    WinBackSimulation sim = WinBackSimulation.builder()
+        .startingAt(WinBackSimulation.DEFAULT_START.minus(Duration.ofHours(8)))
+        .build();
     sim.start(LostCustomers.lost("c1").lostAt(sim.now()).build());
     sim.advanceDays(1);
 

@@ -47,10 +47,9 @@ class WinBackSimulationTest {
 
   @Test
   void showsWhatWasDelayedAndWhy() {
-    WinBackSimulation sim =
-        WinBackSimulation.builder()
-            .startingAt(WinBackSimulation.DEFAULT_START.minus(Duration.ofHours(8))) // 01:00 UTC
-            .build();
+    WinBackSimulation sim = WinBackSimulation.builder()
+        .startingAt(WinBackSimulation.DEFAULT_START.minus(Duration.ofHours(8))) // 01:00 UTC
+        .build();
     sim.start(LostCustomers.lost("c1").lostAt(sim.now()).build());
 
     sim.advanceDays(1);
@@ -62,14 +61,10 @@ class WinBackSimulationTest {
 
   @Test
   void aHostThatFailsIsRetriedAndTheTimelineSaysSo() {
-    WinBackSimulation sim =
-        WinBackSimulation.builder()
-            .answering(
-                context ->
-                    context.attempt() == 1
-                        ? StepResult.failed("mail server busy")
-                        : StepResult.sent())
-            .build();
+    WinBackSimulation sim = WinBackSimulation.builder()
+        .answering(context ->
+            context.attempt() == 1 ? StepResult.failed("mail server busy") : StepResult.sent())
+        .build();
     sim.start(LostCustomers.lost("c1").build());
 
     sim.advanceDays(1);

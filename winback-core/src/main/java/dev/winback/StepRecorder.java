@@ -1,0 +1,205 @@
+package dev.winback;
+
+import dev.winback.internal.ClaimMode;
+import dev.winback.internal.ContactResolver;
+import dev.winback.internal.HostFailures;
+import dev.winback.internal.PlanEdit;
+import dev.winback.internal.StepTransitions;
+import dev.winback.model.PlanStep;
+import dev.winback.model.StepStatus;
+import dev.winback.model.WinBackPlan;
+import dev.winback.spi.PlanChange;
+import dev.winback.spi.PlanStore;
+import dev.winback.spi.StepResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records what became of a runner's steps: a batch in one write, a plan that cannot be written alone and then
+ * quarantined, a result on top of a plan that changed while its step ran. Thread-safe.
+ */
+final class StepRecorder {
+  private static final Logger LOG = LoggerFactory.getLogger(StepRecorder.class);
+
+  private final Clock clock;
+  private final PlanWriter writer;
+  private final PlanStore store;
+  private final ClaimMode claims;
+  private final PlanChooser chooser;
+
+  /** What a step's send came to: the contact check's decision, when it was made, and the result if it was sent. */
+  record Sending(ContactResolver.Resolution resolution, Instant at, Optional<StepResult> result) {}
+
+  /** A step that ran (or was stopped at its last check), with the change that records it. */
+  record Ran(
+      WinBackPlan running,
+      PlanStep before,
+      boolean markStored,
+      Sending sending,
+      PlanEdit.Change change) {}
+
+  /** How many steps ended how. */
+  static final class Tally {
+    int done;
+    int skipped;
+    int delayed;
+    int retried;
+    int failed;
+
+    void count(WinBackPlan after, int index, boolean sent) {
+      PlanStep step = after.step(index);
+      switch (step.status()) {
+        case DONE -> done++;
+        case FAILED -> failed++;
+        case PENDING, RUNNING -> {
+          if (sent) {
+            retried++;
+          } else {
+            delayed++;
+          }
+        }
+        default -> skipped++;
+      }
+    }
+
+    RunSummary summary() {
+      return new RunSummary(done, skipped, delayed, retried, failed);
+    }
+  }
+
+  StepRecorder(Clock clock, PlanWriter writer, ClaimMode claims, PlanChooser chooser) {
+    this.clock = clock;
+    this.writer = writer;
+    this.store = writer.store();
+    this.claims = claims;
+    this.chooser = chooser;
+  }
+
+  /** Records a batch in one write; a plan that cannot be written is then tried alone, and quarantined if it fails. */
+  void record(List<Ran> ran, Set<String> held, Tally tally) {
+    if (ran.isEmpty()) {
+      return;
+    }
+    List<Boolean> stored;
+    try {
+      stored = claims.record(ran.stream()
+          .map(r -> new PlanChange(r.change().plan(), r.change().events()))
+          .toList());
+    } catch (RuntimeException batchFailed) {
+      LOG.warn(
+          "Recording a batch of {} steps failed with {}; recording them one by one",
+          ran.size(),
+          batchFailed.getClass().getName());
+      stored = new ArrayList<>(ran.size());
+      for (Ran one : ran) {
+        stored.add(recordAlone(one));
+      }
+    }
+    for (int i = 0; i < ran.size(); i++) {
+      Ran one = ran.get(i);
+      String planId = one.running().id();
+      try {
+        Optional<WinBackPlan> after =
+            stored.get(i) ? Optional.of(one.change().plan()) : recordOnTop(one);
+        if (stored.get(i)) {
+          writer.published(one.change().events());
+        }
+        held.remove(planId);
+        after.ifPresent(plan -> {
+          tally.count(plan, one.before().index(), one.sending().result().isPresent());
+          LOG.debug(
+              "{} step {} of plan {} by {}: {}",
+              one.before().kind(),
+              one.before().index(),
+              planId,
+              plan.step(one.before().index()).channel(),
+              plan.step(one.before().index()).status());
+        });
+      } catch (Throwable e) {
+        quarantine(one.running(), e);
+        held.remove(planId);
+      }
+    }
+  }
+
+  private boolean recordAlone(Ran one) {
+    try {
+      return claims
+          .record(List.of(new PlanChange(one.change().plan(), one.change().events())))
+          .get(0);
+    } catch (RuntimeException e) {
+      quarantine(one.running(), e);
+      return false;
+    }
+  }
+
+  /**
+   * Records a result on top of a plan that changed while its step ran (an opt-out, new feedback, a consent change on
+   * any node); a step that was not sent leaves nothing to record, its stored running mark aside. Empty when the plan
+   * is gone (erased meanwhile) or the step was recorded already.
+   */
+  private Optional<WinBackPlan> recordOnTop(Ran one) {
+    String planId = one.running().id();
+    int index = one.before().index();
+    if (one.sending().result().isEmpty()) {
+      return one.markStored()
+          ? writer.change(
+              planId, current -> StepTransitions.unstarted(current, one.before(), clock.instant()))
+          : Optional.empty();
+    }
+    PlanStep running = one.running().step(index);
+    Optional<WinBackPlan> after = writer.change(planId, current -> {
+      WinBackPlan base =
+          one.markStored() ? current : StepTransitions.resumed(current, running, clock.instant());
+      if (base.step(index).status() != StepStatus.RUNNING) {
+        return Optional.empty();
+      }
+      PlanEdit edit = new PlanEdit(base, one.sending().at());
+      PlanStep sent = PlanStep.builder()
+          .from(base.step(index))
+          .channel(one.sending().resolution().channel())
+          .build();
+      edit.replace(sent);
+      StepTransitions.complete(edit, sent, one.sending().result().get(), chooser.playbookOf(base));
+      return Optional.of(edit);
+    });
+    if (after.isEmpty() && store.find(planId).isEmpty()) {
+      LOG.debug(
+          "{} step {} ran while its customer was erased; nothing of it is kept",
+          one.before().kind(),
+          index);
+    }
+    return after;
+  }
+
+  /** Takes a plan that cannot go on out of the due order, journalled; if even that fails, leaves it to operators. */
+  void quarantine(WinBackPlan plan, Throwable cause) {
+    LOG.error(
+        "Plan {} is quarantined: working on it failed with {}",
+        plan.id(),
+        cause.getClass().getName());
+    LOG.debug(
+        "Plan {} failed with {}",
+        plan.id(),
+        cause.getClass().getName(),
+        HostFailures.redacted(cause));
+    try {
+      writer.change(
+          plan.id(),
+          current -> current.status().isActive()
+              ? Optional.of(StepTransitions.quarantine(current, cause, clock.instant()))
+              : Optional.empty());
+    } catch (Throwable again) {
+      LOG.error(
+          "Plan {} could not be quarantined either ({}); it stays claimable",
+          plan.id(),
+          again.getClass().getName());
+    }
+  }
+}
