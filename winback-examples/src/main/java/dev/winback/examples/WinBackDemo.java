@@ -148,42 +148,12 @@ public final class WinBackDemo {
         + " simulated days from " + START.toString().substring(0, 10));
     out.println();
     for (LostCustomer customer : customers) {
-      printTimeline(out, customer, winBack);
+      DemoPrinter.timeline(out, customer, winBack);
     }
     Summary summary = summarise(customers, winBack, crm);
-    out.println("Summary");
-    out.printf(
-        "  plans started        %3d  (suppressed before any contact: %d)%n",
-        summary.plans(), summary.suppressed());
-    out.printf(
-        "  steps sent           %3d  (e-mails %d, account-manager tasks %d)%n",
-        summary.stepsSent(), summary.emails(), summary.accountManagerTasks());
-    out.printf("  steps skipped        %3d%n", summary.stepsSkipped());
-    out.printf("  won back             %3d%n", summary.wonBack());
-    out.printf("  declined             %3d%n", summary.declined());
-    out.printf("  opted out            %3d%n", summary.optedOut());
-    out.printf("  unresponsive         %3d%n", summary.unresponsive());
-    out.printf(
-        "  still active         %3d  (second-chance asks still to come)%n", summary.active());
+    DemoPrinter.summary(out, summary);
     out.println();
-    out.println(
-        "Contact rules at work (one example of each; every decision is in the customer's journal)");
-    for (EventType type :
-        List.of(EventType.STEP_DELAYED, EventType.STEP_REROUTED, EventType.STEP_SKIPPED)) {
-      customers.stream()
-          .flatMap(c -> winBack.history(c.id()).stream())
-          .filter(e -> e.type() == type && e.detail().contains("by rule"))
-          .findFirst()
-          .ifPresent(e -> out.printf(
-              "  %-13s %s %s%n",
-              type.name().substring(5).toLowerCase(Locale.ROOT) + ":", e.customerId(), e.detail()));
-    }
-    customers.stream()
-        .map(c -> winBack.plan(c.id()).orElseThrow())
-        .filter(p -> p.rationale().contains("suppression-list"))
-        .findFirst()
-        .ifPresent(
-            p -> out.printf("  %-13s %s %s%n", "suppressed:", p.customer().id(), p.rationale()));
+    DemoPrinter.contactRules(out, customers, winBack);
     if (reportDir != null) {
       writeReport(out, store, playbook, clock.instant(), reportDir);
     }
@@ -364,30 +334,6 @@ public final class WinBackDemo {
       customers.add(customer.build());
     }
     return customers;
-  }
-
-  private static void printTimeline(PrintStream out, LostCustomer customer, WinBack winBack) {
-    WinBackPlan plan = winBack.plan(customer.id()).orElseThrow();
-    out.printf(
-        "%s  %-9s %-22s left: %-18s value: %-6s -> %s (rule '%s')%n",
-        customer.id(),
-        customer.segment().orElse("-"),
-        customer.churnSignal(),
-        plan.customer().primaryCategory(),
-        winBack.playbook().valueTiers().tierOf(customer),
-        plan.status(),
-        plan.rule());
-    for (JournalEvent event : winBack.history(customer.id())) {
-      if (event.type() == EventType.STEP_CANCELLED || event.type() == EventType.STEP_RESCHEDULED) {
-        continue;
-      }
-      long day = Duration.between(START, event.at()).toDays();
-      String detail = event.type() == EventType.PLAN_STARTED
-          ? event.detail().replaceFirst(": .*", "")
-          : event.detail();
-      out.printf("    day %3d  %-20s %s%n", day, event.type(), detail);
-    }
-    out.println();
   }
 
   private static Summary summarise(List<LostCustomer> customers, WinBack winBack, ExampleCrm crm) {
