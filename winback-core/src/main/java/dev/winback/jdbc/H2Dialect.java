@@ -1,8 +1,6 @@
 package dev.winback.jdbc;
 
-import dev.winback.model.Channel;
 import dev.winback.model.JournalEvent;
-import dev.winback.model.StepKind;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ContactRecord;
 import dev.winback.spi.PlanChange;
@@ -238,15 +236,7 @@ final class H2Dialect implements Dialect {
         p.setString(i + 1, customerIds.get(i));
       }
       try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          histories
-              .computeIfAbsent(r.getString(1), k -> new ArrayList<>())
-              .add(new ContactRecord(
-                  Rows.requiredInstant(r, 2),
-                  Channel.valueOf(r.getString(3)),
-                  StepKind.valueOf(r.getString(4)),
-                  r.getString(5)));
-        }
+        Rows.addContacts(r, histories);
       }
     }
     return histories;

@@ -2,10 +2,13 @@ package dev.winback.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.winback.internal.Json;
+import dev.winback.model.Channel;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
 import dev.winback.model.PlanStep;
+import dev.winback.model.StepKind;
 import dev.winback.model.WinBackPlan;
+import dev.winback.spi.ContactRecord;
 import dev.winback.spi.PlanChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +19,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +84,23 @@ final class Rows {
   static @Nullable Instant instant(ResultSet r, int column) throws SQLException {
     OffsetDateTime at = r.getObject(column, OffsetDateTime.class);
     return at == null ? null : at.toInstant();
+  }
+
+  /**
+   * Adds contact rows ({@code customer id, time, channel, step kind, plan id}) to each customer's history, in row
+   * order.
+   */
+  static void addContacts(ResultSet r, Map<String, List<ContactRecord>> histories)
+      throws SQLException {
+    while (r.next()) {
+      histories
+          .computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+          .add(new ContactRecord(
+              requiredInstant(r, 2),
+              Channel.valueOf(r.getString(3)),
+              StepKind.valueOf(r.getString(4)),
+              r.getString(5)));
+    }
   }
 
   /** A time from a column that is never null. */
