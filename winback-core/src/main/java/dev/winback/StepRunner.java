@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs due steps, one at a time, each through its whole life: claimed (with the batch), started, checked a last
  * time and sent while the customer's fence is held shared (consent, suppression, caps and quiet hours judged by the
- * clock at that moment), then recorded with the rest of the batch in one write. Whatever goes wrong with one plan
+ * clock at that moment), then recorded with the rest of the batch in one write. A batch's sends are one
+ * {@link CustomerFence.Sends run}, settled before anything that calls the host outside a send. Whatever goes wrong with one plan
  * (a host callback that throws, a record that cannot be written) stays with that plan: it is retried or quarantined,
  * and every other step of the batch goes on. Thread-safe; several runners may share a store.
  */
@@ -117,26 +118,29 @@ final class StepRunner {
     List<StepRecorder.Ran> ran = new ArrayList<>(claimed.size());
     int handled = 0;
     Instant renewed = clock.instant();
-    for (ClaimedPlan candidate : claimed) {
-      if (!keepGoing.getAsBoolean()) {
-        break; // shutting down: the rest is released for other runners
-      }
-      WinBackPlan plan = candidate.plan();
-      try {
-        Optional<StepRecorder.Ran> step =
-            runStep(candidate, now, histories.getOrDefault(plan.customer().id(), List.of()));
-        if (step.isPresent()) {
-          ran.add(step.get());
+    try (CustomerFence.Sends sends = fence.sends()) {
+      for (ClaimedPlan candidate : claimed) {
+        if (!keepGoing.getAsBoolean()) {
+          break; // shutting down: the rest is released for other runners
+        }
+        WinBackPlan plan = candidate.plan();
+        try {
+          Optional<StepRecorder.Ran> step = runStep(
+              sends, candidate, now, histories.getOrDefault(plan.customer().id(), List.of()));
+          if (step.isPresent()) {
+            ran.add(step.get());
+            handled++;
+          }
+        } catch (Throwable e) {
+          sends.settle(); // quarantining tells the listeners: no hold may wait for them
+          recorder.quarantine(plan, e);
+          held.remove(plan.id());
           handled++;
         }
-      } catch (Throwable e) {
-        recorder.quarantine(plan, e);
-        held.remove(plan.id());
-        handled++;
-      }
-      if (Duration.between(renewed, clock.instant()).compareTo(lease.dividedBy(3)) > 0) {
-        renewed = clock.instant();
-        claims.heartbeat(List.copyOf(held));
+        if (Duration.between(renewed, clock.instant()).compareTo(lease.dividedBy(3)) > 0) {
+          renewed = clock.instant();
+          claims.heartbeat(List.copyOf(held));
+        }
       }
     }
     recorder.record(ran, held, tally);
@@ -145,7 +149,7 @@ final class StepRunner {
 
   /** Starts, checks, sends and works out the record of the next due step of a claimed plan. */
   private Optional<StepRecorder.Ran> runStep(
-      ClaimedPlan claimed, Instant now, List<ContactRecord> history) {
+      CustomerFence.Sends sends, ClaimedPlan claimed, Instant now, List<ContactRecord> history) {
     WinBackPlan plan = claimed.plan();
     Optional<PlanStep> due = StepTransitions.nextDue(plan, claimed.recovering(), now);
     if (due.isEmpty()) {
@@ -159,6 +163,7 @@ final class StepRunner {
     int index = due.get().index();
     if (!StepTransitions.mayStart(current, index, now)) {
       if (recovery.isPresent()) {
+        sends.settle(); // the write tells the listeners: no hold may wait for them
         writer.change(
             plan.id(), stored -> stored.version() == plan.version() ? recovery : Optional.empty());
       }
@@ -166,6 +171,9 @@ final class StepRunner {
     }
     PlanStep before = current.step(index);
     StepTransitions.start(edit, before);
+    if (edit.hasEvents()) {
+      sends.settle(); // the events written go to the listeners: no hold may wait for them
+    }
     Optional<PlanEdit.Change> began = claims.begin(edit);
     if (began.isEmpty()) {
       return Optional.empty(); // another runner changed the plan first
@@ -176,7 +184,7 @@ final class StepRunner {
       writer.published(began.get().events());
     }
     PlanStep step = running.step(index);
-    Optional<StepRecorder.Sending> sending = fence.send(
+    Optional<StepRecorder.Sending> sending = sends.send(
         plan.customer().id(),
         plan.id(),
         running.version(),
@@ -184,6 +192,7 @@ final class StepRunner {
     if (sending
         .isEmpty()) { // the plan changed before the send: the change is in it, nothing was sent
       if (markStored) {
+        sends.settle();
         writer.change(
             plan.id(), stored -> StepTransitions.unstarted(stored, before, clock.instant()));
       }

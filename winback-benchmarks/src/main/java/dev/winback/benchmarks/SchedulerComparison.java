@@ -64,7 +64,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code -DnoClaimWrite=true} gives a ceiling for any claim design: WinBack's claims write nothing (no lease, no row
  * lock), each runner thread reading the due plans of its own partition of plan ids instead, with everything else
  * (results, journal, contact histories) unchanged. Only a measurement: a runner that died would leave its plans
- * unrun.
+ * unrun; {@code -DnoFence=true} measures what the customer fence costs: sends run without it (no lock, no version
+ * check), everything else unchanged. Only a measurement: an opt-out would not stop a send on another node.
  */
 public final class SchedulerComparison {
   private static final int THREADS = Integer.getInteger("threads", 4);
@@ -373,6 +374,7 @@ public final class SchedulerComparison {
       for (int i = 0; i < THREADS; i++) {
         dev.winback.spi.PlanStore runs =
             NO_CLAIM_WRITE ? withoutClaimWrites(store, pool, i) : store;
+        runs = NO_FENCE ? withoutFence(runs) : runs;
         WinBackBuilder runner = WinBack.builder()
             .store(TIMED ? timed(runs) : runs)
             .playbook(playbook())
@@ -442,6 +444,40 @@ public final class SchedulerComparison {
   }
 
   static final boolean WINBACK_ONLY = Boolean.getBoolean("winbackOnly");
+  /** With -DnoFence=true: sends run without the customer fence, for what the fence costs (see the class javadoc). */
+  static final boolean NO_FENCE = Boolean.getBoolean("noFence");
+
+  /**
+   * The store with a fence that holds nothing: decisions and sends run at once, without a lock or a version check.
+   * Not safe for anything but this measurement: an opt-out would not stop a send in progress on another node.
+   */
+  private static dev.winback.spi.PlanStore withoutFence(dev.winback.spi.PlanStore store) {
+    dev.winback.spi.CustomerFence none = new dev.winback.spi.CustomerFence() {
+      @Override
+      public <T> T decide(String customerId, java.util.function.Supplier<T> decision) {
+        return decision.get();
+      }
+
+      @Override
+      public <T> java.util.Optional<T> send(
+          String customerId, String planId, long planVersion, java.util.function.Supplier<T> send) {
+        return java.util.Optional.of(send.get());
+      }
+    };
+    return (dev.winback.spi.PlanStore) java.lang.reflect.Proxy.newProxyInstance(
+        dev.winback.spi.PlanStore.class.getClassLoader(),
+        new Class<?>[] {dev.winback.spi.PlanStore.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("fence")) {
+            return none;
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
 
   /** With -Dstatements=true: the database's execution time per step of each statement, from pg_stat_statements. */
   private static void printStatements(HikariDataSource pool, int steps) throws Exception {

@@ -108,12 +108,13 @@ sealed interface Dialect permits PostgresDialect, H2Dialect {
 
   /**
    * Takes the customer's fence shared (or, on databases without shared locks, exclusively) and then reads the plan's
-   * version, seeing every decision committed before the lock was granted.
+   * version, seeing every decision committed before the lock was granted. With session locks, first lets go of the
+   * session's shared hold on {@code release}, when given, in the same round trip.
    *
    * @return the plan's version; empty when the plan is gone
    */
-  OptionalLong lockSharedAndReadVersion(Connection c, String customerId, String planId)
-      throws SQLException;
+  OptionalLong lockSharedAndReadVersion(
+      Connection c, String customerId, String planId, @Nullable String release) throws SQLException;
 
   /** Ends a send's hold on the fence taken outside a transaction. */
   void unlockShared(Connection c, String customerId) throws SQLException;

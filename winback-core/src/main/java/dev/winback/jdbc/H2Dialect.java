@@ -280,7 +280,8 @@ final class H2Dialect implements Dialect {
 
   /** The same row lock as a decision's (exclusive), then the version, read after the lock was granted. */
   @Override
-  public OptionalLong lockSharedAndReadVersion(Connection c, String customerId, String planId)
+  public OptionalLong lockSharedAndReadVersion(
+      Connection c, String customerId, String planId, @Nullable String release)
       throws SQLException {
     lockExclusive(c, customerId);
     try (PreparedStatement p =

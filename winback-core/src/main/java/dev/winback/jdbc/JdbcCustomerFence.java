@@ -30,6 +30,9 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
   public <T> T decide(String customerId, Supplier<T> decision) {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(decision, "decision");
+    JdbcSends
+        .settleOpen(); // a hold carried between sends of this thread must not keep this decision
+    // waiting
     Transactions.Held held = Transactions.held(dataSource);
     if (held != null) {
       return decideNested(held, customerId, decision);
@@ -144,6 +147,14 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
     }
   }
 
+  /** A run whose sends carry their hold to the next send on PostgreSQL; on H2, each send on its own. */
+  @Override
+  public Sends sends() {
+    return dialect.sendsInTransaction()
+        ? dev.winback.spi.CustomerFence.super.sends()
+        : new JdbcSends(this, dataSource, dialect);
+  }
+
   /** Takes the fence on the held connection, checks the version, runs the send and lets the fence go. */
   private <T> Optional<T> sendOn(
       Transactions.Held held,
@@ -154,7 +165,7 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
     Connection c = held.connection;
     OptionalLong version;
     try {
-      version = dialect.lockSharedAndReadVersion(c, customerId, planId);
+      version = dialect.lockSharedAndReadVersion(c, customerId, planId, null);
     } catch (SQLException e) {
       if (!dialect.sendsInTransaction() && held.sending.isEmpty() && !held.transaction) {
         unlock(c, customerId); // the lock may have been granted before the statement failed

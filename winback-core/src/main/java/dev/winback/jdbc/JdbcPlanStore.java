@@ -242,7 +242,10 @@ public final class JdbcPlanStore implements PlanStore {
    * {@code pg_advisory_lock_shared} on a pooled connection in auto-commit mode, held for the send's length (no
    * transaction stays open): one round trip takes it and reads the version (the schema's function
    * {@code winback_fence_send}), one more ({@code pg_advisory_unlock_shared}) ends it; sends to one customer do not
-   * wait for each other. On H2 it is the decision's row lock, exclusive, in a transaction held across the send. The
+   * wait for each other. A runner's batch is one {@link CustomerFence#sends() run} on one pooled connection: each
+   * send lets go of the previous send's hold in the same round trip that takes its own, so a step costs one round
+   * trip; the last hold ends when the run settles or closes, and a decision made on the run's thread settles it
+   * first. On H2 it is the decision's row lock, exclusive, in a transaction held across the send. The
    * store's calls made by the send on its thread use the held connection. A decision about the same customer made
    * inside a send on the same thread would wait for itself, and is refused with an {@link IllegalStateException}.
    *

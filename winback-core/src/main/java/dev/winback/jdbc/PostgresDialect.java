@@ -277,12 +277,14 @@ final class PostgresDialect implements Dialect {
 
   /** One round trip: the schema's function takes the session-level shared lock, then reads the version. */
   @Override
-  public OptionalLong lockSharedAndReadVersion(Connection c, String customerId, String planId)
+  public OptionalLong lockSharedAndReadVersion(
+      Connection c, String customerId, String planId, @Nullable String release)
       throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("SELECT winback_fence_send(?, ?, ?)")) {
+    try (PreparedStatement p = c.prepareStatement("SELECT winback_fence_send(?, ?, ?, ?)")) {
       p.setInt(1, CUSTOMER_LOCK_CLASS);
       p.setString(2, customerId);
       p.setString(3, planId);
+      p.setString(4, release);
       try (ResultSet r = p.executeQuery()) {
         r.next();
         long version = r.getLong(1);

@@ -43,6 +43,47 @@ public interface CustomerFence {
   <T> Optional<T> send(String customerId, String planId, long planVersion, Supplier<T> send);
 
   /**
+   * Opens a run of sends that the calling thread makes one after another, such as a runner's batch. The run may
+   * carry a send's shared hold over to its next send and let it go there, in the same step that takes the next
+   * hold; {@link Sends#settle()} and {@link Sends#close()} let it go at once. This default runs each send on its own
+   * through {@link #send}.
+   *
+   * @return a new run, to be used and closed by the calling thread only
+   */
+  default Sends sends() {
+    return new EachSend(this);
+  }
+
+  /**
+   * Sends made one after another by one thread. A hold carried over from the last send keeps decisions about that
+   * one customer waiting, never about any other, until the next send, {@link #settle()} or {@link #close()}: call
+   * {@code settle()} before anything that may take long, such as a host callback outside a send.
+   */
+  interface Sends extends AutoCloseable {
+
+    /**
+     * Runs a send of one step if its plan is still the version the runner holds, as {@link CustomerFence#send}
+     * does, first letting go of any hold carried over from the run's last send.
+     *
+     * @param customerId the customer
+     * @param planId the plan the step belongs to
+     * @param planVersion the version of the plan the runner decided on
+     * @param send the final check and the strategy's invocation
+     * @param <T> what the send returns
+     * @return what the send returned; empty, without running it, when the plan changed or is gone
+     * @throws IllegalStateException when called by another thread than the one that opened the run, or after close
+     */
+    <T> Optional<T> send(String customerId, String planId, long planVersion, Supplier<T> send);
+
+    /** Lets go of any hold carried over from the last send; the run stays open. */
+    void settle();
+
+    /** Lets go of every hold and whatever else the run kept (a connection, say); later sends are refused. */
+    @Override
+    void close();
+  }
+
+  /**
    * A fence inside this JVM over a store's plans: enough when every engine using the store runs in one process.
    *
    * @param store the store whose plan versions are checked

@@ -66,11 +66,21 @@ CREATE TABLE winback_suppression (
   reason       text NOT NULL
 );
 
--- The customer fence's send: takes the customer's advisory lock shared (session level), then reads the plan's
--- version. A volatile function reads with a snapshot taken after the lock is granted, so a decision that committed
--- while the send waited is seen. Returns NULL when the plan is gone.
-CREATE FUNCTION winback_fence_send(lock_class integer, customer text, plan text) RETURNS bigint
-LANGUAGE sql VOLATILE AS $$
-  SELECT pg_advisory_lock_shared(lock_class, hashtext(customer));
-  SELECT version FROM winback_plan WHERE plan_id = plan;
+-- The customer fence's send: first lets go of the shared hold of the previous send of a run (release, when not
+-- NULL), then takes the customer's advisory lock shared (session level) and reads the plan's version. Each statement
+-- of a PL/pgSQL function reads with a snapshot of its own, taken after the lock is granted, so a decision that
+-- committed while the send waited is seen; PL/pgSQL also keeps the statements' plans for the session. Returns NULL
+-- when the plan is gone.
+CREATE FUNCTION winback_fence_send(lock_class integer, customer text, plan text, release text) RETURNS bigint
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  found_version bigint;
+BEGIN
+  IF release IS NOT NULL THEN
+    PERFORM pg_advisory_unlock_shared(lock_class, hashtext(release));
+  END IF;
+  PERFORM pg_advisory_lock_shared(lock_class, hashtext(customer));
+  SELECT p.version INTO found_version FROM winback_plan p WHERE p.plan_id = plan;
+  RETURN found_version;
+END
 $$;

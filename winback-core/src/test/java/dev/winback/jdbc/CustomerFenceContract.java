@@ -303,4 +303,122 @@ abstract class CustomerFenceContract {
           .hasSize(1);
     }
   }
+
+  // -------------------------------------------------------------------------------------------
+  // runs of sends
+
+  @Test
+  void aDecisionWaitsForASendInProgressInARunAndReturnsOnlyAfterIt() throws Exception {
+    WinBackPlan plan = started("a");
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch sending = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    Worker<Optional<String>> run = new Worker<>(() -> {
+      try (CustomerFence.Sends sends = store.fence().sends()) {
+        return sends.send("a", plan.id(), 0, () -> {
+          sending.countDown();
+          await(finish);
+          order.add("send returned");
+          return "sent";
+        });
+      }
+    });
+    await(sending);
+
+    Worker<String> decide = new Worker<>(() -> store.fence().decide("a", () -> {
+      order.add("decided");
+      return "opted out";
+    }));
+    awaitWaitingForTheFence(decide.thread);
+    assertThat(order).as("the decision waits while the send is in progress").isEmpty();
+    finish.countDown();
+
+    assertThat(decide.result()).isEqualTo("opted out");
+    assertThat(run.result()).contains("sent");
+    assertThat(order).containsExactly("send returned", "decided");
+  }
+
+  @Test
+  void aSendInARunForAPlanVersionThatADecisionChangedNeverRuns() {
+    WinBackPlan plan = started("a");
+    store.fence().decide("a", () -> store.update(ended(plan, PlanStatus.OPTED_OUT), List.of()));
+    AtomicBoolean ran = new AtomicBoolean();
+
+    try (CustomerFence.Sends sends = store.fence().sends()) {
+      assertThat(sends.send("a", plan.id(), 0, () -> ran.getAndSet(true))).isEmpty();
+      assertThat(sends.send("a", "no such plan", 0, () -> ran.getAndSet(true))).isEmpty();
+      assertThat(ran).isFalse();
+      assertThat(sends.send("a", plan.id(), 1, () -> "the current version"))
+          .contains("the current version");
+    }
+  }
+
+  @Test
+  void theNextSendOfARunLetsGoOfThePreviousCustomerSoDecisionsAboutThemReturnWhileTheRunGoesOn()
+      throws Exception {
+    WinBackPlan a = started("a");
+    WinBackPlan b = started("b");
+    try (CustomerFence.Sends sends = store.fence().sends()) {
+      assertThat(sends.send("a", a.id(), 0, () -> "sent to a")).contains("sent to a");
+
+      Optional<String> decidedWhileSendingToB = sends.send("b", b.id(), 0, () -> {
+        try {
+          return new Worker<>(() -> store.fence().decide("a", () -> "decided about a")).result();
+        } catch (Exception e) {
+          throw new IllegalStateException("the decision about a did not return", e);
+        }
+      });
+
+      assertThat(decidedWhileSendingToB)
+          .as("a's hold ended when the send to b took its own")
+          .contains("decided about a");
+    }
+  }
+
+  @Test
+  void aSettledRunHoldsNoCustomerAndAClosedRunNothing() throws Exception {
+    WinBackPlan a = started("a");
+    try (CustomerFence.Sends sends = store.fence().sends()) {
+      assertThat(sends.send("a", a.id(), 0, () -> "sent")).contains("sent");
+      sends.settle();
+
+      Worker<String> decide = new Worker<>(() -> store.fence().decide("a", () -> "decided"));
+      assertThat(decide.result()).as("no hold is left after settle").isEqualTo("decided");
+    }
+    Worker<String> afterClose =
+        new Worker<>(() -> store.fence().decide("a", () -> "decided again"));
+    assertThat(afterClose.result()).isEqualTo("decided again");
+  }
+
+  @Test
+  void aDecisionOnTheRunsOwnThreadNeverWaitsForTheRunsCarriedHold() {
+    WinBackPlan a = started("a");
+    try (CustomerFence.Sends sends = store.fence().sends()) {
+      assertThat(sends.send("a", a.id(), 0, () -> "sent")).contains("sent");
+
+      boolean updated = store.fence().decide("a", () -> store.update(next(a), List.of()));
+
+      assertThat(updated).isTrue();
+      assertThat(sends.send("a", a.id(), 0, () -> "an old version")).isEmpty();
+      assertThat(sends.send("a", a.id(), 1, () -> "the new version")).contains("the new version");
+    }
+  }
+
+  @Test
+  void aRunBelongsToTheThreadThatOpenedItAndEndsAtClose() throws Exception {
+    WinBackPlan a = started("a");
+    CustomerFence.Sends sends = store.fence().sends();
+    Worker<Optional<String>> elsewhere =
+        new Worker<>(() -> sends.send("a", a.id(), 0, () -> "sent"));
+    assertThatThrownBy(elsewhere::result)
+        .hasCauseInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("thread that opened it");
+
+    sends.close();
+    sends.close(); // closing twice is harmless
+
+    assertThatThrownBy(() -> sends.send("a", a.id(), 0, () -> "sent"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
 }

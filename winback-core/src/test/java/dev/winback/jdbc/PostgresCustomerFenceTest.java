@@ -1,10 +1,18 @@
 package dev.winback.jdbc;
 
+import static dev.winback.testing.Customers.LOST_AT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.winback.model.EventType;
+import dev.winback.model.WinBackPlan;
+import dev.winback.spi.CustomerFence;
 import dev.winback.spi.PlanStore;
 import dev.winback.spi.SuppressionList;
 import dev.winback.testing.Databases;
 import dev.winback.testing.PooledDataSource;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PostgresCustomerFenceTest extends CustomerFenceContract {
   private PooledDataSource dataSource;
@@ -36,5 +44,32 @@ class PostgresCustomerFenceTest extends CustomerFenceContract {
                 "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
                     + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
             > 0);
+  }
+
+  @Test
+  void aRunCarriesOneSessionLockBetweenSendsAndLeavesNoneBehindWhenClosed() {
+    for (String customer : List.of("a", "b", "c")) {
+      WinBackPlan plan = PlanStoreContract.plan(customer, LOST_AT, 0);
+      store.insertIfAbsent(
+          plan, List.of(PlanStoreContract.event(plan, EventType.PLAN_STARTED, "started")));
+    }
+    try (CustomerFence.Sends sends = store.fence().sends()) {
+      for (String customer : List.of("a", "b", "c")) {
+        assertThat(sends.send(
+                customer, PlanStoreContract.plan(customer, LOST_AT, 0).id(), 0, () -> "sent"))
+            .contains("sent");
+        assertThat(advisoryLocksHeld())
+            .as("only the last send's hold is carried")
+            .isEqualTo(1);
+      }
+    }
+    assertThat(advisoryLocksHeld()).isZero();
+  }
+
+  private long advisoryLocksHeld() {
+    return JdbcTests.count(
+        dataSource,
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+            + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
   }
 }
