@@ -119,6 +119,7 @@ final class StepRunner {
     int handled = 0;
     Instant renewed = clock.instant();
     try (CustomerFence.Sends sends = fence.sends()) {
+      claimed.forEach(c -> sends.expect(c.plan().customer().id(), c.plan().id()));
       for (ClaimedPlan candidate : claimed) {
         if (!keepGoing.getAsBoolean()) {
           break; // shutting down: the rest is released for other runners

@@ -116,6 +116,11 @@ sealed interface Dialect permits PostgresDialect, H2Dialect {
   OptionalLong lockSharedAndReadVersion(
       Connection c, String customerId, String planId, @Nullable String release) throws SQLException;
 
+  /** The session-level shared locks that let a run of sends hold several customers at once, where the database has them. */
+  default java.util.Optional<SessionLocks> sessionLocks() {
+    return java.util.Optional.empty();
+  }
+
   /** Ends a send's hold on the fence taken outside a transaction. */
   void unlockShared(Connection c, String customerId) throws SQLException;
 }

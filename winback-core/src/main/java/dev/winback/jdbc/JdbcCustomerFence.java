@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
 final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcCustomerFence.class);
 
+  private static final String WAITS_FOR_ITSELF =
+      "A decision about a customer cannot be made inside a send to the "
+          + "same customer on the same thread: it would wait for itself";
+
   private final DataSource dataSource;
   private final Dialect dialect;
 
@@ -30,8 +34,11 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
   public <T> T decide(String customerId, Supplier<T> decision) {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(decision, "decision");
+    if (JdbcSends.sendingOnThisThread(customerId)) {
+      throw new IllegalStateException(WAITS_FOR_ITSELF);
+    }
     JdbcSends
-        .settleOpen(); // a hold carried between sends of this thread must not keep this decision
+        .settleOpen(); // the holds of a run of sends on this thread must not keep this decision
     // waiting
     Transactions.Held held = Transactions.held(dataSource);
     if (held != null) {
@@ -70,9 +77,7 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
   /** A decision inside another fence operation of this thread: on its connection, in its transaction if any. */
   private <T> T decideNested(Transactions.Held held, String customerId, Supplier<T> decision) {
     if (held.sending.containsKey(customerId)) {
-      throw new IllegalStateException(
-          "A decision about a customer cannot be made inside a send to the same "
-              + "customer on the same thread: it would wait for itself");
+      throw new IllegalStateException(WAITS_FOR_ITSELF);
     }
     Connection c = held.connection;
     try {
@@ -147,12 +152,13 @@ final class JdbcCustomerFence implements dev.winback.spi.CustomerFence {
     }
   }
 
-  /** A run whose sends carry their hold to the next send on PostgreSQL; on H2, each send on its own. */
+  /** A run whose sends take their holds in groups on PostgreSQL; on H2, each send on its own. */
   @Override
   public Sends sends() {
-    return dialect.sendsInTransaction()
-        ? dev.winback.spi.CustomerFence.super.sends()
-        : new JdbcSends(this, dataSource, dialect);
+    Optional<SessionLocks> locks = dialect.sessionLocks();
+    return locks.isPresent()
+        ? new JdbcSends(dataSource, locks.get())
+        : dev.winback.spi.CustomerFence.super.sends();
   }
 
   /** Takes the fence on the held connection, checks the version, runs the send and lets the fence go. */

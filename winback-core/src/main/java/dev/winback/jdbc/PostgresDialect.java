@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * PostgreSQL: claims with {@code FOR UPDATE SKIP LOCKED}, batch writes as one statement over arrays, the fence and
  * the migration lock as advisory locks, leases by the database's {@code statement_timestamp()}.
  */
-final class PostgresDialect implements Dialect {
+final class PostgresDialect implements Dialect, SessionLocks {
   private final Duration leaseClockOffset;
   /** The database clock that judges leases: the start of the current statement (plus a test's offset). */
   private final String leaseNow;
@@ -300,6 +300,55 @@ final class PostgresDialect implements Dialect {
       p.setInt(1, CUSTOMER_LOCK_CLASS);
       p.setString(2, customerId);
       p.execute();
+    }
+  }
+
+  @Override
+  public java.util.Optional<SessionLocks> sessionLocks() {
+    return java.util.Optional.of(this);
+  }
+
+  @Override
+  public List<OptionalLong> lockGroup(
+      Connection c, List<String> release, List<String> customers, List<String> plans)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT winback_fence_sends(?, ?, ?, ?)")) {
+      p.setInt(1, CUSTOMER_LOCK_CLASS);
+      p.setArray(2, c.createArrayOf("text", release.toArray()));
+      p.setArray(3, c.createArrayOf("text", customers.toArray()));
+      p.setArray(4, c.createArrayOf("text", plans.toArray()));
+      try (ResultSet r = p.executeQuery()) {
+        r.next();
+        java.sql.Array array = r.getArray(1);
+        Object[] versions = array == null ? new Object[0] : (Object[]) array.getArray();
+        List<OptionalLong> found = new ArrayList<>(plans.size());
+        for (int i = 0; i < plans.size(); i++) {
+          Object v = i < versions.length ? versions[i] : null;
+          found.add(v == null ? OptionalLong.empty() : OptionalLong.of(((Number) v).longValue()));
+        }
+        return found;
+      }
+    }
+  }
+
+  @Override
+  public void unlock(Connection c, List<String> release) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "SELECT count(pg_advisory_unlock_shared(?, hashtext(x))) FROM unnest(?::text[]) AS x")) {
+      p.setInt(1, CUSTOMER_LOCK_CLASS);
+      p.setArray(2, c.createArrayOf("text", release.toArray()));
+      p.execute();
+    }
+  }
+
+  @Override
+  public OptionalLong version(Connection c, String planId) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT version FROM winback_plan WHERE plan_id = ?")) {
+      p.setString(1, planId);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+      }
     }
   }
 

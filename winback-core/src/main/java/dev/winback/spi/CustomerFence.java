@@ -43,10 +43,12 @@ public interface CustomerFence {
   <T> Optional<T> send(String customerId, String planId, long planVersion, Supplier<T> send);
 
   /**
-   * Opens a run of sends that the calling thread makes one after another, such as a runner's batch. The run may
-   * carry a send's shared hold over to its next send and let it go there, in the same step that takes the next
-   * hold; {@link Sends#settle()} and {@link Sends#close()} let it go at once. This default runs each send on its own
-   * through {@link #send}.
+   * Opens a run of sends that the calling thread makes one after another, such as a runner's batch. The run may take
+   * the holds of several expected sends at once and carry a send's hold past its end, letting it go with the next
+   * holds it takes, but never for long: a store lets go of every hold but the current send's when the run makes no
+   * progress for a few milliseconds (a host call that takes long, say), so a decision about a customer never waits
+   * for another customer's send. {@link Sends#settle()} and {@link Sends#close()} let go at once. This default runs
+   * each send on its own through {@link #send}.
    *
    * @return a new run, to be used and closed by the calling thread only
    */
@@ -55,9 +57,9 @@ public interface CustomerFence {
   }
 
   /**
-   * Sends made one after another by one thread. A hold carried over from the last send keeps decisions about that
-   * one customer waiting, never about any other, until the next send, {@link #settle()} or {@link #close()}: call
-   * {@code settle()} before anything that may take long, such as a host callback outside a send.
+   * Sends made one after another by one thread. Holds taken ahead or carried over keep decisions about those
+   * customers waiting for a few milliseconds at most; call {@link #settle()} before anything outside a send that may
+   * take long, such as a host callback, and {@link #close()} at the end.
    */
   interface Sends extends AutoCloseable {
 
@@ -74,6 +76,16 @@ public interface CustomerFence {
      * @throws IllegalStateException when called by another thread than the one that opened the run, or after close
      */
     <T> Optional<T> send(String customerId, String planId, long planVersion, Supplier<T> send);
+
+    /**
+     * Tells the run of a send likely to follow, in the order the sends will come, so that a store can take the holds
+     * of several sends in one round trip. A send that never comes costs a hold until the run settles; a send not
+     * expected still runs. This default does nothing.
+     *
+     * @param customerId the customer
+     * @param planId the plan the step belongs to
+     */
+    default void expect(String customerId, String planId) {}
 
     /** Lets go of any hold carried over from the last send; the run stays open. */
     void settle();

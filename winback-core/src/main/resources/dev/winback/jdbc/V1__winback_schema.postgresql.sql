@@ -84,3 +84,26 @@ BEGIN
   RETURN found_version;
 END
 $$;
+
+-- The customer fence's sends in a group (a run of sends on one session): lets go of the session's shared holds on
+-- release (one unlock per element), then takes the holds of the group's customers shared, in the order of their
+-- lock keys (so that groups never wait for each other in a cycle), and reads the plans' versions with a snapshot taken after every lock was granted. Returns the versions in the order of plans, NULL for a
+-- plan that is gone.
+CREATE FUNCTION winback_fence_sends(lock_class integer, release text[], customers text[], plans text[])
+RETURNS bigint[]
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  c text;
+  versions bigint[];
+BEGIN
+  FOREACH c IN ARRAY coalesce(release, '{}') LOOP
+    PERFORM pg_advisory_unlock_shared(lock_class, hashtext(c));
+  END LOOP;
+  FOR c IN SELECT x FROM unnest(customers) AS x ORDER BY hashtext(x) LOOP
+    PERFORM pg_advisory_lock_shared(lock_class, hashtext(c));
+  END LOOP;
+  SELECT array_agg(p.version ORDER BY o.i) INTO versions
+    FROM unnest(plans) WITH ORDINALITY AS o(plan_id, i) LEFT JOIN winback_plan p ON p.plan_id = o.plan_id;
+  RETURN versions;
+END
+$$;
