@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Whatever goes wrong with one customer (a host callback that throws, returns null or raises an {@link Error}, a
- * record that cannot be written) stays with that customer: every other customer is served, and nobody's step is
- * invoked twice because of it.
+ * record that cannot be written) stays with that customer: every other customer is served, nobody's step is invoked
+ * twice because of it, and the poisoned customer can still be exported and erased. Each store runs these tests.
  */
-class PoisonIsolationTest {
+abstract class PoisonIsolationContract {
   private static final int CUSTOMERS = 20;
   private static final String POISON = "c7";
 
@@ -69,8 +69,19 @@ class PoisonIsolationTest {
     return winBack;
   }
 
+  /** A new, empty store. */
+  protected abstract PlanStore newStore();
+
   private WinBack engine(ContactPolicy policy) {
-    return engine(PlanStore.inMemory(), policy, event -> {});
+    return engine(newStore(), policy, event -> {});
+  }
+
+  /** The poisoned customer's data can still be exported, then erased. */
+  private static void assertThePoisonIsExportableAndErasable(WinBack winBack) {
+    assertThat(winBack.export(POISON))
+        .contains(winBack.plan(POISON).orElseThrow().id());
+    winBack.erase(POISON);
+    assertThat(winBack.plan(POISON)).isEmpty();
   }
 
   private void assertEveryoneButThePoisonWasServedOnce(WinBack winBack) {
@@ -108,6 +119,7 @@ class PoisonIsolationTest {
         .satisfies(e -> assertThat(e.detail())
             .contains("the contact check threw java.lang.IllegalStateException")
             .doesNotContain("CRM lookup"));
+    assertThePoisonIsExportableAndErasable(winBack);
   }
 
   @Test
@@ -121,6 +133,7 @@ class PoisonIsolationTest {
     assertThat(events(winBack, EventType.STEP_RETRY_SCHEDULED))
         .singleElement()
         .satisfies(e -> assertThat(e.detail()).contains("the contact check threw"));
+    assertThePoisonIsExportableAndErasable(winBack);
   }
 
   @Test
@@ -133,6 +146,7 @@ class PoisonIsolationTest {
     });
     WinBack winBack = WinBack.builder()
         .clock(clock)
+        .store(newStore())
         .feedback(throwing)
         .apology(throwing)
         .incentives(throwing)
@@ -151,6 +165,7 @@ class PoisonIsolationTest {
     assertThat(poisoned.step(0).outcome())
         .hasValueSatisfying(
             o -> assertThat(o).contains("the strategy threw java.lang.StackOverflowError"));
+    assertThePoisonIsExportableAndErasable(winBack);
   }
 
   @Test
@@ -162,6 +177,7 @@ class PoisonIsolationTest {
     });
     WinBack winBack = WinBack.builder()
         .clock(clock)
+        .store(newStore())
         .listener(new WinBackListener() {
           @Override
           public void onEvent(JournalEvent event) {}
@@ -188,6 +204,7 @@ class PoisonIsolationTest {
   void listenersAndActivityWritersThatThrowErrorsStopNothing() {
     WinBack winBack = WinBack.builder()
         .clock(clock)
+        .store(newStore())
         .listener(event -> {
           throw new AssertionError("listener bug");
         })
@@ -213,7 +230,7 @@ class PoisonIsolationTest {
 
   @Test
   void aPlanWhoseResultCannotBeWrittenIsQuarantinedAndTheBatchIsNotInvokedAgain() {
-    PlanStore inner = PlanStore.inMemory();
+    PlanStore inner = newStore();
     PlanStore store = StoreWrapper.failingUpdatesOf(
         inner,
         plan -> plan.customer().id().equals(POISON)
@@ -237,7 +254,6 @@ class PoisonIsolationTest {
         .singleElement()
         .satisfies(e -> assertThat(e.detail()).contains(StoreWrapper.Refused.class.getName()));
     assertThat(winBack.export(POISON)).contains("QUARANTINED");
-    winBack.erase(POISON);
-    assertThat(winBack.plan(POISON)).isEmpty();
+    assertThePoisonIsExportableAndErasable(winBack);
   }
 }
