@@ -242,11 +242,15 @@ public final class JdbcPlanStore implements PlanStore {
    * {@code pg_advisory_lock_shared} on a pooled connection in auto-commit mode, held for the send's length (no
    * transaction stays open): one round trip takes it and reads the version (the schema's function
    * {@code winback_fence_send}), one more ({@code pg_advisory_unlock_shared}) ends it; sends to one customer do not
-   * wait for each other. A runner's batch is one {@link CustomerFence#sends() run} on one pooled connection: each
-   * send lets go of the previous send's hold in the same round trip that takes its own, so a step costs one round
-   * trip; the last hold ends when the run settles or closes, and a decision made on the run's thread settles it
-   * first. On H2 it is the decision's row lock, exclusive, in a transaction held across the send. The
-   * store's calls made by the send on its thread use the held connection. A decision about the same customer made
+   * wait for each other. A runner's batch is one {@link CustomerFence#sends() run} on a session of its own (one pooled
+   * connection per runner thread, besides the store's): one round trip ({@code winback_fence_sends}) lets go of the
+   * run's holds and takes those of the next group of the batch's sends, in lock-key order, reading their versions, so
+   * a group of up to 64 quick sends costs one round trip; groups shrink to one send when sends are slow, and a watcher
+   * thread lets go of every hold but the current send's when a run makes no progress for 10 ms, so a decision about
+   * a customer waits that long at most for another customer's host call. A decision made on the run's thread lets
+   * the run's holds go first. On H2 it is the decision's row lock, exclusive, in a transaction held across the send,
+   * one send at a time. The store's calls made by a single send on its thread use the held connection (a run's sends
+   * use pooled ones). A decision about the same customer made
    * inside a send on the same thread would wait for itself, and is refused with an {@link IllegalStateException}.
    *
    * <p>So a decision about a customer waits for the sends to them in progress on any node, and once it has returned

@@ -10,6 +10,7 @@ import dev.winback.ManualClock;
 import dev.winback.ReactivationTokens;
 import dev.winback.RunSummary;
 import dev.winback.WinBack;
+import dev.winback.jdbc.JdbcPlanStore;
 import dev.winback.model.ExitCategory;
 import dev.winback.model.Feedback;
 import dev.winback.model.PlanStatus;
@@ -17,6 +18,7 @@ import dev.winback.model.ReasonSource;
 import dev.winback.model.StepKind;
 import dev.winback.spi.StepContext;
 import dev.winback.spi.StepResult;
+import dev.winback.testing.Databases;
 import dev.winback.testing.Recorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,6 +71,54 @@ class HostCallbacksTest {
 
     assertThat(tookMillis).isLessThan(50);
     assertThat(host.calls()).extracting(c -> c.customer().id()).containsExactly("slow");
+    assertThat(winBack.plan("other").orElseThrow().status()).isEqualTo(PlanStatus.OPTED_OUT);
+  }
+
+  @Test
+  void
+      onPostgresAnOptOutOfACustomerHeldAheadInTheSameBatchReturnsAtOnceWhileAnotherCustomersStrategyHangs()
+          throws Exception {
+    CountDownLatch hanging = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Recorder host = new Recorder().answering(context -> {
+      if (context.customer().id().equals("slow")) {
+        hanging.countDown();
+        release.await(3, TimeUnit.SECONDS); // a strategy that hangs for 3 s
+      }
+      return StepResult.sent();
+    });
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(JdbcPlanStore.create(Databases.newPostgres()).migrate())
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
+    for (int i = 0;
+        i < 40;
+        i++) { // quick sends first, so that the run holds several customers at a time
+      winBack.start(lost("quick" + i).build());
+      clock.advance(Duration.ofSeconds(1));
+    }
+    winBack.start(lost("slow").build());
+    clock.advance(
+        Duration.ofSeconds(1)); // the other customer's step comes right after the slow one
+    winBack.start(lost("other").build());
+    winBack.start(lost("warm-up").build());
+    winBack.optOut("warm-up");
+    clock.advance(Duration.ofDays(1));
+
+    CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(winBack::runDue);
+    assertThat(hanging.await(30, TimeUnit.SECONDS)).isTrue();
+    long started = System.nanoTime();
+    winBack.optOut("other");
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    release.countDown();
+    run.get(30, TimeUnit.SECONDS);
+
+    assertThat(tookMillis).isLessThan(50);
+    assertThat(host.calls()).extracting(c -> c.customer().id()).doesNotContain("other");
     assertThat(winBack.plan("other").orElseThrow().status()).isEqualTo(PlanStatus.OPTED_OUT);
   }
 
