@@ -18,6 +18,7 @@ import dev.winback.model.JournalEvent;
 import dev.winback.model.Limits;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.PlanStatus;
+import dev.winback.model.ReasonClassification;
 import dev.winback.model.Suppression;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.PlanStore;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,45 +112,87 @@ final class Decisions {
     Objects.requireNonNull(feedback, "feedback");
     return writer.decide(customerId, () -> {
       WinBackPlan latest = writer.latest(customerId);
+      Reading reading = feedback.category().isPresent()
+          ? new Reading(feedback.category().get(), "", List.of())
+          : read(feedback, latest);
       ExitReason.Builder reason = ExitReason.builder()
-          .category(feedback.category().orElseGet(() -> classify(feedback, latest)))
+          .category(reading.category())
           .verbatim(feedback.text())
           .source(feedback.source())
           .recordedAt(feedback.receivedAt());
       feedback.ourFault().ifPresent(reason::ourFault);
       ExitReason exitReason = reason.build();
-      return writer.apply(latest.id(), plan -> revised(plan, exitReason, feedback.receivedAt()));
+      return writer.apply(
+          latest.id(), plan -> revised(plan, exitReason, reading, feedback.receivedAt()));
     });
   }
 
-  private ExitCategory classify(Feedback feedback, WinBackPlan plan) {
+  /**
+   * What the engine takes from a classifier: a category that never stops contact by itself, how it was read, and
+   * the irreversible categories the words only suggest.
+   */
+  private record Reading(ExitCategory category, String how, List<ExitCategory> suggested) {}
+
+  /**
+   * Reads the customer's words with the classifier. An irreversible category (deceased, legal hold, do not
+   * contact) never comes from free text, whatever the classifier says: it is only suggested, for a person to
+   * confirm, and the reason is recorded as UNKNOWN when it was the main one.
+   */
+  private Reading read(Feedback feedback, WinBackPlan plan) {
     if (feedback.text().isEmpty()) {
-      return ExitCategory.UNKNOWN;
+      return new Reading(ExitCategory.UNKNOWN, "", List.of());
     }
+    ReasonClassification read;
     try {
-      return Objects.requireNonNullElse(
-          classifier.classify(feedback.text().get(), plan.customer().locale()),
-          ExitCategory.UNKNOWN);
+      read = Objects.requireNonNull(
+          classifier.classification(feedback.text().get(), plan.customer().locale()),
+          "the classifier returned null");
     } catch (Throwable e) {
       HostFailures.log(LOG, "Reason classifier " + classifier.getClass().getName(), plan.id(), e);
-      return ExitCategory.UNKNOWN;
+      return new Reading(ExitCategory.UNKNOWN, " (the classifier failed)", List.of());
     }
+    List<ExitCategory> suggested = new ArrayList<>();
+    List<ExitCategory> others = new ArrayList<>();
+    for (ExitCategory category : read.categories()) {
+      (category.irreversible() ? suggested : others).add(category);
+    }
+    ExitCategory category = read.category().irreversible() ? ExitCategory.UNKNOWN : read.category();
+    others.remove(category);
+    StringBuilder how = new StringBuilder(" (read");
+    read.language().ifPresent(language -> how.append(" as ").append(language));
+    how.append(String.format(Locale.ROOT, ", confidence %.2f", read.confidence()));
+    if (!others.isEmpty()) {
+      how.append("; also ").append(others);
+    }
+    return new Reading(category, how.append(')').toString(), List.copyOf(suggested));
   }
 
-  private PlanEdit revised(WinBackPlan plan, ExitReason reason, Instant receivedAt) {
+  private PlanEdit revised(
+      WinBackPlan plan, ExitReason reason, Reading reading, Instant receivedAt) {
     PlanEdit edit = new PlanEdit(plan, clock.instant());
     edit.addReason(reason);
     edit.event(
         EventType.FEEDBACK_RECORDED,
         "feedback via " + reason.source() + ": " + reason.category()
-            + (reason.ourFault() ? " (the fault was ours)" : ""));
+            + (reason.ourFault() ? " (the fault was ours)" : "") + reading.how());
+    for (ExitCategory suggested : reading.suggested()) {
+      edit.event(
+          EventType.REASON_SUGGESTED,
+          "the customer's words suggest " + suggested
+              + ", which only a person may confirm (recordFeedback with the category, or suppress);"
+              + " contact is unchanged until then");
+    }
     if (!edit.isActive()) {
       return edit;
     }
     Optional<String> blocked = Planner.whyNotContact(edit.customer());
     if (blocked.isPresent()) {
-      if (edit.customer().leftBecauseOf(ExitCategory.DECEASED)) {
-        suppressionList.add(edit.customer(), Suppression.DECEASED);
+      for (ExitCategory category : ExitCategory.values()) {
+        Optional<Suppression> suppression = category.suppression();
+        if (suppression.isPresent() && edit.customer().leftBecauseOf(category)) {
+          suppressionList.add(edit.customer(), suppression.get());
+          break;
+        }
       }
       edit.end(PlanStatus.SUPPRESSED, blocked.get());
       return edit;

@@ -165,7 +165,9 @@ public final class WinBackBuilder {
   }
 
   /**
-   * Sets how customers' words are classified; {@link ReasonClassifier#keywords()} unless set.
+   * Sets how customers' words are classified; {@link ReasonClassifier#keywords()} unless set. Whatever it answers,
+   * an irreversible category (deceased, legal hold, do not contact) read from free text is only journalled as a
+   * suggestion: it never changes whom the engine contacts.
    *
    * @param classifier the classifier
    * @return this builder

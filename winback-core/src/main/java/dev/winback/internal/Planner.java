@@ -35,6 +35,11 @@ public final class Planner {
   /** Name recorded as the rule of a plan that must not contact the customer at all. */
   public static final String DO_NOT_CONTACT_RULE = "do-not-contact";
 
+  /** The categories whose customers nobody contacts, in the order their reason is named. */
+  private static final ExitCategory[] IRREVERSIBLE = java.util.Arrays.stream(ExitCategory.values())
+      .filter(ExitCategory::irreversible)
+      .toArray(ExitCategory[]::new);
+
   /** The local time of day a step anchored to a contract end is due. */
   private static final LocalTime CONTRACT_END_TIME = LocalTime.of(10, 0);
 
@@ -105,8 +110,13 @@ public final class Planner {
     if (customer.suppression().isPresent()) {
       return Optional.of("the customer is suppressed (" + customer.suppression().get() + ")");
     }
-    if (customer.leftBecauseOf(ExitCategory.DECEASED)) {
-      return Optional.of("the customer is deceased");
+    for (ExitCategory category : IRREVERSIBLE) {
+      if (customer.leftBecauseOf(category)) {
+        return Optional.of(
+            category == ExitCategory.DECEASED
+                ? "the customer is deceased"
+                : "the customer's reason forbids contact (" + category + ")");
+      }
     }
     if (!customer.consentsToAnyChannel()) {
       return Optional.of("the customer has consented to no channel");

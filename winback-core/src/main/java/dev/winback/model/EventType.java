@@ -26,6 +26,11 @@ public enum EventType {
   STEP_REROUTED,
   /** The customer told us why they left. */
   FEEDBACK_RECORDED,
+  /**
+   * The customer's words suggest an irreversible category (deceased, legal hold, do not contact) that only a person
+   * may confirm; the detail names the category. Nothing about contact changes until the host confirms it.
+   */
+  REASON_SUGGESTED,
   /** The customer answered. */
   RESPONSE_RECORDED,
   /** A consent changed; the detail says which, from what to what, and its source (proof of consent). */

@@ -1,8 +1,12 @@
 package dev.winback.model;
 
+import java.util.Optional;
+
 /**
  * Why a customer left, from a fixed taxonomy. Each category knows whether the fault is ours by default (an
- * {@link ExitReason} can say otherwise for one customer).
+ * {@link ExitReason} can say otherwise for one customer), and whether it is irreversible: {@link #DECEASED},
+ * {@link #LEGAL_HOLD} and {@link #DO_NOT_CONTACT} stop all contact for good, so the engine takes them only from
+ * the host, never from a classifier reading free text.
  */
 public enum ExitCategory {
   /** Our price was too high for them. */
@@ -31,6 +35,10 @@ public enum ExitCategory {
   BUDGET_CUT(false),
   /** The customer died. Nobody may contact them about winning them back. */
   DECEASED(false),
+  /** A legal matter (a dispute, a claim, a lawyer's letter) forbids contact. Nobody may contact them. */
+  LEGAL_HOLD(false),
+  /** They asked never to be contacted again. Nobody may contact them. */
+  DO_NOT_CONTACT(false),
   /** We do not know yet. */
   UNKNOWN(false);
 
@@ -47,5 +55,29 @@ public enum ExitCategory {
    */
   public boolean ourFaultByDefault() {
     return ourFaultByDefault;
+  }
+
+  /**
+   * Tells whether this category stops all contact for good ({@link #DECEASED}, {@link #LEGAL_HOLD},
+   * {@link #DO_NOT_CONTACT}); such a category must come from the host, never from free text alone.
+   *
+   * @return true for the categories nobody may be contacted for
+   */
+  public boolean irreversible() {
+    return suppression().isPresent();
+  }
+
+  /**
+   * The suppression an irreversible category puts the customer under.
+   *
+   * @return the suppression, empty for a category that allows contact
+   */
+  public Optional<Suppression> suppression() {
+    return switch (this) {
+      case DECEASED -> Optional.of(Suppression.DECEASED);
+      case LEGAL_HOLD -> Optional.of(Suppression.LEGAL_HOLD);
+      case DO_NOT_CONTACT -> Optional.of(Suppression.DO_NOT_CONTACT);
+      default -> Optional.empty();
+    };
   }
 }

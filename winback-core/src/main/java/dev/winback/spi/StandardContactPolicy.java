@@ -42,6 +42,13 @@ enum StandardContactPolicy implements ContactPolicy {
     if (customer.leftBecauseOf(ExitCategory.DECEASED)) {
       return new ContactDecision.Suppress("deceased", "the customer is deceased");
     }
+    if (customer.leftBecauseOf(ExitCategory.LEGAL_HOLD)) {
+      return new ContactDecision.Suppress("legal-hold", "a legal matter forbids contact");
+    }
+    if (customer.leftBecauseOf(ExitCategory.DO_NOT_CONTACT)) {
+      return new ContactDecision.Suppress(
+          "do-not-contact", "the customer asked never to be contacted again");
+    }
     ContactPurpose purpose = request.purpose();
     if (!customer.consentsTo(request.channel(), purpose)) {
       Optional<Channel> next = preferredConsented(customer, purpose, request.channel())

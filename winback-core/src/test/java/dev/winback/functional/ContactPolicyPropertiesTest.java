@@ -91,7 +91,7 @@ class ContactPolicyPropertiesTest {
             point.list().ofMinSize(1).ofMaxSize(4),
             Arbitraries.of(Channel.values()).optional(),
             Arbitraries.of(ExitCategory.values())
-                .filter(c -> c != ExitCategory.DECEASED)
+                .filter(c -> !c.irreversible())
                 .list()
                 .ofMaxSize(2),
             Arbitraries.of(ZONES),

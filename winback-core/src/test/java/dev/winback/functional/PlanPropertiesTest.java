@@ -120,7 +120,7 @@ class PlanPropertiesTest {
   void nobodyWhoMustNotBeContactedGetsAStep(@ForAll("customers") LostCustomer customer) {
     WinBackPlan plan = winBack.preview(customer);
 
-    if (customer.leftBecauseOf(ExitCategory.DECEASED)
+    if (customer.exitReasons().stream().anyMatch(r -> r.category().irreversible())
         || customer.consentedChannels().isEmpty()) {
       assertThat(plan.status()).isEqualTo(PlanStatus.SUPPRESSED);
       assertThat(plan.steps()).isEmpty();

@@ -227,7 +227,7 @@ class SeedRulesTest {
   @Test
   void letsThemGoGracefullyWithTheDoorOpen() {
     for (ExitCategory category : ExitCategory.values()) {
-      if (category == ExitCategory.DECEASED) {
+      if (category.irreversible()) {
         continue;
       }
       WinBackPlan plan =
@@ -266,16 +266,36 @@ class SeedRulesTest {
   }
 
   @Test
-  void stopsAtOnceWhenWeLearnTheCustomerDied() {
+  void stopsAtOnceWhenTheHostConfirmsTheCustomerDied() {
     winBack.start(lost("c1").build());
     runDays(1);
 
     winBack.recordFeedback(
-        "c1", Feedback.of("My husband passed away in May", ReasonSource.LETTER, clock.instant()));
+        "c1",
+        Feedback.builder()
+            .text("My husband passed away in May")
+            .category(ExitCategory.DECEASED)
+            .source(ReasonSource.LETTER)
+            .receivedAt(clock.instant())
+            .build());
     runDays(120);
 
     assertThat(winBack.plan("c1").orElseThrow().status()).isEqualTo(PlanStatus.SUPPRESSED);
     assertThat(sentKinds()).containsExactly(FEEDBACK_REQUEST);
+  }
+
+  @Test
+  void onlySuggestsADeathReadFromTheCustomersWordsForAPersonToConfirm() {
+    winBack.start(lost("c1").build());
+    runDays(1);
+
+    WinBackPlan plan = winBack.recordFeedback(
+        "c1", Feedback.of("My husband passed away in May", ReasonSource.LETTER, clock.instant()));
+
+    assertThat(plan.status()).isEqualTo(PlanStatus.ACTIVE);
+    assertThat(plan.customer().leftBecauseOf(ExitCategory.DECEASED)).isFalse();
+    assertThat(winBack.history("c1"))
+        .anySatisfy(event -> assertThat(event.detail()).contains("suggest DECEASED"));
   }
 
   @Test
