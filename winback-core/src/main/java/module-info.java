@@ -9,6 +9,7 @@ module dev.winback.core {
   requires transitive org.jspecify;
   requires com.fasterxml.jackson.datatype.jdk8;
   requires com.fasterxml.jackson.datatype.jsr310;
+  requires com.google.i18n.phonenumbers.libphonenumber;
   requires org.slf4j;
   requires static java.compiler;
   requires static org.immutables.value.annotations;

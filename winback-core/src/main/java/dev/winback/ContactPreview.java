@@ -14,6 +14,7 @@ import dev.winback.spi.ContactRequest;
 import dev.winback.spi.SuppressionList;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public final class ContactPreview {
   private final ContactRules rules;
   private final SuppressionList suppressions;
   private final Function<String, List<ContactRecord>> history;
+  private final ZoneId defaultZone;
 
   /**
    * Where a contact ends up once the policy has had its say.
@@ -69,15 +71,18 @@ public final class ContactPreview {
       ContactPolicy policy,
       ContactRules rules,
       SuppressionList suppressions,
-      Function<String, List<ContactRecord>> history) {
+      Function<String, List<ContactRecord>> history,
+      ZoneId defaultZone) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.rules = Objects.requireNonNull(rules, "rules");
     this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
     this.history = Objects.requireNonNull(history, "history");
+    this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
   }
 
   /**
-   * A preview under a policy, contact rules, a suppression list and each customer's earlier contacts.
+   * A preview under a policy, contact rules, a suppression list and each customer's earlier contacts; customers
+   * without a time zone are timed in UTC unless {@link #withDefaultZone} says otherwise.
    *
    * @param policy the policy, e.g. {@link ContactPolicy#standard()}
    * @param rules the contact rules, e.g. a playbook's or {@link ContactRules#defaults()}
@@ -90,7 +95,18 @@ public final class ContactPreview {
       ContactRules rules,
       SuppressionList suppressions,
       Function<String, List<ContactRecord>> history) {
-    return new ContactPreview(policy, rules, suppressions, history);
+    return new ContactPreview(policy, rules, suppressions, history, ZoneId.of("UTC"));
+  }
+
+  /**
+   * The same preview timing customers without a time zone of their own in a default zone, as an engine built with
+   * that {@code defaultZone} does.
+   *
+   * @param zone the business's zone
+   * @return the new preview
+   */
+  public ContactPreview withDefaultZone(ZoneId zone) {
+    return new ContactPreview(policy, rules, suppressions, history, zone);
   }
 
   /**
@@ -129,7 +145,8 @@ public final class ContactPreview {
             at,
             history.apply(customer.id()),
             suppressions.lookup(customer),
-            rules));
+            rules,
+            defaultZone));
     return new Outcome(
         resolution.channel(), resolution.at(), resolution.changes(), resolution.stop());
   }

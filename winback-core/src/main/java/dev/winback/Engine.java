@@ -22,7 +22,8 @@ final class Engine {
         config.experiment(),
         config.contactPolicy(),
         config.suppressionList(),
-        config.store());
+        config.store(),
+        config.defaultZone());
     this.decisions = new Decisions(
         config.clock(), writer, chooser, config.suppressionList(), config.classifier());
     this.tokens = new TokenDesk(config.clock(), writer, config.tokens(), config.playbook());

@@ -10,6 +10,7 @@ import dev.winback.spi.SuppressionList;
 import dev.winback.spi.WinBackListener;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +34,8 @@ record EngineConfig(
     Optional<Experiment> experiment,
     String nodeId,
     Duration lease,
-    Optional<Duration> stepTimeout) {
+    Optional<Duration> stepTimeout,
+    ZoneId defaultZone) {
 
   /** The most threads strategies with a timeout may hold at once. */
   static final int MAX_STRATEGY_THREADS = 32;
@@ -42,7 +44,7 @@ record EngineConfig(
   public String toString() {
     return "playbook=" + playbook.name() + ", store=" + store.getClass().getSimpleName()
         + ", clock=" + clock
-        + ", batchSize=" + batchSize + ", lease=" + lease
+        + ", batchSize=" + batchSize + ", lease=" + lease + ", defaultZone=" + defaultZone
         + stepTimeout.map(t -> ", stepTimeout=" + t).orElse("")
         + experiment.map(e -> ", experiment=" + e.name()).orElse("");
   }

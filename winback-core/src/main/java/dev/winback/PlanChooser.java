@@ -10,6 +10,7 @@ import dev.winback.spi.ContactPolicy;
 import dev.winback.spi.PlanStore;
 import dev.winback.spi.SuppressionList;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,22 +30,30 @@ final class PlanChooser {
   private final ContactPolicy contactPolicy;
   private final SuppressionList suppressionList;
   private final PlanStore store;
+  private final ZoneId defaultZone;
 
   PlanChooser(
       Playbook playbook,
       Optional<Experiment> experiment,
       ContactPolicy contactPolicy,
       SuppressionList suppressionList,
-      PlanStore store) {
+      PlanStore store,
+      ZoneId defaultZone) {
     this.playbook = playbook;
     this.experiment = experiment;
     this.contactPolicy = contactPolicy;
     this.suppressionList = suppressionList;
     this.store = store;
+    this.defaultZone = defaultZone;
     playbooks.put(playbook.name(), playbook);
     experiment.ifPresent(
         e -> e.variantPlaybooks().forEach(variant -> playbooks.put(variant.name(), variant)));
-    playbooks.values().forEach(p -> planners.put(p.name(), new Planner(p)));
+    playbooks.values().forEach(p -> planners.put(p.name(), new Planner(p, defaultZone)));
+  }
+
+  /** The zone that times customers without one of their own. */
+  ZoneId defaultZone() {
+    return defaultZone;
   }
 
   /** The engine's own playbook. */
@@ -89,7 +98,8 @@ final class PlanChooser {
           playbook.contactRules(),
           store.contactHistory(customer.id()),
           listed,
-          now);
+          now,
+          defaultZone);
     }
     Experiment running = experiment.get();
     String arm = running.assign(customer.id());
@@ -114,7 +124,8 @@ final class PlanChooser {
         armPlaybook.contactRules(),
         store.contactHistory(customer.id()),
         listed,
-        now);
+        now,
+        defaultZone);
     return new ContactPlanning.Planned(
         WinBackPlan.builder()
             .from(planned.plan())

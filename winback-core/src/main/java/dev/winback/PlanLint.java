@@ -21,6 +21,7 @@ import dev.winback.spi.ContactPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -331,8 +332,11 @@ public final class PlanLint {
     Optional<LocalDate> contractEnds =
         customer.newArrangement().flatMap(NewArrangement::contractEnds);
     if (contractEnds.isPresent()) {
-      Instant end =
-          contractEnds.get().atStartOfDay(customer.timeZone()).toInstant().plus(Duration.ofDays(1));
+      Instant end = contractEnds
+          .get()
+          .atStartOfDay(customer.timeZone().orElse(ZoneOffset.UTC))
+          .toInstant()
+          .plus(Duration.ofDays(1));
       for (PlanStep step : contacts) {
         Instant at = step.completedAt().orElse(step.dueAt());
         if (step.kind() == StepKind.SECOND_CHANCE_ASK

@@ -222,7 +222,8 @@ final class StepRunner {
               at,
               history,
               listed,
-              playbook.contactRules()));
+              playbook.contactRules(),
+              chooser.defaultZone()));
     } catch (Throwable e) {
       HostFailures.log(
           LOG,

@@ -3,6 +3,7 @@ package dev.winback;
 import dev.winback.internal.StepStrategies;
 import dev.winback.model.Playbook;
 import dev.winback.spi.ActivityWriter;
+import dev.winback.spi.AddressFingerprints;
 import dev.winback.spi.ApologyStrategy;
 import dev.winback.spi.ContactPolicy;
 import dev.winback.spi.FeedbackStrategy;
@@ -14,6 +15,7 @@ import dev.winback.spi.SuppressionList;
 import dev.winback.spi.WinBackListener;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configures a {@link WinBack}: get one from {@link WinBack#builder()}. Every option may be set once; setting one
@@ -28,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  */
 public final class WinBackBuilder {
+  private static final Logger LOG = LoggerFactory.getLogger(WinBackBuilder.class);
   private @Nullable Clock clock;
   private @Nullable Playbook playbook;
   private @Nullable PlanStore store;
@@ -46,6 +51,8 @@ public final class WinBackBuilder {
   private @Nullable String nodeId;
   private @Nullable Duration lease;
   private @Nullable Duration stepTimeout;
+  private @Nullable String defaultRegion;
+  private @Nullable ZoneId defaultZone;
 
   WinBackBuilder() {}
 
@@ -279,6 +286,35 @@ public final class WinBackBuilder {
   }
 
   /**
+   * Sets the region whose numbering plan reads phone numbers written without a country code (e.g. {@code GB}, so
+   * that {@code 020 7946 0000} and {@code +44 20 7946 0000} are one number on the suppression list); the country of
+   * each customer's locale unless set, and none when the locale names no country.
+   *
+   * @param region an ISO 3166-1 alpha-2 region code that libphonenumber knows
+   * @return this builder
+   * @throws ConfigurationException when already set
+   * @throws IllegalArgumentException when libphonenumber knows no such region
+   */
+  public WinBackBuilder defaultRegion(String region) {
+    AddressFingerprints.requireRegion(region);
+    this.defaultRegion = once(this.defaultRegion, region, "default region");
+    return this;
+  }
+
+  /**
+   * Sets the business's time zone, which times the messages of customers who have none of their own (quiet hours,
+   * allowed hours, contract ends). Without it those customers are timed in UTC, and {@link #build()} logs a warning.
+   *
+   * @param zone the zone, e.g. {@code ZoneId.of("America/New_York")}
+   * @return this builder
+   * @throws ConfigurationException when already set
+   */
+  public WinBackBuilder defaultZone(ZoneId zone) {
+    this.defaultZone = once(this.defaultZone, zone, "default zone");
+    return this;
+  }
+
+  /**
    * Sets how many due steps {@link WinBack#runDue()} takes from the store at a time; 500 unless set.
    *
    * @param size the batch size, at least 1
@@ -299,6 +335,9 @@ public final class WinBackBuilder {
 
   /**
    * Builds the engine.
+   *
+   * <p>A missing {@link #defaultZone} is not an error (an engine whose customers all carry their zone needs none),
+   * but it is logged as a warning, since customers without a zone are then timed in UTC.
    *
    * @return the engine, immutable and thread-safe; close it when done
    * @throws ConfigurationException when a step kind the playbook uses has no strategy registered
@@ -325,6 +364,13 @@ public final class WinBackBuilder {
           + "' has steps with no strategy to carry them " + "out; register "
           + String.join(", ", missing) + " (use the interface's none() to skip such steps)");
     }
+    if (defaultZone == null) {
+      LOG.warn(
+          "No default time zone: customers without a time zone of their own are timed in UTC (quiet hours,"
+              + " allowed hours, contract ends), which is the night in the Americas and Asia; set the business's zone"
+              + " with WinBack.builder().defaultZone(...)");
+    }
+    SuppressionList list = suppressionList == null ? SuppressionList.inMemory() : suppressionList;
     return new WinBack(new EngineConfig(
         clock == null ? Clock.systemUTC() : clock,
         chosen,
@@ -335,7 +381,7 @@ public final class WinBackBuilder {
         activities == null ? ActivityWriter.none() : activities,
         classifier == null ? ReasonClassifier.keywords() : classifier,
         batchSize == 0 ? 500 : batchSize,
-        suppressionList == null ? SuppressionList.inMemory() : suppressionList,
+        defaultRegion == null ? list : new HomeRegionList(list, defaultRegion),
         contactPolicy == null
             ? ContactPolicy.standard()
             : ContactPolicy.standard().and(contactPolicy),
@@ -343,6 +389,7 @@ public final class WinBackBuilder {
         Optional.ofNullable(experiment),
         nodeId == null ? "node-" + UUID.randomUUID() : nodeId,
         lease == null ? Duration.ofMinutes(5) : lease,
-        Optional.ofNullable(stepTimeout)));
+        Optional.ofNullable(stepTimeout),
+        defaultZone == null ? ZoneId.of("UTC") : defaultZone));
   }
 }

@@ -13,6 +13,7 @@ import dev.winback.spi.ContactPolicy;
 import dev.winback.spi.ContactRecord;
 import dev.winback.spi.ContactRequest;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class ContactPlanning {
   public record Planned(WinBackPlan plan, List<JournalEvent> events) {}
 
   /**
-   * Applies the policy to a new plan.
+   * Applies the policy to a new plan, timing a customer without a time zone in UTC.
    *
    * @param plan the plan as the playbook chose it
    * @param policy the contact policy
@@ -51,6 +52,29 @@ public final class ContactPlanning {
       List<ContactRecord> history,
       Optional<Suppression> listed,
       Instant now) {
+    return apply(plan, policy, rules, history, listed, now, ZoneId.of("UTC"));
+  }
+
+  /**
+   * Applies the policy to a new plan.
+   *
+   * @param plan the plan as the playbook chose it
+   * @param policy the contact policy
+   * @param rules the playbook's contact rules
+   * @param history the customer's earlier contacts, oldest first
+   * @param listed the customer's entry on the suppression list, if any
+   * @param now the time of planning
+   * @param defaultZone the zone that times a customer without one of their own
+   * @return the adjusted plan and its explanations
+   */
+  public static Planned apply(
+      WinBackPlan plan,
+      ContactPolicy policy,
+      ContactRules rules,
+      List<ContactRecord> history,
+      Optional<Suppression> listed,
+      Instant now,
+      ZoneId defaultZone) {
     if (!plan.status().isActive()) {
       return new Planned(plan, List.of());
     }
@@ -72,7 +96,8 @@ public final class ContactPlanning {
               at,
               contacts,
               listed,
-              rules));
+              rules,
+              defaultZone));
       if (resolution.stop().orElse(null) instanceof ContactDecision.Suppress suppress) {
         WinBackPlan suppressed = WinBackPlan.builder()
             .from(plan)

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -44,6 +45,8 @@ public final class Planner {
   private static final LocalTime CONTRACT_END_TIME = LocalTime.of(10, 0);
 
   private final Playbook playbook;
+  /** The zone that times a customer without one of their own. */
+  private final ZoneId defaultZone;
   /** Per rule: when its feedback request goes out, from the plan's start; the rationale per value tier. */
   private final Map<PlaybookRule, RuleFacts> facts = new IdentityHashMap<>();
   /** Whether any rule's condition looks at the value tier; if none does, choosing a rule need not compute it. */
@@ -55,12 +58,23 @@ public final class Planner {
   private record RuleFacts(Duration feedbackAskedAfter, Map<ValueTier, String> rationales) {}
 
   /**
-   * Creates a planner for a playbook.
+   * Creates a planner for a playbook that times customers without a time zone in UTC.
    *
    * @param playbook the playbook
    */
   public Planner(Playbook playbook) {
+    this(playbook, ZoneId.of("UTC"));
+  }
+
+  /**
+   * Creates a planner for a playbook.
+   *
+   * @param playbook the playbook
+   * @param defaultZone the zone that times customers without a time zone of their own
+   */
+  public Planner(Playbook playbook, ZoneId defaultZone) {
     this.playbook = playbook;
+    this.defaultZone = defaultZone;
     this.rules = playbook.rules().toArray(new PlaybookRule[0]);
     this.rulesUseTiers =
         playbook.rules().stream().anyMatch(rule -> !rule.when().valueTiers().isEmpty());
@@ -234,7 +248,8 @@ public final class Planner {
               && !tier.isAtLeast(template.minimumTier().get())) {
         continue;
       }
-      Optional<Instant> due = dueAt(template, start, feedbackAnchor, contractEnds, customer);
+      Optional<Instant> due = dueAt(
+          template, start, feedbackAnchor, contractEnds, customer.timeZone().orElse(defaultZone));
       Optional<Channel> channel = channelFor(template, customer);
       if (due.isEmpty() || channel.isEmpty()) {
         continue;
@@ -274,7 +289,7 @@ public final class Planner {
       Instant start,
       Instant feedbackAnchor,
       Optional<LocalDate> contractEnds,
-      LostCustomer customer) {
+      ZoneId zone) {
     return switch (template.anchor()) {
       case PLAN_START -> Optional.of(start.plus(template.offset()));
       case FEEDBACK -> Optional.of(feedbackAnchor.plus(template.offset()));
@@ -283,7 +298,7 @@ public final class Planner {
             ? Optional.of(contractEnds
                 .get()
                 .atTime(CONTRACT_END_TIME)
-                .atZone(customer.timeZone())
+                .atZone(zone)
                 .toInstant()
                 .plus(template.offset()))
             : template.fallbackOffset().map(start::plus);

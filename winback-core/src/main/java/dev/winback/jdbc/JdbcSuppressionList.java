@@ -1,20 +1,20 @@
 package dev.winback.jdbc;
 
-import dev.winback.model.ContactPoint;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Suppression;
 import dev.winback.spi.AddressFingerprints;
 import dev.winback.spi.SuppressionList;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * A {@link SuppressionList} in the {@code winback_suppression} table, shared by every node: keyed fingerprints
- * (HMAC-SHA256) of customer ids and contact addresses, never the values. Every node must use the same key.
+ * (HMAC-SHA256) of customer ids and contact addresses, never the values. Every node must use the same key. Addresses
+ * are normalised before they are fingerprinted ({@link AddressFingerprints}); a lookup also tries the fingerprints
+ * taken before normalisation, so entries written then still match.
  * Inside a decision of a {@link JdbcPlanStore}'s fence on the same {@link DataSource} object, its calls on the
  * deciding thread join the decision's transaction, so that e.g. an opt-out's plan update and its entry here commit
  * together or not at all. Thread-safe.
@@ -41,7 +41,25 @@ public final class JdbcSuppressionList implements SuppressionList {
 
   @Override
   public Optional<Suppression> lookup(LostCustomer customer) {
-    List<String> keys = keys(customer);
+    return find(fingerprints.toLookUp(customer));
+  }
+
+  @Override
+  public Optional<Suppression> lookup(LostCustomer customer, String homeRegion) {
+    return find(fingerprints.toLookUp(customer, homeRegion));
+  }
+
+  @Override
+  public void add(LostCustomer customer, Suppression reason) {
+    put(fingerprints.toStore(customer), reason);
+  }
+
+  @Override
+  public void add(LostCustomer customer, Suppression reason, String homeRegion) {
+    put(fingerprints.toStore(customer, homeRegion), reason);
+  }
+
+  private Optional<Suppression> find(List<String> keys) {
     StringBuilder sql =
         new StringBuilder("SELECT reason FROM winback_suppression WHERE fingerprint IN (");
     for (int i = 0; i < keys.size(); i++) {
@@ -60,14 +78,13 @@ public final class JdbcSuppressionList implements SuppressionList {
     });
   }
 
-  @Override
-  public void add(LostCustomer customer, Suppression reason) {
+  private void put(List<String> keys, Suppression reason) {
     Transactions.write(dataSource, "add to the suppression list", c -> {
       try (PreparedStatement delete =
               c.prepareStatement("DELETE FROM winback_suppression WHERE fingerprint = ?");
           PreparedStatement insert = c.prepareStatement(
               "INSERT INTO winback_suppression (fingerprint, reason) VALUES (?, ?)")) {
-        for (String key : keys(customer)) {
+        for (String key : keys) {
           delete.setString(1, key);
           delete.executeUpdate();
           insert.setString(1, key);
@@ -77,14 +94,5 @@ public final class JdbcSuppressionList implements SuppressionList {
       }
       return true;
     });
-  }
-
-  private List<String> keys(LostCustomer customer) {
-    List<String> keys = new ArrayList<>();
-    keys.add(fingerprints.ofId(customer.id()));
-    for (ContactPoint point : customer.contactPoints()) {
-      keys.add(fingerprints.of(point));
-    }
-    return keys;
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -70,14 +69,12 @@ public abstract class LostCustomer {
   }
 
   /**
-   * Their time zone, for timing messages to their day.
+   * Their time zone, for timing messages to their day, if the host knows it; the engine times a customer without one
+   * in its default zone ({@code WinBack.builder().defaultZone(...)}, else UTC).
    *
-   * @return the zone, UTC unless set
+   * @return the zone, if known
    */
-  @Value.Default
-  public ZoneId timeZone() {
-    return ZoneOffset.UTC;
-  }
+  public abstract Optional<ZoneId> timeZone();
 
   /**
    * The host's segment for them (e.g. {@code smb}, {@code enterprise}), if any.

@@ -2,18 +2,27 @@ package dev.winback.spi;
 
 import dev.winback.model.Channel;
 import dev.winback.model.ContactPoint;
+import dev.winback.model.LostCustomer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Locale;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Keyed one-way fingerprints (HMAC-SHA256) of customer ids and contact addresses, normalised so that trivial
- * differences (case, spaces, phone punctuation) do not hide the same person. Without the key a fingerprint cannot
- * be matched against a guessed address. For suppression lists: a list kept elsewhere matches the stock lists when
- * it stores these fingerprints under the same key. Immutable and thread-safe.
+ * Keyed one-way fingerprints (HMAC-SHA256) of customer ids and contact addresses, taken of one spelling per person:
+ * phone numbers in E.164 (read with libphonenumber; numbers without a country code in the home region's numbering
+ * plan), e-mail addresses in Unicode NFC and lower case with the domain in ASCII (punycode), postal addresses without
+ * punctuation, case or extra whitespace; a call and a text message to one number are one identity. A phone number
+ * that is no possible number of any country keeps only its digits. Without the key a fingerprint cannot be matched
+ * against a guessed address. For suppression lists: a list kept elsewhere matches the stock lists when it stores
+ * these fingerprints under the same key, and looks customers up by {@link #toLookUp} so that entries stored before
+ * addresses were normalised still match. Immutable and thread-safe.
  */
 public final class AddressFingerprints {
   private final SecretKeySpec key;
@@ -32,15 +41,27 @@ public final class AddressFingerprints {
   }
 
   /**
-   * The fingerprint of a contact point's address.
+   * The fingerprint of a contact point's address, reading phone numbers without a country code in no region (so
+   * only {@code +44 ...} and {@code 0044 ...} spellings are read as numbers).
    *
    * @param point the contact point
    * @return {@code addr:} and the hex HMAC of the channel kind and the normalised address
    */
   public String of(ContactPoint point) {
-    String kind =
-        point.channel() == Channel.SMS ? Channel.PHONE.name() : point.channel().name();
-    return "addr:" + hmac(kind + ":" + normalise(point.channel(), point.address()));
+    return address(point, null);
+  }
+
+  /**
+   * The fingerprint of a contact point's address, reading phone numbers without a country code as numbers of a home
+   * region.
+   *
+   * @param point the contact point
+   * @param homeRegion an ISO 3166-1 alpha-2 region code, e.g. {@code GB}
+   * @return {@code addr:} and the hex HMAC of the channel kind and the normalised address
+   * @throws IllegalArgumentException when libphonenumber knows no such region
+   */
+  public String of(ContactPoint point, String homeRegion) {
+    return address(point, requireRegion(homeRegion));
   }
 
   /**
@@ -53,12 +74,104 @@ public final class AddressFingerprints {
     return "id:" + hmac("id:" + customerId);
   }
 
-  static String normalise(Channel channel, String address) {
-    return switch (channel) {
-      case EMAIL -> address.trim().toLowerCase(Locale.ROOT);
-      case PHONE, SMS -> address.replaceAll("[^0-9]", "");
-      case POST -> address.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-    };
+  /**
+   * The fingerprints to store for a customer: their id's, then each address's, phone numbers without a country code
+   * read in the country of the customer's locale (if it has one).
+   *
+   * @param customer the customer
+   * @return the fingerprints, without duplicates
+   */
+  public List<String> toStore(LostCustomer customer) {
+    return storeKeys(customer, regionOf(customer));
+  }
+
+  /**
+   * The fingerprints to store for a customer, phone numbers without a country code read in a home region.
+   *
+   * @param customer the customer
+   * @param homeRegion an ISO 3166-1 alpha-2 region code, e.g. {@code GB}
+   * @return the fingerprints, without duplicates
+   * @throws IllegalArgumentException when libphonenumber knows no such region
+   */
+  public List<String> toStore(LostCustomer customer, String homeRegion) {
+    return storeKeys(customer, requireRegion(homeRegion));
+  }
+
+  /**
+   * The fingerprints to look a customer up by: those of {@link #toStore(LostCustomer)}, then those that this class
+   * took before addresses were normalised (of the address as written and of its other usual spellings), so that
+   * entries stored then still match.
+   *
+   * @param customer the customer
+   * @return the fingerprints, without duplicates
+   */
+  public List<String> toLookUp(LostCustomer customer) {
+    return lookupKeys(customer, regionOf(customer));
+  }
+
+  /**
+   * The fingerprints to look a customer up by, phone numbers without a country code read in a home region; see
+   * {@link #toLookUp(LostCustomer)}.
+   *
+   * @param customer the customer
+   * @param homeRegion an ISO 3166-1 alpha-2 region code, e.g. {@code GB}
+   * @return the fingerprints, without duplicates
+   * @throws IllegalArgumentException when libphonenumber knows no such region
+   */
+  public List<String> toLookUp(LostCustomer customer, String homeRegion) {
+    return lookupKeys(customer, requireRegion(homeRegion));
+  }
+
+  /**
+   * Checks a home region for phone numbers.
+   *
+   * @param region the region code
+   * @return the region
+   * @throws IllegalArgumentException when libphonenumber knows no such region
+   */
+  public static String requireRegion(String region) {
+    if (!ContactAddresses.isPhoneRegion(region)) {
+      throw new IllegalArgumentException(
+          "not a region with a known numbering plan (an ISO 3166-1 alpha-2 code such as GB): "
+              + region);
+    }
+    return region;
+  }
+
+  private List<String> storeKeys(LostCustomer customer, @Nullable String region) {
+    Set<String> keys = new LinkedHashSet<>();
+    keys.add(ofId(customer.id()));
+    for (ContactPoint point : customer.contactPoints()) {
+      keys.add(address(point, region));
+    }
+    return new ArrayList<>(keys);
+  }
+
+  private List<String> lookupKeys(LostCustomer customer, @Nullable String region) {
+    Set<String> keys = new LinkedHashSet<>(storeKeys(customer, region));
+    for (ContactPoint point : customer.contactPoints()) {
+      for (String former :
+          ContactAddresses.formerSpellings(point.channel(), point.address(), region)) {
+        keys.add("addr:" + hmac(kind(point.channel()) + ":" + former));
+      }
+    }
+    return new ArrayList<>(keys);
+  }
+
+  private String address(ContactPoint point, @Nullable String region) {
+    return "addr:"
+        + hmac(kind(point.channel()) + ":"
+            + ContactAddresses.canonical(point.channel(), point.address(), region));
+  }
+
+  /** A call and a text message to one number are one identity. */
+  private static String kind(Channel channel) {
+    return channel == Channel.SMS ? Channel.PHONE.name() : channel.name();
+  }
+
+  private static @Nullable String regionOf(LostCustomer customer) {
+    String country = customer.locale().getCountry();
+    return ContactAddresses.isPhoneRegion(country) ? country : null;
   }
 
   private String hmac(String text) {

@@ -1,8 +1,8 @@
 package dev.winback.spi;
 
-import dev.winback.model.ContactPoint;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Suppression;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,28 +26,42 @@ final class InMemorySuppressionList implements SuppressionList {
 
   @Override
   public Optional<Suppression> lookup(LostCustomer customer) {
-    if (entries.isEmpty()) {
-      return Optional.empty();
-    }
-    Suppression byId = entries.get(fingerprints.ofId(customer.id()));
-    if (byId != null) {
-      return Optional.of(byId);
-    }
-    for (ContactPoint point : customer.contactPoints()) {
-      Suppression byAddress = entries.get(fingerprints.of(point));
-      if (byAddress != null) {
-        return Optional.of(byAddress);
-      }
-    }
-    return Optional.empty();
+    return entries.isEmpty() ? Optional.empty() : find(fingerprints.toLookUp(customer));
+  }
+
+  @Override
+  public Optional<Suppression> lookup(LostCustomer customer, String homeRegion) {
+    return entries.isEmpty() ? Optional.empty() : find(fingerprints.toLookUp(customer, homeRegion));
   }
 
   @Override
   public void add(LostCustomer customer, Suppression reason) {
-    entries.put(fingerprints.ofId(customer.id()), reason);
-    for (ContactPoint point : customer.contactPoints()) {
-      entries.put(fingerprints.of(point), reason);
+    fingerprints.toStore(customer).forEach(key -> entries.put(key, reason));
+  }
+
+  @Override
+  public void add(LostCustomer customer, Suppression reason, String homeRegion) {
+    fingerprints.toStore(customer, homeRegion).forEach(key -> entries.put(key, reason));
+  }
+
+  /**
+   * Puts a fingerprint taken elsewhere on the list (e.g. one kept from before addresses were normalised).
+   *
+   * @param fingerprint the fingerprint, as {@link AddressFingerprints} takes it under this list's key
+   * @param reason why they must not be contacted
+   */
+  void addFingerprint(String fingerprint, Suppression reason) {
+    entries.put(fingerprint, reason);
+  }
+
+  private Optional<Suppression> find(List<String> keys) {
+    for (String key : keys) {
+      Suppression reason = entries.get(key);
+      if (reason != null) {
+        return Optional.of(reason);
+      }
     }
+    return Optional.empty();
   }
 
   /**

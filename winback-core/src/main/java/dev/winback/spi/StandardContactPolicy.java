@@ -102,10 +102,10 @@ enum StandardContactPolicy implements ContactPolicy {
     if (hours.isPresent() && !hours.get().contains(request.localTime())) {
       DailyWindow window = hours.get();
       return new ContactDecision.Delay(
-          nextAllowed(request.at(), customer.timeZone(), window),
+          nextAllowed(request.at(), request.zone(), window),
           "quiet-hours(" + request.channel() + " " + window.from() + "-" + window.until() + ")",
-          request.channel() + " only from " + window.from() + " to " + window.until()
-              + " in the customer's time zone (" + customer.timeZone() + ")");
+          request.channel() + " only from " + window.from() + " to " + window.until() + " in "
+              + request.describeZone());
     }
     return ContactDecision.allow();
   }

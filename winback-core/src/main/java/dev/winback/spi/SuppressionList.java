@@ -7,8 +7,10 @@ import java.util.Optional;
 
 /**
  * The global list of people who must not be contacted, whatever plan or customer record asks: by keyed fingerprints
- * of the customer id and of every contact address, so the same person under a new customer id is still recognised. Checked
- * before anything else. Implementations must be thread-safe.
+ * of the customer id and of every contact address, so the same person under a new customer id is still recognised. The
+ * stock lists fingerprint one spelling per address ({@link AddressFingerprints}): {@code +44 20 7946 0000}, {@code 020
+ * 7946 0000} (in the home region GB) and {@code 0044 20 7946 0000} are one number. Checked before anything else.
+ * Implementations must be thread-safe.
  */
 public interface SuppressionList {
 
@@ -27,6 +29,30 @@ public interface SuppressionList {
    * @param reason why they must not be contacted
    */
   void add(LostCustomer customer, Suppression reason);
+
+  /**
+   * Finds a customer on the list, reading phone numbers written without a country code as numbers of a home region
+   * (the engine's {@code defaultRegion}). The stock lists honour the region; this default ignores it.
+   *
+   * @param customer the customer
+   * @param homeRegion an ISO 3166-1 alpha-2 region code, e.g. {@code GB}
+   * @return why they must not be contacted, if they are on the list
+   */
+  default Optional<Suppression> lookup(LostCustomer customer, String homeRegion) {
+    return lookup(customer);
+  }
+
+  /**
+   * Puts a customer on the list, reading phone numbers written without a country code as numbers of a home region.
+   * The stock lists honour the region; this default ignores it.
+   *
+   * @param customer the customer
+   * @param reason why they must not be contacted
+   * @param homeRegion an ISO 3166-1 alpha-2 region code, e.g. {@code GB}
+   */
+  default void add(LostCustomer customer, Suppression reason, String homeRegion) {
+    add(customer, reason);
+  }
 
   /**
    * A list kept in this process's memory under a random fingerprint key; it stores keyed fingerprints of ids and

@@ -199,7 +199,8 @@ class ContactPolicyPropertiesTest {
               id, call.now(), stopped)
           .isTrue();
       rules.allowedHours(call.step().channel()).ifPresent(window -> {
-        LocalTime local = call.now().atZone(call.customer().timeZone()).toLocalTime();
+        LocalTime local =
+            call.now().atZone(call.customer().timeZone().orElseThrow()).toLocalTime();
         assertThat(window.contains(local))
             .as(
                 "%s by %s at %s local time in %s",

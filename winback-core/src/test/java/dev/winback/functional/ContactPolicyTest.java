@@ -317,7 +317,7 @@ class ContactPolicyTest {
     runFor(Duration.ofDays(100), Duration.ofMinutes(97));
 
     assertThat(host.calls()).isNotEmpty().allSatisfy(c -> {
-      LocalTime local = c.now().atZone(c.customer().timeZone()).toLocalTime();
+      LocalTime local = c.now().atZone(c.customer().timeZone().orElseThrow()).toLocalTime();
       assertThat(local).isBetween(LocalTime.of(8, 0), LocalTime.of(20, 59, 59));
     });
     assertThat(host.calls()).extracting(StepContext::customer).isNotEmpty();
