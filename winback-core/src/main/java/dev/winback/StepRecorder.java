@@ -3,8 +3,10 @@ package dev.winback;
 import dev.winback.internal.ClaimMode;
 import dev.winback.internal.ContactResolver;
 import dev.winback.internal.HostFailures;
+import dev.winback.internal.OfferFit;
 import dev.winback.internal.PlanEdit;
 import dev.winback.internal.StepTransitions;
+import dev.winback.model.EventType;
 import dev.winback.model.PlanStep;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
@@ -33,8 +35,37 @@ final class StepRecorder {
   private final ClaimMode claims;
   private final PlanChooser chooser;
 
-  /** What a step's send came to: the contact check's decision, when it was made, and the result if it was sent. */
-  record Sending(ContactResolver.Resolution resolution, Instant at, Optional<StepResult> result) {}
+  /**
+   * What a step's send came to: the contact check's decision, when it was made, the result if it was sent, and the
+   * last check of its offer, if it has one.
+   */
+  record Sending(
+      ContactResolver.Resolution resolution,
+      Instant at,
+      Optional<StepResult> result,
+      Optional<OfferFit.Fitted> offerCheck) {
+
+    Sending(ContactResolver.Resolution resolution, Instant at, Optional<StepResult> result) {
+      this(resolution, at, result, Optional.empty());
+    }
+
+    /** The step as sent: on the channel the contact check chose, with its offer as the last check sized it. */
+    PlanStep sent(PlanStep step) {
+      PlanStep.Builder sent = PlanStep.builder().from(step).channel(resolution.channel());
+      offerCheck.flatMap(OfferFit.Fitted::offer).ifPresent(sent::offer);
+      return sent.build();
+    }
+
+    /** Journals the last check of the step's offer, when the offer was made. */
+    void journalOffer(PlanEdit edit, PlanStep step) {
+      offerCheck
+          .filter(check -> check.offer().isPresent())
+          .ifPresent(check -> edit.event(
+              EventType.OFFER_SIZED,
+              step,
+              step.kind() + " checked before the send: " + check.detail()));
+    }
+  }
 
   /** A step that ran (or was stopped at its last check), with the change that records it. */
   record Ran(
@@ -161,11 +192,9 @@ final class StepRecorder {
         return Optional.empty();
       }
       PlanEdit edit = new PlanEdit(base, one.sending().at());
-      PlanStep sent = PlanStep.builder()
-          .from(base.step(index))
-          .channel(one.sending().resolution().channel())
-          .build();
+      PlanStep sent = one.sending().sent(base.step(index));
       edit.replace(sent);
+      one.sending().journalOffer(edit, sent);
       StepTransitions.complete(edit, sent, one.sending().result().get(), chooser.playbookOf(base));
       return Optional.of(edit);
     });

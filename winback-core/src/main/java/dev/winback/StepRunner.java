@@ -3,6 +3,7 @@ package dev.winback;
 import dev.winback.internal.ClaimMode;
 import dev.winback.internal.ContactResolver;
 import dev.winback.internal.HostFailures;
+import dev.winback.internal.OfferFit;
 import dev.winback.internal.PlanEdit;
 import dev.winback.internal.SendScope;
 import dev.winback.internal.StepTransitions;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs due steps, one at a time, each through its whole life: claimed (with the batch), started, checked a last
  * time and sent while the customer's fence is held shared (consent, suppression, caps and quiet hours judged by the
- * clock at that moment), then recorded with the rest of the batch in one write. A batch's sends are one
+ * clock at that moment, and an offer's cap by the customer's value and the playbook at that moment), then recorded with the rest of the batch in one write. A batch's sends are one
  * {@link CustomerFence.Sends run}, settled before anything that calls the host outside a send. Whatever goes wrong with one plan
  * (a host callback that throws, a record that cannot be written) stays with that plan: it is retried or quarantined,
  * and every other step of the batch goes on. Thread-safe; several runners may share a store.
@@ -243,6 +244,21 @@ final class StepRunner {
     PlanStep sending = resolution.channel() == step.channel()
         ? step
         : PlanStep.builder().from(step).channel(resolution.channel()).build();
+    // the cap again, by the customer's value and the playbook now: an offer never goes out above it
+    Optional<OfferFit.Fitted> offerCheck =
+        sending.offer().map(offer -> OfferFit.fit(offer, customer, playbook.offerSizing()));
+    if (offerCheck.isPresent()) {
+      if (offerCheck.get().offer().isEmpty()) {
+        return new StepRecorder.Sending(
+            resolution,
+            at,
+            Optional.of(StepResult.skipped(
+                "checked before the send: " + offerCheck.get().detail())),
+            offerCheck);
+      }
+      sending =
+          PlanStep.builder().from(sending).offer(offerCheck.get().offer().get()).build();
+    }
     StepContext context = new StepContext(
         customer,
         plan,
@@ -251,7 +267,7 @@ final class StepRunner {
         sending.attempts(),
         at,
         customer.exitTerms().orElse(playbook.exitTerms()));
-    return new StepRecorder.Sending(resolution, at, Optional.of(calls.call(context)));
+    return new StepRecorder.Sending(resolution, at, Optional.of(calls.call(context)), offerCheck);
   }
 
   /** The change that records what became of a step. */
@@ -264,9 +280,9 @@ final class StepRunner {
     PlanEdit edit = new PlanEdit(running, sending.at());
     PlanStep step = running.step(before.index());
     StepTransitions.journalChanges(edit, step, sending.resolution());
-    PlanStep sent =
-        PlanStep.builder().from(step).channel(sending.resolution().channel()).build();
+    PlanStep sent = sending.sent(step);
     edit.replace(sent);
+    sending.journalOffer(edit, sent);
     StepTransitions.complete(edit, sent, sending.result().get(), chooser.playbookOf(running));
     return edit.build();
   }

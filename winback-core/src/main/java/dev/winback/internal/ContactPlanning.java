@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Applies the contact policy to a new plan, step by step in order, counting the plan's own earlier steps as
- * contacts: steps move to allowed times and channels, or are skipped, and every decision becomes a journal event.
+ * contacts: steps move to allowed times and channels, or are skipped, and every decision becomes a journal event, as
+ * does the sizing of each offer (or why a step planned as skipped made none).
  * Stateless. Not API.
  */
 public final class ContactPlanning {
@@ -85,6 +86,12 @@ public final class ContactPlanning {
     Instant previous = plan.startedAt();
     boolean anyContact = false;
     for (PlanStep step : plan.steps()) {
+      Optional<OfferFit.Note> note = OfferFit.note(step);
+      note.ifPresent(n -> events.add(event(plan, step, now, n.type(), n.detail())));
+      if (step.status() != StepStatus.PENDING) { // skipped when planned: no contact
+        steps.add(step);
+        continue;
+      }
       Instant at = step.dueAt().isBefore(previous) ? previous : step.dueAt();
       ContactResolver.Resolution resolution = ContactResolver.resolve(
           policy,

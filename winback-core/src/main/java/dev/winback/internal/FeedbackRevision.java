@@ -90,6 +90,9 @@ public final class FeedbackRevision {
         alreadyHandled,
         edit.steps().size());
     edit.append(added);
+    for (PlanStep step : added) {
+      OfferFit.note(step).ifPresent(note -> edit.event(note.type(), step, note.detail()));
+    }
     edit.rule(
         rule.name(), Planner.rationale(rule, tier) + " Revised after the customer's feedback.");
     edit.event(

@@ -11,6 +11,7 @@ import dev.winback.model.Playbook;
 import dev.winback.model.PlaybookRule;
 import dev.winback.model.StepAnchor;
 import dev.winback.model.StepKind;
+import dev.winback.model.StepStatus;
 import dev.winback.model.StepTemplate;
 import dev.winback.model.ValueTier;
 import dev.winback.model.WinBackPlan;
@@ -30,7 +31,8 @@ import java.util.Set;
 
 /**
  * Chooses a plan for a lost customer from a playbook: the first matching rule, its step templates turned into
- * dated steps on consented channels. Stateless and thread-safe. Not API.
+ * dated steps on consented channels, each offer sized to what the customer is worth ({@link OfferFit}; a step whose
+ * offer is not worth making stays in the plan as skipped, with the reason). Stateless and thread-safe. Not API.
  */
 public final class Planner {
   /** Name recorded as the rule of a plan that must not contact the customer at all. */
@@ -263,7 +265,13 @@ public final class Planner {
           .offset(template.offset())
           .message(template.message());
       if (template.offer().isPresent()) {
-        step.offer(template.offer().get().makeFor(at, customer));
+        OfferFit.Fitted fitted = OfferFit.fit(
+            template.offer().get().makeFor(at, customer), customer, playbook.offerSizing());
+        if (fitted.offer().isPresent()) {
+          step.offer(fitted.offer().get());
+        } else { // kept in the plan as skipped, so that the journal says why no offer was made
+          step.status(StepStatus.SKIPPED).completedAt(notBefore).outcome(fitted.detail());
+        }
       }
       insertByDue(planned, dues, step, at);
     }

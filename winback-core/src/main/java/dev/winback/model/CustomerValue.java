@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Optional;
 import org.immutables.value.Value;
 
-/** What a customer was worth to us, in exact money: recurring revenue per month and revenue over their lifetime. */
+/**
+ * What a customer was worth to us, in exact money: recurring revenue per month, revenue over their lifetime and,
+ * when a lapse model gives it, the value expected from them from now on.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableCustomerValue.class)
 @JsonDeserialize(as = ImmutableCustomerValue.class)
@@ -36,7 +40,16 @@ public abstract class CustomerValue {
   }
 
   /**
-   * The currency of both amounts.
+   * What a lapse model expects the customer to be worth from now on (for instance the discounted value over a
+   * horizon that {@code dev.winback.lapse.LapseDetector} computes), in the same currency; offers are sized from it
+   * when present, otherwise from revenue over the playbook's horizon ({@link OfferSizing}).
+   *
+   * @return the expected future value, not negative
+   */
+  public abstract Optional<BigDecimal> expectedValue();
+
+  /**
+   * The currency of every amount.
    *
    * @return the currency
    */
@@ -77,6 +90,11 @@ public abstract class CustomerValue {
         .require(monthlyRevenue().signum() >= 0, "monthlyRevenue", "must not be negative")
         .money(lifetimeRevenue(), "lifetimeRevenue")
         .require(lifetimeRevenue().signum() >= 0, "lifetimeRevenue", "must not be negative")
+        .money(expectedValue(), "expectedValue")
+        .require(
+            expectedValue().map(v -> v.signum() >= 0).orElse(true),
+            "expectedValue",
+            "must not be negative")
         .throwIfAny();
   }
 }

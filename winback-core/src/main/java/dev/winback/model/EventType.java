@@ -47,5 +47,10 @@ public enum EventType {
    * The plan was taken out of the due order because WinBack could not go on with it; the detail names the cause by
    * its type only (never personal data).
    */
-  PLAN_QUARANTINED
+  PLAN_QUARANTINED,
+  /**
+   * An offer was sized to what the customer is worth, when planned or right before the send; the detail gives the
+   * offer's worth, the cap and its basis.
+   */
+  OFFER_SIZED
 }

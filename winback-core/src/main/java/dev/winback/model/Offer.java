@@ -26,7 +26,8 @@ public abstract class Offer {
   public abstract OfferKind kind();
 
   /**
-   * The percentage (for {@link OfferKind#PERCENT_OFF}) or the amount (for {@link OfferKind#AMOUNT_OFF}).
+   * The percentage (for {@link OfferKind#PERCENT_OFF}), the amount (for {@link OfferKind#AMOUNT_OFF}) or the most
+   * the cheaper plan costs per month (for {@link OfferKind#DOWNGRADE}).
    *
    * @return the value, exact
    */
@@ -45,6 +46,22 @@ public abstract class Offer {
    * @return the period
    */
   public abstract Optional<Period> period();
+
+  /**
+   * What the offer gives away, in the customer's currency, as the engine sized it (see {@link OfferSizing}): a
+   * percentage of the monthly revenue for the offer's period, an amount, the monthly revenue for a free period;
+   * nothing for a pause, an upgrade or a cheaper plan. Absent on an offer the engine has not sized.
+   *
+   * @return the worth, not negative
+   */
+  public abstract Optional<BigDecimal> worth();
+
+  /**
+   * The most the offer could be worth for this customer, and on what basis, when the engine sized it.
+   *
+   * @return the budget
+   */
+  public abstract Optional<OfferBudget> budget();
 
   /**
    * When the offer stops being valid.
@@ -67,7 +84,11 @@ public abstract class Offer {
 
   @Value.Check
   void check() {
-    Checks checks = Checks.of("Offer").money(value(), "value").plausible(expiresAt(), "expiresAt");
+    Checks checks = Checks.of("Offer")
+        .money(value(), "value")
+        .money(worth(), "worth")
+        .require(worth().map(w -> w.signum() >= 0).orElse(true), "worth", "must not be negative")
+        .plausible(expiresAt(), "expiresAt");
     period().ifPresent(p -> checks.plausible(p, "period"));
     OfferTerms.checkTerms(checks, kind(), value(), currency(), period()).throwIfAny();
   }

@@ -87,6 +87,25 @@ public abstract class OfferTerms {
   }
 
   /**
+   * Terms for a pause: the customer keeps everything and pays nothing for a period, instead of leaving.
+   *
+   * @param period how long the pause lasts
+   * @return the terms
+   */
+  public static OfferTerms pause(Period period) {
+    return builder().kind(OfferKind.PAUSE).period(period).build();
+  }
+
+  /**
+   * Terms for a cheaper plan instead of leaving; the host's strategy chooses the plan.
+   *
+   * @return the terms
+   */
+  public static OfferTerms downgrade() {
+    return builder().kind(OfferKind.DOWNGRADE).build();
+  }
+
+  /**
    * Makes the offer to a customer now.
    *
    * @param now when the offer is made
@@ -103,7 +122,10 @@ public abstract class OfferTerms {
     offer.currency(
         currency().isPresent()
             ? currency()
-            : kind() == OfferKind.AMOUNT_OFF ? customerCurrency : currency());
+            : kind() == OfferKind.AMOUNT_OFF
+                    || (kind() == OfferKind.DOWNGRADE && value().isPresent())
+                ? customerCurrency
+                : currency());
     return offer.build();
   }
 
@@ -149,7 +171,7 @@ public abstract class OfferTerms {
       }
       case FREE_PERIOD, PAUSE ->
         checks.require(period.isPresent(), "period", "is required for " + kind);
-      case UPGRADE -> {}
+      case UPGRADE, DOWNGRADE -> {}
     }
     return checks;
   }

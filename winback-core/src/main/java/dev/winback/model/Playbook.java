@@ -63,6 +63,17 @@ public abstract class Playbook {
   }
 
   /**
+   * How offers are sized to what each customer is worth: the cap as a share of their worth, the revenue horizon, the
+   * smallest offer worth making.
+   *
+   * @return the sizing, {@link OfferSizing#defaults()} unless set
+   */
+  @Value.Default
+  public OfferSizing offerSizing() {
+    return OfferSizing.defaults();
+  }
+
+  /**
    * What customers keep after leaving, unless a customer has terms of their own.
    *
    * @return the exit terms, {@link ExitTerms#defaults()} unless set

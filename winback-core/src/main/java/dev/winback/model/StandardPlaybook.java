@@ -47,6 +47,10 @@ final class StandardPlaybook {
         .offer(OfferTerms.percentOff(20, Period.ofMonths(3)))
         .minimumTier(ValueTier.MEDIUM)
         .build();
+    // those who left over money hear an offer whatever their tier, sized to their value
+    // (OfferSizing)
+    StepTemplate sizedIncentive =
+        StepTemplate.builder().from(incentive).minimumTier(ValueTier.LOW).build();
     StepTemplate secondChance = StepTemplate.builder()
         .kind(SECOND_CHANCE_ASK)
         .anchor(StepAnchor.CONTRACT_END)
@@ -85,10 +89,10 @@ final class StandardPlaybook {
             .when(RuleCondition.exitCategoryIn(
                 ExitCategory.PRICE, ExitCategory.COMPETITOR_OFFER, ExitCategory.BUDGET_CUT))
             .rationale(
-                "They left over money: ask why, thank them for the feedback with an incentive where their "
-                    + "value justifies it, and ask for a second chance when their new contract comes up")
+                "They left over money: ask why, thank them for the feedback with an incentive sized to their "
+                    + "value, and ask for a second chance when their new contract comes up")
             .addStep(StepTemplate.at(FEEDBACK_REQUEST, Duration.ZERO))
-            .addSteps(goodbye, thankYou, incentive, secondChance)
+            .addSteps(goodbye, thankYou, sizedIncentive, secondChance)
             .build())
         .addRule(PlaybookRule.builder()
             .name("no-longer-needed")

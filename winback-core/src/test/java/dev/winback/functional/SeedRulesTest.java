@@ -167,23 +167,33 @@ class SeedRulesTest {
   }
 
   @Test
-  void offersAnIncentiveOnlyWhereTheirValueJustifiesIt() {
+  void
+      offersThoseWhoLeftOverMoneyAnIncentiveSizedToTheirValueAndNoneWhenTheirValueIsTooSmallOrUnknown() {
     WinBackPlan valuable = winBack.start(
         leftBecauseOf("rich", ExitCategory.PRICE).value(worth("120")).build());
     WinBackPlan small = winBack.start(
         leftBecauseOf("small", ExitCategory.PRICE).value(worth("9.90")).build());
+    WinBackPlan tiny = winBack.start(
+        leftBecauseOf("tiny", ExitCategory.PRICE).value(worth("2.00")).build());
     WinBackPlan unknown =
         winBack.start(leftBecauseOf("unknown", ExitCategory.PRICE).build());
 
-    assertThat(kinds(valuable)).contains(INCENTIVE_OFFER);
-    assertThat(valuable.steps().stream()
-            .filter(s -> s.kind() == INCENTIVE_OFFER)
-            .findFirst()
-            .orElseThrow()
-            .offer())
-        .isPresent();
-    assertThat(kinds(small)).doesNotContain(INCENTIVE_OFFER);
+    assertThat(incentive(valuable).offer())
+        .hasValueSatisfying(offer -> assertThat(offer.worth()).isPresent());
+    assertThat(incentive(small).status()).isEqualTo(StepStatus.PENDING);
+    assertThat(incentive(small).offer()).isPresent();
+    assertThat(incentive(tiny).status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(incentive(tiny).outcome())
+        .hasValueSatisfying(
+            why -> assertThat(why).contains("below the smallest offer worth making"));
     assertThat(kinds(unknown)).doesNotContain(INCENTIVE_OFFER);
+  }
+
+  private static PlanStep incentive(WinBackPlan plan) {
+    return plan.steps().stream()
+        .filter(s -> s.kind() == INCENTIVE_OFFER)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

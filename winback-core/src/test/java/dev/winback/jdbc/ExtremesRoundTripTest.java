@@ -213,8 +213,10 @@ class ExtremesRoundTripTest {
     assertThat(plan.steps())
         .filteredOn(step -> step.status() == StepStatus.FAILED)
         .isNotEmpty();
-    assertThat(plan.steps())
-        .filteredOn(step -> step.status() == StepStatus.SKIPPED)
+    assertThat(
+            plan.steps()) // skipped by the host, whose reason is cut short (not an offer too small
+        // to make)
+        .filteredOn(step -> step.status() == StepStatus.SKIPPED && step.attempts() > 0)
         .isNotEmpty()
         .allSatisfy(
             step -> assertThat(step.outcome().orElseThrow()).endsWith(Limits.TRUNCATION_MARKER));

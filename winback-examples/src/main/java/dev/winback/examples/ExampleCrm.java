@@ -98,6 +98,7 @@ public final class ExampleCrm
       case FREE_PERIOD -> offer.period().orElseThrow() + " free";
       case UPGRADE -> "an upgrade at your old price";
       case PAUSE -> "a pause of " + offer.period().orElseThrow();
+      case DOWNGRADE -> "a cheaper plan that fits what you need";
     };
     return send(
         context,

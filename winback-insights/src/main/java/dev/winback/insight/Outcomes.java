@@ -257,7 +257,7 @@ public record Outcomes(
             .divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP);
       case FREE_PERIOD -> monthly.multiply(months);
       case AMOUNT_OFF -> offer.value().orElse(BigDecimal.ZERO);
-      case UPGRADE, PAUSE -> BigDecimal.ZERO;
+      case UPGRADE, PAUSE, DOWNGRADE -> BigDecimal.ZERO;
     };
   }
 }

@@ -95,8 +95,9 @@ public final class LapseDetector {
    *
    * @param data the summaries
    * @param now when the calibration period ended (their loss date)
-   * @return the lost customers, with their value (monthly: expected value per month over the horizon; lifetime: the
-   *     discounted value over the horizon) in the detector's currency
+   * @return the lost customers, with their value (monthly: expected value per month over the horizon; lifetime and
+   *     expected value: the discounted value over the horizon, which playbooks size offers from) in the detector's
+   *     currency
    */
   public List<LostCustomer> detect(CustomerSummaries data, Instant now) {
     record Candidate(int index, double value) {}
@@ -122,6 +123,7 @@ public final class LapseDetector {
           .value(CustomerValue.builder()
               .monthlyRevenue(monthly)
               .lifetimeRevenue(lifetime)
+              .expectedValue(lifetime)
               .currency(currency)
               .build())
           .putAttribute(

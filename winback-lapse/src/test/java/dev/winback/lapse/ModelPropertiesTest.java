@@ -254,6 +254,9 @@ class ModelPropertiesTest {
       assertThat(c.churnSignal()).isEqualTo(ChurnSignal.PURCHASES_STOPPED);
       assertThat(Double.parseDouble(c.attributes().get("probabilityAlive"))).isLessThan(0.3);
       assertThat(c.value()).isPresent();
+      // the expected value is what playbooks size offers from
+      assertThat(c.value().orElseThrow().expectedValue())
+          .contains(c.value().orElseThrow().lifetimeRevenue());
     });
     assertThat(lost)
         .extracting(c -> c.value().orElseThrow().lifetimeRevenue())

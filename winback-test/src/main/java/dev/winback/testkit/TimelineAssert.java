@@ -164,7 +164,7 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
   /**
    * Every incentive made was worth at most a share of the customer's lifetime revenue. A percentage off counts as
    * that share of the monthly revenue for the offer's period (one month when none), a free period as the monthly
-   * revenue for its length, an amount off as the amount; an upgrade or a pause counts as nothing.
+   * revenue for its length, an amount off as the amount; an upgrade, a pause or a cheaper plan counts as nothing.
    *
    * @param share the share, e.g. {@code 0.1} for a tenth
    * @return this
@@ -251,7 +251,7 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
             .divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP);
       case FREE_PERIOD -> monthly.multiply(months);
       case AMOUNT_OFF -> offer.value().orElse(BigDecimal.ZERO);
-      case UPGRADE, PAUSE -> BigDecimal.ZERO;
+      case UPGRADE, PAUSE, DOWNGRADE -> BigDecimal.ZERO;
     };
   }
 

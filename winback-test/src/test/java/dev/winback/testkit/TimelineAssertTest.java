@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.winback.model.Channel;
 import dev.winback.model.Consent;
 import dev.winback.model.ContactPoint;
+import dev.winback.model.OfferSizing;
 import dev.winback.model.OfferTerms;
 import dev.winback.model.PlanStatus;
 import dev.winback.model.Playbook;
@@ -13,6 +14,7 @@ import dev.winback.model.PlaybookRule;
 import dev.winback.model.RuleCondition;
 import dev.winback.model.StepKind;
 import dev.winback.model.StepTemplate;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Period;
 import java.util.List;
@@ -92,8 +94,13 @@ class TimelineAssertTest {
             StepTemplate.at(StepKind.GRACEFUL_GOODBYE, Duration.ofDays(20)))
         .build();
     WinBackSimulation sim = WinBackSimulation.builder()
-        .playbook(
-            Playbook.builder().name("generous").addRule(sorry).addRule(generous).build())
+        .playbook(Playbook.builder()
+            .name("generous")
+            .addRule(sorry)
+            .addRule(generous)
+            // the whole of their worth may go: a test of the assertion, not of the engine's cap
+            .offerSizing(OfferSizing.builder().maxShare(BigDecimal.ONE).build())
+            .build())
         .build();
     sim.start(LostCustomers.priceSensitive("c1").build()); // 60 a month, 1,440 lifetime
     sim.advanceDays(30);
