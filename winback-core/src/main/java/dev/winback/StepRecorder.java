@@ -5,6 +5,7 @@ import dev.winback.internal.ContactResolver;
 import dev.winback.internal.HostFailures;
 import dev.winback.internal.PlanEdit;
 import dev.winback.internal.StepTransitions;
+import dev.winback.model.EventType;
 import dev.winback.model.PlanStep;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
@@ -33,8 +34,28 @@ final class StepRecorder {
   private final ClaimMode claims;
   private final PlanChooser chooser;
 
-  /** What a step's send came to: the contact check's decision, when it was made, and the result if it was sent. */
-  record Sending(ContactResolver.Resolution resolution, Instant at, Optional<StepResult> result) {}
+  /**
+   * What a step's send came to: the contact check's decision, when it was made, the result if it was sent, and the
+   * expiry of the come-back link issued for it, if one was.
+   */
+  record Sending(
+      ContactResolver.Resolution resolution,
+      Instant at,
+      Optional<StepResult> result,
+      Optional<Instant> linkValidUntil) {
+
+    Sending(ContactResolver.Resolution resolution, Instant at, Optional<StepResult> result) {
+      this(resolution, at, result, Optional.empty());
+    }
+
+    /** Journals the come-back link issued with the step, if any. */
+    void journalLink(PlanEdit edit, PlanStep step) {
+      linkValidUntil.ifPresent(until -> edit.event(
+          EventType.TOKEN_ISSUED,
+          step,
+          "reactivation token issued with the " + step.kind() + ", valid until " + until));
+    }
+  }
 
   /** A step that ran (or was stopped at its last check), with the change that records it. */
   record Ran(
@@ -166,6 +187,7 @@ final class StepRecorder {
           .channel(one.sending().resolution().channel())
           .build();
       edit.replace(sent);
+      one.sending().journalLink(edit, sent);
       StepTransitions.complete(edit, sent, one.sending().result().get(), chooser.playbookOf(base));
       return Optional.of(edit);
     });
