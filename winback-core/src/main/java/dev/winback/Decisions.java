@@ -1,7 +1,6 @@
 package dev.winback;
 
 import dev.winback.internal.ContactPlanning;
-import dev.winback.internal.FeedbackRevision;
 import dev.winback.internal.HostFailures;
 import dev.winback.internal.PlanEdit;
 import dev.winback.internal.Planner;
@@ -197,13 +196,11 @@ final class Decisions {
       edit.end(PlanStatus.SUPPRESSED, blocked.get());
       return edit;
     }
-    if (plan.feedbackReceivedAt().isEmpty()) {
+    if (plan.feedbackReceivedAt().isEmpty() && reason.fromTheCustomer()) {
       edit.feedbackReceivedAt(receivedAt);
-      FeedbackRevision.reanchor(edit, receivedAt);
     }
     if (plan.arm().filter(Experiment.HOLDOUT::equals).isEmpty()) {
-      FeedbackRevision.reviseIfAnotherRuleApplies(
-          edit, plan, chooser.plannerOf(plan), chooser.playbookOf(plan));
+      chooser.revise(edit, plan);
     }
     return edit;
   }

@@ -43,6 +43,7 @@ final class Engine {
         calls,
         config.contactPolicy(),
         config.suppressionList(),
-        config.lease());
+        config.lease(),
+        tokens);
   }
 }

@@ -24,6 +24,9 @@ final class LintSamples {
   /** How a finding names a sample customer. */
   static String describe(LostCustomer customer) {
     return " for a customer who left over " + customer.primaryCategory()
+        + (customer.answeredAt().isEmpty() && !customer.exitReasons().isEmpty()
+            ? " (our guess)"
+            : "")
         + customer
             .value()
             .map(v -> ", worth " + v.monthlyRevenue() + " a month")
@@ -37,7 +40,7 @@ final class LintSamples {
   }
 
   /**
-   * Typical customers: every exit category (and none), four values, with and without a known contract end,
+   * Typical customers: every exit category (and none), told us by the customer or only guessed, four values, with and without a known contract end,
    * reachable by e-mail only or preferring the phone, with every churn signal and in every segment the playbook's
    * rules name.
    */
@@ -53,40 +56,45 @@ final class LintSamples {
     playbook.rules().forEach(rule -> signals.addAll(rule.when().churnSignals()));
     int n = 0;
     for (ExitCategory category : ExitCategory.values()) {
-      for (String monthly : values) {
-        for (boolean contract : new boolean[] {false, true}) {
-          for (ChurnSignal signal : signals) {
-            for (String segment : segments) {
-              for (boolean phoneFirst : new boolean[] {false, true}) {
-                LostCustomer.Builder customer = LostCustomer.builder()
-                    .id("lint-" + n++)
-                    .displayName("Sample")
-                    .addContactPoint(
-                        ContactPoint.of(Channel.EMAIL, "sample@example.com", Consent.GRANTED))
-                    .lostAt(start)
-                    .churnSignal(signal)
-                    .locale(Locale.ENGLISH);
-                if (category != ExitCategory.UNKNOWN) {
-                  customer.addExitReason(ExitReason.of(category, ReasonSource.SURVEY, start));
-                }
-                if (monthly != null) {
-                  customer.value(CustomerValue.of(monthly, "0", "EUR"));
-                }
-                if (contract) {
-                  customer.newArrangement(NewArrangement.builder()
-                      .contractEnds(LocalDate.of(2026, 9, 30))
-                      .build());
-                }
-                if (segment != null) {
-                  customer.segment(segment);
-                }
-                if (phoneFirst) {
-                  customer
+      for (ReasonSource source : new ReasonSource[] {ReasonSource.SURVEY, ReasonSource.INFERRED}) {
+        if (category == ExitCategory.UNKNOWN && source == ReasonSource.INFERRED) {
+          continue;
+        }
+        for (String monthly : values) {
+          for (boolean contract : new boolean[] {false, true}) {
+            for (ChurnSignal signal : signals) {
+              for (String segment : segments) {
+                for (boolean phoneFirst : new boolean[] {false, true}) {
+                  LostCustomer.Builder customer = LostCustomer.builder()
+                      .id("lint-" + n++)
+                      .displayName("Sample")
                       .addContactPoint(
-                          ContactPoint.of(Channel.PHONE, "+1 555 0100", Consent.GRANTED))
-                      .preferredChannel(Channel.PHONE);
+                          ContactPoint.of(Channel.EMAIL, "sample@example.com", Consent.GRANTED))
+                      .lostAt(start)
+                      .churnSignal(signal)
+                      .locale(Locale.ENGLISH);
+                  if (category != ExitCategory.UNKNOWN) {
+                    customer.addExitReason(ExitReason.of(category, source, start));
+                  }
+                  if (monthly != null) {
+                    customer.value(CustomerValue.of(monthly, "0", "EUR"));
+                  }
+                  if (contract) {
+                    customer.newArrangement(NewArrangement.builder()
+                        .contractEnds(LocalDate.of(2026, 9, 30))
+                        .build());
+                  }
+                  if (segment != null) {
+                    customer.segment(segment);
+                  }
+                  if (phoneFirst) {
+                    customer
+                        .addContactPoint(
+                            ContactPoint.of(Channel.PHONE, "+1 555 0100", Consent.GRANTED))
+                        .preferredChannel(Channel.PHONE);
+                  }
+                  samples.add(customer.build());
                 }
-                samples.add(customer.build());
               }
             }
           }

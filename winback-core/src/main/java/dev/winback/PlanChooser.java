@@ -1,6 +1,8 @@
 package dev.winback;
 
 import dev.winback.internal.ContactPlanning;
+import dev.winback.internal.FeedbackRevision;
+import dev.winback.internal.PlanEdit;
 import dev.winback.internal.Planner;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Playbook;
@@ -74,6 +76,25 @@ final class PlanChooser {
   /** The planner of the playbook a plan was chosen from. */
   Planner plannerOf(WinBackPlan plan) {
     return java.util.Objects.requireNonNull(planners.get(playbookOf(plan).name()));
+  }
+
+  /**
+   * Revises a plan for what its edit now knows of the customer: the rest of the plan becomes the one
+   * {@link #planFor} would choose for these facts, judged by the contact rules with every contact already made.
+   *
+   * @param edit the plan's edit, with the customer as now known
+   * @param plan the plan before the edit
+   */
+  void revise(PlanEdit edit, WinBackPlan plan) {
+    FeedbackRevision.revise(
+        edit,
+        plan,
+        plannerOf(plan),
+        playbookOf(plan),
+        new FeedbackRevision.Contacts(
+            contactPolicy,
+            store.contactHistory(plan.customer().id()),
+            suppressionList.lookup(edit.customer())));
   }
 
   /** Whether any playbook caps contacts, so that runs need the customers' contact histories. */

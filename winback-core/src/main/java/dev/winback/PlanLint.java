@@ -12,7 +12,6 @@ import dev.winback.model.PlanStep;
 import dev.winback.model.Playbook;
 import dev.winback.model.PlaybookRule;
 import dev.winback.model.ReasonCap;
-import dev.winback.model.ReasonSource;
 import dev.winback.model.StepKind;
 import dev.winback.model.StepStatus;
 import dev.winback.model.StepTemplate;
@@ -33,8 +32,8 @@ import java.util.regex.Pattern;
 /**
  * Checks plans and playbooks against what the articles WinBack comes from say works: ask why before offering an
  * incentive, apologise first when the fault was ours, follow up after putting things right (no hit-and-run), never
- * contact after an opt-out, keep to the caps, let customers leave gracefully, never blame them, and time the
- * second-chance ask to their contract end.
+ * contact after an opt-out, keep to the caps, let customers leave gracefully with a way back, never blame them, and
+ * time the second-chance ask to their contract end.
  *
  * <p>A playbook is checked through the plans it makes for a range of typical customers (every exit category, value
  * tier and contract-end case), so a rule is judged by what it does for the customers who actually reach it.
@@ -51,6 +50,7 @@ public final class PlanLint {
           + "|speak to (an agent|us) to (cancel|leave))",
       Pattern.CASE_INSENSITIVE);
   private static final Instant SAMPLE_START = Instant.parse("2026-01-05T12:00:00Z");
+  private static final String NO_WAY_BACK = "no-way-back";
 
   private PlanLint() {}
 
@@ -127,7 +127,23 @@ public final class PlanLint {
    * @throws InvalidPlaybookException naming every error-level finding
    */
   public static List<Finding> requireNoErrors(Playbook playbook) {
+    return requireNoErrors(playbook, false);
+  }
+
+  /**
+   * Lints a playbook for an engine and fails on errors.
+   *
+   * @param playbook the playbook
+   * @param comeBackLinks whether the engine gives every goodbye a come-back link (it has reactivation tokens), so
+   *     that no goodbye lacks a way back
+   * @return the warnings
+   * @throws InvalidPlaybookException naming every error-level finding
+   */
+  static List<Finding> requireNoErrors(Playbook playbook, boolean comeBackLinks) {
     List<Finding> findings = check(playbook);
+    if (comeBackLinks) {
+      findings = findings.stream().filter(f -> !f.rule().equals(NO_WAY_BACK)).toList();
+    }
     List<Problem> errors = new ArrayList<>();
     List<Finding> warnings = new ArrayList<>();
     for (Finding finding : findings) {
@@ -178,6 +194,20 @@ public final class PlanLint {
       for (Finding finding :
           checkSteps(plan, playbook.contactRules(), where, LintSamples.describe(customer))) {
         findings.putIfAbsent(where + finding.rule(), finding);
+      }
+      if (playbook.exitTerms().comeBackLink().isEmpty()
+          && plan.steps().stream()
+              .anyMatch(
+                  s -> s.kind() == StepKind.GRACEFUL_GOODBYE && s.status() != StepStatus.SKIPPED)) {
+        findings.putIfAbsent(
+            where + NO_WAY_BACK,
+            new Finding(
+                Severity.WARNING,
+                NO_WAY_BACK,
+                where,
+                "the goodbye carries no way back; configure reactivationTokens(...) on the engine so that every "
+                    + "goodbye and second-chance ask gets a fresh come-back link, or set the playbook's "
+                    + "exitTerms.comeBackLink"));
       }
     }
     return List.copyOf(findings.values());
@@ -263,8 +293,8 @@ public final class PlanLint {
     if (contacts.isEmpty()) {
       return findings;
     }
-    boolean toldUs = customer.exitReasons().stream()
-        .anyMatch(r -> r.source() != ReasonSource.INFERRED && r.verbatim().isPresent());
+    boolean toldUs =
+        plan.feedbackReceivedAt().isPresent() || customer.answeredAt().isPresent();
     int firstAsk = indexOf(contacts, StepKind.FEEDBACK_REQUEST);
     int firstIncentive = -1;
     for (int i = 0; i < contacts.size(); i++) {

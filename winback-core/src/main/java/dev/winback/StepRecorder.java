@@ -37,16 +37,17 @@ final class StepRecorder {
 
   /**
    * What a step's send came to: the contact check's decision, when it was made, the result if it was sent, and the
-   * last check of its offer, if it has one.
+   * last check of its offer, if it has one, and the expiry of the come-back link issued for it, if one was.
    */
   record Sending(
       ContactResolver.Resolution resolution,
       Instant at,
       Optional<StepResult> result,
-      Optional<OfferFit.Fitted> offerCheck) {
+      Optional<OfferFit.Fitted> offerCheck,
+      Optional<Instant> linkValidUntil) {
 
     Sending(ContactResolver.Resolution resolution, Instant at, Optional<StepResult> result) {
-      this(resolution, at, result, Optional.empty());
+      this(resolution, at, result, Optional.empty(), Optional.empty());
     }
 
     /** The step as sent: on the channel the contact check chose, with its offer as the last check sized it. */
@@ -64,6 +65,14 @@ final class StepRecorder {
               EventType.OFFER_SIZED,
               step,
               step.kind() + " checked before the send: " + check.detail()));
+    }
+
+    /** Journals the come-back link issued with the step, if any. */
+    void journalLink(PlanEdit edit, PlanStep step) {
+      linkValidUntil.ifPresent(until -> edit.event(
+          EventType.TOKEN_ISSUED,
+          step,
+          "reactivation token issued with the " + step.kind() + ", valid until " + until));
     }
   }
 
@@ -195,6 +204,7 @@ final class StepRecorder {
       PlanStep sent = one.sending().sent(base.step(index));
       edit.replace(sent);
       one.sending().journalOffer(edit, sent);
+      one.sending().journalLink(edit, sent);
       StepTransitions.complete(edit, sent, one.sending().result().get(), chooser.playbookOf(base));
       return Optional.of(edit);
     });

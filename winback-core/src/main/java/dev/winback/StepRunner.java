@@ -11,9 +11,11 @@ import dev.winback.internal.StrategyCalls;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.PlanStep;
 import dev.winback.model.Playbook;
+import dev.winback.model.StepKind;
 import dev.winback.model.Suppression;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ClaimedPlan;
+import dev.winback.spi.ContactDecision;
 import dev.winback.spi.ContactPolicy;
 import dev.winback.spi.ContactRecord;
 import dev.winback.spi.ContactRequest;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,10 @@ import org.slf4j.LoggerFactory;
 final class StepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
 
+  /** The steps that carry the customer's way back: a fresh come-back link when the engine has tokens. */
+  private static final Set<StepKind> WAYS_BACK =
+      EnumSet.of(StepKind.GRACEFUL_GOODBYE, StepKind.SECOND_CHANCE_ASK);
+
   private final Clock clock;
   private final PlanWriter writer;
   private final PlanStore store;
@@ -57,6 +64,7 @@ final class StepRunner {
   private final SuppressionList suppressionList;
   private final Duration lease;
   private final StepRecorder recorder;
+  private final TokenDesk tokens;
 
   StepRunner(
       Clock clock,
@@ -66,7 +74,8 @@ final class StepRunner {
       StrategyCalls calls,
       ContactPolicy contactPolicy,
       SuppressionList suppressionList,
-      Duration lease) {
+      Duration lease,
+      TokenDesk tokens) {
     this.clock = clock;
     this.writer = writer;
     this.store = writer.store();
@@ -78,6 +87,7 @@ final class StepRunner {
     this.suppressionList = suppressionList;
     this.lease = lease;
     this.recorder = new StepRecorder(clock, writer, claims, chooser);
+    this.tokens = tokens;
   }
 
   /** Runs due steps while {@code keepGoing} says so; claimed plans not worked on are released. */
@@ -210,6 +220,18 @@ final class StepRunner {
     Instant at = clock.instant();
     LostCustomer customer = plan.customer();
     Playbook playbook = chooser.playbookOf(plan);
+    if (step.kind() == StepKind.FEEDBACK_REQUEST && plan.feedbackReceivedAt().isPresent()) {
+      return new StepRecorder
+          .Sending( // asked while the answer was on its way: ask only what we do not know
+          new ContactResolver.Resolution(
+              step.channel(),
+              at,
+              List.of(),
+              Optional.of(new ContactDecision.Skip(
+                  "already-answered", "the customer already told us why they left"))),
+          at,
+          Optional.empty());
+    }
     ContactResolver.Resolution resolution;
     try {
       Optional<Suppression> listed = suppressionList.lookup(customer);
@@ -254,10 +276,27 @@ final class StepRunner {
             at,
             Optional.of(StepResult.skipped(
                 "checked before the send: " + offerCheck.get().detail())),
-            offerCheck);
+            offerCheck,
+            Optional.empty());
       }
       sending =
           PlanStep.builder().from(sending).offer(offerCheck.get().offer().get()).build();
+    }
+    Optional<ReactivationTokens.Issued> link;
+    try {
+      link = WAYS_BACK.contains(step.kind()) ? tokens.issueForSend(plan, at) : Optional.empty();
+    } catch (RuntimeException e) {
+      HostFailures.log(
+          LOG,
+          "Issuing the come-back link of " + step.kind() + " step " + step.index() + " of plan "
+              + plan.id(),
+          step.channel(),
+          e);
+      return new StepRecorder.Sending(
+          resolution,
+          at,
+          Optional.of(StepResult.failed(
+              "the come-back link could not be issued: " + e.getClass().getName())));
     }
     StepContext context = new StepContext(
         customer,
@@ -266,8 +305,14 @@ final class StepRunner {
         StepTransitions.idempotencyKey(plan, sending),
         sending.attempts(),
         at,
-        customer.exitTerms().orElse(playbook.exitTerms()));
-    return new StepRecorder.Sending(resolution, at, Optional.of(calls.call(context)), offerCheck);
+        customer.exitTerms().orElse(playbook.exitTerms()),
+        link.map(ReactivationTokens.Issued::token));
+    return new StepRecorder.Sending(
+        resolution,
+        at,
+        Optional.of(calls.call(context)),
+        offerCheck,
+        link.map(ReactivationTokens.Issued::expiresAt));
   }
 
   /** The change that records what became of a step. */
@@ -283,6 +328,7 @@ final class StepRunner {
     PlanStep sent = sending.sent(step);
     edit.replace(sent);
     sending.journalOffer(edit, sent);
+    sending.journalLink(edit, sent);
     StepTransitions.complete(edit, sent, sending.result().get(), chooser.playbookOf(running));
     return edit.build();
   }

@@ -42,12 +42,8 @@ final class TokenDesk {
     WinBackPlan latest = writer.latest(customerId);
     Instant now = clock.instant();
     ReactivationTokens.Issued issued = keys.issue(now);
-    Optional<Offer> offer = latest.steps().stream()
-        .map(PlanStep::offer)
-        .flatMap(Optional::stream)
-        .max(Comparator.comparing(Offer::expiresAt));
     store.saveGrant(new ReactivationGrant(
-        issued.tokenId(), customerId, latest.id(), offer, now, issued.expiresAt()));
+        issued.tokenId(), customerId, latest.id(), offerOf(latest), now, issued.expiresAt()));
     writer.apply(latest.id(), plan -> {
       PlanEdit edit = new PlanEdit(plan, now);
       edit.event(
@@ -55,6 +51,29 @@ final class TokenDesk {
       return edit;
     });
     return issued.token();
+  }
+
+  /**
+   * Issues a fresh token for a step being sent (a goodbye or a second-chance ask), when the engine has reactivation
+   * tokens: the grant is saved at once; the journal records the issue with the step's result, since the plan is
+   * being sent and has no write of its own.
+   */
+  Optional<ReactivationTokens.Issued> issueForSend(WinBackPlan plan, Instant now) {
+    if (tokens.isEmpty()) {
+      return Optional.empty();
+    }
+    ReactivationTokens.Issued issued = tokens.get().issue(now);
+    store.saveGrant(new ReactivationGrant(
+        issued.tokenId(), plan.customer().id(), plan.id(), offerOf(plan), now, issued.expiresAt()));
+    return Optional.of(issued);
+  }
+
+  /** The offer a returning customer can still claim: the plan's offer that lasts longest. */
+  private static Optional<Offer> offerOf(WinBackPlan plan) {
+    return plan.steps().stream()
+        .map(PlanStep::offer)
+        .flatMap(Optional::stream)
+        .max(Comparator.comparing(Offer::expiresAt));
   }
 
   Redemption redeem(String token) {

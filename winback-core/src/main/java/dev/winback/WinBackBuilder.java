@@ -345,7 +345,7 @@ public final class WinBackBuilder {
    */
   public WinBack build() {
     Playbook chosen = playbook == null ? Playbook.standard() : playbook;
-    List<PlanLint.Finding> warnings = PlanLint.requireNoErrors(chosen);
+    List<PlanLint.Finding> warnings = PlanLint.requireNoErrors(chosen, tokens != null);
     List<Playbook> all = new ArrayList<>(List.of(chosen));
     if (experiment != null) {
       experiment.variantPlaybooks().forEach(variant -> {

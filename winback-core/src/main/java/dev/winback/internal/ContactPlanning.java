@@ -3,6 +3,7 @@ package dev.winback.internal;
 import dev.winback.model.ContactRules;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
+import dev.winback.model.LostCustomer;
 import dev.winback.model.PlanStatus;
 import dev.winback.model.PlanStep;
 import dev.winback.model.StepStatus;
@@ -150,6 +151,87 @@ public final class ContactPlanning {
     }
     return new Planned(result.build(), events);
   }
+
+  /**
+   * A step of a running plan after the contact policy, and the events that explain what the policy changed.
+   *
+   * @param step the step, moved, rerouted or skipped as the policy decided
+   * @param events the explanations
+   */
+  public record Adjusted(PlanStep step, List<JournalEvent> events) {}
+
+  /**
+   * Applies the policy to steps planned into a running plan (after feedback), in order, counting the customer's
+   * contacts so far and each allowed step before it, so that contacts already made count against every cap.
+   *
+   * @param plan the plan, for its id and customer
+   * @param customer the customer as they are now known
+   * @param steps the steps to judge, in the order they will run
+   * @param contactsSoFar the contacts made or under way, oldest first
+   * @param notBefore the earliest time for any of the steps
+   * @param policy the contact policy
+   * @param rules the playbook's contact rules
+   * @param listed the customer's entry on the suppression list, if any
+   * @param now the time of planning
+   * @return the adjusted steps in the same order, or the suppression that forbids any contact
+   */
+  public static Result adjust(
+      WinBackPlan plan,
+      LostCustomer customer,
+      List<PlanStep> steps,
+      List<ContactRecord> contactsSoFar,
+      Instant notBefore,
+      ContactPolicy policy,
+      ContactRules rules,
+      Optional<Suppression> listed,
+      Instant now) {
+    List<ContactRecord> contacts = new ArrayList<>(contactsSoFar.size() + steps.size());
+    contacts.addAll(contactsSoFar);
+    List<Adjusted> adjusted = new ArrayList<>(steps.size());
+    Instant previous = notBefore;
+    for (PlanStep step : steps) {
+      Instant at = step.dueAt().isBefore(previous) ? previous : step.dueAt();
+      ContactResolver.Resolution resolution = ContactResolver.resolve(
+          policy,
+          new ContactRequest(
+              customer, plan.id(), step.kind(), step.channel(), at, contacts, listed, rules));
+      if (resolution.stop().orElse(null) instanceof ContactDecision.Suppress suppress) {
+        return new Result(List.of(), Optional.of(suppress));
+      }
+      List<JournalEvent> events = new ArrayList<>(1);
+      for (ContactDecision change : resolution.changes()) {
+        events.add(event(
+            plan,
+            step,
+            now,
+            change instanceof ContactDecision.Delay
+                ? EventType.STEP_DELAYED
+                : EventType.STEP_REROUTED,
+            step.kind() + " " + ContactResolver.explain(change)));
+      }
+      PlanStep.Builder changed =
+          PlanStep.builder().from(step).channel(resolution.channel()).dueAt(resolution.at());
+      if (resolution.stop().isPresent()) {
+        String why = ContactResolver.explain(resolution.stop().get());
+        changed.status(StepStatus.SKIPPED).completedAt(now).outcome(why);
+        events.add(event(plan, step, now, EventType.STEP_SKIPPED, step.kind() + ": " + why));
+      } else {
+        contacts.add(
+            new ContactRecord(resolution.at(), resolution.channel(), step.kind(), plan.id()));
+        previous = resolution.at();
+      }
+      adjusted.add(new Adjusted(changed.build(), events));
+    }
+    return new Result(adjusted, Optional.empty());
+  }
+
+  /**
+   * What the policy made of steps planned into a running plan.
+   *
+   * @param steps each step as adjusted, in order; empty when suppressed
+   * @param suppressed the suppression that forbids any contact with the customer, if any
+   */
+  public record Result(List<Adjusted> steps, Optional<ContactDecision.Suppress> suppressed) {}
 
   private static JournalEvent event(
       WinBackPlan plan, PlanStep step, Instant now, EventType type, String detail) {

@@ -125,6 +125,24 @@ public final class PlanEdit {
   }
 
   /**
+   * When the customer's feedback arrived, as changed so far.
+   *
+   * @return the time, empty while they have not answered
+   */
+  public Optional<Instant> feedbackReceivedAt() {
+    return feedbackReceivedAt;
+  }
+
+  /**
+   * The rule that chose the plan, as changed so far.
+   *
+   * @return the rule's name
+   */
+  public String rule() {
+    return rule;
+  }
+
+  /**
    * Records when the customer's feedback arrived.
    *
    * @param at the time
@@ -175,6 +193,15 @@ public final class PlanEdit {
    */
   public void event(EventType type, String detail) {
     events.add(eventBuilder(type, detail).build());
+  }
+
+  /**
+   * Records a journal event made elsewhere (e.g. a contact rule's decision about a step).
+   *
+   * @param event the event, about this plan
+   */
+  public void record(JournalEvent event) {
+    events.add(event);
   }
 
   /**

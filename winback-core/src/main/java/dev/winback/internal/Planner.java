@@ -3,18 +3,21 @@ package dev.winback.internal;
 import dev.winback.model.Channel;
 import dev.winback.model.ContactPoint;
 import dev.winback.model.ExitCategory;
+import dev.winback.model.ExitReason;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.NewArrangement;
 import dev.winback.model.PlanStatus;
 import dev.winback.model.PlanStep;
 import dev.winback.model.Playbook;
 import dev.winback.model.PlaybookRule;
+import dev.winback.model.ReasonCap;
 import dev.winback.model.StepAnchor;
 import dev.winback.model.StepKind;
 import dev.winback.model.StepStatus;
 import dev.winback.model.StepTemplate;
 import dev.winback.model.ValueTier;
 import dev.winback.model.WinBackPlan;
+import dev.winback.model.WithoutFeedback;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +30,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Chooses a plan for a lost customer from a playbook: the first matching rule, its step templates turned into
@@ -55,9 +57,12 @@ public final class Planner {
   private final boolean rulesUseTiers;
 
   private final PlaybookRule[] rules;
+  /** The exit categories that restrict contact (those with a reason cap), one bit per category ordinal. */
+  private final int restrictingBits;
 
   /** What the planner works out once per rule instead of once per plan. */
-  private record RuleFacts(Duration feedbackAskedAfter, Map<ValueTier, String> rationales) {}
+  private record RuleFacts(
+      Duration feedbackAskedAfter, boolean asks, Map<ValueTier, String> rationales) {}
 
   /**
    * Creates a planner for a playbook that times customers without a time zone in UTC.
@@ -80,6 +85,11 @@ public final class Planner {
     this.rules = playbook.rules().toArray(new PlaybookRule[0]);
     this.rulesUseTiers =
         playbook.rules().stream().anyMatch(rule -> !rule.when().valueTiers().isEmpty());
+    int restricting = 0;
+    for (ReasonCap cap : playbook.contactRules().reasonCaps()) {
+      restricting |= 1 << cap.reason().ordinal();
+    }
+    this.restrictingBits = restricting;
     for (PlaybookRule rule : playbook.rules()) {
       facts.put(rule, factsOf(rule));
     }
@@ -91,14 +101,16 @@ public final class Planner {
       rationales.put(tier, rationale(rule, tier));
     }
     Duration asked = null;
+    boolean asks = false;
     for (StepTemplate t : rule.steps()) {
+      asks |= t.kind() == StepKind.FEEDBACK_REQUEST;
       if (t.kind() == StepKind.FEEDBACK_REQUEST
           && t.anchor() == StepAnchor.PLAN_START
           && (asked == null || t.offset().compareTo(asked) < 0)) {
         asked = t.offset();
       }
     }
-    return new RuleFacts(asked == null ? Duration.ZERO : asked, rationales);
+    return new RuleFacts(asked == null ? Duration.ZERO : asked, asks, rationales);
   }
 
   private RuleFacts factsFor(PlaybookRule rule) {
@@ -141,15 +153,41 @@ public final class Planner {
   }
 
   /**
-   * The first rule of the playbook that matches a customer.
+   * The customer as the rules see them: a reason that restricts contact (one the playbook's contact rules cap) is
+   * their primary reason wherever it stands among their reasons, so that whatever else we learn, a plan chosen for a
+   * restricting reason stays one: such a reason can only restrict.
+   *
+   * @param customer the customer
+   * @return the customer, or a copy with their first restricting reason moved to the front
+   */
+  LostCustomer restrictingFirst(LostCustomer customer) {
+    if (restrictingBits == 0
+        || (restrictingBits & 1 << customer.primaryCategory().ordinal()) != 0) {
+      return customer;
+    }
+    List<ExitReason> reasons = customer.exitReasons();
+    for (int i = 1; i < reasons.size(); i++) {
+      if ((restrictingBits & 1 << reasons.get(i).category().ordinal()) != 0) {
+        List<ExitReason> reordered = new ArrayList<>(reasons);
+        reordered.add(0, reordered.remove(i));
+        return LostCustomer.builder().from(customer).exitReasons(reordered).build();
+      }
+    }
+    return customer;
+  }
+
+  /**
+   * The first rule of the playbook that matches a customer, judged with a reason that restricts contact (one the
+   * playbook's contact rules cap, such as too many messages) as their primary reason wherever it stands.
    *
    * @param customer the customer
    * @return the rule (the playbook's last rule matches everyone)
    */
   public PlaybookRule ruleFor(LostCustomer customer) {
     ValueTier tier = rulesUseTiers ? playbook.valueTiers().tierOf(customer) : ValueTier.UNKNOWN;
+    LostCustomer deciding = restrictingFirst(customer);
     for (PlaybookRule rule : rules) {
-      if (rule.when().matches(customer, tier)) {
+      if (rule.when().matches(deciding, tier)) {
         return rule;
       }
     }
@@ -192,7 +230,8 @@ public final class Planner {
    */
   public WinBackPlan plan(LostCustomer customer, Instant now, PlaybookRule rule) {
     ValueTier tier = playbook.valueTiers().tierOf(customer);
-    List<PlanStep> steps = steps(rule, customer, tier, now, now, Set.of(), 0);
+    Optional<Instant> answered = customer.answeredAt();
+    List<PlanStep> steps = steps(rule, customer, tier, now, now, answered, List.of(), 0);
     WinBackPlan.Builder plan = WinBackPlan.builder()
         .id(planId(customer))
         .customer(customer)
@@ -200,6 +239,7 @@ public final class Planner {
         .startedAt(now)
         .rule(rule.name())
         .rationale(java.util.Objects.requireNonNull(factsFor(rule).rationales().get(tier)))
+        .feedbackReceivedAt(answered)
         .addAllSteps(steps);
     if (steps.isEmpty()) {
       plan.status(PlanStatus.UNRESPONSIVE).endedAt(now);
@@ -220,14 +260,20 @@ public final class Planner {
   }
 
   /**
-   * Turns a rule's templates into dated steps.
+   * Turns a rule's templates into dated steps for what we know of the customer. Once they told us why they left, no
+   * step asks again and the thank-you for their feedback counts from their answer; until then, a thank-you for
+   * feedback (a {@link StepKind#THANK_YOU} anchored to {@link StepAnchor#FEEDBACK}) becomes what the playbook's
+   * {@link Playbook#withoutFeedback()} says: one gentle reminder of the question (a
+   * {@link StepKind#FEEDBACK_REQUEST} anchored to the feedback, in a rule that asks), or nothing.
    *
    * @param rule the rule
    * @param customer the customer
    * @param tier the customer's value tier
    * @param start the plan's start
    * @param notBefore the earliest due time for a new step
-   * @param skipKinds kinds of step already done that must not be planned again
+   * @param feedbackAt when the customer told us why they left, if they have
+   * @param handled steps already done, running or due that must not be planned again (by kind; a question by kind
+   *     and anchor, so that an ask does not stand for its reminder)
    * @param firstIndex the index of the first new step
    * @return the steps, ordered by due time, indexed from {@code firstIndex}
    */
@@ -237,15 +283,35 @@ public final class Planner {
       ValueTier tier,
       Instant start,
       Instant notBefore,
-      Collection<StepKind> skipKinds,
+      Optional<Instant> feedbackAt,
+      Collection<PlanStep> handled,
       int firstIndex) {
-    Instant feedbackAnchor = start.plus(factsFor(rule).feedbackAskedAfter());
+    RuleFacts ruleFacts = factsFor(rule);
+    Instant feedbackAnchor = feedbackAt.orElseGet(() -> start.plus(ruleFacts.feedbackAskedAfter()));
     Optional<LocalDate> contractEnds =
         customer.newArrangement().flatMap(NewArrangement::contractEnds);
     List<PlanStep.Builder> planned = new ArrayList<>(rule.steps().size());
     List<Instant> dues = new ArrayList<>(rule.steps().size());
+    boolean reminded = false;
     for (StepTemplate template : rule.steps()) {
-      if (skipKinds.contains(template.kind())
+      StepKind kind = template.kind();
+      boolean reminder = false;
+      if (kind == StepKind.FEEDBACK_REQUEST && feedbackAt.isPresent()) {
+        continue; // ask only what we do not know
+      }
+      if (kind == StepKind.THANK_YOU
+          && template.anchor() == StepAnchor.FEEDBACK
+          && feedbackAt.isEmpty()) {
+        if (!ruleFacts.asks()
+            || reminded
+            || playbook.withoutFeedback() != WithoutFeedback.ONE_REMINDER) {
+          continue; // thank only those who answered
+        }
+        kind = StepKind.FEEDBACK_REQUEST;
+        reminder = true;
+        reminded = true;
+      }
+      if (handledAlready(handled, kind, template.anchor())
           || template.minimumTier().isPresent()
               && !tier.isAtLeast(template.minimumTier().get())) {
         continue;
@@ -258,19 +324,21 @@ public final class Planner {
       }
       Instant at = due.get().isBefore(notBefore) ? notBefore : due.get();
       PlanStep.Builder step = PlanStep.builder()
-          .kind(template.kind())
+          .kind(kind)
           .channel(channel.get())
           .dueAt(at)
           .anchor(template.anchor())
-          .offset(template.offset())
-          .message(template.message());
-      if (template.offer().isPresent()) {
-        OfferFit.Fitted fitted = OfferFit.fit(
-            template.offer().get().makeFor(at, customer), customer, playbook.offerSizing());
-        if (fitted.offer().isPresent()) {
-          step.offer(fitted.offer().get());
-        } else { // kept in the plan as skipped, so that the journal says why no offer was made
-          step.status(StepStatus.SKIPPED).completedAt(notBefore).outcome(fitted.detail());
+          .offset(template.offset());
+      if (!reminder) {
+        step.message(template.message());
+        if (template.offer().isPresent()) {
+          OfferFit.Fitted fitted = OfferFit.fit(
+              template.offer().get().makeFor(at, customer), customer, playbook.offerSizing());
+          if (fitted.offer().isPresent()) {
+            step.offer(fitted.offer().get());
+          } else { // kept in the plan as skipped, so that the journal says why no offer was made
+            step.status(StepStatus.SKIPPED).completedAt(notBefore).outcome(fitted.detail());
+          }
         }
       }
       insertByDue(planned, dues, step, at);
@@ -280,6 +348,17 @@ public final class Planner {
       steps.add(planned.get(i).index(firstIndex + i).build());
     }
     return steps;
+  }
+
+  /** Whether a step of a kind was handled: any of the kind, or for a question, one with the same anchor. */
+  private static boolean handledAlready(
+      Collection<PlanStep> handled, StepKind kind, StepAnchor anchor) {
+    for (PlanStep step : handled) {
+      if (step.kind() == kind && (kind != StepKind.FEEDBACK_REQUEST || step.anchor() == anchor)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void insertByDue(

@@ -58,6 +58,17 @@ public abstract class ExitReason {
   }
 
   /**
+   * Tells whether the customer told us this reason themselves (a cancel form, a survey, a call, a letter, a review),
+   * rather than our guessing it; a reason with neither a category nor their words tells us nothing.
+   *
+   * @return true when the reason is the customer's own answer to "why did you leave?"
+   */
+  public boolean fromTheCustomer() {
+    return source() != ReasonSource.INFERRED
+        && (category() != ExitCategory.UNKNOWN || verbatim().isPresent());
+  }
+
+  /**
    * Creates a reason without the customer's words.
    *
    * @param category the category

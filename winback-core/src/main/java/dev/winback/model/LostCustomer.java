@@ -226,6 +226,22 @@ public abstract class LostCustomer {
   }
 
   /**
+   * When the customer first told us themselves why they left, if they have: the earliest of their reasons that is
+   * {@link ExitReason#fromTheCustomer() their own}. Such a customer is not asked again, and is thanked for it.
+   *
+   * @return the time of their first answer
+   */
+  public Optional<Instant> answeredAt() {
+    Instant first = null;
+    for (ExitReason reason : exitReasons()) {
+      if (reason.fromTheCustomer() && (first == null || reason.recordedAt().isBefore(first))) {
+        first = reason.recordedAt();
+      }
+    }
+    return Optional.ofNullable(first);
+  }
+
+  /**
    * Tells whether any of their reasons falls in a category.
    *
    * @param category the category

@@ -114,6 +114,17 @@ public abstract class Playbook {
   }
 
   /**
+   * What happens in place of a thank-you for feedback when the customer has not answered by the time it is planned:
+   * a thank-you for feedback goes only to those who told us why they left.
+   *
+   * @return {@link WithoutFeedback#ONE_REMINDER} unless set
+   */
+  @Value.Default
+  public WithoutFeedback withoutFeedback() {
+    return WithoutFeedback.ONE_REMINDER;
+  }
+
+  /**
    * The playbook that encodes what works, with a thank-you three weeks after the customer's feedback.
    *
    * @return the standard playbook

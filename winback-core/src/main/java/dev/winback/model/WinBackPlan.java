@@ -87,7 +87,8 @@ public abstract class WinBackPlan {
   public abstract Optional<Instant> endedAt();
 
   /**
-   * When the customer's feedback arrived, if it has.
+   * When the customer told us why they left, if they have: their feedback, or a reason of their own already on record
+   * when the plan started ({@link LostCustomer#answeredAt()}). Such a customer is not asked again.
    *
    * @return the time of the feedback
    */

@@ -3,11 +3,14 @@ package dev.winback.spi;
 import dev.winback.model.ExitTerms;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.PlanStep;
+import dev.winback.model.StepAnchor;
+import dev.winback.model.StepKind;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a strategy needs to carry out one plan step, immutable. The {@link #idempotencyKey()} is the same on
@@ -20,6 +23,9 @@ import java.util.Objects;
  * @param attempt which attempt this is, from 1
  * @param now the engine's clock time when the step was claimed
  * @param exitTerms what the customer keeps after leaving: for the goodbye step to tell them
+ * @param comeBackToken for a goodbye or a second-chance ask, when the engine has reactivation tokens: a fresh,
+ *     signed, single-use token for the customer's way back, to put in a link that ends in
+ *     {@code WinBack.redeem(token)}; empty otherwise
  */
 public record StepContext(
     LostCustomer customer,
@@ -28,7 +34,8 @@ public record StepContext(
     String idempotencyKey,
     int attempt,
     Instant now,
-    ExitTerms exitTerms) {
+    ExitTerms exitTerms,
+    Optional<String> comeBackToken) {
 
   /**
    * Checks every part is present.
@@ -40,6 +47,7 @@ public record StepContext(
    * @param attempt the attempt
    * @param now the time of the claim
    * @param exitTerms what the customer keeps
+   * @param comeBackToken the token for the customer's way back, if any
    */
   public StepContext {
     Objects.requireNonNull(customer, "customer");
@@ -48,6 +56,59 @@ public record StepContext(
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(exitTerms, "exitTerms");
+    Objects.requireNonNull(comeBackToken, "comeBackToken");
+  }
+
+  /**
+   * A context without a come-back token.
+   *
+   * @param customer the customer
+   * @param plan the plan
+   * @param step the step
+   * @param idempotencyKey the idempotency key
+   * @param attempt the attempt
+   * @param now the time of the claim
+   * @param exitTerms what the customer keeps
+   */
+  public StepContext(
+      LostCustomer customer,
+      WinBackPlan plan,
+      PlanStep step,
+      String idempotencyKey,
+      int attempt,
+      Instant now,
+      ExitTerms exitTerms) {
+    this(customer, plan, step, idempotencyKey, attempt, now, exitTerms, Optional.empty());
+  }
+
+  /**
+   * The customer's way back as a link: the exit terms' {@link ExitTerms#comeBackLink() come-back page} with the
+   * {@link #comeBackToken()} as its {@code token} parameter.
+   *
+   * @return the link, empty unless both the page and a token are there
+   */
+  public Optional<String> comeBackLink() {
+    if (comeBackToken.isEmpty() || exitTerms.comeBackLink().isEmpty()) {
+      return Optional.empty();
+    }
+    String page = exitTerms.comeBackLink().get();
+    return Optional.of(page + (page.contains("?") ? "&" : "?") + "token=" + comeBackToken.get());
+  }
+
+  /**
+   * Tells whether this step asks again a question the customer has not answered yet: a gentle reminder, to be
+   * worded as one.
+   *
+   * @return true for a feedback request in place of a thank-you for feedback (anchored to the feedback), or after
+   *     an earlier request was sent
+   */
+  public boolean reminder() {
+    return step.kind() == StepKind.FEEDBACK_REQUEST
+        && (step.anchor() == StepAnchor.FEEDBACK
+            || plan.steps().stream()
+                .anyMatch(s -> s.index() != step.index()
+                    && s.kind() == StepKind.FEEDBACK_REQUEST
+                    && s.status() == StepStatus.DONE));
   }
 
   /**

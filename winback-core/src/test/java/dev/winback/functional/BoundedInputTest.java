@@ -102,7 +102,7 @@ class BoundedInputTest {
   @Test
   void aHostsOverlongOrBrokenOutcomeIsStoredCutShortAndTheRunGoesOn() {
     host.answering(context -> StepResult.skipped("no \u0000 reason \uD800 " + "x".repeat(100_000)));
-    winBack.start(Customers.leftBecauseOf("c1", ExitCategory.PRICE).build());
+    winBack.start(Customers.lost("c1").build()); // nothing known: asked at once
 
     winBack.runDue();
 

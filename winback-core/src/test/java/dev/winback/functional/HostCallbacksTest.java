@@ -258,7 +258,7 @@ class HostCallbacksTest {
         .build();
     engine.set(winBack);
     winBack.start(leftBecauseOf("c1", ExitCategory.PRICE).value(worth("120")).build());
-    clock.advance(Duration.ofDays(1));
+    clock.advance(Duration.ofDays(3)); // the goodbye (their reason is known: no question first)
 
     winBack.runDue();
     feedback.get().join();

@@ -44,11 +44,22 @@ final class DemoPrinter {
   static void summary(PrintStream out, WinBackDemo.Summary summary) {
     out.println("Summary");
     out.printf(
-        "  plans started        %3d  (suppressed before any contact: %d)%n",
-        summary.plans(), summary.suppressed());
+        "  lost customers       %3d  (one turns up again under a new id: %d plans)%n",
+        summary.customers(), summary.plans());
     out.printf(
-        "  steps sent           %3d  (e-mails %d, account-manager tasks %d)%n",
-        summary.stepsSent(), summary.emails(), summary.accountManagerTasks());
+        "  plans started        %3d  (leaving out %d suppressed before any contact)%n",
+        summary.plans() - summary.suppressed(), summary.suppressed());
+    StringBuilder channels = new StringBuilder();
+    summary
+        .byChannel()
+        .forEach((channel, count) -> channels
+            .append(channels.length() == 0 ? "" : ", ")
+            .append(channel.name().toLowerCase(Locale.ROOT).replace("email", "e-mail"))
+            .append(' ')
+            .append(count));
+    out.printf(
+        "  messages sent        %3d  (by channel: %s; account-manager tasks among them: %d)%n",
+        summary.stepsSent(), channels, summary.accountManagerTasks());
     out.printf("  steps skipped        %3d%n", summary.stepsSkipped());
     out.printf("  won back             %3d%n", summary.wonBack());
     out.printf("  declined             %3d%n", summary.declined());

@@ -4,7 +4,6 @@ import dev.winback.model.Channel;
 import dev.winback.model.CustomerValue;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Offer;
-import dev.winback.model.StepKind;
 import dev.winback.model.ValueTier;
 import dev.winback.model.ValueTiers;
 import dev.winback.spi.Activity;
@@ -22,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How a host wires WinBack into its own CRM: high-value customers get a task for their account manager (a call or a
- * handwritten letter), everyone else an e-mail from a template. The CRM here is a stand-in kept in memory; a real
+ * How a host wires WinBack into its own CRM: high-value customers get a task for their account manager, labelled by
+ * the channel the step really goes on (a call, a handwritten letter, a personal e-mail or text), everyone else a
+ * message from a template on that channel; goodbyes and second-chance asks carry the customer's come-back link. The CRM here is a stand-in kept in memory; a real
  * host calls its CRM's and mail service's APIs in the same places.
  *
  * <p>Each message is sent once per idempotency key, so a retried step never reaches the customer twice.
@@ -44,7 +44,8 @@ public final class ExampleCrm
   private final Map<String, Outgoing> sentByKey = new ConcurrentHashMap<>();
   private final List<Outgoing> outbox = java.util.Collections.synchronizedList(new ArrayList<>());
   private final List<Activity> timeline = java.util.Collections.synchronizedList(new ArrayList<>());
-  private final AtomicInteger emails = new AtomicInteger();
+  private final AtomicInteger messages = new AtomicInteger();
+  private final Map<String, String> comeBackTokens = new ConcurrentHashMap<>();
   private final AtomicInteger tasks = new AtomicInteger();
 
   /**
@@ -74,8 +75,11 @@ public final class ExampleCrm
   public StepResult requestFeedback(StepContext context) {
     return send(
         context,
-        "We are sorry to see you go, {name}. Would you tell us why you left? Every answer is read by "
-            + "a person, and we thank you for your time.");
+        context.reminder()
+            ? "{name}, if you have a minute, we would still love to know why you left. This is the last "
+                + "time we ask."
+            : "We are sorry to see you go, {name}. Would you tell us why you left? Every answer is read by "
+                + "a person, and we thank you for your time.");
   }
 
   @Override
@@ -117,10 +121,12 @@ public final class ExampleCrm
             : "Thank you for the time you spent with us, {name}. The door is always open.";
       case FOLLOW_UP -> "{name}, we fixed what went wrong. Is it right for you now?";
       case SECOND_CHANCE_ASK ->
-        "{name}, your current contract is coming up. Would you give us a second chance?";
+        "{name}, your current contract is coming up. Would you give us a second chance?"
+            + context.comeBackLink().map(link -> " " + link).orElse("");
       case GRACEFUL_GOODBYE ->
         "Goodbye for now, {name}. Your data stays safe with us for two years and your guest "
-            + "access remains; coming back takes one click.";
+            + "access remains; coming back takes one click"
+            + context.comeBackLink().map(link -> ": " + link).orElse(".");
       default -> "We miss you, {name}. Here is what is new.";
     };
     return send(context, text);
@@ -145,21 +151,42 @@ public final class ExampleCrm
     String reference = accountManaged
         ? "task-" + tasks.incrementAndGet()
         : context.step().channel().name().toLowerCase(java.util.Locale.ROOT) + "-"
-            + emails.incrementAndGet();
+            + messages.incrementAndGet();
     String who = accountManaged ? "account manager" : "outbound";
     String text = template.replace("{name}", customer.displayName());
     Outgoing out = new Outgoing(customer.id(), reference, who, context.step().channel(), text);
     if (sentByKey.putIfAbsent(context.idempotencyKey(), out) == null) {
       outbox.add(out);
+      context.comeBackToken().ifPresent(token -> comeBackTokens.put(customer.id(), token));
     }
     return StepResult.sent(
-        reference + (accountManaged ? " (" + kindFor(context.step().kind()) + ")" : ""));
+        reference + (accountManaged ? " (" + taskFor(context.step().channel()) + ")" : ""));
   }
 
-  private static String kindFor(StepKind kind) {
-    return kind == StepKind.APOLOGY || kind == StepKind.SECOND_CHANCE_ASK
-        ? "call the customer"
-        : "write by hand";
+  /**
+   * What an account manager is asked to do, by the channel the step really goes on.
+   *
+   * @param channel the step's channel
+   * @return the task, e.g. {@code call the customer}
+   */
+  static String taskFor(Channel channel) {
+    return switch (channel) {
+      case PHONE -> "call the customer";
+      case POST -> "write a letter by hand";
+      case EMAIL -> "write a personal e-mail";
+      case SMS -> "send a personal text";
+    };
+  }
+
+  /**
+   * The come-back token of the last goodbye or second-chance ask sent to a customer, for a customer who follows
+   * their link.
+   *
+   * @param customerId the customer
+   * @return the token, if one was sent
+   */
+  public java.util.Optional<String> comeBackToken(String customerId) {
+    return java.util.Optional.ofNullable(comeBackTokens.get(customerId));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.winback.examples;
 
 import dev.winback.ManualClock;
+import dev.winback.ReactivationTokens;
 import dev.winback.WinBack;
 import dev.winback.insight.InsightReport;
 import dev.winback.insight.Outcomes;
@@ -16,6 +17,7 @@ import dev.winback.model.CustomerValue;
 import dev.winback.model.EventType;
 import dev.winback.model.ExitCategory;
 import dev.winback.model.ExitReason;
+import dev.winback.model.ExitTerms;
 import dev.winback.model.Feedback;
 import dev.winback.model.JournalEvent;
 import dev.winback.model.LostCustomer;
@@ -31,6 +33,7 @@ import dev.winback.spi.PlanStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,26 +53,48 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A simulated win-back campaign: three dozen lost customers with varied reasons, values and channels run through
- * the standard playbook over 120 days on a manual clock, with customers who answer, come back, decline or opt out.
+ * the standard playbook over 120 days on a manual clock, with customers who answer, come back (some through the
+ * come-back link in their goodbye), decline or opt out.
  * Prints a timeline per customer and a summary. Run it with the README's command.
  */
 public final class WinBackDemo {
   static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
   static final int DAYS = 120;
 
-  /** What the campaign came to. */
+  /**
+   * What the campaign came to.
+   *
+   * @param customers the lost customers (people: one of them turns up again under a new id)
+   * @param plans the plans started, one per customer id
+   * @param suppressed plans suppressed before any contact (the report's funnel leaves them out)
+   * @param stepsSent steps sent, as the plans record them
+   * @param byChannel the messages and tasks the CRM produced, by the channel they really went on
+   * @param accountManagerTasks how many of them were tasks for an account manager
+   * @param stepsSkipped steps skipped by the contact rules
+   * @param wonBack plans won back
+   * @param declined plans declined
+   * @param optedOut plans opted out
+   * @param unresponsive plans that ran out
+   * @param active plans still running
+   * @param suppressedLater plans suppressed after a contact (e.g. the customer died)
+   */
   public record Summary(
+      int customers,
       int plans,
       int suppressed,
       int stepsSent,
+      Map<Channel, Integer> byChannel,
+      int accountManagerTasks,
       int stepsSkipped,
       int wonBack,
       int declined,
       int optedOut,
       int unresponsive,
       int active,
-      int emails,
-      int accountManagerTasks) {}
+      int suppressedLater) {}
+
+  /** The shop's page for coming back, to which every goodbye's come-back link points. */
+  static final String COME_BACK_PAGE = "https://shop.example/come-back";
 
   /** A customer's reaction, due at a simulated time. */
   private record Reaction(Instant at, String customerId, Consumer<WinBack> action) {}
@@ -104,7 +129,10 @@ public final class WinBackDemo {
    */
   public static Summary run(PrintStream out, @Nullable Path reportDir) {
     ManualClock clock = ManualClock.at(START);
-    Playbook playbook = Playbook.standard();
+    Playbook playbook = Playbook.builder()
+        .from(Playbook.standard())
+        .exitTerms(ExitTerms.builder().comeBackLink(COME_BACK_PAGE).build())
+        .build();
     ExampleCrm crm = new ExampleCrm(playbook.valueTiers());
     PriorityQueue<Reaction> reactions = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
     Random random = new Random(42);
@@ -119,15 +147,18 @@ public final class WinBackDemo {
         .incentives(crm)
         .reEngagement(crm)
         .activities(crm)
-        .listener(event -> react(event, reactions, random))
+        .reactivationTokens(ReactivationTokens.builder()
+            .key("demo", "a demo secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8))
+            .build())
+        .listener(event -> react(event, reactions, random, crm))
         .build();
 
     List<LostCustomer> customers = new ArrayList<>(customers());
     for (LostCustomer customer : customers) {
       winBack.start(customer);
     }
-    // c05 opts out on day 0; ten days later the same person turns up in another system under a new
-    // id
+    // c05 opts out after the first message they get (the goodbye: their reason is on record, so no
+    // question); ten days later the same person turns up in another system under a new id
     LostCustomer again = LostCustomer.builder()
         .from(customers.get(4))
         .id("c05-crm2")
@@ -144,8 +175,9 @@ public final class WinBackDemo {
       clock.advance(Duration.ofHours(6));
     }
 
-    out.println("WinBack demo: " + customers.size() + " lost customers, standard playbook, " + DAYS
-        + " simulated days from " + START.toString().substring(0, 10));
+    out.println("WinBack demo: " + (customers.size() - 1) + " lost customers (" + customers.size()
+        + " plans), standard playbook, " + DAYS + " simulated days from "
+        + START.toString().substring(0, 10));
     out.println();
     for (LostCustomer customer : customers) {
       DemoPrinter.timeline(out, customer, winBack);
@@ -192,7 +224,8 @@ public final class WinBackDemo {
   }
 
   /** The simulated customers: how they answer what they receive. */
-  private static void react(JournalEvent event, PriorityQueue<Reaction> reactions, Random random) {
+  private static void react(
+      JournalEvent event, PriorityQueue<Reaction> reactions, Random random, ExampleCrm crm) {
     if (event.type() != EventType.STEP_DONE) {
       return;
     }
@@ -217,11 +250,17 @@ public final class WinBackDemo {
     if (kind == StepKind.FOLLOW_UP && random.nextInt(100) < 35) {
       reactions.add(new Reaction(at.plus(Duration.ofDays(1)), id, w -> w.markWonBack(id)));
     }
+    if (kind == StepKind.GRACEFUL_GOODBYE && n % 10 == 7) {
+      // follows the come-back link in the goodbye two days later
+      crm.comeBackToken(id)
+          .ifPresent(token ->
+              reactions.add(new Reaction(at.plus(Duration.ofDays(2)), id, w -> w.redeem(token))));
+    }
     if (kind == StepKind.GRACEFUL_GOODBYE && n % 11 == 4) {
       reactions.add(new Reaction(
           at.plus(Duration.ofDays(1)), id, w -> w.recordResponse(id, CustomerResponse.DECLINED)));
     }
-    if (kind == StepKind.FEEDBACK_REQUEST && n % 13 == 5) {
+    if ((kind == StepKind.FEEDBACK_REQUEST || kind == StepKind.GRACEFUL_GOODBYE) && n % 13 == 5) {
       reactions.add(new Reaction(at.plus(Duration.ofHours(12)), id, w -> w.optOut(id)));
     }
   }
@@ -340,9 +379,14 @@ public final class WinBackDemo {
     Map<PlanStatus, Integer> byStatus = new EnumMap<>(PlanStatus.class);
     int sent = 0;
     int skipped = 0;
+    int suppressedBeforeContact = 0;
     for (LostCustomer customer : customers) {
       WinBackPlan plan = winBack.plan(customer.id()).orElseThrow();
       byStatus.merge(plan.status(), 1, Integer::sum);
+      if (plan.status() == PlanStatus.SUPPRESSED
+          && plan.steps().stream().noneMatch(s -> s.status() == StepStatus.DONE)) {
+        suppressedBeforeContact++;
+      }
       for (PlanStep step : plan.steps()) {
         sent += step.status() == StepStatus.DONE ? 1 : 0;
         skipped += step.status() == StepStatus.SKIPPED ? 1 : 0;
@@ -350,17 +394,21 @@ public final class WinBackDemo {
     }
     int tasks = (int)
         crm.outbox().stream().filter(o -> o.who().equals("account manager")).count();
+    Map<Channel, Integer> byChannel = new EnumMap<>(Channel.class);
+    crm.outbox().forEach(o -> byChannel.merge(o.channel(), 1, Integer::sum));
     return new Summary(
+        customers.size() - 1,
         customers.size(),
-        byStatus.getOrDefault(PlanStatus.SUPPRESSED, 0),
+        suppressedBeforeContact,
         sent,
+        java.util.Collections.unmodifiableMap(byChannel),
+        tasks,
         skipped,
         byStatus.getOrDefault(PlanStatus.WON_BACK, 0),
         byStatus.getOrDefault(PlanStatus.DECLINED, 0),
         byStatus.getOrDefault(PlanStatus.OPTED_OUT, 0),
         byStatus.getOrDefault(PlanStatus.UNRESPONSIVE, 0),
         byStatus.getOrDefault(PlanStatus.ACTIVE, 0),
-        crm.outbox().size() - tasks,
-        tasks);
+        byStatus.getOrDefault(PlanStatus.SUPPRESSED, 0) - suppressedBeforeContact);
   }
 }

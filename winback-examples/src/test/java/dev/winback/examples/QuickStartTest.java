@@ -84,7 +84,7 @@ class QuickStartTest {
         .value(CustomerValue.of("79.00", "1896.00", "EUR"))
         .build();
 
-    WinBackPlan plan = winBack.start(customer);  // rule 'our-fault': apology first, then ask why, follow up, ...
+    WinBackPlan plan = winBack.start(customer);  // rule 'our-fault': apology first (their reason is known: no question), follow up, ...
     winBack.runDue();                            // runs the steps that are due, through your strategies
 
     // later, as the customer answers:

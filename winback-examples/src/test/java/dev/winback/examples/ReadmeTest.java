@@ -2,10 +2,16 @@ package dev.winback.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's code is the code these tests run, so the documentation cannot drift from what works. */
 class ReadmeTest {
@@ -36,5 +42,33 @@ class ReadmeTest {
     assertThat(snippet.lines().map(String::strip).filter(line -> !line.isEmpty()))
         .isNotEmpty()
         .allSatisfy(line -> assertThat(test).contains(line));
+  }
+
+  @Test
+  void theDemoItsReportAndTheReadmeTellOneStory(@TempDir Path dir) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    WinBackDemo.Summary summary =
+        WinBackDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), dir);
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    String readme = readme();
+
+    int from = printed.indexOf("Summary" + System.lineSeparator());
+    int to = printed.indexOf(System.lineSeparator(), printed.indexOf("  still active", from));
+    String counts = printed.substring(from, to).replace(System.lineSeparator(), "\n");
+    assertThat(readme).as("the demo's counts as the README shows them").contains(counts);
+    assertThat(readme)
+        .contains("# run the demo: " + summary.customers() + " lost customers (" + summary.plans()
+            + " plans)");
+    assertThat(printed)
+        .contains("WinBack demo: " + summary.customers() + " lost customers (" + summary.plans()
+            + " plans)");
+    JsonNode funnel = new ObjectMapper()
+        .readTree(dir.resolve("winback-report.json").toFile())
+        .at("/outcomes/funnel");
+    assertThat(funnel.path("started").asLong())
+        .as("the report's funnel starts with the plans the demo says were started")
+        .isEqualTo(summary.plans() - summary.suppressed());
+    assertThat(Files.readString(dir.resolve("winback-report.html")))
+        .contains("Plans started leaves out plans suppressed before any contact");
   }
 }

@@ -20,14 +20,18 @@ class WinBackDemoTest {
     assertThat(summary.plans()).isEqualTo(37);
     assertThat(summary.suppressed()).isEqualTo(3);
     assertThat(summary.wonBack()).isPositive();
-    assertThat(summary.stepsSent()).isEqualTo(summary.emails() + summary.accountManagerTasks());
+    assertThat(summary.customers()).isEqualTo(36);
+    assertThat(summary.stepsSent())
+        .isEqualTo(
+            summary.byChannel().values().stream().mapToInt(Integer::intValue).sum());
     assertThat(summary.accountManagerTasks()).isPositive();
     assertThat(summary.wonBack()
             + summary.declined()
             + summary.optedOut()
             + summary.unresponsive()
             + summary.active()
-            + summary.suppressed())
+            + summary.suppressed()
+            + summary.suppressedLater())
         .isEqualTo(37);
     assertThat(printed)
         .contains("PLAN_REVISED")

@@ -92,7 +92,9 @@ final class HtmlPage {
           .append(percent(share))
           .append(")</text>");
     }
-    html.append("</svg>");
+    html.append(
+            "</svg><p>Plans started leaves out plans suppressed before any contact and customers held out")
+        .append(" by an experiment.</p>");
     Outcomes.TimeToWinBack t = report.outcomes().timeToWinBack();
     html.append("<div class=\"kpi\"><div>Median time to win back<b>")
         .append(number(t.medianDays()))

@@ -67,7 +67,8 @@ public record Outcomes(
   /**
    * The win-back funnel.
    *
-   * @param started plans counted
+   * @param started plans started, leaving out those suppressed before any contact and those held out by an
+   *     experiment
    * @param contacted plans with at least one step sent
    * @param answered plans whose customer gave feedback or answered
    * @param wonBack plans whose customer came back

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param offer the incentive it made, if any
  * @param attempt which attempt of the step it was
  * @param idempotencyKey the step's idempotency key
+ * @param comeBackToken the come-back token the step carried, if the engine issued one
  */
 public record SentMessage(
     String customerId,
@@ -27,7 +28,8 @@ public record SentMessage(
     Channel channel,
     Optional<Offer> offer,
     int attempt,
-    String idempotencyKey) {
+    String idempotencyKey,
+    Optional<String> comeBackToken) {
   /**
    * Checks every part is present.
    *
@@ -39,6 +41,7 @@ public record SentMessage(
    * @param offer the incentive, if any
    * @param attempt which attempt
    * @param idempotencyKey the idempotency key
+   * @param comeBackToken the come-back token, if any
    */
   public SentMessage {
     Objects.requireNonNull(customerId, "customerId");
@@ -48,5 +51,30 @@ public record SentMessage(
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(offer, "offer");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    Objects.requireNonNull(comeBackToken, "comeBackToken");
+  }
+
+  /**
+   * A message that carried no come-back token.
+   *
+   * @param customerId the customer
+   * @param planId the plan
+   * @param at when it was sent
+   * @param kind the kind of step
+   * @param channel the channel
+   * @param offer the incentive, if any
+   * @param attempt which attempt
+   * @param idempotencyKey the idempotency key
+   */
+  public SentMessage(
+      String customerId,
+      String planId,
+      Instant at,
+      StepKind kind,
+      Channel channel,
+      Optional<Offer> offer,
+      int attempt,
+      String idempotencyKey) {
+    this(customerId, planId, at, kind, channel, offer, attempt, idempotencyKey, Optional.empty());
   }
 }

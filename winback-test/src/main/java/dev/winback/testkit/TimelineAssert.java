@@ -107,6 +107,25 @@ public final class TimelineAssert extends AbstractAssert<TimelineAssert, Timelin
   }
 
   /**
+   * Every goodbye and second-chance ask sent carried a come-back token (the engine has reactivation tokens).
+   *
+   * @return this
+   */
+  public TimelineAssert everyGoodbyeCarriedAWayBack() {
+    isNotNull();
+    for (StepKind kind : List.of(StepKind.GRACEFUL_GOODBYE, StepKind.SECOND_CHANCE_ASK)) {
+      for (SentMessage message : actual.sent(kind)) {
+        if (message.comeBackToken().isEmpty()) {
+          return fail(
+              "to give every goodbye and second-chance ask a way back",
+              "the " + kind + " sent at " + message.at() + " carried no come-back token");
+        }
+      }
+    }
+    return this;
+  }
+
+  /**
    * Nothing at all was sent.
    *
    * @return this

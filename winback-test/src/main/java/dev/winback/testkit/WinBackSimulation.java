@@ -1,6 +1,7 @@
 package dev.winback.testkit;
 
 import dev.winback.ManualClock;
+import dev.winback.ReactivationTokens;
 import dev.winback.WinBack;
 import dev.winback.WinBackBuilder;
 import dev.winback.model.CustomerResponse;
@@ -11,6 +12,7 @@ import dev.winback.model.ReasonSource;
 import dev.winback.model.Suppression;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ContactPolicy;
+import dev.winback.spi.ReasonClassifier;
 import dev.winback.spi.StepContext;
 import dev.winback.spi.StepResult;
 import java.time.Duration;
@@ -24,7 +26,6 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A real {@link WinBack} engine on a virtual clock with recording strategies: start lost customers, fast-forward
@@ -71,9 +72,7 @@ public final class WinBackSimulation {
         .apology(this::record)
         .incentives(this::record)
         .reEngagement(this::record);
-    if (b.contactPolicy != null) {
-      engine.contactPolicy(b.contactPolicy);
-    }
+    b.options.forEach(option -> option.accept(engine));
     this.winBack = engine.build();
   }
 
@@ -98,7 +97,8 @@ public final class WinBackSimulation {
           context.step().channel(),
           context.step().offer(),
           context.attempt(),
-          context.idempotencyKey()));
+          context.idempotencyKey(),
+          context.comeBackToken()));
     }
     return result;
   }
@@ -291,7 +291,9 @@ public final class WinBackSimulation {
     private Playbook playbook = Playbook.standard();
     private Instant start = DEFAULT_START;
     private Duration tick = Duration.ofHours(1);
-    private @Nullable ContactPolicy contactPolicy;
+    /** The engine's options as set, applied to its builder in order (which fails on an option set twice). */
+    private final List<Consumer<WinBackBuilder>> options = new ArrayList<>();
+
     private Function<StepContext, StepResult> answers =
         context -> StepResult.sent("sim-" + context.idempotencyKey());
 
@@ -334,6 +336,11 @@ public final class WinBackSimulation {
       return this;
     }
 
+    private Builder engine(Object value, String name, Consumer<WinBackBuilder> option) {
+      Objects.requireNonNull(value, name);
+      return engine(option);
+    }
+
     /**
      * Adds the host's own contact rules, as on {@link WinBackBuilder#contactPolicy}.
      *
@@ -341,7 +348,42 @@ public final class WinBackSimulation {
      * @return this builder
      */
     public Builder contactPolicy(ContactPolicy policy) {
-      this.contactPolicy = Objects.requireNonNull(policy, "policy");
+      return engine(policy, "policy", e -> e.contactPolicy(policy));
+    }
+
+    /**
+     * Sets how customers' words are classified, as on {@link WinBackBuilder#reasonClassifier}.
+     *
+     * @param classifier the classifier
+     * @return this builder
+     */
+    public Builder reasonClassifier(ReasonClassifier classifier) {
+      return engine(classifier, "classifier", e -> e.reasonClassifier(classifier));
+    }
+
+    /**
+     * Sets the signing keys for come-back links, as on {@link WinBackBuilder#reactivationTokens}: every goodbye and
+     * second-chance ask then carries a fresh token ({@link SentMessage#comeBackToken()}), and
+     * {@code winBack().redeem(token)} brings the customer back.
+     *
+     * @param tokens the tokens
+     * @return this builder
+     */
+    public Builder reactivationTokens(ReactivationTokens tokens) {
+      return engine(tokens, "tokens", e -> e.reactivationTokens(tokens));
+    }
+
+    /**
+     * Sets any other option of the engine's builder (a store, a listener, an experiment, a suppression list, ...),
+     * so a simulation can run whatever engine a host builds. The simulation sets the clock, the playbook and the four
+     * strategies itself; setting one of those here, or an option twice, fails when the simulation is built, as on the
+     * strict {@link WinBackBuilder}.
+     *
+     * @param option what to set on the engine's builder, e.g. {@code engine -> engine.batchSize(50)}
+     * @return this builder
+     */
+    public Builder engine(Consumer<WinBackBuilder> option) {
+      options.add(Objects.requireNonNull(option, "option"));
       return this;
     }
 
