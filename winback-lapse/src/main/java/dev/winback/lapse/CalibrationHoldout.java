@@ -17,8 +17,12 @@ public record CalibrationHoldout(
     double[] holdoutMeanSpend,
     double holdoutLength) {
   /**
-   * Checks the columns line up.
+   * Creates the split, copying the columns.
    *
+   * @param calibration the calibration summaries
+   * @param holdoutPurchases purchases of each customer in the holdout period
+   * @param holdoutMeanSpend the mean value of those purchases, NaN without any
+   * @param holdoutLength the length of the holdout period, in the summaries' time unit
    * @throws IllegalArgumentException when a holdout column does not have one value per customer
    */
   public CalibrationHoldout {

@@ -32,9 +32,14 @@ public record Fit(
   private static final double Z95 = 1.959963984540054;
 
   /**
-   * Copies the maps, keeping their order.
+   * Creates a fit, copying the maps (keeping their order).
    *
-   * @throws NullPointerException when a map is null
+   * @param model the model's name
+   * @param parameters the estimates, by name
+   * @param logLikelihood the log-likelihood at the estimates
+   * @param evaluations how many times the likelihood was evaluated
+   * @param converged whether the optimiser converged
+   * @param standardErrors the standard errors, by name (empty when unknown)
    */
   public Fit {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
