@@ -129,11 +129,17 @@ public record GammaGamma(double p, double q, double gamma, Fit fit) {
       double[] x = new double[usable];
       double[] mx = new double[usable];
       double[] w = new double[usable];
+      // x is a whole number: the weight of each x in an array indexed by x (a tree map beyond a
+      // million)
+      int maxX = 0;
+      for (int i = 0; i < data.size(); i++) {
+        maxX = Math.max(maxX, (int) Math.min(data.x(i), Integer.MAX_VALUE - 1));
+      }
+      double[] byIndex = maxX <= 1_000_000 ? new double[maxX + 1] : new double[0];
       TreeMap<Double, Double> byX = new TreeMap<>();
       double customers = 0;
       double sumXLogM = 0;
       double sumLogM = 0;
-      double sumXLogX = 0;
       int k = 0;
       for (int i = 0; i < data.size(); i++) {
         double xi = data.x(i);
@@ -144,20 +150,30 @@ public record GammaGamma(double p, double q, double gamma, Fit fit) {
           mx[k] = m * xi;
           w[k] = wi;
           k++;
-          byX.merge(xi, wi, Double::sum);
+          if (xi < byIndex.length) {
+            byIndex[(int) xi] += wi;
+          } else {
+            byX.merge(xi, wi, Double::sum);
+          }
           customers += wi;
           double logM = Math.log(m);
           sumXLogM += wi * xi * logM;
           sumLogM += wi * logM;
-          sumXLogX += wi * xi * Math.log(xi);
+        }
+      }
+      for (int value = 1; value < byIndex.length; value++) {
+        if (byIndex[value] > 0) {
+          byX.put((double) value, byIndex[value]);
         }
       }
       double[] distinctX = new double[byX.size()];
       double[] weightOfX = new double[byX.size()];
+      double sumXLogX = 0;
       int j = 0;
       for (var entry : byX.entrySet()) {
         distinctX[j] = entry.getKey();
         weightOfX[j] = entry.getValue();
+        sumXLogX += weightOfX[j] * distinctX[j] * Math.log(distinctX[j]);
         j++;
       }
       return new Statistics(x, mx, w, distinctX, weightOfX, customers, sumXLogM, sumLogM, sumXLogX);
