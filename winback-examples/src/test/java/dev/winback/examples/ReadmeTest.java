@@ -71,4 +71,17 @@ class ReadmeTest {
     assertThat(Files.readString(dir.resolve("winback-report.html")))
         .contains("Plans started leaves out plans suppressed before any contact");
   }
+
+  @Test
+  void everyLineOfTheLapseModelsExampleIsInLapseModelsTest() throws IOException {
+    String readme = readme();
+    int start =
+        readme.indexOf("```java", readme.indexOf("### Lapse models in code")) + "```java".length();
+    String snippet = readme.substring(start, readme.indexOf("```", start));
+    String test = Files.readString(EXAMPLES.resolve("LapseModelsTest.java"));
+
+    assertThat(snippet.lines().map(String::strip).filter(line -> !line.isEmpty()))
+        .hasSizeGreaterThan(10)
+        .allSatisfy(line -> assertThat(test).contains(line));
+  }
 }

@@ -27,11 +27,27 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
    * @throws dev.winback.InvalidInputException when the data cannot be fitted (nobody, no repeat buyer)
    */
   public static BgNbd fit(CustomerSummaries data) {
+    return fit(data, FitOptions.defaults());
+  }
+
+  /**
+   * Fits the model by maximum likelihood with options (penalizer, starting values r, alpha, a, b); rows count by
+   * their weights.
+   *
+   * @param data the customer summaries
+   * @param options the fit options
+   * @return the fitted model, with standard errors in its {@link Fit}
+   * @throws dev.winback.InvalidInputException when the data cannot be fitted (nobody, no repeat buyer)
+   * @throws IllegalArgumentException when the starting values are not four
+   */
+  public static BgNbd fit(CustomerSummaries data, FitOptions options) {
     Likelihoods.requireFittable(data, "BG/NBD");
     Fitting.Estimates e = Fitting.maximiseWithGradient(
         "BG/NBD",
         new String[] {"r", "alpha", "a", "b"},
-        (v, gradient) -> logLikelihood(data, v[0], v[1], v[2], v[3], gradient));
+        (v, gradient) -> logLikelihood(data, v[0], v[1], v[2], v[3], gradient),
+        data.totalWeight(),
+        options);
     double[] v = e.values();
     return new BgNbd(v[0], v[1], v[2], v[3], e.fit());
   }
@@ -53,7 +69,7 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
     double[] ts = data.ages();
     double constant = r * Math.log(alpha) - logGamma(r) - logBeta(a, b);
     XTable table = new XTable(data, x -> logGamma(r + x) + constant + logBeta(a, b + x));
-    return Likelihoods.sum(data.size(), i -> {
+    return Likelihoods.sum(data, i -> {
       double x = xs[i];
       double a1 = table.of(x);
       double a3 = -(r + x) * Math.log(alpha + ts[i]);
@@ -99,7 +115,7 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
     XTable db =
         new XTable(data, x -> digamma(b + x + shift) - digamma(a + b + x + shift) - psiB + psiAB);
     double rOverAlpha = r / alpha;
-    return Likelihoods.sum(data.size(), gradient, (i, g) -> {
+    return Likelihoods.sum(data, gradient, (i, g) -> {
       double x = xs[i];
       double logT = Math.log(alpha + ts[i]);
       double first = -(r + x) * logT;
@@ -145,6 +161,7 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
    * @param age age T
    * @return the probability, 1 for a customer without repeat purchases
    */
+  @Override
   public double probabilityAlive(double x, double tx, double age) {
     if (x == 0) {
       return 1;
@@ -163,6 +180,7 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
    * @param data the summaries
    * @return one probability per customer
    */
+  @Override
   public double[] probabilityAlive(CustomerSummaries data) {
     double[] xs = data.xs();
     double[] txs = data.txs();
@@ -190,6 +208,7 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
    * @param age age T
    * @return the expected number of purchases
    */
+  @Override
   public double expectedPurchases(double t, double x, double tx, double age) {
     if (t <= 0) {
       return 0;
@@ -199,6 +218,66 @@ public record BgNbd(double r, double alpha, double a, double b, Fit fit) impleme
     double second = 1 - Math.pow((alpha + age) / (alpha + age + t), r + x) * hyp;
     double alive = x > 0 ? 1 + a / (b + x - 1) * Math.pow((alpha + age) / (alpha + tx), r + x) : 1;
     return first * second / alive;
+  }
+
+  /**
+   * E[X(t)] for a new customer: Fader, Hardie and Lee (2005), eq. 9.
+   *
+   * @param t the number of periods, not negative
+   * @return the expected repeat purchases
+   * @throws IllegalArgumentException when t is negative
+   */
+  @Override
+  public double expectedPurchases(double t) {
+    return BetaGeometric.expected(r, alpha, a, b, t);
+  }
+
+  /**
+   * P(X(t) = n) for a new customer: Fader, Hardie and Lee (2005), eq. 8.
+   *
+   * @param n the number of purchases
+   * @param t the number of periods
+   * @return the probability
+   * @throws IllegalArgumentException when n or t is negative
+   */
+  @Override
+  public double probabilityOfPurchases(int n, double t) {
+    return BetaGeometric.probability(r, alpha, a, b, t, n);
+  }
+
+  /**
+   * P(X(T, T + t) = n | x, t_x, T): a customer who is alive buys as a new customer would under the updated
+   * parameters (r + x, alpha + T, a, b + x); one who is not buys nothing.
+   *
+   * @param n the number of purchases
+   * @param t the number of periods
+   * @param x repeat purchases
+   * @param tx recency
+   * @param age age T
+   * @return the probability
+   * @throws IllegalArgumentException when n or t is negative
+   */
+  @Override
+  public double probabilityOfPurchases(int n, double t, double x, double tx, double age) {
+    double alive = probabilityAlive(x, tx, age);
+    double living = BetaGeometric.probability(r + x, alpha + age, a, b + x, t, n);
+    return alive * living + (n == 0 ? 1 - alive : 0);
+  }
+
+  /**
+   * DERT: the customer's expected purchases from now on, discounted continuously at {@code delta} per period.
+   *
+   * @param delta the discount rate per period, positive
+   * @param x repeat purchases
+   * @param tx recency
+   * @param age age T
+   * @return the discounted expected residual purchases
+   * @throws IllegalArgumentException when delta is not positive
+   */
+  @Override
+  public double discountedResidualPurchases(double delta, double x, double tx, double age) {
+    return probabilityAlive(x, tx, age)
+        * BetaGeometric.discountedPurchases(r + x, alpha + age, a, b + x, delta);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,14 +23,24 @@ public final class CustomerSummaries {
   private final double[] tx;
   private final double[] age;
   private final double[] meanSpend;
+  private final double @Nullable [] weights;
+  private final @Nullable Duration unit;
 
   private CustomerSummaries(
-      String[] ids, double[] x, double[] tx, double[] age, double[] meanSpend) {
+      String[] ids,
+      double[] x,
+      double[] tx,
+      double[] age,
+      double[] meanSpend,
+      double @Nullable [] weights,
+      @Nullable Duration unit) {
     this.ids = ids;
     this.x = x;
     this.tx = tx;
     this.age = age;
     this.meanSpend = meanSpend;
+    this.weights = weights;
+    this.unit = unit;
   }
 
   /**
@@ -76,7 +87,89 @@ public final class CustomerSummaries {
     if (!problems.isEmpty()) {
       throw new InvalidInputException("customer summaries", problems);
     }
-    return new CustomerSummaries(ids.clone(), x.clone(), tx.clone(), age.clone(), spend.clone());
+    return new CustomerSummaries(
+        ids.clone(), x.clone(), tx.clone(), age.clone(), spend.clone(), null, null);
+  }
+
+  /**
+   * The same summaries with a weight per row: how many customers the row stands for, so that a recency-frequency
+   * matrix (one row per distinct x, t_x, T with its count, like the donations data) is fitted without expanding
+   * it. Likelihoods, gradients and the penalizer's scale count each row {@code weight} times.
+   *
+   * @param rowWeights one weight per row, each finite and at least 0
+   * @return the weighted summaries
+   * @throws InvalidInputException naming every bad weight
+   * @throws IllegalArgumentException when there is not one weight per row
+   */
+  public CustomerSummaries withWeights(double[] rowWeights) {
+    if (rowWeights.length != size()) {
+      throw new IllegalArgumentException("need one weight per row");
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < rowWeights.length && problems.size() < 100; i++) {
+      if (!(rowWeights[i] >= 0) || Double.isInfinite(rowWeights[i])) {
+        problems.add(
+            new Problem("customers[" + ids[i] + "].weight", "must be a finite number, at least 0"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("customer summaries", problems);
+    }
+    return new CustomerSummaries(ids, x, tx, age, meanSpend, rowWeights.clone(), unit);
+  }
+
+  /**
+   * The same summaries, saying what one period of t_x and T is (a week, a day, a year).
+   *
+   * @param period the length of one period, positive
+   * @return the summaries with their time unit
+   * @throws IllegalArgumentException when the period is zero or negative
+   */
+  public CustomerSummaries withUnit(Duration period) {
+    if (period.isZero() || period.isNegative()) {
+      throw new IllegalArgumentException("a period must be positive, was " + period);
+    }
+    return new CustomerSummaries(ids, x, tx, age, meanSpend, weights, period);
+  }
+
+  /**
+   * The length of one period of t_x and T, when known: set by {@link #withUnit}, and by the readers of
+   * transaction logs.
+   *
+   * @return the time unit, or empty when the summaries were given without one
+   */
+  public Optional<Duration> unit() {
+    return Optional.ofNullable(unit);
+  }
+
+  /**
+   * How many customers row i stands for: 1 unless weights were given.
+   *
+   * @param i the row, from 0
+   * @return the weight
+   */
+  public double weight(int i) {
+    return weights == null ? 1 : weights[i];
+  }
+
+  /**
+   * How many customers all rows stand for: the number of rows unless weights were given.
+   *
+   * @return the sum of the weights
+   */
+  public double totalWeight() {
+    if (weights == null) {
+      return size();
+    }
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    return total;
+  }
+
+  double @Nullable [] weightsOrNull() {
+    return weights;
   }
 
   private static double[] filled(int n) {
@@ -86,9 +179,13 @@ public final class CustomerSummaries {
   }
 
   /**
-   * Reads summaries from CSV with a header row: {@code id} (or {@code ID}), {@code x} (or {@code frequency}),
-   * {@code t_x} (or {@code recency}), {@code T}, and optionally the mean repeat purchase value as {@code zbar},
-   * {@code monetary_value} or {@code meanSpend}. Values are checked as in {@link #of}.
+   * Reads summaries from CSV text with a header row, through a real CSV parser (quoted fields, a comma, semicolon
+   * or tab as the delimiter, a byte-order mark). The column names of lifetimes and of the R packages' exports are
+   * understood: the id as {@code id}, {@code ID}, {@code cust} or {@code customer_id} (row numbers when absent);
+   * x as {@code x}, {@code frequency} or {@code frequency_cal}; t_x as {@code t_x}, {@code t.x}, {@code recency} or
+   * {@code recency_cal}; T as {@code T}, {@code T.cal}, {@code T_cal}, {@code n.cal} or {@code periods}; optionally
+   * the mean repeat purchase value as {@code zbar}, {@code m.x}, {@code monetary_value} or {@code meanSpend}, and a
+   * weight per row as {@code weights}, {@code weight} or {@code custs}. Values are checked as in {@link #of}.
    *
    * @param csv the CSV text source
    * @return the summaries
@@ -96,70 +193,24 @@ public final class CustomerSummaries {
    * @throws java.io.UncheckedIOException when the source cannot be read
    */
   public static CustomerSummaries fromCsv(java.io.Reader csv) {
-    try (java.io.BufferedReader in = new java.io.BufferedReader(csv)) {
-      String headerLine = in.readLine();
-      if (headerLine == null) {
-        throw new InvalidInputException("customer summaries", List.of(new Problem("", "is empty")));
-      }
-      List<String> header = Arrays.asList(headerLine.trim().split("\\s*,\\s*"));
-      int id = column(header, "id", "ID");
-      int x = column(header, "x", "frequency");
-      int tx = column(header, "t_x", "recency");
-      int age = column(header, "T");
-      int spend = header.indexOf("zbar") >= 0
-          ? header.indexOf("zbar")
-          : header.indexOf("monetary_value") >= 0
-              ? header.indexOf("monetary_value")
-              : header.indexOf("meanSpend");
-      List<String> ids = new ArrayList<>();
-      DoubleColumn xs = new DoubleColumn();
-      DoubleColumn txs = new DoubleColumn();
-      DoubleColumn ages = new DoubleColumn();
-      DoubleColumn spends = new DoubleColumn();
-      List<Problem> problems = new ArrayList<>();
-      int row = 1;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        row++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] f = line.split(",", -1);
-        try {
-          ids.add(f[id].trim());
-          double repeat = Double.parseDouble(f[x].trim());
-          xs.add(repeat);
-          txs.add(repeat == 0 ? 0 : Double.parseDouble(f[tx].trim()));
-          ages.add(Double.parseDouble(f[age].trim()));
-          spends.add(spend >= 0 && repeat > 0 ? Double.parseDouble(f[spend].trim()) : Double.NaN);
-        } catch (RuntimeException e) {
-          problems.add(
-              new Problem("row " + row, "is not a summary row (id, x, t_x, T as numbers)"));
-          ids.remove(ids.size() - 1);
-        }
-      }
-      if (!problems.isEmpty()) {
-        throw new InvalidInputException("customer summaries", problems);
-      }
-      return of(
-          ids.toArray(String[]::new),
-          xs.toArray(),
-          txs.toArray(),
-          ages.toArray(),
-          spends.toArray());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot read the summaries", e);
-    }
+    return SummaryCsv.read(csv);
   }
 
-  private static int column(List<String> header, String... names) {
-    for (String name : names) {
-      if (header.contains(name)) {
-        return header.indexOf(name);
-      }
+  /**
+   * Reads summaries from a CSV file as {@link #fromCsv(java.io.Reader)} does, in UTF-8, gunzipped when the file is
+   * gzip-compressed.
+   *
+   * @param file the file
+   * @return the summaries
+   * @throws InvalidInputException naming every bad row and field
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   */
+  public static CustomerSummaries readCsv(java.nio.file.Path file) {
+    try (java.io.Reader in = CsvText.open(file)) {
+      return SummaryCsv.read(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file.getFileName(), e);
     }
-    throw new InvalidInputException(
-        "customer summaries",
-        List.of(new Problem("header", "has no column " + String.join(" or ", names))));
   }
 
   /** One purchase, as the host records it. */
@@ -167,9 +218,10 @@ public final class CustomerSummaries {
 
   /**
    * Summarises a transaction log for a calibration period ending at {@code end}, with times in units of
-   * {@code unit} (e.g. a week). As in the published CDNOW summaries, purchases on the same day (UTC) count as one,
-   * with their amounts added; purchases after the end are ignored. The log must be grouped by customer (all of a
-   * customer's transactions together, in any order of time), so that only one customer is held at a time.
+   * {@code unit} (e.g. a week); the summaries carry that unit. As in the published CDNOW summaries, purchases on the
+   * same day (UTC) count as one, with their amounts added; purchases after the end are ignored. The log must be
+   * grouped by customer (all of a customer's transactions together, in any order of time), so that only one
+   * customer is held at a time; {@link TransactionLog} summarises logs in any order.
    *
    * @param transactions the log, grouped by customer
    * @param end the end of the calibration period
@@ -180,59 +232,14 @@ public final class CustomerSummaries {
    */
   public static CustomerSummaries fromTransactions(
       Iterator<Transaction> transactions, Instant end, Duration unit) {
-    List<String> ids = new ArrayList<>();
-    DoubleColumn x = new DoubleColumn();
-    DoubleColumn tx = new DoubleColumn();
-    DoubleColumn age = new DoubleColumn();
-    DoubleColumn spend = new DoubleColumn();
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    String current = null;
-    java.util.TreeMap<Long, Double> days = new java.util.TreeMap<>();
-    double unitDays = unit.toNanos() / 86_400e9;
-    long endDay = Math.floorDiv(end.getEpochSecond(), 86_400L);
-    while (true) {
-      Transaction t = transactions.hasNext() ? transactions.next() : null;
-      if (current != null && (t == null || !t.customerId().equals(current))) {
-        if (!days.isEmpty()) {
-          long first = days.firstKey();
-          ids.add(current);
-          x.add(days.size() - 1);
-          tx.add((days.lastKey() - first) / unitDays);
-          age.add((endDay - first) / unitDays);
-          double repeatTotal = 0;
-          for (double amount : days.tailMap(first, false).values()) {
-            repeatTotal += amount;
-          }
-          spend.add(days.size() > 1 ? repeatTotal / (days.size() - 1) : Double.NaN);
-        }
-        days.clear();
-      }
-      if (t == null) {
-        break;
-      }
-      if (!t.customerId().equals(current)) {
-        if (!seen.add(t.customerId())) {
-          throw new InvalidInputException(
-              "transactions",
-              List.of(
-                  new Problem(
-                      "customers[" + t.customerId() + "]",
-                      "transactions must be grouped by customer: this customer appears in two separate groups")));
-        }
-        current = t.customerId();
-      }
-      if (!(t.amount() >= 0)) {
-        throw new InvalidInputException(
-            "transactions",
-            List.of(
-                new Problem("customers[" + t.customerId() + "].amount", "must not be negative")));
-      }
-      if (!t.at().isAfter(end)) {
-        days.merge(Math.floorDiv(t.at().getEpochSecond(), 86_400L), t.amount(), Double::sum);
-      }
-    }
-    return of(
-        ids.toArray(String[]::new), x.toArray(), tx.toArray(), age.toArray(), spend.toArray());
+    return Summarising.run(transactions, end, end, unit).calibration();
+  }
+
+  /** Summaries built from parts already checked (weights and unit included). */
+  static CustomerSummaries checked(
+      CustomerSummaries base, double @Nullable [] rowWeights, @Nullable Duration period) {
+    return new CustomerSummaries(
+        base.ids, base.x, base.tx, base.age, base.meanSpend, rowWeights, period);
   }
 
   /**
@@ -308,22 +315,5 @@ public final class CustomerSummaries {
 
   double[] spends() {
     return meanSpend;
-  }
-
-  /** A growable column of doubles. */
-  private static final class DoubleColumn {
-    private double[] values = new double[1024];
-    private int size;
-
-    void add(double value) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = value;
-    }
-
-    double[] toArray() {
-      return Arrays.copyOf(values, size);
-    }
   }
 }

@@ -17,13 +17,13 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns purchase histories into lost customers: those whose probability of being alive (under a fitted BG/NBD
+ * Turns purchase histories into lost customers: those whose probability of being alive (under a fitted purchase
  * model) fell below a threshold the host sets become {@link LostCustomer}s with the churn signal "purchases stopped"
  * (or "donations stopped"), their expected value attached so that playbooks can size incentives, most valuable
  * first. Immutable and thread-safe once built.
  */
 public final class LapseDetector {
-  private final BgNbd model;
+  private final PurchaseModel model;
   private final Optional<GammaGamma> spend;
   private final double threshold;
   private final ChurnSignal signal;
@@ -80,7 +80,13 @@ public final class LapseDetector {
         .map(g -> g.expectedSpend(x, meanSpend))
         .orElse(Double.isNaN(meanSpend) ? 0 : meanSpend);
     double[] cumulative = new double[horizonMonths];
-    model.expectedPurchases(monthEnds, x, tx, age, cumulative);
+    if (model instanceof BgNbd bg) {
+      bg.expectedPurchases(monthEnds, x, tx, age, cumulative);
+    } else {
+      for (int month = 0; month < horizonMonths; month++) {
+        cumulative[month] = model.expectedPurchases(monthEnds[month], x, tx, age);
+      }
+    }
     double value = 0;
     double before = 0;
     for (int month = 0; month < horizonMonths; month++) {
@@ -139,7 +145,7 @@ public final class LapseDetector {
 
   /** Configures a {@link LapseDetector}; arguments are checked at once. Not thread-safe. */
   public static final class Builder {
-    private @Nullable BgNbd model;
+    private @Nullable PurchaseModel model;
     private @Nullable GammaGamma spend;
     private double threshold = 0.3;
     private ChurnSignal signal = ChurnSignal.PURCHASES_STOPPED;
@@ -152,12 +158,12 @@ public final class LapseDetector {
     private Builder() {}
 
     /**
-     * The fitted purchase model.
+     * The fitted purchase model: BG/NBD, MBG/NBD, Pareto/NBD, NBD or BG/BB.
      *
      * @param fitted the model
      * @return this builder
      */
-    public Builder model(BgNbd fitted) {
+    public Builder model(PurchaseModel fitted) {
       this.model = Objects.requireNonNull(fitted, "fitted");
       return this;
     }

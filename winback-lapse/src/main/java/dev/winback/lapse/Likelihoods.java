@@ -5,6 +5,7 @@ import dev.winback.Problem;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /** Sums per-customer log-likelihoods (and runs other per-customer work), on both cores for large populations. */
 final class Likelihoods {
@@ -21,6 +22,35 @@ final class Likelihoods {
       return total;
     }
     return IntStream.range(0, n).parallel().mapToDouble(perCustomer).sum();
+  }
+
+  /** The sum over a population's rows, each row's term times its weight (the customers it stands for). */
+  static double sum(CustomerSummaries data, IntToDoubleFunction perCustomer) {
+    double @Nullable [] w = data.weightsOrNull();
+    if (w == null) {
+      return sum(data.size(), perCustomer);
+    }
+    return sum(data.size(), i -> w[i] == 0 ? 0 : w[i] * perCustomer.applyAsDouble(i));
+  }
+
+  /** As {@link #sum(int, double[], WithGradient)}, each row's term and gradient times its weight. */
+  static double sum(CustomerSummaries data, double[] gradient, WithGradient perCustomer) {
+    double @Nullable [] w = data.weightsOrNull();
+    if (w == null) {
+      return sum(data.size(), gradient, perCustomer);
+    }
+    int k = gradient.length;
+    return sum(data.size(), gradient, (i, g) -> {
+      if (w[i] == 0) {
+        return 0;
+      }
+      double[] own = new double[k];
+      double value = perCustomer.add(i, own);
+      for (int j = 0; j < k; j++) {
+        g[j] += w[i] * own[j];
+      }
+      return w[i] * value;
+    });
   }
 
   /** One customer's log-likelihood, adding its gradient into {@code gradient}. */

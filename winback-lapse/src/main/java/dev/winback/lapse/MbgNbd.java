@@ -25,11 +25,27 @@ public record MbgNbd(double r, double alpha, double a, double b, Fit fit) implem
    * @throws dev.winback.InvalidInputException when the data cannot be fitted
    */
   public static MbgNbd fit(CustomerSummaries data) {
+    return fit(data, FitOptions.defaults());
+  }
+
+  /**
+   * Fits the model by maximum likelihood with options (penalizer, starting values r, alpha, a, b); rows count by
+   * their weights.
+   *
+   * @param data the customer summaries
+   * @param options the fit options
+   * @return the fitted model, with standard errors in its {@link Fit}
+   * @throws dev.winback.InvalidInputException when the data cannot be fitted
+   * @throws IllegalArgumentException when the starting values are not four
+   */
+  public static MbgNbd fit(CustomerSummaries data, FitOptions options) {
     Likelihoods.requireFittable(data, "MBG/NBD");
     Fitting.Estimates e = Fitting.maximiseWithGradient(
         "MBG/NBD",
         new String[] {"r", "alpha", "a", "b"},
-        (v, gradient) -> BgNbd.logLikelihood(data, v[0], v[1], v[2], v[3], gradient, true));
+        (v, gradient) -> BgNbd.logLikelihood(data, v[0], v[1], v[2], v[3], gradient, true),
+        data.totalWeight(),
+        options);
     double[] v = e.values();
     return new MbgNbd(v[0], v[1], v[2], v[3], e.fit());
   }
@@ -51,7 +67,7 @@ public record MbgNbd(double r, double alpha, double a, double b, Fit fit) implem
     double[] ts = data.ages();
     double constant = r * Math.log(alpha) - logGamma(r) - logBeta(a, b);
     XTable table = new XTable(data, x -> logGamma(r + x) + constant + logBeta(a, b + x + 1));
-    return Likelihoods.sum(data.size(), i -> {
+    return Likelihoods.sum(data, i -> {
       double x = xs[i];
       double a1 = table.of(x);
       double a3 = -(r + x) * Math.log(alpha + ts[i]);
@@ -68,6 +84,7 @@ public record MbgNbd(double r, double alpha, double a, double b, Fit fit) implem
    * @param age age T
    * @return the probability
    */
+  @Override
   public double probabilityAlive(double x, double tx, double age) {
     return 1 / (1 + a / (b + x) * Math.pow((alpha + age) / (alpha + tx), r + x));
   }
@@ -81,6 +98,7 @@ public record MbgNbd(double r, double alpha, double a, double b, Fit fit) implem
    * @param age age T
    * @return the expected number of purchases
    */
+  @Override
   public double expectedPurchases(double t, double x, double tx, double age) {
     if (t <= 0) {
       return 0;
@@ -89,5 +107,67 @@ public record MbgNbd(double r, double alpha, double a, double b, Fit fit) implem
     double first = (a + b + x) / (a - 1);
     double second = 1 - Math.pow((alpha + age) / (alpha + age + t), r + x) * hyp;
     return first * second * probabilityAlive(x, tx, age);
+  }
+
+  /**
+   * E[X(t)] for a new customer (Batislam, Denizel and Filiztekin 2007): with probability a / (a + b) they drop out
+   * at once, else they buy as under the BG/NBD with b + 1.
+   *
+   * @param t the number of periods, not negative
+   * @return the expected repeat purchases
+   * @throws IllegalArgumentException when t is negative
+   */
+  @Override
+  public double expectedPurchases(double t) {
+    return b / (a + b) * BetaGeometric.expected(r, alpha, a, b + 1, t);
+  }
+
+  /**
+   * P(X(t) = n) for a new customer: a dropout at time zero (probability a / (a + b)) buys nothing, a survivor buys
+   * as under the BG/NBD with b + 1.
+   *
+   * @param n the number of purchases
+   * @param t the number of periods
+   * @return the probability
+   * @throws IllegalArgumentException when n or t is negative
+   */
+  @Override
+  public double probabilityOfPurchases(int n, double t) {
+    double survivor = b / (a + b) * BetaGeometric.probability(r, alpha, a, b + 1, t, n);
+    return survivor + (n == 0 ? a / (a + b) : 0);
+  }
+
+  /**
+   * P(X(T, T + t) = n | x, t_x, T): a living customer buys as under the BG/NBD with r + x, alpha + T, a, b + x + 1.
+   *
+   * @param n the number of purchases
+   * @param t the number of periods
+   * @param x repeat purchases
+   * @param tx recency
+   * @param age age T
+   * @return the probability
+   * @throws IllegalArgumentException when n or t is negative
+   */
+  @Override
+  public double probabilityOfPurchases(int n, double t, double x, double tx, double age) {
+    double alive = probabilityAlive(x, tx, age);
+    double living = BetaGeometric.probability(r + x, alpha + age, a, b + x + 1, t, n);
+    return alive * living + (n == 0 ? 1 - alive : 0);
+  }
+
+  /**
+   * DERT: the customer's expected purchases from now on, discounted continuously at {@code delta} per period.
+   *
+   * @param delta the discount rate per period, positive
+   * @param x repeat purchases
+   * @param tx recency
+   * @param age age T
+   * @return the discounted expected residual purchases
+   * @throws IllegalArgumentException when delta is not positive
+   */
+  @Override
+  public double discountedResidualPurchases(double delta, double x, double tx, double age) {
+    return probabilityAlive(x, tx, age)
+        * BetaGeometric.discountedPurchases(r + x, alpha + age, a, b + x + 1, delta);
   }
 }

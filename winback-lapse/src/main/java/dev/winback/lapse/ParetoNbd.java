@@ -31,11 +31,27 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
    * @throws dev.winback.InvalidInputException when the data cannot be fitted
    */
   public static ParetoNbd fit(CustomerSummaries data) {
+    return fit(data, FitOptions.defaults());
+  }
+
+  /**
+   * Fits the model by maximum likelihood with options (penalizer, starting values r, alpha, s, beta); rows count
+   * by their weights.
+   *
+   * @param data the customer summaries
+   * @param options the fit options
+   * @return the fitted model, with standard errors in its {@link Fit}
+   * @throws dev.winback.InvalidInputException when the data cannot be fitted
+   * @throws IllegalArgumentException when the starting values are not four
+   */
+  public static ParetoNbd fit(CustomerSummaries data, FitOptions options) {
     Likelihoods.requireFittable(data, "Pareto/NBD");
     Fitting.Estimates e = Fitting.maximiseWithGradient(
         "Pareto/NBD",
         new String[] {"r", "alpha", "s", "beta"},
-        (v, gradient) -> logLikelihood(data, v[0], v[1], v[2], v[3], gradient));
+        (v, gradient) -> logLikelihood(data, v[0], v[1], v[2], v[3], gradient),
+        data.totalWeight(),
+        options);
     double[] v = e.values();
     return new ParetoNbd(v[0], v[1], v[2], v[3], e.fit());
   }
@@ -57,7 +73,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
     double[] ts = data.ages();
     double constant = -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
     XTable table = new XTable(data, x -> logGamma(r + x) + constant);
-    return Likelihoods.sum(data.size(), i -> {
+    return Likelihoods.sum(data, i -> {
       double x = xs[i];
       double a1 = table.of(x);
       double a2 = logAddExp(
@@ -104,7 +120,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
         series[k] = Series.of(r + s + k, alphaIsMax ? s + 1 : r + k, diff / max);
       }
     }
-    return Likelihoods.sum(data.size(), gradient, (i, g) -> {
+    return Likelihoods.sum(data, gradient, (i, g) -> {
       double x = xs[i];
       double tx = txs[i];
       double age = ts[i];
@@ -281,6 +297,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
    * @param age age T
    * @return the probability
    */
+  @Override
   public double probabilityAlive(double x, double tx, double age) {
     double logRatio = Math.log(s)
         - Math.log(r + s + x)
@@ -299,6 +316,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
    * @param age age T
    * @return the expected number of purchases
    */
+  @Override
   public double expectedPurchases(double t, double x, double tx, double age) {
     if (t <= 0) {
       return 0;
@@ -306,5 +324,73 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
     double first = (r + x) * (beta + age) / ((alpha + age) * (s - 1));
     double second = 1 - Math.pow((beta + age) / (beta + age + t), s - 1);
     return first * second * probabilityAlive(x, tx, age);
+  }
+
+  /**
+   * E[X(t)] for a new customer: r beta / (alpha (s - 1)) (1 - (beta / (beta + t))^(s - 1)) (Schmittlein, Morrison
+   * and Colombo 1987), and its limit r beta / alpha ln(1 + t / beta) at s = 1.
+   *
+   * @param t the number of periods, not negative
+   * @return the expected repeat purchases
+   * @throws IllegalArgumentException when t is negative
+   */
+  @Override
+  public double expectedPurchases(double t) {
+    return ParetoLifetime.expected(r, alpha, s, beta, t);
+  }
+
+  /**
+   * P(X(t) = n) for a new customer: the NBD count over the customer's lifetime tau when it ends before t, else over
+   * t, with tau's Pareto (exponential-gamma) distribution; the integral over tau is taken numerically
+   * (Gauss-Legendre in ln(beta + tau), where the density is smooth).
+   *
+   * @param n the number of purchases
+   * @param t the number of periods
+   * @return the probability
+   * @throws IllegalArgumentException when n or t is negative
+   */
+  @Override
+  public double probabilityOfPurchases(int n, double t) {
+    return ParetoLifetime.probability(r, alpha, s, beta, t, n);
+  }
+
+  /**
+   * P(X(T, T + t) = n | x, t_x, T): a living customer buys as a new one would under r + x, alpha + T, s, beta + T.
+   *
+   * @param n the number of purchases
+   * @param t the number of periods
+   * @param x repeat purchases
+   * @param tx recency
+   * @param age age T
+   * @return the probability
+   * @throws IllegalArgumentException when n or t is negative
+   */
+  @Override
+  public double probabilityOfPurchases(int n, double t, double x, double tx, double age) {
+    double alive = probabilityAlive(x, tx, age);
+    double living = ParetoLifetime.probability(r + x, alpha + age, s, beta + age, t, n);
+    return alive * living + (n == 0 ? 1 - alive : 0);
+  }
+
+  /**
+   * DERT (Fader, Hardie and Lee 2005, "RFM and CLV", eq. 2): P(alive) (r + x) / (alpha + T) times the integral of
+   * e^(-delta t) ((beta + T) / (beta + T + t))^s over the future, taken numerically (exp-sinh).
+   *
+   * @param delta the discount rate per period, positive
+   * @param x repeat purchases
+   * @param tx recency
+   * @param age age T
+   * @return the discounted expected residual purchases
+   * @throws IllegalArgumentException when delta is not positive
+   */
+  @Override
+  public double discountedResidualPurchases(double delta, double x, double tx, double age) {
+    if (!(delta > 0)) {
+      throw new IllegalArgumentException("the discount rate must be positive, was " + delta);
+    }
+    double b = beta + age;
+    double integral = Quadrature.halfLine(
+        t -> Math.exp(-delta * t - s * Math.log1p(t / b)), Math.min(1 / delta, b), 1.0 / 16);
+    return probabilityAlive(x, tx, age) * (r + x) / (alpha + age) * integral;
   }
 }
