@@ -19,9 +19,12 @@ import dev.winback.model.StepKind;
 import dev.winback.spi.StepContext;
 import dev.winback.spi.StepResult;
 import dev.winback.testing.Databases;
+import dev.winback.testing.PooledDataSource;
 import dev.winback.testing.Recorder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -87,9 +90,19 @@ class HostCallbacksTest {
       }
       return StepResult.sent();
     });
+    PooledDataSource pool = Databases.newPostgres();
+    List<Connection> open = new ArrayList<>();
+    for (int i = 0;
+        i < 8;
+        i++) { // a pool with idle connections, as a host's pool keeps: no connection is opened
+      open.add(pool.getConnection()); // while the opt-out is timed
+    }
+    for (Connection connection : open) {
+      connection.close();
+    }
     WinBack winBack = WinBack.builder()
         .clock(clock)
-        .store(JdbcPlanStore.create(Databases.newPostgres()).migrate())
+        .store(JdbcPlanStore.create(pool).migrate())
         .feedback(host)
         .apology(host)
         .incentives(host)
