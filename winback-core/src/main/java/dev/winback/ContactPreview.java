@@ -1,7 +1,7 @@
 package dev.winback;
 
 import dev.winback.internal.ContactResolver;
-import dev.winback.internal.Planner;
+import dev.winback.internal.StepChannels;
 import dev.winback.model.Channel;
 import dev.winback.model.ContactRules;
 import dev.winback.model.LostCustomer;
@@ -118,7 +118,7 @@ public final class ContactPreview {
    * @return the channel, or empty when the customer consents to none that fits
    */
   public static Optional<Channel> channelFor(LostCustomer customer, StepKind kind) {
-    return Planner.channelFor(StepTemplate.at(kind, Duration.ZERO), customer);
+    return StepChannels.channelFor(StepTemplate.at(kind, Duration.ZERO), customer);
   }
 
   /**

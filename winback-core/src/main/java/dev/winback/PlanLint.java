@@ -2,7 +2,6 @@ package dev.winback;
 
 import dev.winback.internal.ContactPlanning;
 import dev.winback.internal.Planner;
-import dev.winback.model.Channel;
 import dev.winback.model.ContactRules;
 import dev.winback.model.FrequencyCap;
 import dev.winback.model.LostCustomer;
@@ -14,7 +13,6 @@ import dev.winback.model.PlaybookRule;
 import dev.winback.model.ReasonCap;
 import dev.winback.model.StepKind;
 import dev.winback.model.StepStatus;
-import dev.winback.model.StepTemplate;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ContactPolicy;
 import java.time.Duration;
@@ -27,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Checks plans and playbooks against what the articles WinBack comes from say works: ask why before offering an
@@ -40,15 +37,6 @@ import java.util.regex.Pattern;
  * Stateless and thread-safe; all methods are static.
  */
 public final class PlanLint {
-  private static final Pattern BLAME = Pattern.compile(
-      "\\b(you failed to|your (own )?(mistake|fault|error)|you should have|if you had|you did not|you didn'?t"
-          + "|you forgot|user error|you misunderstood)",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern OBSTACLE = Pattern.compile(
-      "\\b(call us to (cancel|leave|close)|to (cancel|leave|close)[^.]{0,20}(call|phone|visit)|you cannot (leave|cancel)"
-          + "|before you (can )?(leave|go|cancel)[^.]{0,20}must|cancellation fee|retention team will call"
-          + "|speak to (an agent|us) to (cancel|leave))",
-      Pattern.CASE_INSENSITIVE);
   private static final Instant SAMPLE_START = Instant.parse("2026-01-05T12:00:00Z");
   private static final String NO_WAY_BACK = "no-way-back";
 
@@ -171,7 +159,7 @@ public final class PlanLint {
       PlaybookRule rule = playbook.rules().get(i);
       String where = "rules[" + i + "] '" + rule.name() + "'";
       for (int j = 0; j < rule.steps().size(); j++) {
-        for (Finding finding : wording(rule.steps().get(j), where + ".steps[" + j + "]")) {
+        for (Finding finding : LintWording.of(rule.steps().get(j), where + ".steps[" + j + "]")) {
           findings.putIfAbsent(finding.where() + finding.rule(), finding);
         }
       }
@@ -233,48 +221,9 @@ public final class PlanLint {
   public static List<Finding> check(WinBackPlan plan, ContactRules rules) {
     List<Finding> findings = new ArrayList<>();
     for (PlanStep step : plan.steps()) {
-      findings.addAll(wording(step, "steps[" + step.index() + "]"));
+      findings.addAll(LintWording.of(step, "steps[" + step.index() + "]"));
     }
     findings.addAll(checkSteps(plan, rules, "plan " + plan.id(), ""));
-    return findings;
-  }
-
-  private static List<Finding> wording(StepTemplate template, String where) {
-    return wording(template.kind(), template.channel(), template.message(), where);
-  }
-
-  private static List<Finding> wording(PlanStep step, String where) {
-    return wording(step.kind(), Optional.of(step.channel()), step.message(), where);
-  }
-
-  private static List<Finding> wording(
-      StepKind kind, Optional<Channel> channel, Optional<String> message, String where) {
-    List<Finding> findings = new ArrayList<>();
-    if (kind == StepKind.APOLOGY
-        && message.isPresent()
-        && BLAME.matcher(message.get()).find()) {
-      findings.add(new Finding(
-          Severity.ERROR,
-          "blame-language",
-          where,
-          "the apology blames the customer; take responsibility and say sorry instead"));
-    }
-    if (kind == StepKind.GRACEFUL_GOODBYE
-        && message.isPresent()
-        && OBSTACLE.matcher(message.get()).find()) {
-      findings.add(new Finding(
-          Severity.ERROR,
-          "hostile-goodbye",
-          where,
-          "the goodbye puts an obstacle in the way of leaving; let them go gracefully"));
-    }
-    if (kind == StepKind.GRACEFUL_GOODBYE && channel.orElse(null) == Channel.PHONE) {
-      findings.add(new Finding(
-          Severity.ERROR,
-          "hostile-goodbye",
-          where,
-          "a goodbye by phone is a save call; say goodbye in writing and leave the door open"));
-    }
     return findings;
   }
 

@@ -1,7 +1,6 @@
 package dev.winback.internal;
 
 import dev.winback.model.Channel;
-import dev.winback.model.ContactPoint;
 import dev.winback.model.ExitCategory;
 import dev.winback.model.ExitReason;
 import dev.winback.model.LostCustomer;
@@ -318,7 +317,7 @@ public final class Planner {
       }
       Optional<Instant> due = dueAt(
           template, start, feedbackAnchor, contractEnds, customer.timeZone().orElse(defaultZone));
-      Optional<Channel> channel = channelFor(template, customer);
+      Optional<Channel> channel = StepChannels.channelFor(template, customer);
       if (due.isEmpty() || channel.isEmpty()) {
         continue;
       }
@@ -390,48 +389,5 @@ public final class Planner {
                 .plus(template.offset()))
             : template.fallbackOffset().map(start::plus);
     };
-  }
-
-  /**
-   * The channel for a step: the template's if consented, else the customer's preferred if consented, else the
-   * first consented contact point's.
-   *
-   * @param template the step template
-   * @param customer the customer
-   * @return the channel, empty when the customer consented to none
-   */
-  public static Optional<Channel> channelFor(StepTemplate template, LostCustomer customer) {
-    if (template.kind() == StepKind.GRACEFUL_GOODBYE) {
-      return goodbyeChannel(template, customer);
-    }
-    if (template.channel().isPresent() && customer.consentsTo(template.channel().get())) {
-      return template.channel();
-    }
-    if (customer.preferredChannel().isPresent()
-        && customer.consentsTo(customer.preferredChannel().get())) {
-      return customer.preferredChannel();
-    }
-    for (ContactPoint point : customer.contactPoints()) {
-      if (point.consent().allowsContact()) {
-        return Optional.of(point.channel());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A goodbye goes in writing, never by a call (a call to someone leaving is a save call); none if no such channel. */
-  private static Optional<Channel> goodbyeChannel(StepTemplate template, LostCustomer customer) {
-    List<Channel> candidates = new ArrayList<>(4);
-    template.channel().ifPresent(candidates::add);
-    customer.preferredChannel().ifPresent(candidates::add);
-    for (ContactPoint point : customer.contactPoints()) {
-      candidates.add(point.channel());
-    }
-    for (Channel channel : candidates) {
-      if (channel != Channel.PHONE && customer.consentsTo(channel)) {
-        return Optional.of(channel);
-      }
-    }
-    return Optional.empty();
   }
 }
