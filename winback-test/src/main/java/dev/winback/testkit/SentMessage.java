@@ -77,4 +77,18 @@ public record SentMessage(
       String idempotencyKey) {
     this(customerId, planId, at, kind, channel, offer, attempt, idempotencyKey, Optional.empty());
   }
+
+  /** The message a strategy was asked to send for a step. */
+  static SentMessage of(dev.winback.spi.StepContext context) {
+    return new SentMessage(
+        context.customer().id(),
+        context.plan().id(),
+        context.now(),
+        context.step().kind(),
+        context.step().channel(),
+        context.step().offer(),
+        context.attempt(),
+        context.idempotencyKey(),
+        context.comeBackToken());
+  }
 }

@@ -46,17 +46,14 @@ public final class WinBackSimulation {
   /** The default start of a simulation: a Monday morning. */
   public static final Instant DEFAULT_START = Instant.parse("2026-01-05T09:00:00Z");
 
-  /** An action scheduled for a moment of the simulation. */
-  private record Scheduled(Instant at, long order, Consumer<WinBackSimulation> action) {}
-
   private final ManualClock clock;
   private final Instant origin;
   private final Duration tick;
   private final WinBack winBack;
   private final List<SentMessage> sent = new ArrayList<>();
   private final Set<String> customerIds = new LinkedHashSet<>();
-  private final PriorityQueue<Scheduled> scheduled =
-      new PriorityQueue<>(Comparator.comparing(Scheduled::at).thenComparing(Scheduled::order));
+  private final PriorityQueue<ScheduledAction> scheduled = new PriorityQueue<>(
+      Comparator.comparing(ScheduledAction::at).thenComparing(ScheduledAction::order));
   private final Function<StepContext, StepResult> answers;
   private long order;
 
@@ -89,16 +86,7 @@ public final class WinBackSimulation {
   private StepResult record(StepContext context) {
     StepResult result = answers.apply(context);
     if (result instanceof StepResult.Sent) {
-      sent.add(new SentMessage(
-          context.customer().id(),
-          context.plan().id(),
-          context.now(),
-          context.step().kind(),
-          context.step().channel(),
-          context.step().offer(),
-          context.attempt(),
-          context.idempotencyKey(),
-          context.comeBackToken()));
+      sent.add(SentMessage.of(context));
     }
     return result;
   }
@@ -175,7 +163,7 @@ public final class WinBackSimulation {
    * @return this simulation
    */
   public WinBackSimulation after(Duration after, Consumer<WinBackSimulation> action) {
-    scheduled.add(new Scheduled(
+    scheduled.add(new ScheduledAction(
         clock.instant().plus(after), order++, Objects.requireNonNull(action, "action")));
     return this;
   }
