@@ -109,4 +109,17 @@ final class TokenDesk {
           customer.exitTerms().orElse(playbook.exitTerms()));
     });
   }
+
+  LinkTarget open(String token, dev.winback.model.LinkPurpose purpose) {
+    throw new UnsupportedOperationException("being built");
+  }
+
+  dev.winback.model.WinBackPlan answerSurvey(
+      String token, dev.winback.model.Feedback feedback, boolean keepInTouch) {
+    throw new UnsupportedOperationException("being built");
+  }
+
+  dev.winback.model.WinBackPlan unsubscribe(String token) {
+    throw new UnsupportedOperationException("being built");
+  }
 }

@@ -21,7 +21,9 @@ public final class TokenRejectedException extends WinBackException {
     /** Genuine, but already redeemed once (a replay). */
     ALREADY_USED,
     /** Genuine, but nothing is stored for it any more (e.g. the customer's data was erased). */
-    NOT_FOUND
+    NOT_FOUND,
+    /** Genuine, but issued for another purpose (a survey link used as a come-back link, say). */
+    WRONG_PURPOSE
   }
 
   /** Why the token was rejected. */

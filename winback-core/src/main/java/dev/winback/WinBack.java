@@ -242,6 +242,15 @@ public final class WinBack implements AutoCloseable {
   }
 
   /**
+   * Answers the signed links in the messages sent: the exit survey, the way back and one-click unsubscribe.
+   *
+   * @return the links' answers
+   */
+  public CustomerLinks links() {
+    return new CustomerLinks(engine.tokens);
+  }
+
+  /**
    * Erases a customer's personal data (right to erasure): every plan and journal entry is replaced by an anonymous
    * copy under a random id, pending steps are cancelled, reactivation tokens die, and keyed fingerprints of the
    * customer's id and addresses go on the suppression list. Does nothing for an unknown id.

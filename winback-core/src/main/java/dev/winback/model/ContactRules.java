@@ -66,6 +66,18 @@ public abstract class ContactRules {
   }
 
   /**
+   * How far apart steps of one plan may fall due and still go out together: steps on the same channel due within
+   * this window of the first are carried by one message, which counts as one contact. One day unless set; zero
+   * sends every step on its own.
+   *
+   * @return the window, not negative
+   */
+  @Value.Default
+  public Duration combineWithin() {
+    return Duration.ofDays(1);
+  }
+
+  /**
    * The allowed hours of a channel, if it has any.
    *
    * @param channel the channel
@@ -107,6 +119,10 @@ public abstract class ContactRules {
         }
       }
     }
+    checks.require(
+        !combineWithin().isNegative() && combineWithin().compareTo(Duration.ofDays(31)) <= 0,
+        "combineWithin",
+        "must be between zero and 31 days");
     checks.throwIfAny();
   }
 }

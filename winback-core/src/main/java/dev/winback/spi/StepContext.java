@@ -26,6 +26,11 @@ import java.util.Optional;
  * @param comeBackToken for a goodbye or a second-chance ask, when the engine has reactivation tokens: a fresh,
  *     signed, single-use token for the customer's way back, to put in a link that ends in
  *     {@code WinBack.redeem(token)}; empty otherwise
+ * @param parts every step this one message carries, this step first: steps of the plan on the same channel that
+ *     fall due within the playbook's {@link dev.winback.model.ContactRules#combineWithin() window} go out as one
+ *     message, one contact (a thank-you with the offer inside); just this step when it goes alone
+ * @param links the signed survey, come-back and unsubscribe links of this message, when the engine has customer
+ *     pages
  */
 public record StepContext(
     LostCustomer customer,
@@ -35,7 +40,9 @@ public record StepContext(
     int attempt,
     Instant now,
     ExitTerms exitTerms,
-    Optional<String> comeBackToken) {
+    Optional<String> comeBackToken,
+    List<PlanStep> parts,
+    MessageLinks links) {
 
   /**
    * Checks every part is present.
@@ -48,6 +55,9 @@ public record StepContext(
    * @param now the time of the claim
    * @param exitTerms what the customer keeps
    * @param comeBackToken the token for the customer's way back, if any
+   * @param parts the steps this message carries, this step first
+   * @param links the message's signed links
+   * @throws IllegalArgumentException when the parts do not start with the step
    */
   public StepContext {
     Objects.requireNonNull(customer, "customer");
@@ -57,6 +67,45 @@ public record StepContext(
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(exitTerms, "exitTerms");
     Objects.requireNonNull(comeBackToken, "comeBackToken");
+    parts = List.copyOf(parts);
+    Objects.requireNonNull(links, "links");
+    if (parts.isEmpty() || parts.get(0).index() != step.index()) {
+      throw new IllegalArgumentException("a message's parts start with its step");
+    }
+  }
+
+  /**
+   * A context for one step going out alone, with the come-back token if any and no other links.
+   *
+   * @param customer the customer
+   * @param plan the plan
+   * @param step the step
+   * @param idempotencyKey the idempotency key
+   * @param attempt the attempt
+   * @param now the time of the claim
+   * @param exitTerms what the customer keeps
+   * @param comeBackToken the token for the customer's way back, if any
+   */
+  public StepContext(
+      LostCustomer customer,
+      WinBackPlan plan,
+      PlanStep step,
+      String idempotencyKey,
+      int attempt,
+      Instant now,
+      ExitTerms exitTerms,
+      Optional<String> comeBackToken) {
+    this(
+        customer,
+        plan,
+        step,
+        idempotencyKey,
+        attempt,
+        now,
+        exitTerms,
+        comeBackToken,
+        List.of(step),
+        MessageLinks.none());
   }
 
   /**
@@ -82,12 +131,16 @@ public record StepContext(
   }
 
   /**
-   * The customer's way back as a link: the exit terms' {@link ExitTerms#comeBackLink() come-back page} with the
-   * {@link #comeBackToken()} as its {@code token} parameter.
+   * The customer's way back as a link: the message's signed {@link MessageLinks#comeBack() come-back link}, else the
+   * exit terms' {@link ExitTerms#comeBackLink() come-back page} with the {@link #comeBackToken()} as its
+   * {@code token} parameter.
    *
    * @return the link, empty unless both the page and a token are there
    */
   public Optional<String> comeBackLink() {
+    if (links.comeBack().isPresent()) {
+      return links.comeBack();
+    }
     if (comeBackToken.isEmpty() || exitTerms.comeBackLink().isEmpty()) {
       return Optional.empty();
     }
