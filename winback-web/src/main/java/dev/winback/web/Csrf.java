@@ -120,7 +120,8 @@ final class Csrf {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      String message = "winback-web form\n" + issued + "\n" + nonce + "\n" + page + "\n" + linkToken;
+      String message =
+          "winback-web form\n" + issued + "\n" + nonce + "\n" + page + "\n" + linkToken;
       return BASE64.encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);

@@ -95,17 +95,24 @@ public final class CustomerPages {
   public WebResponse handle(WebRequest request) {
     Optional<LinkPurpose> purpose = purposeOf(request.path());
     if (purpose.isEmpty()) {
-      return Responses.html(404, Pages.message(refusalTexts(request), "error.notFoundTitle",
-          refusalTexts(request).get("error.notFound")));
+      return Responses.html(
+          404,
+          Pages.message(
+              refusalTexts(request),
+              "error.notFoundTitle",
+              refusalTexts(request).get("error.notFound")));
     }
     if (!request.method().equals("GET") && !request.method().equals("POST")) {
       return Responses.notAllowed(refusalTexts(request));
     }
     if (tooLarge(request)) {
-      return Responses.html(413, Pages.message(refusalTexts(request), "refused.title",
-          refusalTexts(request).get("error.tooLarge")));
+      return Responses.html(
+          413,
+          Pages.message(
+              refusalTexts(request), "refused.title", refusalTexts(request).get("error.tooLarge")));
     }
-    Optional<String> token = Forms.urlEncoded(request.query()).get("token").filter(s -> !s.isEmpty());
+    Optional<String> token =
+        Forms.urlEncoded(request.query()).get("token").filter(s -> !s.isEmpty());
     if (token.isEmpty()) {
       return refused(request, TokenRejectedException.Reason.MALFORMED);
     }
@@ -113,16 +120,21 @@ public final class CustomerPages {
       boolean post = request.method().equals("POST");
       return switch (purpose.get()) {
         case SURVEY -> post ? answerSurvey(request, token.get()) : showSurvey(request, token.get());
-        case COME_BACK -> post ? comeBack(request, token.get()) : showComeBack(request, token.get());
-        case UNSUBSCRIBE -> post ? unsubscribe(request, token.get()) : showUnsubscribe(request, token.get());
+        case COME_BACK ->
+          post ? comeBack(request, token.get()) : showComeBack(request, token.get());
+        case UNSUBSCRIBE ->
+          post ? unsubscribe(request, token.get()) : showUnsubscribe(request, token.get());
       };
     } catch (TokenRejectedException rejected) {
       return refused(request, rejected.reason());
     } catch (RuntimeException failed) {
       // the exception's message may name the customer: only its type is logged
-      LOG.error("customer page {} failed: {}", purpose.get().path(), failed.getClass().getName());
-      return Responses.html(500, Pages.message(refusalTexts(request), "refused.title",
-          refusalTexts(request).get("error.server")));
+      LOG.error(
+          "customer page {} failed: {}", purpose.get().path(), failed.getClass().getName());
+      return Responses.html(
+          500,
+          Pages.message(
+              refusalTexts(request), "refused.title", refusalTexts(request).get("error.server")));
     }
   }
 
@@ -159,7 +171,9 @@ public final class CustomerPages {
       if (!words.isEmpty()) {
         feedback.text(words);
       }
-      chosen.filter(c -> c != ExitCategory.UNKNOWN || words.isEmpty()).ifPresent(feedback::category);
+      chosen
+          .filter(c -> c != ExitCategory.UNKNOWN || words.isEmpty())
+          .ifPresent(feedback::category);
       try {
         links.answerSurvey(token, feedback.build(), keepInTouch);
         return Responses.html(200, Pages.thanks(t, keepInTouch));
@@ -186,7 +200,11 @@ public final class CustomerPages {
     LinkTarget target = links.open(token, LinkPurpose.COME_BACK);
     Texts t = Texts.in(target.locale());
     if (!csrf.accepts(
-        request, Forms.cookies(request), Forms.body(request), LinkPurpose.COME_BACK.path(), token)) {
+        request,
+        Forms.cookies(request),
+        Forms.body(request),
+        LinkPurpose.COME_BACK.path(),
+        token)) {
       return formRefused(t);
     }
     Redemption back = links.comeBack(token);
@@ -205,13 +223,15 @@ public final class CustomerPages {
   private WebResponse unsubscribe(WebRequest request, String token) {
     Forms form = Forms.body(request);
     if (form.get("List-Unsubscribe").filter("One-Click"::equals).isPresent()) {
-      // RFC 8058: the mail client posts without cookies or a form token; the signed link is the proof
+      // RFC 8058: the mail client posts without cookies or a form token; the signed link is the
+      // proof
       WinBackPlan plan = links.unsubscribe(token);
       return Responses.html(200, Pages.unsubscribed(Texts.in(plan.customer().locale())));
     }
     LinkTarget target = links.open(token, LinkPurpose.UNSUBSCRIBE);
     Texts t = Texts.in(target.locale());
-    if (!csrf.accepts(request, Forms.cookies(request), form, LinkPurpose.UNSUBSCRIBE.path(), token)) {
+    if (!csrf.accepts(
+        request, Forms.cookies(request), form, LinkPurpose.UNSUBSCRIBE.path(), token)) {
       return formRefused(t);
     }
     links.unsubscribe(token);
@@ -236,7 +256,8 @@ public final class CustomerPages {
       case NOT_FOUND -> 404;
       case EXPIRED, ALREADY_USED -> 410;
     };
-    return Responses.html(status, Pages.message(t, "refused.title", t.get(why), t.get("refused.next")));
+    return Responses.html(
+        status, Pages.message(t, "refused.title", t.get(why), t.get("refused.next")));
   }
 
   /** A refused request's language: the browser's, since a link that does not work names no customer. */
@@ -256,7 +277,9 @@ public final class CustomerPages {
       return Optional.empty();
     }
     String page = path.substring(prefix.length() + 1);
-    return Arrays.stream(LinkPurpose.values()).filter(p -> p.path().equals(page)).findFirst();
+    return Arrays.stream(LinkPurpose.values())
+        .filter(p -> p.path().equals(page))
+        .findFirst();
   }
 
   private static boolean tooLarge(WebRequest request) {
@@ -338,7 +361,8 @@ public final class CustomerPages {
      */
     public Builder csrfSecret(byte[] secret) {
       if (secret.length < 32) {
-        throw new ConfigurationException("csrfSecret must be at least 32 bytes, got " + secret.length);
+        throw new ConfigurationException(
+            "csrfSecret must be at least 32 bytes, got " + secret.length);
       }
       if (this.csrfSecret != null) {
         throw new ConfigurationException("csrfSecret is already set");

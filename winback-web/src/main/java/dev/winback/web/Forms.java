@@ -59,7 +59,8 @@ final class Forms {
       for (String pair : header.split(";")) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
-          cookies.putIfAbsent(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+          cookies.putIfAbsent(
+              pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
       }
     }
@@ -110,7 +111,8 @@ final class Forms {
 
   private static Optional<String> fieldName(String head) {
     for (String line : head.split("\r\n")) {
-      if (!line.toLowerCase(Locale.ROOT).startsWith("content-disposition:") || line.contains("filename=")) {
+      if (!line.toLowerCase(Locale.ROOT).startsWith("content-disposition:")
+          || line.contains("filename=")) {
         continue;
       }
       int at = line.indexOf("name=\"");

@@ -64,31 +64,54 @@ final class Pages {
     StringBuilder html = new StringBuilder();
     html.append("<h1>").append(esc(t.get("survey.title"))).append("</h1>\n");
     html.append("<p>").append(esc(t.get("survey.intro"))).append("</p>\n");
-    error.ifPresent(e ->
-        html.append("<p class=\"error\" id=\"error\" role=\"alert\">").append(esc(e)).append("</p>\n"));
+    error.ifPresent(e -> html.append("<p class=\"error\" id=\"error\" role=\"alert\">")
+        .append(esc(e))
+        .append("</p>\n"));
     html.append("<form method=\"post\"")
         .append(error.isPresent() ? " aria-describedby=\"error\"" : "")
         .append(">\n");
     hidden(html, formToken);
     html.append("<fieldset><legend>").append(esc(t.get("survey.reasons"))).append("</legend>\n");
     for (ExitCategory category : CHOICES) {
-      choice(html, "radio", FIELD_REASON, category.name(), chosen.equals(Optional.of(category)),
+      choice(
+          html,
+          "radio",
+          FIELD_REASON,
+          category.name(),
+          chosen.equals(Optional.of(category)),
           t.get("reason." + category.name()));
     }
-    choice(html, "radio", FIELD_REASON, ExitCategory.UNKNOWN.name(),
-        chosen.equals(Optional.of(ExitCategory.UNKNOWN)), t.get("reason.UNKNOWN"));
+    choice(
+        html,
+        "radio",
+        FIELD_REASON,
+        ExitCategory.UNKNOWN.name(),
+        chosen.equals(Optional.of(ExitCategory.UNKNOWN)),
+        t.get("reason.UNKNOWN"));
     html.append("</fieldset>\n");
-    html.append("<label class=\"field\" for=\"words\">").append(esc(t.get("survey.words"))).append("</label>\n");
-    html.append("<textarea id=\"words\" name=\"").append(FIELD_WORDS).append("\" rows=\"6\" maxlength=\"")
-        .append(CustomerPages.MAX_WORDS).append("\">").append(esc(words)).append("</textarea>\n");
+    html.append("<label class=\"field\" for=\"words\">")
+        .append(esc(t.get("survey.words")))
+        .append("</label>\n");
+    html.append("<textarea id=\"words\" name=\"")
+        .append(FIELD_WORDS)
+        .append("\" rows=\"6\" maxlength=\"")
+        .append(CustomerPages.MAX_WORDS)
+        .append("\">")
+        .append(esc(words))
+        .append("</textarea>\n");
     choice(html, "checkbox", FIELD_KEEP_IN_TOUCH, "yes", keepInTouch, t.get("survey.keepInTouch"));
-    html.append("<button type=\"submit\">").append(esc(t.get("survey.submit"))).append("</button>\n");
+    html.append("<button type=\"submit\">")
+        .append(esc(t.get("survey.submit")))
+        .append("</button>\n");
     html.append("</form>\n");
     return document(t, t.get("survey.title"), html.toString());
   }
 
   static String thanks(Texts t, boolean keepInTouch) {
-    return message(t, "thanks.title", t.get("thanks.body"),
+    return message(
+        t,
+        "thanks.title",
+        t.get("thanks.body"),
         t.get(keepInTouch ? "thanks.keepInTouch" : "thanks.noContact"));
   }
 
@@ -104,7 +127,9 @@ final class Pages {
     keeps(html, t, terms);
     html.append("<form method=\"post\">\n");
     hidden(html, formToken);
-    html.append("<button type=\"submit\">").append(esc(t.get("comeBack.button"))).append("</button>\n");
+    html.append("<button type=\"submit\">")
+        .append(esc(t.get("comeBack.button")))
+        .append("</button>\n");
     html.append("</form>\n");
     return document(t, t.get("comeBack.title"), html.toString());
   }
@@ -128,7 +153,9 @@ final class Pages {
     html.append("<p>").append(esc(t.get("unsubscribe.intro"))).append("</p>\n");
     html.append("<form method=\"post\">\n");
     hidden(html, formToken);
-    html.append("<button type=\"submit\">").append(esc(t.get("unsubscribe.button"))).append("</button>\n");
+    html.append("<button type=\"submit\">")
+        .append(esc(t.get("unsubscribe.button")))
+        .append("</button>\n");
     html.append("</form>\n");
     return document(t, t.get("unsubscribe.title"), html.toString());
   }
@@ -151,23 +178,32 @@ final class Pages {
   static String describe(Texts t, Offer offer) {
     NumberFormat number = NumberFormat.getNumberInstance(t.locale());
     return switch (offer.kind()) {
-      case PERCENT_OFF -> offer.value()
-          .map(v -> t.get("offer.PERCENT_OFF", number.format(v)))
-          .orElseGet(() -> t.get("offer.DOWNGRADE"));
-      case AMOUNT_OFF -> offer.value()
-          .map(v -> t.get("offer.AMOUNT_OFF", offer.currency()
-              .map(c -> {
-                NumberFormat money = NumberFormat.getCurrencyInstance(t.locale());
-                money.setCurrency(c);
-                return money.format(v);
-              })
-              .orElseGet(() -> number.format(v))))
-          .orElseGet(() -> t.get("offer.DOWNGRADE"));
-      case FREE_PERIOD -> offer.period()
-          .map(p -> p.getDays() == 0 && p.toTotalMonths() > 0
-              ? t.get("offer.months", number.format(p.toTotalMonths()))
-              : t.get("offer.days", number.format(p.toTotalMonths() * 30 + p.getDays())))
-          .orElseGet(() -> t.get("offer.FREE_PERIOD"));
+      case PERCENT_OFF ->
+        offer
+            .value()
+            .map(v -> t.get("offer.PERCENT_OFF", number.format(v)))
+            .orElseGet(() -> t.get("offer.DOWNGRADE"));
+      case AMOUNT_OFF ->
+        offer
+            .value()
+            .map(v -> t.get(
+                "offer.AMOUNT_OFF",
+                offer
+                    .currency()
+                    .map(c -> {
+                      NumberFormat money = NumberFormat.getCurrencyInstance(t.locale());
+                      money.setCurrency(c);
+                      return money.format(v);
+                    })
+                    .orElseGet(() -> number.format(v))))
+            .orElseGet(() -> t.get("offer.DOWNGRADE"));
+      case FREE_PERIOD ->
+        offer
+            .period()
+            .map(p -> p.getDays() == 0 && p.toTotalMonths() > 0
+                ? t.get("offer.months", number.format(p.toTotalMonths()))
+                : t.get("offer.days", number.format(p.toTotalMonths() * 30 + p.getDays())))
+            .orElseGet(() -> t.get("offer.FREE_PERIOD"));
       case UPGRADE, PAUSE, DOWNGRADE -> t.get("offer." + offer.kind().name());
     };
   }
@@ -190,24 +226,40 @@ final class Pages {
   }
 
   private static void hidden(StringBuilder html, String formToken) {
-    html.append("<input type=\"hidden\" name=\"").append(Csrf.FIELD).append("\" value=\"")
-        .append(esc(formToken)).append("\">\n");
+    html.append("<input type=\"hidden\" name=\"")
+        .append(Csrf.FIELD)
+        .append("\" value=\"")
+        .append(esc(formToken))
+        .append("\">\n");
   }
 
   private static void choice(
       StringBuilder html, String type, String name, String value, boolean checked, String label) {
     String id = name + "-" + value;
-    html.append("<div class=\"choice\"><input type=\"").append(type).append("\" id=\"").append(esc(id))
-        .append("\" name=\"").append(name).append("\" value=\"").append(esc(value)).append('"')
+    html.append("<div class=\"choice\"><input type=\"")
+        .append(type)
+        .append("\" id=\"")
+        .append(esc(id))
+        .append("\" name=\"")
+        .append(name)
+        .append("\" value=\"")
+        .append(esc(value))
+        .append('"')
         .append(checked ? " checked" : "")
-        .append("><label for=\"").append(esc(id)).append("\">").append(esc(label)).append("</label></div>\n");
+        .append("><label for=\"")
+        .append(esc(id))
+        .append("\">")
+        .append(esc(label))
+        .append("</label></div>\n");
   }
 
   private static String document(Texts t, String title, String body) {
-    return "<!DOCTYPE html>\n<html lang=\"" + esc(t.languageTag()) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+    return "<!DOCTYPE html>\n<html lang=\"" + esc(t.languageTag())
+        + "\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<meta name=\"robots\" content=\"noindex, nofollow\">\n"
-        + "<title>" + esc(title) + "</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n<main>\n"
+        + "<title>" + esc(title) + "</title>\n<style>" + STYLE
+        + "</style>\n</head>\n<body>\n<main>\n"
         + body + "</main>\n</body>\n</html>\n";
   }
 
@@ -230,7 +282,8 @@ final class Pages {
 
   private static String hashOf(String style) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8));
       return "sha256-" + Base64.getEncoder().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);

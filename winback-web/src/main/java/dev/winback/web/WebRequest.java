@@ -22,7 +22,8 @@ public final class WebRequest {
   private final String body;
 
   private WebRequest(Builder builder) {
-    this.method = builder.method.orElseThrow(() -> new ConfigurationException("method is required"));
+    this.method =
+        builder.method.orElseThrow(() -> new ConfigurationException("method is required"));
     this.path = builder.path.orElseThrow(() -> new ConfigurationException("path is required"));
     this.query = builder.query.orElse("");
     Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -160,7 +161,9 @@ public final class WebRequest {
      */
     public Builder header(String name, String value) {
       Objects.requireNonNull(value, "value");
-      headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(value);
+      headers
+          .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+          .add(value);
       return this;
     }
 

@@ -80,9 +80,12 @@ final class Browser implements AutoCloseable {
         "--window-size=375,900",
         "--user-data-dir=" + dir.resolve("profile"),
         "about:blank"));
-    Process process = new ProcessBuilder(command).redirectOutput(dir.resolve("chromium.out").toFile()).start();
+    Process process = new ProcessBuilder(command)
+        .redirectOutput(dir.resolve("chromium.out").toFile())
+        .start();
     CompletableFuture<String> listening = new CompletableFuture<>();
-    Thread reader = new Thread(() -> readLog(process, dir.resolve("chromium.log"), listening), "chromium-log");
+    Thread reader =
+        new Thread(() -> readLog(process, dir.resolve("chromium.log"), listening), "chromium-log");
     reader.setDaemon(true);
     reader.start();
     try {
@@ -97,7 +100,8 @@ final class Browser implements AutoCloseable {
       return browser;
     } catch (Exception e) {
       process.destroyForcibly();
-      throw new IllegalStateException("Chromium did not start; see " + dir.resolve("chromium.log"), e);
+      throw new IllegalStateException(
+          "Chromium did not start; see " + dir.resolve("chromium.log"), e);
     }
   }
 
@@ -244,7 +248,8 @@ final class Browser implements AutoCloseable {
       try {
         JsonNode message = JSON.readTree(text);
         if (message.has("id")) {
-          Optional.ofNullable(pending.remove(message.get("id").asInt())).ifPresent(f -> f.complete(message));
+          Optional.ofNullable(pending.remove(message.get("id").asInt()))
+              .ifPresent(f -> f.complete(message));
         } else if ("Page.loadEventFired".equals(message.path("method").asText())) {
           loads.add("loaded");
         }
@@ -274,7 +279,9 @@ final class Browser implements AutoCloseable {
 
   private static String pageSocket(URI list) throws IOException, InterruptedException {
     HttpResponse<String> targets = HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(list).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+        .send(
+            HttpRequest.newBuilder(list).timeout(WAIT).build(),
+            HttpResponse.BodyHandlers.ofString());
     for (JsonNode target : JSON.readTree(targets.body())) {
       if ("page".equals(target.path("type").asText())) {
         return target.path("webSocketDebuggerUrl").asText();
@@ -293,7 +300,8 @@ final class Browser implements AutoCloseable {
       if ("1".equals(System.getenv("WINBACK_REQUIRE_BROWSER"))) {
         fail("Chromium is required but not installed (apt-get install chromium)");
       }
-      Assumptions.abort("Chromium is not installed; .ci/run installs it (apt-get install chromium)");
+      Assumptions.abort(
+          "Chromium is not installed; .ci/run installs it (apt-get install chromium)");
     }
     return found.get();
   }

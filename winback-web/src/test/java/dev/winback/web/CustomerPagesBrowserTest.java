@@ -39,8 +39,9 @@ class CustomerPagesBrowserTest {
       })()""";
 
   /** Fields without a label a screen reader would read out; empty when every field has one. */
-  private static final String UNLABELLED = "[...document.querySelectorAll('input:not([type=hidden]), textarea')]"
-      + ".filter(e => e.labels.length === 0).map(e => e.name).join(',')";
+  private static final String UNLABELLED =
+      "[...document.querySelectorAll('input:not([type=hidden]), textarea')]"
+          + ".filter(e => e.labels.length === 0).map(e => e.name).join(',')";
 
   @TempDir
   Path dir;
@@ -79,11 +80,10 @@ class CustomerPagesBrowserTest {
         .extracting(e -> e.type())
         .contains(EventType.FEEDBACK_RECORDED, EventType.PLAN_REVISED);
     assertThat(site.plan("c1").status()).isEqualTo(PlanStatus.ACTIVE);
-    assertThat(site.plan("c1").steps())
-        .anySatisfy(step -> {
-          assertThat(step.kind()).isEqualTo(StepKind.THANK_YOU);
-          assertThat(step.status()).isEqualTo(StepStatus.PENDING);
-        });
+    assertThat(site.plan("c1").steps()).anySatisfy(step -> {
+      assertThat(step.kind()).isEqualTo(StepKind.THANK_YOU);
+      assertThat(step.status()).isEqualTo(StepStatus.PENDING);
+    });
   }
 
   @Test
@@ -94,7 +94,8 @@ class CustomerPagesBrowserTest {
     assertReadableOnAPhone("fr");
     browser.press("Tab");
     assertThat(browser.eval("document.activeElement.id")).isEqualTo("reason-PRICE");
-    assertThat(browser.eval("getComputedStyle(document.activeElement).outlineStyle")).isNotEqualTo("none");
+    assertThat(browser.eval("getComputedStyle(document.activeElement).outlineStyle"))
+        .isNotEqualTo("none");
     browser.press("ArrowDown");
     assertThat(browser.eval("document.querySelector('input[name=reason]:checked').value"))
         .isEqualTo("COMPETITOR_OFFER");

@@ -40,7 +40,9 @@ class CustomerPagesHttpTest {
     assertThat(page.body())
         .contains("<html lang=\"de\">", "Warum haben Sie uns verlassen?", "<fieldset>", "<legend>")
         .contains("value=\"PRICE\"", "value=\"TOO_MANY_MESSAGES\"", "value=\"UNKNOWN\"")
-        .contains("<label for=\"words\">".replace("<label", "<label class=\"field\""), "name=\"keep_in_touch\"")
+        .contains(
+            "<label for=\"words\">".replace("<label", "<label class=\"field\""),
+            "name=\"keep_in_touch\"")
         .doesNotContain("DECEASED", "LEGAL_HOLD", "DO_NOT_CONTACT", "<script");
   }
 
@@ -49,12 +51,15 @@ class CustomerPagesHttpTest {
     String link = site.link(LinkPurpose.SURVEY, "c1");
     Http.Form form = Http.Form.of(Http.get(link));
 
-    HttpResponse<String> thanks = form.post(link, "reason=PRICE&words=Too+expensive+for+me&keep_in_touch=yes");
+    HttpResponse<String> thanks =
+        form.post(link, "reason=PRICE&words=Too+expensive+for+me&keep_in_touch=yes");
     HttpResponse<String> again = form.post(link, "reason=PRICE&words=Again&keep_in_touch=yes");
 
     assertThat(thanks.statusCode()).isEqualTo(200);
     assertThat(thanks.body()).contains("Thank you");
-    assertThat(site.journal("c1")).filteredOn(e -> e.type() == EventType.FEEDBACK_RECORDED).hasSize(1);
+    assertThat(site.journal("c1"))
+        .filteredOn(e -> e.type() == EventType.FEEDBACK_RECORDED)
+        .hasSize(1);
     assertThat(site.plan("c1").status()).isEqualTo(PlanStatus.ACTIVE);
     assertThat(again.statusCode()).isEqualTo(410);
   }
@@ -64,10 +69,12 @@ class CustomerPagesHttpTest {
     String link = site.link(LinkPurpose.SURVEY, "c1");
     int before = site.journal("c1").size();
 
-    HttpResponse<String> page = Http.Form.of(Http.get(link)).post(link, "words=++&keep_in_touch=yes");
+    HttpResponse<String> page =
+        Http.Form.of(Http.get(link)).post(link, "words=++&keep_in_touch=yes");
 
     assertThat(page.statusCode()).isEqualTo(400);
-    assertThat(page.body()).contains("role=\"alert\"", "Please choose a reason", "name=\"form_token\"");
+    assertThat(page.body())
+        .contains("role=\"alert\"", "Please choose a reason", "name=\"form_token\"");
     assertThat(site.journal("c1")).hasSize(before);
   }
 
@@ -92,7 +99,9 @@ class CustomerPagesHttpTest {
     Http.get(link);
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Your &lt;b&gt;order&lt;/b&gt; history").doesNotContain("<b>order");
+    assertThat(page.body())
+        .contains("Your &lt;b&gt;order&lt;/b&gt; history")
+        .doesNotContain("<b>order");
     assertThat(site.plan("k1").status()).isEqualTo(PlanStatus.ACTIVE);
 
     HttpResponse<String> back = Http.Form.of(page).post(link, "");
@@ -150,7 +159,8 @@ class CustomerPagesHttpTest {
     String link = site.link(LinkPurpose.COME_BACK, "c1");
     Http.Form form = Http.Form.of(Http.get(link));
 
-    HttpResponse<String> refused = Http.post(link, "form_token=" + form.token(), "Sec-Fetch-Site", "same-origin");
+    HttpResponse<String> refused =
+        Http.post(link, "form_token=" + form.token(), "Sec-Fetch-Site", "same-origin");
 
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("This form has expired or was sent from another site");
@@ -165,9 +175,12 @@ class CustomerPagesHttpTest {
     Http.Form otherForm = Http.Form.of(Http.get(other));
     Http.Form otherCookie = Http.Form.of(Http.get(link));
 
-    assertThat(new Http.Form(otherForm.token(), form.cookie()).post(link, "").statusCode()).isEqualTo(403);
-    assertThat(new Http.Form(form.token(), otherCookie.cookie()).post(link, "").statusCode()).isEqualTo(403);
-    assertThat(new Http.Form(form.token() + "x", form.cookie()).post(link, "").statusCode()).isEqualTo(403);
+    assertThat(new Http.Form(otherForm.token(), form.cookie()).post(link, "").statusCode())
+        .isEqualTo(403);
+    assertThat(new Http.Form(form.token(), otherCookie.cookie()).post(link, "").statusCode())
+        .isEqualTo(403);
+    assertThat(new Http.Form(form.token() + "x", form.cookie()).post(link, "").statusCode())
+        .isEqualTo(403);
     site.clock.advance(Csrf.VALID_FOR.plusMinutes(1));
     assertThat(form.post(link, "").statusCode()).isEqualTo(403);
     assertThat(site.plan("c1").status()).isEqualTo(PlanStatus.ACTIVE);
@@ -187,7 +200,8 @@ class CustomerPagesHttpTest {
     assertThat(crossSite.statusCode()).isEqualTo(403);
     assertThat(foreignOrigin.statusCode()).isEqualTo(403);
     assertThat(site.plan("c1").status()).isEqualTo(PlanStatus.ACTIVE);
-    assertThat(Http.post(link, fields, "Cookie", form.cookie(), "Origin", site.origin).statusCode())
+    assertThat(Http.post(link, fields, "Cookie", form.cookie(), "Origin", site.origin)
+            .statusCode())
         .isEqualTo(200);
   }
 
@@ -223,7 +237,8 @@ class CustomerPagesHttpTest {
 
     assertThat(Http.get(survey + "?token=%3Cscript%3E").statusCode()).isEqualTo(400);
     assertThat(Http.get(survey).statusCode()).isEqualTo(400);
-    assertThat(Http.post(site.origin + "/customer/unsubscribe?token=fake999", "List-Unsubscribe=One-Click")
+    assertThat(Http.post(
+                site.origin + "/customer/unsubscribe?token=fake999", "List-Unsubscribe=One-Click")
             .statusCode())
         .isEqualTo(400);
     HttpResponse<String> forged = Http.get(survey + "?token=fake999");
@@ -265,8 +280,10 @@ class CustomerPagesHttpTest {
 
   @Test
   void aRefusalIsWrittenInTheBrowsersLanguage() {
-    HttpResponse<String> page =
-        Http.get(site.origin + "/customer/come-back?token=x", "Accept-Language", "fr-CH, fr;q=0.9, en;q=0.5");
+    HttpResponse<String> page = Http.get(
+        site.origin + "/customer/come-back?token=x",
+        "Accept-Language",
+        "fr-CH, fr;q=0.9, en;q=0.5");
 
     assertThat(page.body()).contains("<html lang=\"fr\">", "Ce lien n&#39;est pas valide");
   }
@@ -274,8 +291,8 @@ class CustomerPagesHttpTest {
   @Test
   void anUnknownPageIs404AndAnotherMethodIs405() {
     assertThat(Http.get(site.origin + "/customer/admin?token=x").statusCode()).isEqualTo(404);
-    HttpResponse<String> put = Http.send(
-        HttpRequest.newBuilder(site.uri("/customer/survey?token=x"))
+    HttpResponse<String> put =
+        Http.send(HttpRequest.newBuilder(site.uri("/customer/survey?token=x"))
             .PUT(HttpRequest.BodyPublishers.ofString("")));
     assertThat(put.statusCode()).isEqualTo(405);
     assertThat(Http.header(put, "Allow")).contains("GET, POST");
@@ -285,8 +302,8 @@ class CustomerPagesHttpTest {
   void aBodyOverTheLimitIsRefusedWith413AndChangesNothing() {
     String link = site.link(LinkPurpose.UNSUBSCRIBE, "c1");
 
-    HttpResponse<String> refused =
-        Http.post(link, "List-Unsubscribe=One-Click&pad=" + "x".repeat(CustomerPages.MAX_BODY_BYTES));
+    HttpResponse<String> refused = Http.post(
+        link, "List-Unsubscribe=One-Click&pad=" + "x".repeat(CustomerPages.MAX_BODY_BYTES));
 
     assertThat(refused.statusCode()).isEqualTo(413);
     assertThat(site.plan("c1").status()).isEqualTo(PlanStatus.ACTIVE);

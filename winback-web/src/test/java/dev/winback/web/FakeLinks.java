@@ -57,7 +57,8 @@ final class FakeLinks implements LinkDesk {
     if (purpose != LinkPurpose.UNSUBSCRIBE && used.contains(token)) {
       throw new TokenRejectedException(Reason.ALREADY_USED);
     }
-    WinBackPlan plan = winBack.plan(link.customerId())
+    WinBackPlan plan = winBack
+        .plan(link.customerId())
         .orElseThrow(() -> new TokenRejectedException(Reason.NOT_FOUND));
     return new LinkTarget(
         purpose,
@@ -89,6 +90,10 @@ final class FakeLinks implements LinkDesk {
     used.add(token);
     WinBackPlan plan = winBack.markWonBack(target.customerId());
     return new Redemption(
-        target.customerId(), plan.id(), target.offer(), plan.customer().attributes(), target.exitTerms());
+        target.customerId(),
+        plan.id(),
+        target.offer(),
+        plan.customer().attributes(),
+        target.exitTerms());
   }
 }

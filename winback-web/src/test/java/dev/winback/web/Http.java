@@ -18,7 +18,8 @@ final class Http {
       .followRedirects(HttpClient.Redirect.NEVER)
       .connectTimeout(Duration.ofSeconds(10))
       .build();
-  private static final Pattern FORM_TOKEN = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
+  private static final Pattern FORM_TOKEN =
+      Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
 
   private Http() {}
 

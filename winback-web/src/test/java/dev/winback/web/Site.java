@@ -24,7 +24,8 @@ import java.util.List;
  * manual clock and a recording strategy. Close it after each test.
  */
 final class Site implements AutoCloseable {
-  static final byte[] SECRET = "a form secret of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8);
+  static final byte[] SECRET =
+      "a form secret of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8);
 
   final ManualClock clock = ManualClock.at(LOST_AT);
   final Recorder host = new Recorder();
