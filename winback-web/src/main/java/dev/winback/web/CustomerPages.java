@@ -1,7 +1,5 @@
 package dev.winback.web;
 
-import dev.winback.ConfigurationException;
-import dev.winback.CustomerLinks;
 import dev.winback.InvalidInputException;
 import dev.winback.LinkTarget;
 import dev.winback.Redemption;
@@ -14,10 +12,7 @@ import dev.winback.model.WinBackPlan;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * (mail scanners follow links); a {@code POST} answers, protected against cross-site request forgery, except the
  * one-click unsubscribe of RFC 8058 ({@code List-Unsubscribe=One-Click}), which mail clients send without cookies.
  * A link that is tampered with, expired, used or for another page gets a page that says so, and changes nothing.
- * Every response forbids caching, framing, scripts and referrers. Built once with {@link #builder()}; thread-safe.
+ * Every response forbids caching, framing, scripts and referrers. Built once with {@link #builder()}; immutable and thread-safe.
  */
 public final class CustomerPages {
   /** The longest body a request may carry, in bytes; a longer one is refused with 413. */
@@ -37,7 +32,6 @@ public final class CustomerPages {
   static final int MAX_WORDS = dev.winback.model.Limits.MAX_TEXT_LENGTH;
 
   private static final Logger LOG = LoggerFactory.getLogger(CustomerPages.class);
-  private static final Pattern BASE_PATH = Pattern.compile("/|(/[A-Za-z0-9._~-]+)+");
 
   private final LinkDesk links;
   private final String basePath;
@@ -45,7 +39,7 @@ public final class CustomerPages {
   private final Clock clock;
   private final Csrf csrf;
 
-  private CustomerPages(LinkDesk links, String basePath, Clock clock, byte[] csrfSecret) {
+  CustomerPages(LinkDesk links, String basePath, Clock clock, byte[] csrfSecret) {
     this.links = links;
     this.basePath = basePath;
     this.prefix = basePath.equals("/") ? "" : basePath;
@@ -53,18 +47,13 @@ public final class CustomerPages {
     this.csrf = new Csrf(csrfSecret, clock);
   }
 
-  /** For tests that stand in for WinBack's links. */
-  static CustomerPages over(LinkDesk links, String basePath, Clock clock, byte[] csrfSecret) {
-    return new CustomerPages(links, basePath, clock, csrfSecret);
-  }
-
   /**
    * Starts building the pages.
    *
    * @return a new builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static CustomerPagesBuilder builder() {
+    return new CustomerPagesBuilder();
   }
 
   /**
@@ -299,98 +288,5 @@ public final class CustomerPages {
   @Override
   public String toString() {
     return "CustomerPages[basePath=" + basePath + ", clock=" + clock + "]";
-  }
-
-  /** Builds {@link CustomerPages}: every option once, checked at once. Not thread-safe. */
-  public static final class Builder {
-    private @Nullable CustomerLinks links;
-    private @Nullable String basePath;
-    private @Nullable Clock clock;
-    private byte @Nullable [] csrfSecret;
-
-    private Builder() {}
-
-    /**
-     * Sets what answers the links: {@link dev.winback.WinBack#links()}.
-     *
-     * @param links the engine's links
-     * @return this builder
-     * @throws ConfigurationException when set already
-     */
-    public Builder links(CustomerLinks links) {
-      this.links = once(this.links, links, "links");
-      return this;
-    }
-
-    /**
-     * Sets the path the pages are under, e.g. {@code /customer}, or {@code /} for the root.
-     *
-     * @param basePath the path, without a trailing slash
-     * @return this builder
-     * @throws ConfigurationException when it is not a plain path or was set already
-     */
-    public Builder basePath(String basePath) {
-      if (!BASE_PATH.matcher(basePath).matches()) {
-        throw new ConfigurationException(
-            "basePath must be '/' or segments of letters, digits, '.', '_', '~' or '-' after a '/' and no trailing"
-                + " '/': " + basePath);
-      }
-      this.basePath = once(this.basePath, basePath, "basePath");
-      return this;
-    }
-
-    /**
-     * Sets the clock that stamps the survey's answers and the forms' age; the system's UTC clock unless set.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @throws ConfigurationException when set already
-     */
-    public Builder clock(Clock clock) {
-      this.clock = once(this.clock, clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the secret the forms' tokens are signed with: at least 32 random bytes, kept like a password and the
-     * same on every node serving the pages.
-     *
-     * @param secret the secret; copied
-     * @return this builder
-     * @throws ConfigurationException when shorter than 32 bytes or set already
-     */
-    public Builder csrfSecret(byte[] secret) {
-      if (secret.length < 32) {
-        throw new ConfigurationException(
-            "csrfSecret must be at least 32 bytes, got " + secret.length);
-      }
-      if (this.csrfSecret != null) {
-        throw new ConfigurationException("csrfSecret is already set");
-      }
-      this.csrfSecret = secret.clone();
-      return this;
-    }
-
-    /**
-     * Builds the pages.
-     *
-     * @return the pages
-     * @throws ConfigurationException when the links, the base path or the secret are missing
-     */
-    public CustomerPages build() {
-      if (links == null || basePath == null || csrfSecret == null) {
-        throw new ConfigurationException("links, basePath and csrfSecret are required");
-      }
-      return new CustomerPages(
-          LinkDesk.of(links), basePath, clock == null ? Clock.systemUTC() : clock, csrfSecret);
-    }
-
-    private static <T> T once(@Nullable T current, T value, String option) {
-      Objects.requireNonNull(value, option);
-      if (current != null) {
-        throw new ConfigurationException(option + " is already set to " + current);
-      }
-      return value;
-    }
   }
 }

@@ -54,7 +54,7 @@ class CustomerPagesBuilderTest {
 
   @Test
   void anOptionSetTwiceFails() {
-    CustomerPages.Builder builder = CustomerPages.builder()
+    CustomerPagesBuilder builder = CustomerPages.builder()
         .links(winBack.links())
         .basePath("/customer")
         .clock(Clock.systemUTC())

@@ -31,6 +31,7 @@ final class Site implements AutoCloseable {
   final Recorder host = new Recorder();
   final WinBack winBack;
   final FakeLinks links;
+  final CustomerPages pages;
   final HttpServer server;
   final String origin;
 
@@ -45,7 +46,8 @@ final class Site implements AutoCloseable {
         .build();
     links = new FakeLinks(winBack, clock);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    JdkHttpAdapter.mount(server, CustomerPages.over(links, "/customer", clock, SECRET));
+    pages = new CustomerPages(links, "/customer", clock, SECRET);
+    JdkHttpAdapter.mount(server, pages);
     server.start();
     origin = "http://localhost:" + server.getAddress().getPort();
   }
