@@ -182,7 +182,7 @@ final class Pages {
         offer
             .value()
             .map(v -> t.get("offer.PERCENT_OFF", number.format(v)))
-            .orElseGet(() -> t.get("offer.DOWNGRADE"));
+            .orElseGet(() -> t.get("offer.special"));
       case AMOUNT_OFF ->
         offer
             .value()
@@ -196,7 +196,7 @@ final class Pages {
                       return money.format(v);
                     })
                     .orElseGet(() -> number.format(v))))
-            .orElseGet(() -> t.get("offer.DOWNGRADE"));
+            .orElseGet(() -> t.get("offer.special"));
       case FREE_PERIOD ->
         offer
             .period()
