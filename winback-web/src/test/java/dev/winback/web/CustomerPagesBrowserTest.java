@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A person answers the pages in headless Chromium on a phone-sized screen (375 px): with the mouse, with the
- * keyboard alone, and through a tampered link; the engine behind the pages shows what each answer changed.
+ * A person answers the pages in headless Chromium on a phone-sized screen (375 px), following the links of the
+ * messages the engine sent: with the mouse, with the keyboard alone, and through a tampered link; the engine behind
+ * the pages shows what each answer changed. Driven over the Chrome DevTools Protocol (see {@link Browser}).
  */
 class CustomerPagesBrowserTest {
   /** The lowest contrast of any text on the page against its background (WCAG 2 formula). */
@@ -66,7 +67,6 @@ class CustomerPagesBrowserTest {
   @Test
   void aPersonAnswersTheSurveyAndTheirFeedbackRevisesThePlanAndIsThanked() {
     site.start(lost("c1").build());
-    site.runDays(1);
 
     browser.open(site.link(LinkPurpose.SURVEY, "c1"));
     assertReadableOnAPhone("en");
@@ -129,10 +129,10 @@ class CustomerPagesBrowserTest {
   @Test
   void aPersonUnsubscribesAndNothingMoreIsSent() {
     site.start(lost("c3").locale(new Locale("es")).build());
-    site.runDays(1);
+    String link = site.link(LinkPurpose.UNSUBSCRIBE, "c3");
     int sent = site.host.calls().size();
 
-    browser.open(site.link(LinkPurpose.UNSUBSCRIBE, "c3"));
+    browser.open(link);
     assertReadableOnAPhone("es");
     browser.clickAndWait("button[type=submit]");
     site.runDays(90);

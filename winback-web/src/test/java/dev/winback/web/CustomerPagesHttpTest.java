@@ -9,7 +9,6 @@ import dev.winback.model.LinkPurpose;
 import dev.winback.model.PlanStatus;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +92,7 @@ class CustomerPagesHttpTest {
     site.start(lost("k1")
         .exitTerms(ExitTerms.builder().addKeeps("Your <b>order</b> history").build())
         .build());
-    String link = site.link(LinkPurpose.COME_BACK, "k1");
+    String link = site.comeBackLink("k1");
 
     HttpResponse<String> page = Http.get(link);
     Http.get(link);
@@ -156,7 +155,7 @@ class CustomerPagesHttpTest {
 
   @Test
   void aFormPostedWithoutItsCookieIsRefusedAndChangesNothing() {
-    String link = site.link(LinkPurpose.COME_BACK, "c1");
+    String link = site.comeBackLink("c1");
     Http.Form form = Http.Form.of(Http.get(link));
 
     HttpResponse<String> refused =
@@ -169,8 +168,8 @@ class CustomerPagesHttpTest {
 
   @Test
   void aFormTokenIsBoundToItsCookieItsLinkAndItsTime() {
-    String link = site.link(LinkPurpose.COME_BACK, "c1");
-    String other = site.link(LinkPurpose.COME_BACK, "c1");
+    String link = site.comeBackLink("c1");
+    String other = site.comeBackLink("c1");
     Http.Form form = Http.Form.of(Http.get(link));
     Http.Form otherForm = Http.Form.of(Http.get(other));
     Http.Form otherCookie = Http.Form.of(Http.get(link));
@@ -232,16 +231,17 @@ class CustomerPagesHttpTest {
 
   @Test
   void aLinkThatIsNotGenuineIsRefusedWith400AndChangesNothing() {
+    String unsubscribe = site.link(LinkPurpose.UNSUBSCRIBE, "c1");
+    String surveyLink = site.link(LinkPurpose.SURVEY, "c1");
     int before = site.journal("c1").size();
     String survey = site.origin + "/customer/survey";
 
     assertThat(Http.get(survey + "?token=%3Cscript%3E").statusCode()).isEqualTo(400);
     assertThat(Http.get(survey).statusCode()).isEqualTo(400);
-    assertThat(Http.post(
-                site.origin + "/customer/unsubscribe?token=fake999", "List-Unsubscribe=One-Click")
-            .statusCode())
+    assertThat(
+            Http.post(Site.tampered(unsubscribe), "List-Unsubscribe=One-Click").statusCode())
         .isEqualTo(400);
-    HttpResponse<String> forged = Http.get(survey + "?token=fake999");
+    HttpResponse<String> forged = Http.get(Site.tampered(surveyLink));
     assertThat(forged.statusCode()).isEqualTo(400);
     assertThat(forged.body()).contains("This link is not valid", "Nothing was changed");
     assertThat(site.journal("c1")).hasSize(before);
@@ -250,17 +250,24 @@ class CustomerPagesHttpTest {
   @Test
   void aLinkOpenedOnAnotherPageIsRefusedWith400() {
     String survey = site.link(LinkPurpose.SURVEY, "c1");
+    String unsubscribe = site.link(LinkPurpose.UNSUBSCRIBE, "c1");
 
     HttpResponse<String> page = Http.get(survey.replace("/survey?", "/come-back?"));
+    HttpResponse<String> oneClick =
+        Http.post(survey.replace("/survey?", "/unsubscribe?"), "List-Unsubscribe=One-Click");
+    HttpResponse<String> asSurvey = Http.get(unsubscribe.replace("/unsubscribe?", "/survey?"));
 
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(page.body()).contains("This link belongs to a different page");
+    assertThat(oneClick.statusCode()).isEqualTo(400);
+    assertThat(asSurvey.statusCode()).isEqualTo(400);
+    assertThat(site.plan("c1").status()).isEqualTo(PlanStatus.ACTIVE);
   }
 
   @Test
   void anExpiredLinkIsGoneWith410() {
-    String link = site.link(LinkPurpose.COME_BACK, "c1");
-    site.clock.advance(Duration.ofDays(8));
+    String link = site.comeBackLink("c1");
+    site.clock.advance(Site.LINKS_VALID_FOR.plusDays(1));
 
     HttpResponse<String> page = Http.get(link);
 
