@@ -215,10 +215,14 @@ final class Pages {
   }
 
   private static void keeps(StringBuilder html, Texts t, ExitTerms terms) {
-    if (terms.keeps().isEmpty()) {
+    boolean dataKept = !terms.dataRetention().isZero();
+    if (terms.keeps().isEmpty() && !dataKept) {
       return;
     }
     html.append("<h2>").append(esc(t.get("comeBack.keeps"))).append("</h2>\n<ul>\n");
+    if (dataKept) {
+      html.append("<li>").append(esc(t.get("comeBack.data"))).append("</li>\n");
+    }
     for (String kept : terms.keeps()) {
       html.append("<li>").append(esc(kept)).append("</li>\n");
     }

@@ -126,6 +126,14 @@ final class Browser implements AutoCloseable {
     return eval("document.body.innerText");
   }
 
+  /** Saves what the page looks like, all of it, as a PNG file. */
+  void screenshot(Path file) throws IOException {
+    JsonNode shot =
+        call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, java.util.Base64.getDecoder().decode(shot.path("data").asText()));
+  }
+
   /** Clicks the middle of an element with the mouse, as a person would. */
   void click(String selector) {
     String[] at = eval("(() => { const e = document.querySelector(" + quote(selector) + ");"

@@ -1,9 +1,12 @@
 package dev.winback.web;
 
+import static dev.winback.testing.Customers.leftBecauseOf;
 import static dev.winback.testing.Customers.lost;
+import static dev.winback.testing.Customers.worth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winback.model.EventType;
+import dev.winback.model.ExitCategory;
 import dev.winback.model.LinkPurpose;
 import dev.winback.model.PlanStatus;
 import dev.winback.model.StepKind;
@@ -50,8 +53,11 @@ class CustomerPagesBrowserTest {
   private Site site;
   private Browser browser;
 
+  private String testName = "page";
+
   @BeforeEach
-  void start() throws Exception {
+  void start(org.junit.jupiter.api.TestInfo test) throws Exception {
+    testName = test.getTestMethod().map(m -> m.getName()).orElse("page");
     site = new Site();
     browser = Browser.launch(dir);
   }
@@ -115,14 +121,19 @@ class CustomerPagesBrowserTest {
 
   @Test
   void aPersonComesBackWithOneClickAndThePlanEndsWonBack() {
-    site.start(lost("c2").locale(Locale.GERMAN).build());
+    site.start(leftBecauseOf("c2", ExitCategory.PRICE)
+        .value(worth("80.00"))
+        .locale(Locale.GERMAN)
+        .build());
 
     browser.open(site.link(LinkPurpose.COME_BACK, "c2"));
     assertReadableOnAPhone("de");
+    assertThat(browser.text())
+        .contains("Ihr Angebot:", "Gültig bis", "Ihre Daten und Einstellungen");
     assertThat(site.plan("c2").status()).isEqualTo(PlanStatus.ACTIVE);
     browser.clickAndWait("button[type=submit]");
 
-    assertThat(browser.text()).contains("Sie sind wieder da");
+    assertThat(browser.text()).contains("Sie sind wieder da", "Ihr Angebot ist aktiv:");
     assertThat(site.plan("c2").status()).isEqualTo(PlanStatus.WON_BACK);
   }
 
@@ -157,7 +168,13 @@ class CustomerPagesBrowserTest {
     assertThat(site.plan("c4").status()).isEqualTo(PlanStatus.ACTIVE);
   }
 
+  /** Checks the page a person sees, and keeps a picture of it in target/screenshots for people to look at. */
   private void assertReadableOnAPhone(String language) {
+    try {
+      browser.screenshot(Path.of("target", "screenshots", testName + ".png"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     assertThat(browser.eval("document.documentElement.lang")).isEqualTo(language);
     assertThat(browser.eval("window.innerWidth")).isEqualTo("375");
     assertThat(Integer.parseInt(browser.eval("document.documentElement.scrollWidth")))
