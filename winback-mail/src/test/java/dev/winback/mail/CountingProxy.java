@@ -59,6 +59,30 @@ final class CountingProxy implements AutoCloseable {
     return open.get();
   }
 
+  /**
+   * Waits until the given number of sessions are open at once, at most the timeout.
+   *
+   * @param sessions how many
+   * @param timeout how long to wait at most
+   * @return whether they were
+   */
+  synchronized boolean awaitOpen(int sessions, java.time.Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (open.get() != sessions) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  private synchronized void changed() {
+    notifyAll();
+  }
+
   /** The most sessions ever open at once. */
   int peak() {
     return peak.get();
@@ -88,6 +112,7 @@ final class CountingProxy implements AutoCloseable {
       if (now >= holdUntilOpen) {
         greetings.countDown();
       }
+      changed();
       Thread session = new Thread(() -> relay(client), "counting-proxy-session");
       session.setDaemon(true);
       session.start();
@@ -99,6 +124,7 @@ final class CountingProxy implements AutoCloseable {
     Runnable ended = () -> {
       if (counted.getAndSet(false)) {
         open.decrementAndGet();
+        changed();
       }
     };
     try (client;

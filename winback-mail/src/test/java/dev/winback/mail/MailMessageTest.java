@@ -7,7 +7,6 @@ import static dev.winback.testing.Customers.lost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.winback.model.Channel;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.StepKind;
@@ -28,8 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What arrives at a real SMTP server (GreenMail, in-process), parsed back and checked. */
 class MailMessageTest {
   @RegisterExtension
-  static final GreenMailExtension GREEN_MAIL =
-      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+  static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(GreenMailSetups.smtp());
 
   private static final LostCustomer ANNA =
       lost("anna").displayName("Anna Müller").build();

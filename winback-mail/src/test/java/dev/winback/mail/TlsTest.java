@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.winback.model.Channel;
 import dev.winback.model.StepKind;
 import dev.winback.spi.StepResult;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TlsTest {
   @RegisterExtension
-  static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(
-      new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort()});
+  static final GreenMailExtension GREEN_MAIL =
+      new GreenMailExtension(new ServerSetup[] {GreenMailSetups.smtp(), GreenMailSetups.smtps()});
 
   private static StepResult sendWith(SmtpSecurity security, int port) {
     return MailStrategy.builder()
