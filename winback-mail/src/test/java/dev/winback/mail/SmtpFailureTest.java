@@ -109,4 +109,31 @@ class SmtpFailureTest {
       assertThat(server.messagesAccepted()).isEqualTo(1);
     }
   }
+
+  @Test
+  void nothingWrittenToTheLogsNamesTheCustomer() throws Exception {
+    LostCustomer named = lost("carla").displayName("Carla Fernández").build();
+    java.io.PrintStream out = System.out;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    String logged;
+    System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    try (ScriptedSmtpServer refusing =
+            ScriptedSmtpServer.answeringRcptWith("550 5.1.1 <carla@example.com> unknown");
+        ScriptedSmtpServer accepting = ScriptedSmtpServer.answeringRcptWith("250 OK")) {
+      logged = dev.winback.testing.CapturedLog.during(() -> {
+        for (ScriptedSmtpServer server : java.util.List.of(refusing, accepting)) {
+          mailTo(server.port())
+              .security(SmtpSecurity.NONE)
+              .build()
+              .reEngage(step(named, 0, StepKind.RE_ENGAGEMENT, Channel.EMAIL));
+        }
+      });
+    } finally {
+      System.setOut(out);
+    }
+
+    assertThat(logged + printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain(
+            "carla@example.com", "Carla", "Fernández", TestComposer.SUBJECT, "Gutschein");
+  }
 }
