@@ -124,6 +124,41 @@ class CustomerLinksTest {
   }
 
   @Test
+  void answersSentAtOnceToOneSurveyLinkRecordOneAnswer() throws Exception {
+    String survey = token(firstMessage().links().survey().orElseThrow());
+    int answers = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(answers);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Boolean>> outcomes = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < answers; i++) {
+        outcomes.add(pool.submit(() -> {
+          start.await();
+          try {
+            winBack.links().answerSurvey(survey, feedback("It was too expensive"), true);
+            return true;
+          } catch (TokenRejectedException e) {
+            assertThat(e.reason()).isEqualTo(Reason.ALREADY_USED);
+            return false;
+          }
+        }));
+      }
+      start.countDown();
+      int recorded = 0;
+      for (java.util.concurrent.Future<Boolean> outcome : outcomes) {
+        recorded += outcome.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(recorded).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(winBack.history("c1"))
+        .filteredOn(e -> e.type() == EventType.FEEDBACK_RECORDED)
+        .hasSize(1);
+  }
+
+  @Test
   void aSurveyAnswerThatAsksUsNotToKeepInTouchOptsOut() {
     String survey = token(firstMessage().links().survey().orElseThrow());
 
