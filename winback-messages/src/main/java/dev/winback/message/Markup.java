@@ -32,7 +32,7 @@ final class Markup {
         out.add("{{" + wrapped.group(1) + wrapped.group(2) + "}}" + textLine(wrapped.group(3))
             + "\n\n{{/" + wrapped.group(2) + "}}");
       } else {
-        out.add(textLine(paragraph) + "\n\n");
+        out.add(textLine(paragraph) + (LINK_MARK.matcher(paragraph).matches() ? "" : "\n\n"));
       }
     }
     return String.join("", out).strip() + "\n";
@@ -72,7 +72,9 @@ final class Markup {
   private static String textLine(String paragraph) {
     Matcher only = LINK_MARK.matcher(paragraph);
     if (only.matches()) {
-      return "{{#" + only.group(2) + "}}" + only.group(1) + ":\n{{" + only.group(2) + "}}{{/"
+      // the spacing goes inside the section: Mustache drops the line break after a section closing
+      // a line
+      return "{{#" + only.group(2) + "}}" + only.group(1) + ":\n{{" + only.group(2) + "}}\n\n{{/"
           + only.group(2) + "}}";
     }
     return LINK_MARK

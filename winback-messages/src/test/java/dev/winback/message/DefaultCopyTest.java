@@ -149,7 +149,9 @@ class DefaultCopyTest {
         .contains("Was Ihnen bleibt: Ihr Bestellverlauf und Ihre Merklisten.")
         .contains("Wir bewahren Ihre Daten 2 Jahre lang auf")
         .contains("als Gast anmelden")
-        .contains("Die Tür steht offen:\nhttps://example.com/winback/come-back?token=");
+        .contains(
+            "Die Tür steht offen:\nhttps://example.com/winback/come-back?token=sample-de-unknown-consumer"
+                + "\n\nWir wünschen Ihnen alles Gute.");
     assertThat(goodbye.marketing()).isFalse();
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -53,8 +54,41 @@ class GalleryBrowserTest {
   @ValueSource(ints = {375, 1280})
   void everyMessageFitsTheWidthAndEveryLinkIsWellFormed(int width, @TempDir Path dir)
       throws Exception {
+    int[] values = probe(Gallery.render(Templates.defaults()), width, dir);
+
+    assertThat(values[0]).as("the viewport width").isEqualTo(width);
+    assertThat(values[1]).as("page width (no horizontal scrolling)").isLessThanOrEqualTo(width);
+    assertThat(values[2]).as("rightmost edge of any element").isLessThanOrEqualTo(width);
+    assertThat(values[3]).as("messages shown").isGreaterThanOrEqualTo(4 * 35);
+    assertThat(values[4]).as("links in the messages").isGreaterThanOrEqualTo(values[3] * 2);
+    assertThat(values[5]).as("links that are not absolute http(s) URLs").isZero();
+    assertThat(values[6]).as("links without a label").isZero();
+    assertThat(values[7]).as("language links").isEqualTo(4);
+    assertThat(values[8]).as("language links to nowhere").isZero();
+    assertThat(values[10]).as("images without alt text").isZero();
+  }
+
+  @Test
+  void theProbeSeesAWideMessageARelativeLinkAndAnImageWithoutAltText(@TempDir Path dir)
+      throws Exception {
+    MessageComposer careless = context -> new ComposedMessage(
+        "Wide",
+        "Wide",
+        "<div style=\"width:900px\">wide</div><a href=\"/come-back\">back</a><img src=\"logo.png\">",
+        Locale.ENGLISH,
+        List.of("careless"),
+        false,
+        Optional.empty());
+
+    int[] values = probe(Gallery.render(careless), 375, dir);
+
+    assertThat(values[1]).as("page width").isGreaterThan(375);
+    assertThat(values[5]).as("links that are not absolute http(s) URLs").isPositive();
+    assertThat(values[10]).as("images without alt text").isPositive();
+  }
+
+  private static int[] probe(String gallery, int width, Path dir) throws Exception {
     Path chromium = browser();
-    String gallery = Gallery.render(Templates.defaults());
     String probed = gallery.replace("</body>", PROBE + "</body>");
     Path page = dir.resolve("frame.html");
     Files.writeString(
@@ -73,18 +107,7 @@ class GalleryBrowserTest {
 
     Matcher probe = Pattern.compile("data-probe=\"([0-9,]+)\"").matcher(dom);
     assertThat(probe.find()).as("the probe ran in the browser").isTrue();
-    int[] values =
-        Stream.of(probe.group(1).split(",")).mapToInt(Integer::parseInt).toArray();
-    assertThat(values[0]).as("the viewport width").isEqualTo(width);
-    assertThat(values[1]).as("page width (no horizontal scrolling)").isLessThanOrEqualTo(width);
-    assertThat(values[2]).as("rightmost edge of any element").isLessThanOrEqualTo(width);
-    assertThat(values[3]).as("messages shown").isGreaterThanOrEqualTo(4 * 35);
-    assertThat(values[4]).as("links in the messages").isGreaterThanOrEqualTo(values[3] * 2);
-    assertThat(values[5]).as("links that are not absolute http(s) URLs").isZero();
-    assertThat(values[6]).as("links without a label").isZero();
-    assertThat(values[7]).as("language links").isEqualTo(4);
-    assertThat(values[8]).as("language links to nowhere").isZero();
-    assertThat(values[10]).as("images without alt text").isZero();
+    return Stream.of(probe.group(1).split(",")).mapToInt(Integer::parseInt).toArray();
   }
 
   @Test
