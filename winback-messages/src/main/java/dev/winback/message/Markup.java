@@ -12,6 +12,13 @@ import java.util.regex.Pattern;
  * ({@code {{#feedback}}...{{/feedback}}}) disappears with its spacing when the field is absent.
  */
 final class Markup {
+  /**
+   * Separates paragraphs in the plain text until it is rendered, then becomes a blank line: mustache.java drops a
+   * line break after some tags standing at the end of a line (a section closed right before a field), which would
+   * glue paragraphs together.
+   */
+  static final String BREAK = "\u2029";
+
   static final String PARAGRAPH = "margin:0 0 16px 0;";
   static final String LINK = "color:#1a56a6;text-decoration:underline;overflow-wrap:anywhere;";
   static final String BUTTON =
@@ -30,9 +37,9 @@ final class Markup {
       Matcher wrapped = WRAPPED.matcher(paragraph);
       if (wrapped.matches() && !wrapped.group(3).contains("{{/" + wrapped.group(2) + "}}")) {
         out.add("{{" + wrapped.group(1) + wrapped.group(2) + "}}" + textLine(wrapped.group(3))
-            + "\n\n{{/" + wrapped.group(2) + "}}");
+            + BREAK + "{{/" + wrapped.group(2) + "}}");
       } else {
-        out.add(textLine(paragraph) + (LINK_MARK.matcher(paragraph).matches() ? "" : "\n\n"));
+        out.add(textLine(paragraph) + (LINK_MARK.matcher(paragraph).matches() ? "" : BREAK));
       }
     }
     return String.join("", out).strip() + "\n";

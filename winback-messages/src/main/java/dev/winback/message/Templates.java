@@ -109,7 +109,7 @@ public final class Templates implements MessageComposer {
         leadScope = scope;
       }
       ids.add(template.source().id());
-      texts.add(template.text().render(scope).strip());
+      texts.add(template.text().render(scope).replace(Markup.BREAK, "\n\n").strip());
       html.append(template.html().render(scope));
       marketing |= Lint.MARKETING.contains(part.kind()) || part.offer().isPresent();
     }

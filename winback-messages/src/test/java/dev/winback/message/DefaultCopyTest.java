@@ -129,6 +129,16 @@ class DefaultCopyTest {
   }
 
   @Test
+  void paragraphsStayApartWhenTheSectionBetweenThemIsEmpty() {
+    ComposedMessage thanks = TEMPLATES.compose(Samples.context(
+        Locale.ENGLISH, Situation.PRICE, Audience.CONSUMER, List.of(StepKind.THANK_YOU)));
+
+    assertThat(thanks.text())
+        .contains("working through what they tell us.\n\nWe would love to have you back one day")
+        .doesNotContain("To say thank you");
+  }
+
+  @Test
   void theApologyTakesResponsibilityAndQuotesWhatTheyToldUs() {
     ComposedMessage apology = TEMPLATES.compose(Samples.context(
         Locale.ENGLISH, Situation.OUR_FAULT, Audience.CONSUMER, List.of(StepKind.APOLOGY)));
