@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The default copy of one language, read from {@code copy/<language>.txt} beside this class: {@code @phrase key =
- * value} lines (the small words the merge fields are built from), the layout ({@code @layout text} and
+ * value} lines (the small words the merge fields are built from, and {@code colon}, the colon after a link's
+ * label in plain text), the layout ({@code @layout text} and
  * {@code @layout html} blocks, in Mustache) and templates ({@code === id}, a {@code subject:} line, then the body in
  * {@link Markup}). Lines starting with {@code #} are comments.
  */
@@ -52,7 +53,7 @@ record CopyFile(String language, List<Source> sources, Map<String, String> phras
                 language,
                 Source.ANY_BRAND,
                 subject,
-                Markup.text(body.toString()),
+                Markup.text(body.toString(), phrases.getOrDefault("colon", ":")),
                 Markup.html(body.toString())));
         }
         block = "";

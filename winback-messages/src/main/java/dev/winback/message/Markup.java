@@ -31,15 +31,15 @@ final class Markup {
 
   private Markup() {}
 
-  static String text(String body) {
+  static String text(String body, String colon) {
     List<String> out = new ArrayList<>();
     for (String paragraph : paragraphs(body)) {
       Matcher wrapped = WRAPPED.matcher(paragraph);
       if (wrapped.matches() && !wrapped.group(3).contains("{{/" + wrapped.group(2) + "}}")) {
-        out.add("{{" + wrapped.group(1) + wrapped.group(2) + "}}" + textLine(wrapped.group(3))
-            + BREAK + "{{/" + wrapped.group(2) + "}}");
+        out.add("{{" + wrapped.group(1) + wrapped.group(2) + "}}"
+            + textLine(wrapped.group(3), colon) + BREAK + "{{/" + wrapped.group(2) + "}}");
       } else {
-        out.add(textLine(paragraph) + (LINK_MARK.matcher(paragraph).matches() ? "" : BREAK));
+        out.add(textLine(paragraph, colon) + (LINK_MARK.matcher(paragraph).matches() ? "" : BREAK));
       }
     }
     return String.join("", out).strip() + "\n";
@@ -76,13 +76,13 @@ final class Markup {
     return paragraphs;
   }
 
-  private static String textLine(String paragraph) {
+  private static String textLine(String paragraph, String colon) {
     Matcher only = LINK_MARK.matcher(paragraph);
     if (only.matches()) {
       // the spacing goes inside the section: Mustache drops the line break after a section closing
       // a line
-      return "{{#" + only.group(2) + "}}" + only.group(1) + ":\n{{" + only.group(2) + "}}\n\n{{/"
-          + only.group(2) + "}}";
+      return "{{#" + only.group(2) + "}}" + only.group(1) + colon + "\n{{" + only.group(2)
+          + "}}\n\n{{/" + only.group(2) + "}}";
     }
     return LINK_MARK
         .matcher(paragraph)

@@ -48,6 +48,9 @@ final class MergeFields {
   /** Every field the layout may name: a part's fields, and the parts themselves, the subject and the language. */
   static final Set<String> LAYOUT_FIELDS = union(PART_FIELDS, Set.of("parts", "subject", "lang"));
 
+  /** Fields said once in a message of several parts: the later parts leave them out. */
+  static final List<String> ONCE = List.of("feedback", "changed");
+
   private static final int MAX_FEEDBACK = 400;
 
   private MergeFields() {}

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The stock {@link MessageComposer}: the default copy in English, German, French and Spanish, with any template
@@ -25,7 +27,7 @@ import java.util.Optional;
  * {@code kind.situation}, {@code kind.default.audience}, {@code kind.default}, the brand's template before the one
  * for every brand. The brand is the customer attribute {@code brand}. The parts go in order into the layout
  * (greeting, parts, sign-off, and a footer with what they keep, the way back and the unsubscribe link); the subject
- * is the lead part's.
+ * is the lead part's. What they told us and what changed are said once, by the first part that says them.
  *
  * <p>The message is {@linkplain ComposedMessage#marketing() marketing} when any part promotes something: an
  * incentive offer, a re-engagement, a second-chance ask, a follow-up, or any part with an offer. Apologies,
@@ -99,16 +101,23 @@ public final class Templates implements MessageComposer {
     String subject = "";
     Map<String, Object> leadScope = Map.of();
     boolean marketing = false;
+    Set<String> said = new HashSet<>();
     for (PlanStep part : context.parts()) {
       Template template = catalog
           .resolve(Template.chain(part.kind(), situation, audience), locales, brand)
           .orElseThrow(() -> new IllegalStateException("no template for " + part.kind()));
       Map<String, Object> scope = MergeFields.of(context, part, settings);
+      scope.keySet().removeAll(said);
       if (ids.isEmpty()) {
         subject = template.subject().render(scope).strip().replaceAll("\\s+", " ");
         leadScope = scope;
       }
       ids.add(template.source().id());
+      for (String once : MergeFields.ONCE) {
+        if (template.text().names(once)) {
+          said.add(once);
+        }
+      }
       texts.add(template.text().render(scope).replace(Markup.BREAK, "\n\n").strip());
       html.append(template.html().render(scope));
       marketing |= Lint.MARKETING.contains(part.kind()) || part.offer().isPresent();

@@ -72,6 +72,10 @@ class ComposerTest {
         .isLessThan(
             message.text().indexOf("We would like to make it up to you: 20% off for 3 months"));
     assertThat(message.html()).containsOnlyOnce("<!DOCTYPE html>").contains("April 30, 2026");
+    assertThat(message.text())
+        .as("what changed and their words are said once, in the lead part")
+        .containsOnlyOnce("We have read every answer like yours")
+        .containsOnlyOnce("The delivery was late twice");
     assertThat(message.marketing()).isTrue();
   }
 
@@ -212,7 +216,7 @@ class ComposerTest {
         context(Locale.ENGLISH, Situation.PRICE, Audience.CONSUMER, StepKind.THANK_YOU));
 
     assertThat(fixed.text())
-        .contains("so that it does not happen again: Every delivery is now tracked to your door.")
+        .contains("so that it does not happen again. Every delivery is now tracked to your door.")
         .contains("Warm regards,\nAcme Groceries");
     assertThat(otherReason.text()).contains("We have read every answer like yours");
   }
