@@ -31,9 +31,10 @@ public final class CustomerLinks {
   }
 
   /**
-   * Records the customer's answer to the exit survey and uses the link up, both or neither: the feedback is
-   * classified and the plan revised as {@link WinBack#recordFeedback} does; when they ask us not to keep in touch,
-   * they are opted out as well.
+   * Records the customer's answer to the exit survey, then uses the link up: the feedback is classified and the plan
+   * revised as {@link WinBack#recordFeedback} does; when they ask us not to keep in touch, they are opted out as
+   * well. Answers to one link are taken one at a time, so two sent at once record one answer; a link is used up
+   * only once its answer is recorded.
    *
    * @param token the survey link's token
    * @param feedback what they told us

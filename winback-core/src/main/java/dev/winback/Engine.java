@@ -26,7 +26,13 @@ final class Engine {
         config.defaultZone());
     this.decisions = new Decisions(
         config.clock(), writer, chooser, config.suppressionList(), config.classifier());
-    this.tokens = new TokenDesk(config.clock(), writer, config.tokens(), config.playbook());
+    this.tokens = new TokenDesk(
+        config.clock(),
+        writer,
+        config.tokens(),
+        config.customerPages(),
+        config.playbook(),
+        decisions);
     this.data =
         new CustomerData(config.clock(), writer, config.suppressionList(), config.playbook());
     this.calls = new StrategyCalls(

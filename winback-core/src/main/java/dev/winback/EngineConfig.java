@@ -8,6 +8,7 @@ import dev.winback.spi.PlanStore;
 import dev.winback.spi.ReasonClassifier;
 import dev.winback.spi.SuppressionList;
 import dev.winback.spi.WinBackListener;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -31,6 +32,7 @@ record EngineConfig(
     SuppressionList suppressionList,
     ContactPolicy contactPolicy,
     Optional<ReactivationTokens> tokens,
+    Optional<URI> customerPages,
     Optional<Experiment> experiment,
     String nodeId,
     Duration lease,

@@ -85,6 +85,7 @@ final class Erasure {
 
   private static final java.util.Set<EventType> HOST_TEXT = java.util.EnumSet.of(
       EventType.STEP_DONE,
+      EventType.STEP_CARRIED,
       EventType.STEP_SKIPPED,
       EventType.STEP_FAILED,
       EventType.STEP_RETRY_SCHEDULED,

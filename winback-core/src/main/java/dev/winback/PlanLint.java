@@ -341,8 +341,21 @@ public final class PlanLint {
         caps.add(reasonCap.cap());
       }
     }
-    List<Instant> times =
-        contacts.stream().map(s -> s.completedAt().orElse(s.dueAt())).sorted().toList();
+    List<Instant> times = new ArrayList<>(contacts.size());
+    Optional<PlanStep> lead = Optional.empty();
+    for (PlanStep step : contacts) {
+      Instant at = step.completedAt().orElse(step.dueAt());
+      boolean rides = lead.isPresent()
+          && !rules.combineWithin().isZero()
+          && step.channel() == lead.get().channel()
+          && !at.isAfter(
+              lead.get().completedAt().orElse(lead.get().dueAt()).plus(rules.combineWithin()));
+      if (!rides) { // a step riding in the lead's message is no contact of its own
+        lead = Optional.of(step);
+        times.add(at);
+      }
+    }
+    times.sort(null);
     for (FrequencyCap cap : caps) {
       for (int i = 0; i < times.size(); i++) {
         int inWindow = 0;

@@ -1,5 +1,6 @@
 package dev.winback;
 
+import dev.winback.model.LinkPurpose;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -22,14 +23,19 @@ import org.jspecify.annotations.Nullable;
  * id and its expiry; what it stands for (customer, plan, offer) stays in the {@link dev.winback.spi.PlanStore}, and
  * {@link WinBack#redeem(String)} consumes it exactly once.
  *
- * <p>Token form: {@code wb1.<keyId>.<base64url(id, expiry)>.<base64url(signature)>}. Signatures are compared in
- * constant time. Immutable and thread-safe once built.
+ * <p>Token form: {@code wb2.<keyId>.<base64url(id, expiry, purpose)>.<base64url(signature)>}: a token is signed
+ * for one {@link LinkPurpose} (survey, come back, unsubscribe) and honoured for that purpose only. Tokens of the
+ * earlier form {@code wb1}, without a purpose, are come-back tokens. Signatures are compared in constant time. Immutable and thread-safe once built.
  */
 public final class ReactivationTokens {
-  private static final String VERSION = "wb1";
+  private static final String VERSION = "wb2";
+  /** Tokens before links had purposes: come-back tokens, still honoured until they expire. */
+  private static final String VERSION_1 = "wb1";
+
   private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
   private static final int MAX_LENGTH = 256;
   private static final int ID_BYTES = 16;
+  private static final LinkPurpose[] PURPOSES = LinkPurpose.values();
 
   private final Map<String, SecretKeySpec> keys;
   private final String activeKey;
@@ -60,25 +66,32 @@ public final class ReactivationTokens {
     return validFor;
   }
 
-  /** A token just issued: its string and the id and expiry it carries. */
-  record Issued(String token, String tokenId, Instant expiresAt) {}
+  /** A token just issued: its string and the id, expiry and purpose it carries. */
+  record Issued(String token, String tokenId, Instant expiresAt, LinkPurpose purpose) {}
 
   /** What a genuine token carries. */
-  record Verified(String tokenId, Instant expiresAt) {}
+  record Verified(String tokenId, Instant expiresAt, LinkPurpose purpose) {}
 
   Issued issue(Instant now) {
+    return issue(now, LinkPurpose.COME_BACK);
+  }
+
+  Issued issue(Instant now, LinkPurpose purpose) {
     byte[] id = new byte[ID_BYTES];
     random.nextBytes(id);
     Instant expiresAt = now.plus(validFor);
-    ByteBuffer payload =
-        ByteBuffer.allocate(ID_BYTES + Long.BYTES).put(id).putLong(expiresAt.getEpochSecond());
+    ByteBuffer payload = ByteBuffer.allocate(ID_BYTES + Long.BYTES + 1)
+        .put(id)
+        .putLong(expiresAt.getEpochSecond())
+        .put((byte) purpose.ordinal());
     String body = VERSION + "." + activeKey + "." + encode(payload.array());
     String token =
         body + "." + encode(sign(java.util.Objects.requireNonNull(keys.get(activeKey)), body));
     return new Issued(
         token,
         java.util.HexFormat.of().formatHex(id),
-        Instant.ofEpochSecond(expiresAt.getEpochSecond()));
+        Instant.ofEpochSecond(expiresAt.getEpochSecond()),
+        purpose);
   }
 
   Verified verify(String token, Instant now) {
@@ -87,14 +100,15 @@ public final class ReactivationTokens {
     }
     String[] parts = token.split("\\.", -1);
     if (parts.length != 4
-        || !parts[0].equals(VERSION)
+        || !(parts[0].equals(VERSION) || parts[0].equals(VERSION_1))
         || !KEY_ID.matcher(parts[1]).matches()) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
     }
+    boolean purposeful = parts[0].equals(VERSION);
     byte[] payload = decode(parts[2]);
     byte[] signature = decode(parts[3]);
     if (payload == null
-        || payload.length != ID_BYTES + Long.BYTES
+        || payload.length != ID_BYTES + Long.BYTES + (purposeful ? 1 : 0)
         || signature == null
         || signature.length != 32) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
@@ -111,10 +125,18 @@ public final class ReactivationTokens {
     byte[] id = new byte[ID_BYTES];
     buffer.get(id);
     Instant expiresAt = Instant.ofEpochSecond(buffer.getLong());
+    LinkPurpose purpose = LinkPurpose.COME_BACK;
+    if (purposeful) {
+      int ordinal = buffer.get();
+      if (ordinal < 0 || ordinal >= PURPOSES.length) {
+        throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
+      }
+      purpose = PURPOSES[ordinal];
+    }
     if (!now.isBefore(expiresAt)) {
       throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
     }
-    return new Verified(java.util.HexFormat.of().formatHex(id), expiresAt);
+    return new Verified(java.util.HexFormat.of().formatHex(id), expiresAt, purpose);
   }
 
   private static byte[] sign(SecretKeySpec key, String body) {

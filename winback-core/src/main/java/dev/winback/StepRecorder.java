@@ -7,6 +7,7 @@ import dev.winback.internal.OfferFit;
 import dev.winback.internal.PlanEdit;
 import dev.winback.internal.StepTransitions;
 import dev.winback.model.EventType;
+import dev.winback.model.LinkPurpose;
 import dev.winback.model.PlanStep;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
@@ -44,10 +45,11 @@ final class StepRecorder {
       Instant at,
       Optional<StepResult> result,
       Optional<OfferFit.Fitted> offerCheck,
-      Optional<Instant> linkValidUntil) {
+      List<ReactivationTokens.Issued> links,
+      List<Carried> carried) {
 
     Sending(ContactResolver.Resolution resolution, Instant at, Optional<StepResult> result) {
-      this(resolution, at, result, Optional.empty(), Optional.empty());
+      this(resolution, at, result, Optional.empty(), List.of(), List.of());
     }
 
     /** The step as sent: on the channel the contact check chose, with its offer as the last check sized it. */
@@ -67,14 +69,46 @@ final class StepRecorder {
               step.kind() + " checked before the send: " + check.detail()));
     }
 
-    /** Journals the come-back link issued with the step, if any. */
+    /** Journals the links issued with the step, if any. */
     void journalLink(PlanEdit edit, PlanStep step) {
-      linkValidUntil.ifPresent(until -> edit.event(
-          EventType.TOKEN_ISSUED,
-          step,
-          "reactivation token issued with the " + step.kind() + ", valid until " + until));
+      for (ReactivationTokens.Issued link : links) {
+        edit.event(
+            EventType.TOKEN_ISSUED,
+            step,
+            (link.purpose() == LinkPurpose.COME_BACK
+                    ? "reactivation token"
+                    : link.purpose().path() + " link")
+                + " issued with the " + step.kind() + ", valid until " + link.expiresAt());
+      }
+    }
+
+    /**
+     * Records the steps that rode in the message as done, each with its own event, once the message was sent; a
+     * message not sent leaves them pending, to go out later.
+     */
+    void journalCarried(PlanEdit edit, PlanStep lead, StepResult result) {
+      if (!(result instanceof StepResult.Sent sent)) {
+        return;
+      }
+      for (Carried part : carried) {
+        part.offerCheck()
+            .filter(check -> check.offer().isPresent())
+            .ifPresent(check -> edit.event(
+                EventType.OFFER_SIZED,
+                part.step(),
+                part.step().kind() + " checked before the send: " + check.detail()));
+        edit.finish(
+            part.step(),
+            StepStatus.DONE,
+            "carried in the message of step " + lead.index()
+                + sent.reference().map(ref -> ", reference " + ref).orElse(""),
+            EventType.STEP_CARRIED);
+      }
     }
   }
+
+  /** A step that rides in another step's message, as its last check left it (channel, sized offer). */
+  record Carried(PlanStep step, Optional<OfferFit.Fitted> offerCheck) {}
 
   /** A step that ran (or was stopped at its last check), with the change that records it. */
   record Ran(

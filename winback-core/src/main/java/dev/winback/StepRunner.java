@@ -3,11 +3,13 @@ package dev.winback;
 import dev.winback.internal.ClaimMode;
 import dev.winback.internal.ContactResolver;
 import dev.winback.internal.HostFailures;
+import dev.winback.internal.MessageParts;
 import dev.winback.internal.OfferFit;
 import dev.winback.internal.PlanEdit;
 import dev.winback.internal.SendScope;
 import dev.winback.internal.StepTransitions;
 import dev.winback.internal.StrategyCalls;
+import dev.winback.model.Channel;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.PlanStep;
 import dev.winback.model.Playbook;
@@ -28,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 final class StepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
-
-  /** The steps that carry the customer's way back: a fresh come-back link when the engine has tokens. */
-  private static final Set<StepKind> WAYS_BACK =
-      EnumSet.of(StepKind.GRACEFUL_GOODBYE, StepKind.SECOND_CHANCE_ASK);
 
   private final Clock clock;
   private final PlanWriter writer;
@@ -233,8 +230,9 @@ final class StepRunner {
           Optional.empty());
     }
     ContactResolver.Resolution resolution;
+    Optional<Suppression> listed;
     try {
-      Optional<Suppression> listed = suppressionList.lookup(customer);
+      listed = suppressionList.lookup(customer);
       resolution = ContactResolver.resolve(
           contactPolicy,
           new ContactRequest(
@@ -263,9 +261,7 @@ final class StepRunner {
     if (resolution.stop().isPresent() || resolution.at().isAfter(at)) {
       return new StepRecorder.Sending(resolution, at, Optional.empty());
     }
-    PlanStep sending = resolution.channel() == step.channel()
-        ? step
-        : PlanStep.builder().from(step).channel(resolution.channel()).build();
+    PlanStep sending = onChannel(step, resolution.channel());
     // the cap again, by the customer's value and the playbook now: an offer never goes out above it
     Optional<OfferFit.Fitted> offerCheck =
         sending.offer().map(offer -> OfferFit.fit(offer, customer, playbook.offerSizing()));
@@ -277,26 +273,31 @@ final class StepRunner {
             Optional.of(StepResult.skipped(
                 "checked before the send: " + offerCheck.get().detail())),
             offerCheck,
-            Optional.empty());
+            List.of(),
+            List.of());
       }
       sending =
           PlanStep.builder().from(sending).offer(offerCheck.get().offer().get()).build();
     }
-    Optional<ReactivationTokens.Issued> link;
+    List<StepRecorder.Carried> carried =
+        carried(plan, step, resolution.channel(), listed, history, playbook, at);
+    List<PlanStep> parts = new ArrayList<>(1 + carried.size());
+    parts.add(sending);
+    carried.forEach(part -> parts.add(part.step()));
+    TokenDesk.SendLinks links;
     try {
-      link = WAYS_BACK.contains(step.kind()) ? tokens.issueForSend(plan, at) : Optional.empty();
+      links = tokens.linksForSend(plan, parts, at);
     } catch (RuntimeException e) {
       HostFailures.log(
           LOG,
-          "Issuing the come-back link of " + step.kind() + " step " + step.index() + " of plan "
-              + plan.id(),
+          "Issuing the links of " + step.kind() + " step " + step.index() + " of plan " + plan.id(),
           step.channel(),
           e);
       return new StepRecorder.Sending(
           resolution,
           at,
           Optional.of(StepResult.failed(
-              "the come-back link could not be issued: " + e.getClass().getName())));
+              "the message's links could not be issued: " + e.getClass().getName())));
     }
     StepContext context = new StepContext(
         customer,
@@ -306,13 +307,67 @@ final class StepRunner {
         sending.attempts(),
         at,
         customer.exitTerms().orElse(playbook.exitTerms()),
-        link.map(ReactivationTokens.Issued::token));
+        links.comeBackToken(),
+        parts,
+        links.links());
     return new StepRecorder.Sending(
-        resolution,
-        at,
-        Optional.of(calls.call(context)),
-        offerCheck,
-        link.map(ReactivationTokens.Issued::expiresAt));
+        resolution, at, Optional.of(calls.call(context)), offerCheck, links.issued(), carried);
+  }
+
+  /**
+   * The steps that ride in the lead's message, one contact: the candidates in plan order, each passing its own last
+   * check (consent for its purpose, caps, quiet hours, the lead's channel, its offer's cap) by the clock now; the
+   * first that does not pass, and every one after it, waits to go out on its own.
+   */
+  private List<StepRecorder.Carried> carried(
+      WinBackPlan plan,
+      PlanStep lead,
+      Channel channel,
+      Optional<Suppression> listed,
+      List<ContactRecord> history,
+      Playbook playbook,
+      Instant at) {
+    List<StepRecorder.Carried> carried = new ArrayList<>();
+    for (PlanStep candidate :
+        MessageParts.candidates(plan, lead, playbook.contactRules().combineWithin())) {
+      ContactResolver.Resolution check;
+      try {
+        check = ContactResolver.resolve(
+            contactPolicy,
+            new ContactRequest(
+                plan.customer(),
+                plan.id(),
+                candidate.kind(),
+                candidate.channel(),
+                at,
+                history,
+                listed,
+                playbook.contactRules(),
+                chooser.defaultZone()));
+      } catch (RuntimeException e) {
+        break; // it goes alone later, where a failing check is retried and journalled
+      }
+      if (check.stop().isPresent() || check.at().isAfter(at) || check.channel() != channel) {
+        break;
+      }
+      PlanStep part = onChannel(candidate, channel);
+      Optional<OfferFit.Fitted> fit =
+          part.offer().map(offer -> OfferFit.fit(offer, plan.customer(), playbook.offerSizing()));
+      if (fit.isPresent()) {
+        if (fit.get().offer().isEmpty()) {
+          break;
+        }
+        part = PlanStep.builder().from(part).offer(fit.get().offer().get()).build();
+      }
+      carried.add(new StepRecorder.Carried(part, fit));
+    }
+    return carried;
+  }
+
+  private static PlanStep onChannel(PlanStep step, Channel channel) {
+    return step.channel() == channel
+        ? step
+        : PlanStep.builder().from(step).channel(channel).build();
   }
 
   /** The change that records what became of a step. */
@@ -330,6 +385,8 @@ final class StepRunner {
     sending.journalOffer(edit, sent);
     sending.journalLink(edit, sent);
     StepTransitions.complete(edit, sent, sending.result().get(), chooser.playbookOf(running));
+    sending.journalCarried(edit, sent, sending.result().get());
+    edit.endIfNothingLeft();
     return edit.build();
   }
 }

@@ -13,6 +13,7 @@ import dev.winback.spi.ReEngagementStrategy;
 import dev.winback.spi.ReasonClassifier;
 import dev.winback.spi.SuppressionList;
 import dev.winback.spi.WinBackListener;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -47,6 +48,7 @@ public final class WinBackBuilder {
   private @Nullable SuppressionList suppressionList;
   private @Nullable ContactPolicy contactPolicy;
   private @Nullable ReactivationTokens tokens;
+  private @Nullable URI customerPages;
   private @Nullable Experiment experiment;
   private @Nullable String nodeId;
   private @Nullable Duration lease;
@@ -225,6 +227,29 @@ public final class WinBackBuilder {
   }
 
   /**
+   * Sets where the customer pages are mounted (see {@code winback-web}): every message then carries signed,
+   * expiring links to them, each bound to its purpose: {@code <base>/survey}, {@code <base>/come-back} and
+   * {@code <base>/unsubscribe}, answered through {@link WinBack#links()}. Needs {@link #reactivationTokens}.
+   *
+   * @param base the pages' absolute http(s) address, without query or fragment
+   * @return this builder
+   * @throws ConfigurationException when already set, or not such an address
+   */
+  public WinBackBuilder customerPages(URI base) {
+    Objects.requireNonNull(base, "base");
+    if (!base.isAbsolute()
+        || !("https".equals(base.getScheme()) || "http".equals(base.getScheme()))
+        || base.getHost() == null
+        || base.getRawQuery() != null
+        || base.getRawFragment() != null) {
+      throw new ConfigurationException(
+          "customer pages need an absolute http(s) address without query or fragment, not " + base);
+    }
+    this.customerPages = once(this.customerPages, base, "customer pages");
+    return this;
+  }
+
+  /**
    * Runs an experiment: each new customer is assigned to one of its arms (holdout, variants, default).
    *
    * @param experiment the experiment
@@ -370,6 +395,10 @@ public final class WinBackBuilder {
               + " allowed hours, contract ends), which is the night in the Americas and Asia; set the business's zone"
               + " with WinBack.builder().defaultZone(...)");
     }
+    if (customerPages != null && tokens == null) {
+      throw new ConfigurationException(
+          "customer pages need signed links: set reactivationTokens(...) on the builder too");
+    }
     SuppressionList list = suppressionList == null ? SuppressionList.inMemory() : suppressionList;
     return new WinBack(new EngineConfig(
         clock == null ? Clock.systemUTC() : clock,
@@ -386,6 +415,7 @@ public final class WinBackBuilder {
             ? ContactPolicy.standard()
             : ContactPolicy.standard().and(contactPolicy),
         Optional.ofNullable(tokens),
+        Optional.ofNullable(customerPages),
         Optional.ofNullable(experiment),
         nodeId == null ? "node-" + UUID.randomUUID() : nodeId,
         lease == null ? Duration.ofMinutes(5) : lease,

@@ -1,5 +1,6 @@
 package dev.winback.internal;
 
+import dev.winback.model.Channel;
 import dev.winback.model.ContactRules;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
@@ -86,11 +87,18 @@ public final class ContactPlanning {
     List<JournalEvent> events = new ArrayList<>();
     Instant previous = plan.startedAt();
     boolean anyContact = false;
+    Optional<Lead> lead = Optional.empty();
     for (PlanStep step : plan.steps()) {
       Optional<OfferFit.Note> note = OfferFit.note(step);
       note.ifPresent(n -> events.add(event(plan, step, now, n.type(), n.detail())));
       if (step.status() != StepStatus.PENDING) { // skipped when planned: no contact
         steps.add(step);
+        continue;
+      }
+      Optional<PlanStep> rides =
+          ride(lead, plan, plan.customer(), step, contacts, policy, rules, listed, defaultZone);
+      if (rides.isPresent()) {
+        steps.add(rides.get());
         continue;
       }
       Instant at = step.dueAt().isBefore(previous) ? previous : step.dueAt();
@@ -135,6 +143,8 @@ public final class ContactPlanning {
         adjusted.status(StepStatus.SKIPPED).completedAt(now).outcome(why);
         events.add(event(plan, step, now, EventType.STEP_SKIPPED, step.kind() + ": " + why));
       } else {
+        lead = Optional.of(
+            new Lead(step.dueAt(), resolution.at(), resolution.channel(), contacts.size()));
         contacts.add(
             new ContactRecord(resolution.at(), resolution.channel(), step.kind(), plan.id()));
         previous = resolution.at();
@@ -189,7 +199,14 @@ public final class ContactPlanning {
     contacts.addAll(contactsSoFar);
     List<Adjusted> adjusted = new ArrayList<>(steps.size());
     Instant previous = notBefore;
+    Optional<Lead> lead = Optional.empty();
     for (PlanStep step : steps) {
+      Optional<PlanStep> rides =
+          ride(lead, plan, customer, step, contacts, policy, rules, listed, ZoneId.of("UTC"));
+      if (rides.isPresent()) {
+        adjusted.add(new Adjusted(rides.get(), List.of()));
+        continue;
+      }
       Instant at = step.dueAt().isBefore(previous) ? previous : step.dueAt();
       ContactResolver.Resolution resolution = ContactResolver.resolve(
           policy,
@@ -216,6 +233,8 @@ public final class ContactPlanning {
         changed.status(StepStatus.SKIPPED).completedAt(now).outcome(why);
         events.add(event(plan, step, now, EventType.STEP_SKIPPED, step.kind() + ": " + why));
       } else {
+        lead = Optional.of(
+            new Lead(step.dueAt(), resolution.at(), resolution.channel(), contacts.size()));
         contacts.add(
             new ContactRecord(resolution.at(), resolution.channel(), step.kind(), plan.id()));
         previous = resolution.at();
@@ -232,6 +251,61 @@ public final class ContactPlanning {
    * @param suppressed the suppression that forbids any contact with the customer, if any
    */
   public record Result(List<Adjusted> steps, Optional<ContactDecision.Suppress> suppressed) {}
+
+  /**
+   * The last step planned as a contact: a later step may ride in its message.
+   *
+   * @param due when the playbook meant it to go out
+   * @param at when it goes out
+   * @param channel its channel
+   * @param contactsBefore how many contacts came before it
+   */
+  private record Lead(Instant due, Instant at, Channel channel, int contactsBefore) {}
+
+  /**
+   * A step that will go out inside the lead's message (see {@link MessageParts}): one the playbook meant to go
+   * within the window of the lead (a lead moved later by a cap does not gather steps meant to follow it weeks
+   * later), judged as the runner will judge it then: at the lead's time, against the contacts before the lead, on the
+   * lead's channel. Such a step is no contact of its own, so no cap moves it. Empty when it goes on its own.
+   */
+  private static Optional<PlanStep> ride(
+      Optional<Lead> lead,
+      WinBackPlan plan,
+      LostCustomer customer,
+      PlanStep step,
+      List<ContactRecord> contacts,
+      ContactPolicy policy,
+      ContactRules rules,
+      Optional<Suppression> listed,
+      ZoneId defaultZone) {
+    if (lead.isEmpty()
+        || rules.combineWithin().isZero()
+        || step.channel() != lead.get().channel()
+        || step.dueAt().isAfter(lead.get().due().plus(rules.combineWithin()))) {
+      return Optional.empty();
+    }
+    ContactResolver.Resolution ride = ContactResolver.resolve(
+        policy,
+        new ContactRequest(
+            customer,
+            plan.id(),
+            step.kind(),
+            step.channel(),
+            lead.get().at(),
+            contacts.subList(0, lead.get().contactsBefore()),
+            listed,
+            rules,
+            defaultZone));
+    if (ride.stop().isPresent()
+        || ride.at().isAfter(lead.get().at())
+        || ride.channel() != lead.get().channel()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        step.dueAt().isBefore(lead.get().at())
+            ? PlanStep.builder().from(step).dueAt(lead.get().at()).build()
+            : step);
+  }
 
   private static JournalEvent event(
       WinBackPlan plan, PlanStep step, Instant now, EventType type, String detail) {

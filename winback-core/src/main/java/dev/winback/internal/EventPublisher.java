@@ -23,6 +23,7 @@ public final class EventPublisher {
       EventType.PLAN_STARTED,
       EventType.PLAN_REVISED,
       EventType.STEP_DONE,
+      EventType.STEP_CARRIED,
       EventType.STEP_SKIPPED,
       EventType.STEP_FAILED,
       EventType.FEEDBACK_RECORDED,

@@ -33,6 +33,29 @@ final class Grants {
     });
   }
 
+  /** See {@link dev.winback.spi.PlanStore#findGrant}. */
+  GrantConsumption find(String tokenId) {
+    return Transactions.read(dataSource, "find a reactivation grant", c -> {
+      try (PreparedStatement p =
+          c.prepareStatement("SELECT body, consumed_at FROM winback_grant WHERE token_id = ?")) {
+        p.setString(1, tokenId);
+        try (ResultSet r = p.executeQuery()) {
+          if (!r.next()) {
+            return new GrantConsumption(GrantConsumption.Status.UNKNOWN, Optional.empty());
+          }
+          ReactivationGrant grant = Rows.tryRead(r.getString(1), ReactivationGrant.class)
+              .orElseThrow(() -> new StoreException(
+                  "find a reactivation grant: the stored grant cannot be read", "unknown"));
+          return new GrantConsumption(
+              r.getObject(2) == null
+                  ? GrantConsumption.Status.UNUSED
+                  : GrantConsumption.Status.ALREADY_USED,
+              Optional.of(grant));
+        }
+      }
+    });
+  }
+
   /** See {@link dev.winback.spi.PlanStore#consumeGrant}. */
   GrantConsumption consume(String tokenId, Instant at) {
     return Transactions.write(dataSource, "consume a reactivation grant", c -> {

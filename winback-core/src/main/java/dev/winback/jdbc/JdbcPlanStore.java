@@ -302,6 +302,11 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   @Override
+  public GrantConsumption findGrant(String tokenId) {
+    return grants.find(tokenId);
+  }
+
+  @Override
   public String toString() {
     return "JdbcPlanStore[" + dialect + "]";
   }

@@ -8,6 +8,11 @@ public enum EventType {
   PLAN_REVISED,
   /** A step was carried out by the host's strategy. */
   STEP_DONE,
+  /**
+   * A step went out inside another step's message (a thank-you with the offer inside): done, but not a contact of
+   * its own, so caps do not count it.
+   */
+  STEP_CARRIED,
   /** A step was skipped, with the reason. */
   STEP_SKIPPED,
   /** A step's strategy failed and the step will be retried. */

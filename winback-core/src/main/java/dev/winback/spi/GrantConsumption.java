@@ -7,7 +7,7 @@ import java.util.Optional;
  * The outcome of consuming a reactivation grant: exactly one caller ever gets {@link Status#CONSUMED}.
  *
  * @param status what happened
- * @param grant the grant, when this call consumed it
+ * @param grant the grant, when this call consumed it; from {@link PlanStore#findGrant}, whenever it is stored
  */
 public record GrantConsumption(Status status, Optional<ReactivationGrant> grant) {
 
@@ -18,7 +18,9 @@ public record GrantConsumption(Status status, Optional<ReactivationGrant> grant)
     /** It had been consumed before. */
     ALREADY_USED,
     /** No such grant is stored. */
-    UNKNOWN
+    UNKNOWN,
+    /** Stored and not consumed yet: only {@link PlanStore#findGrant} answers this. */
+    UNUSED
   }
 
   /**

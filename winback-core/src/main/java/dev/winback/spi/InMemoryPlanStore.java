@@ -262,6 +262,19 @@ final class InMemoryPlanStore implements PlanStore {
         : new GrantConsumption(GrantConsumption.Status.ALREADY_USED, Optional.empty());
   }
 
+  @Override
+  public GrantConsumption findGrant(String tokenId) {
+    ReactivationGrant grant = grants.get(tokenId);
+    if (grant == null) {
+      return new GrantConsumption(GrantConsumption.Status.UNKNOWN, Optional.empty());
+    }
+    return new GrantConsumption(
+        consumed.containsKey(tokenId)
+            ? GrantConsumption.Status.ALREADY_USED
+            : GrantConsumption.Status.UNUSED,
+        Optional.of(grant));
+  }
+
   /**
    * Everything the store holds, one value per line in its {@code toString} form: for erasure tests.
    *

@@ -313,6 +313,15 @@ public interface PlanStore {
   GrantConsumption consumeGrant(String tokenId, Instant at);
 
   /**
+   * Looks a reactivation grant up without consuming it: {@link GrantConsumption.Status#UNUSED} or
+   * {@link GrantConsumption.Status#ALREADY_USED} with the grant, or {@link GrantConsumption.Status#UNKNOWN}.
+   *
+   * @param tokenId the token's id
+   * @return the grant and whether it was used
+   */
+  GrantConsumption findGrant(String tokenId);
+
+  /**
    * A store that keeps everything in this process's memory: fast, and gone when the process ends.
    *
    * @return a new, empty store

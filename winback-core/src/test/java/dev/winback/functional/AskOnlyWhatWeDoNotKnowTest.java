@@ -55,8 +55,12 @@ class AskOnlyWhatWeDoNotKnowTest {
     engine.runDue();
   }
 
+  /** Every step sent, in order, whether it went alone or inside another step's message. */
   private List<StepKind> sent() {
-    return host.calls().stream().map(c -> c.step().kind()).toList();
+    return host.calls().stream()
+        .flatMap(c -> c.parts().stream())
+        .map(PlanStep::kind)
+        .toList();
   }
 
   private static List<StepKind> kinds(WinBackPlan plan) {

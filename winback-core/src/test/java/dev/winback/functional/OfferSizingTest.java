@@ -72,8 +72,9 @@ class OfferSizingTest {
 
   private List<Offer> offersSent() {
     return host.calls().stream()
-        .filter(c -> c.step().kind() == INCENTIVE_OFFER)
-        .map(c -> c.step().offer().orElseThrow())
+        .flatMap(c -> c.parts().stream())
+        .filter(part -> part.kind() == INCENTIVE_OFFER)
+        .map(part -> part.offer().orElseThrow())
         .toList();
   }
 

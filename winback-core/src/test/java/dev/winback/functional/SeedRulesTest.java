@@ -71,8 +71,12 @@ class SeedRulesTest {
     winBack.runDue();
   }
 
+  /** Every step sent, in order, whether it went alone or inside another step's message. */
   private List<StepKind> sentKinds() {
-    return host.calls().stream().map(c -> c.step().kind()).toList();
+    return host.calls().stream()
+        .flatMap(c -> c.parts().stream())
+        .map(PlanStep::kind)
+        .toList();
   }
 
   @Test

@@ -512,6 +512,22 @@ abstract class PlanStoreContract {
   }
 
   @Test
+  void aGrantIsFoundWithoutBeingConsumed() {
+    ReactivationGrant grant =
+        new ReactivationGrant("t1", "c1", "p", Optional.empty(), LOST_AT, LOST_AT.plusSeconds(9));
+    store.saveGrant(grant);
+
+    assertThat(store.findGrant("t1"))
+        .isEqualTo(new GrantConsumption(GrantConsumption.Status.UNUSED, Optional.of(grant)));
+    assertThat(store.findGrant("t1").status()).isEqualTo(GrantConsumption.Status.UNUSED);
+    assertThat(store.consumeGrant("t1", LOST_AT).status())
+        .isEqualTo(GrantConsumption.Status.CONSUMED);
+    assertThat(store.findGrant("t1"))
+        .isEqualTo(new GrantConsumption(GrantConsumption.Status.ALREADY_USED, Optional.of(grant)));
+    assertThat(store.findGrant("t2").status()).isEqualTo(GrantConsumption.Status.UNKNOWN);
+  }
+
+  @Test
   void theEngineRunsWholePlansOnTheStore() {
     ManualClock clock = ManualClock.at(LOST_AT);
     Recorder host = new Recorder();

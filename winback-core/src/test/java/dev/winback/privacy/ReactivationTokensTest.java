@@ -99,7 +99,7 @@ class ReactivationTokensTest {
 
     String decoded = new String(
         Base64.getUrlDecoder().decode(token.split("\\.")[2]), StandardCharsets.ISO_8859_1);
-    assertThat(token).startsWith("wb1.k1.").doesNotContain("customer");
+    assertThat(token).startsWith("wb2.k1.").doesNotContain("customer");
     assertThat(decoded).doesNotContain("customer");
   }
 
@@ -163,13 +163,33 @@ class ReactivationTokensTest {
   }
 
   @Test
+  void aTokenOfTheEarlierFormWithoutPurposeStillBringsTheCustomerBack() throws Exception {
+    String current = tokenFor("c1");
+    String[] parts = current.split("\\.");
+    byte[] payload = Base64.getUrlDecoder().decode(parts[2]);
+    String body = "wb1.k1."
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(java.util.Arrays.copyOf(payload, payload.length - 1));
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(OLD_SECRET, "HmacSHA256"));
+    String earlier = body + "."
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)));
+
+    assertThat(winBack.redeem(earlier).customerId()).isEqualTo("c1");
+    assertThat(rejection(() -> winBack.redeem(current))).isEqualTo(Reason.ALREADY_USED);
+  }
+
+  @Test
   void keysRotateOldTokensVerifyUntilTheirKeyIsRetired() {
     String oldToken = tokenFor("c1");
     String older = winBack.issueReactivationToken("c1");
     WinBack rotated = engine(keys("k2", "k1", OLD_SECRET, "k2", NEW_SECRET));
     WinBack retired = engine(keys("k2", "k2", NEW_SECRET));
 
-    assertThat(rotated.issueReactivationToken("c1")).startsWith("wb1.k2.");
+    assertThat(rotated.issueReactivationToken("c1")).startsWith("wb2.k2.");
     assertThat(rotated.redeem(oldToken).customerId()).isEqualTo("c1");
     assertThat(rejection(() -> retired.redeem(older))).isEqualTo(Reason.UNKNOWN_KEY);
   }

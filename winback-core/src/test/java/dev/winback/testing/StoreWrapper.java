@@ -168,4 +168,9 @@ public final class StoreWrapper implements PlanStore {
   public GrantConsumption consumeGrant(String tokenId, Instant at) {
     return inner.consumeGrant(tokenId, at);
   }
+
+  @Override
+  public GrantConsumption findGrant(String tokenId) {
+    return inner.findGrant(tokenId);
+  }
 }

@@ -57,9 +57,14 @@ final class DemoPrinter {
             .append(channel.name().toLowerCase(Locale.ROOT).replace("email", "e-mail"))
             .append(' ')
             .append(count));
+    int messages =
+        summary.byChannel().values().stream().mapToInt(Integer::intValue).sum();
     out.printf(
         "  messages sent        %3d  (by channel: %s; account-manager tasks among them: %d)%n",
-        summary.stepsSent(), channels, summary.accountManagerTasks());
+        messages, channels, summary.accountManagerTasks());
+    out.printf(
+        "  steps they carried   %3d  (steps due together on one channel go as one message)%n",
+        summary.stepsSent());
     out.printf("  steps skipped        %3d%n", summary.stepsSkipped());
     out.printf("  won back             %3d%n", summary.wonBack());
     out.printf("  declined             %3d%n", summary.declined());

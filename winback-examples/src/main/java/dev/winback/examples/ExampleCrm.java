@@ -4,6 +4,7 @@ import dev.winback.model.Channel;
 import dev.winback.model.CustomerValue;
 import dev.winback.model.LostCustomer;
 import dev.winback.model.Offer;
+import dev.winback.model.PlanStep;
 import dev.winback.model.ValueTier;
 import dev.winback.model.ValueTiers;
 import dev.winback.spi.Activity;
@@ -73,47 +74,37 @@ public final class ExampleCrm
 
   @Override
   public StepResult requestFeedback(StepContext context) {
-    return send(
-        context,
-        context.reminder()
-            ? "{name}, if you have a minute, we would still love to know why you left. This is the last "
-                + "time we ask."
-            : "We are sorry to see you go, {name}. Would you tell us why you left? Every answer is read by "
-                + "a person, and we thank you for your time.");
+    return send(context);
   }
 
   @Override
   public StepResult apologise(StepContext context) {
-    return send(
-        context,
-        "{name}, we let you down, and we are sorry. It was our mistake, not yours. Here is what we are "
-            + "doing so that it does not happen again.");
+    return send(context);
   }
 
   @Override
   public StepResult offerIncentive(StepContext context) {
-    Offer offer = context.step().offer().orElseThrow();
-    String terms = switch (offer.kind()) {
-      case PERCENT_OFF ->
-        offer.value().orElseThrow().stripTrailingZeros().toPlainString() + "% off for "
-            + offer.period().map(Object::toString).orElse("a while");
-      case AMOUNT_OFF ->
-        offer.value().orElseThrow().toPlainString() + " " + offer.currency().orElseThrow() + " off";
-      case FREE_PERIOD -> offer.period().orElseThrow() + " free";
-      case UPGRADE -> "an upgrade at your old price";
-      case PAUSE -> "a pause of " + offer.period().orElseThrow();
-      case DOWNGRADE -> "a cheaper plan that fits what you need";
-    };
-    return send(
-        context,
-        "{name}, if you would like to come back, " + terms + " is yours until "
-            + offer.expiresAt().toString().substring(0, 10)
-            + ". One click restores everything as you left it.");
+    return send(context);
   }
 
   @Override
   public StepResult reEngage(StepContext context) {
-    String text = switch (context.step().kind()) {
+    return send(context);
+  }
+
+  /** The words of one part of a message: a message that carries several says each in turn. */
+  private static String textOf(StepContext context, PlanStep part) {
+    return switch (part.kind()) {
+      case FEEDBACK_REQUEST ->
+        context.reminder()
+            ? "{name}, if you have a minute, we would still love to know why you left. This is the last "
+                + "time we ask."
+            : "We are sorry to see you go, {name}. Would you tell us why you left? Every answer is read by "
+                + "a person, and we thank you for your time.";
+      case APOLOGY ->
+        "{name}, we let you down, and we are sorry. It was our mistake, not yours. Here is what we are "
+            + "doing so that it does not happen again.";
+      case INCENTIVE_OFFER -> offerText(part.offer().orElseThrow());
       case THANK_YOU ->
         context.plan().feedbackReceivedAt().isPresent()
             ? "Thank you, {name}, for telling us about " + describe(context.customer())
@@ -129,7 +120,23 @@ public final class ExampleCrm
             + context.comeBackLink().map(link -> ": " + link).orElse(".");
       default -> "We miss you, {name}. Here is what is new.";
     };
-    return send(context, text);
+  }
+
+  private static String offerText(Offer offer) {
+    String terms = switch (offer.kind()) {
+      case PERCENT_OFF ->
+        offer.value().orElseThrow().stripTrailingZeros().toPlainString() + "% off for "
+            + offer.period().map(Object::toString).orElse("a while");
+      case AMOUNT_OFF ->
+        offer.value().orElseThrow().toPlainString() + " " + offer.currency().orElseThrow() + " off";
+      case FREE_PERIOD -> offer.period().orElseThrow() + " free";
+      case UPGRADE -> "an upgrade at your old price";
+      case PAUSE -> "a pause of " + offer.period().orElseThrow();
+      case DOWNGRADE -> "a cheaper plan that fits what you need";
+    };
+    return "{name}, if you would like to come back, " + terms + " is yours until "
+        + offer.expiresAt().toString().substring(0, 10)
+        + ". One click restores everything as you left it.";
   }
 
   @Override
@@ -141,7 +148,10 @@ public final class ExampleCrm
     return customer.primaryCategory().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 
-  private StepResult send(StepContext context, String template) {
+  private StepResult send(StepContext context) {
+    String template = context.parts().stream()
+        .map(part -> textOf(context, part))
+        .collect(java.util.stream.Collectors.joining(" "));
     Outgoing already = sentByKey.get(context.idempotencyKey());
     if (already != null) {
       return StepResult.sent(already.reference());

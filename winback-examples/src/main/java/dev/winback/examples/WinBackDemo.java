@@ -215,8 +215,8 @@ public final class WinBackDemo {
   /** The simulated customers: how they answer what they receive. */
   private static void react(
       JournalEvent event, PriorityQueue<Reaction> reactions, Random random, ExampleCrm crm) {
-    if (event.type() != EventType.STEP_DONE) {
-      return;
+    if (event.type() != EventType.STEP_DONE && event.type() != EventType.STEP_CARRIED) {
+      return; // a step sent alone, or inside another step's message
     }
     String id = event.customerId();
     int n = Integer.parseInt(id.substring(1));

@@ -21,9 +21,11 @@ class WinBackDemoTest {
     assertThat(summary.suppressed()).isEqualTo(3);
     assertThat(summary.wonBack()).isPositive();
     assertThat(summary.customers()).isEqualTo(36);
+    int messages =
+        summary.byChannel().values().stream().mapToInt(Integer::intValue).sum();
     assertThat(summary.stepsSent())
-        .isEqualTo(
-            summary.byChannel().values().stream().mapToInt(Integer::intValue).sum());
+        .as("steps carried by the messages, some of them several at once")
+        .isGreaterThan(messages);
     assertThat(summary.accountManagerTasks()).isPositive();
     assertThat(summary.wonBack()
             + summary.declined()

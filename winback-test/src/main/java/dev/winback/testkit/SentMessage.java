@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A message the simulation's strategies sent (or, in a dry run, would send).
+ * A step the simulation's strategies sent (or, in a dry run, would send). A message that carried several steps (a
+ * thank-you with the offer inside) appears once per step, each with the message's idempotency key.
  *
  * @param customerId the customer
  * @param planId the plan
@@ -78,15 +79,15 @@ public record SentMessage(
     this(customerId, planId, at, kind, channel, offer, attempt, idempotencyKey, Optional.empty());
   }
 
-  /** The message a strategy was asked to send for a step. */
-  static SentMessage of(dev.winback.spi.StepContext context) {
+  /** One step a strategy was asked to send, alone or as a part of a message that carried several. */
+  static SentMessage of(dev.winback.spi.StepContext context, dev.winback.model.PlanStep part) {
     return new SentMessage(
         context.customer().id(),
         context.plan().id(),
         context.now(),
-        context.step().kind(),
-        context.step().channel(),
-        context.step().offer(),
+        part.kind(),
+        part.channel(),
+        part.offer(),
         context.attempt(),
         context.idempotencyKey(),
         context.comeBackToken());

@@ -86,7 +86,7 @@ public final class WinBackSimulation {
   private StepResult record(StepContext context) {
     StepResult result = answers.apply(context);
     if (result instanceof StepResult.Sent) {
-      sent.add(SentMessage.of(context));
+      context.parts().forEach(part -> sent.add(SentMessage.of(context, part)));
     }
     return result;
   }
