@@ -21,6 +21,7 @@ import dev.winback.model.Suppression;
 import dev.winback.spi.MessageLinks;
 import dev.winback.spi.PlanStore;
 import dev.winback.spi.StepContext;
+import dev.winback.spi.StockStores;
 import dev.winback.testing.CapturedLog;
 import dev.winback.testing.Recorder;
 import java.net.URI;
@@ -250,7 +251,7 @@ class CustomerLinksAttackTest {
     String survey = token(links.survey());
     String unsubscribe = token(links.unsubscribe());
     winBack.erase("c1");
-    String before = store.toString();
+    String before = StockStores.dump(store);
 
     for (String token : List.of(survey, unsubscribe)) {
       for (LinkPurpose purpose : LinkPurpose.values()) {
@@ -266,7 +267,7 @@ class CustomerLinksAttackTest {
             TokenRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
 
     assertThat(winBack.plan("c1")).isEmpty();
-    assertThat(store.toString()).isEqualTo(before);
+    assertThat(StockStores.dump(store)).isEqualTo(before);
   }
 
   @Test

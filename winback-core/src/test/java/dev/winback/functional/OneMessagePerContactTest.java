@@ -33,6 +33,7 @@ import dev.winback.spi.ContactPolicy;
 import dev.winback.spi.PlanStore;
 import dev.winback.spi.StepContext;
 import dev.winback.spi.StepResult;
+import dev.winback.spi.StockStores;
 import dev.winback.testing.Recorder;
 import java.time.Duration;
 import java.time.Period;
@@ -326,6 +327,21 @@ class OneMessagePerContactTest {
     assertThat(messages(host)).containsExactly(List.of(THANK_YOU, INCENTIVE_OFFER));
     assertThat(step(winBack, INCENTIVE_OFFER).status()).isEqualTo(StepStatus.DONE);
     assertThat(winBack.plan("c1").orElseThrow().status()).isEqualTo(PlanStatus.UNRESPONSIVE);
+  }
+
+  @Test
+  void erasureRemovesTheHostsReferenceFromTheCarriedPartsAndKeepsWhatWasCarried() {
+    host.answering(context -> StepResult.sent("queued for c1@example.com"));
+    WinBack winBack = engine(playbook());
+    winBack.start(leftBecauseOf("c1", ExitCategory.PRICE).value(worth("120")).build());
+    runDays(winBack, 3);
+    assertThat(winBack.export("c1")).contains("STEP_CARRIED");
+
+    winBack.erase("c1");
+
+    assertThat(StockStores.dump(store))
+        .doesNotContain("c1@example.com")
+        .contains("INCENTIVE_OFFER step carried (detail removed at erasure)");
   }
 
   @Test
