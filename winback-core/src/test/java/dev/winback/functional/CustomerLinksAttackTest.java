@@ -298,4 +298,20 @@ class CustomerLinksAttackTest {
         .noneSatisfy(detail -> assertThat(detail).contains(unsubscribe))
         .noneSatisfy(detail -> assertThat(detail).contains(sent.customer().displayName()));
   }
+
+  @Test
+  void aMessagesContextPrintsNoLinkTokenForAHostThatLogsIt() {
+    MessageLinks links = firstMessage();
+    StepContext context = host.calls().get(0);
+
+    assertThat(context.toString())
+        .doesNotContain(token(links.survey()))
+        .doesNotContain(token(links.unsubscribe()))
+        .contains("https://shop.example/winback/survey?token=(hidden)");
+    MessageLinks comeBack = new MessageLinks(
+        java.util.Optional.empty(),
+        java.util.Optional.of("https://shop.example/winback/come-back?token=wb2.k1.abc.def"),
+        java.util.Optional.empty());
+    assertThat(comeBack.toString()).doesNotContain("wb2.k1.abc.def").contains("survey=none");
+  }
 }
