@@ -84,13 +84,21 @@ final class StepRecorder {
 
     /**
      * Records the steps that rode in the message as done, each with its own event, once the message was sent; a
-     * message not sent leaves them pending, to go out later.
+     * message not sent leaves them pending, to go out later. Only a part still pending as the same step in {@code
+     * base} is recorded: when the plan changed while the message went out (revised, or ended), what took a part's
+     * place is left as it is.
      */
-    void journalCarried(PlanEdit edit, PlanStep lead, StepResult result) {
+    void journalCarried(PlanEdit edit, WinBackPlan base, PlanStep lead, StepResult result) {
       if (!(result instanceof StepResult.Sent sent)) {
         return;
       }
       for (Carried part : carried) {
+        int index = part.step().index();
+        if (index >= base.steps().size()
+            || base.step(index).status() != StepStatus.PENDING
+            || base.step(index).kind() != part.step().kind()) {
+          continue;
+        }
         part.offerCheck()
             .filter(check -> check.offer().isPresent())
             .ifPresent(check -> edit.event(
@@ -240,6 +248,9 @@ final class StepRecorder {
       one.sending().journalOffer(edit, sent);
       one.sending().journalLink(edit, sent);
       StepTransitions.complete(edit, sent, one.sending().result().get(), chooser.playbookOf(base));
+      // the parts that rode in the message went out too: recorded, or they would be sent again
+      one.sending().journalCarried(edit, base, sent, one.sending().result().get());
+      edit.endIfNothingLeft();
       return Optional.of(edit);
     });
     if (after.isEmpty() && store.find(planId).isEmpty()) {

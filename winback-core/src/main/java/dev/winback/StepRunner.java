@@ -385,7 +385,7 @@ final class StepRunner {
     sending.journalOffer(edit, sent);
     sending.journalLink(edit, sent);
     StepTransitions.complete(edit, sent, sending.result().get(), chooser.playbookOf(running));
-    sending.journalCarried(edit, sent, sending.result().get());
+    sending.journalCarried(edit, running, sent, sending.result().get());
     edit.endIfNothingLeft();
     return edit.build();
   }

@@ -9,6 +9,7 @@ import dev.winback.model.Offer;
 import dev.winback.model.PlanStep;
 import dev.winback.model.Playbook;
 import dev.winback.model.StepKind;
+import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.GrantConsumption;
 import dev.winback.spi.MessageLinks;
@@ -23,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Issues and redeems the tokens of "come back" links. Issuing takes no fence (a strategy may issue a token for the
@@ -77,7 +79,7 @@ final class TokenDesk {
     boolean wayBack = parts.stream().anyMatch(p -> WAYS_BACK.contains(p.kind()));
     if (pages.isEmpty()) {
       return wayBack
-          ? issueForSend(plan, now)
+          ? issueForSend(plan, parts, now)
               .map(issued ->
                   new SendLinks(MessageLinks.none(), Optional.of(issued.token()), List.of(issued)))
               .orElse(SendLinks.NONE)
@@ -88,17 +90,17 @@ final class TokenDesk {
     Optional<String> comeBack = Optional.empty();
     Optional<String> comeBackToken = Optional.empty();
     if (parts.stream().anyMatch(p -> p.kind() == StepKind.FEEDBACK_REQUEST)) {
-      ReactivationTokens.Issued link = save(plan, LinkPurpose.SURVEY, now);
+      ReactivationTokens.Issued link = save(plan, parts, LinkPurpose.SURVEY, now);
       issued.add(link);
       survey = Optional.of(address(link));
     }
     if (wayBack || parts.stream().anyMatch(p -> p.offer().isPresent())) {
-      ReactivationTokens.Issued link = save(plan, LinkPurpose.COME_BACK, now);
+      ReactivationTokens.Issued link = save(plan, parts, LinkPurpose.COME_BACK, now);
       issued.add(link);
       comeBack = Optional.of(address(link));
       comeBackToken = Optional.of(link.token());
     }
-    ReactivationTokens.Issued unsubscribe = save(plan, LinkPurpose.UNSUBSCRIBE, now);
+    ReactivationTokens.Issued unsubscribe = save(plan, parts, LinkPurpose.UNSUBSCRIBE, now);
     issued.add(unsubscribe);
     return new SendLinks(
         new MessageLinks(survey, comeBack, Optional.of(address(unsubscribe))),
@@ -106,10 +108,16 @@ final class TokenDesk {
         List.copyOf(issued));
   }
 
-  private ReactivationTokens.Issued save(WinBackPlan plan, LinkPurpose purpose, Instant now) {
+  private ReactivationTokens.Issued save(
+      WinBackPlan plan, List<PlanStep> parts, LinkPurpose purpose, Instant now) {
     ReactivationTokens.Issued issued = tokens.orElseThrow().issue(now, purpose);
     store.saveGrant(new ReactivationGrant(
-        issued.tokenId(), plan.customer().id(), plan.id(), offerOf(plan), now, issued.expiresAt()));
+        issued.tokenId(),
+        plan.customer().id(),
+        plan.id(),
+        offerOf(plan, parts),
+        now,
+        issued.expiresAt()));
     return issued;
   }
 
@@ -141,14 +149,32 @@ final class TokenDesk {
    * tokens: the grant is saved at once; the journal records the issue with the step's result, since the plan is
    * being sent and has no write of its own.
    */
-  Optional<ReactivationTokens.Issued> issueForSend(WinBackPlan plan, Instant now) {
+  Optional<ReactivationTokens.Issued> issueForSend(
+      WinBackPlan plan, List<PlanStep> parts, Instant now) {
     if (tokens.isEmpty()) {
       return Optional.empty();
     }
     ReactivationTokens.Issued issued = tokens.get().issue(now);
     store.saveGrant(new ReactivationGrant(
-        issued.tokenId(), plan.customer().id(), plan.id(), offerOf(plan), now, issued.expiresAt()));
+        issued.tokenId(),
+        plan.customer().id(),
+        plan.id(),
+        offerOf(plan, parts),
+        now,
+        issued.expiresAt()));
     return Optional.of(issued);
+  }
+
+  /**
+   * The offer a link sent with a message lets the customer claim: the longest lasting of the offers in the message,
+   * as its last check sized them, and of those sent before; never one that was skipped, or sized down at the send.
+   */
+  private static Optional<Offer> offerOf(WinBackPlan plan, List<PlanStep> parts) {
+    return Stream.concat(
+            parts.stream(), plan.steps().stream().filter(s -> s.status() == StepStatus.DONE))
+        .map(PlanStep::offer)
+        .flatMap(Optional::stream)
+        .max(Comparator.comparing(Offer::expiresAt));
   }
 
   /** The offer a returning customer can still claim: the plan's offer that lasts longest. */
@@ -174,13 +200,17 @@ final class TokenDesk {
         throw new TokenRejectedException(TokenRejectedException.Reason.NOT_FOUND);
       }
       ReactivationGrant grant = consumption.grant().orElseThrow();
-      WinBackPlan plan = writer.apply(grant.planId(), current -> {
-        PlanEdit edit = new PlanEdit(current, now);
-        edit.event(
-            EventType.TOKEN_REDEEMED, "the customer came back through their reactivation link");
-        Decisions.cameBack(edit, current);
-        return edit;
-      });
+      // in the customer's fence too, like every decision that ends a plan: a message under way
+      // finishes first, and none starts once the return is recorded
+      WinBackPlan plan = writer.decide(
+          grant.customerId(),
+          () -> writer.apply(grant.planId(), current -> {
+            PlanEdit edit = new PlanEdit(current, now);
+            edit.event(
+                EventType.TOKEN_REDEEMED, "the customer came back through their reactivation link");
+            Decisions.cameBack(edit, current);
+            return edit;
+          }));
       LostCustomer customer = plan.customer();
       return new Redemption(
           customer.id(),

@@ -50,4 +50,24 @@ public record MessageLinks(
       case UNSUBSCRIBE -> unsubscribe;
     };
   }
+
+  /**
+   * Names the links a message carries without their tokens: a token is a bearer credential (it opts out or brings
+   * the customer back), so it never reaches a log through this value.
+   *
+   * @return the links' addresses with their tokens hidden
+   */
+  @Override
+  public String toString() {
+    return "MessageLinks[survey=" + hidden(survey) + ", comeBack=" + hidden(comeBack)
+        + ", unsubscribe=" + hidden(unsubscribe) + "]";
+  }
+
+  private static String hidden(Optional<String> link) {
+    return link.map(l -> {
+          int query = l.indexOf('?');
+          return (query < 0 ? l : l.substring(0, query)) + "?token=(hidden)";
+        })
+        .orElse("none");
+  }
 }

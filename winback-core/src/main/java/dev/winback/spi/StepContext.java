@@ -175,4 +175,18 @@ public record StepContext(
             s.index() != step.index() && s.status().isFinal() && s.status() != StepStatus.CANCELLED)
         .toList();
   }
+
+  /**
+   * Describes the context without the come-back token, a bearer credential; the customer is masked as in {@link
+   * LostCustomer#toString()} and the links' tokens hidden as in {@link MessageLinks#toString()}.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    return "StepContext[customer=" + customer + ", plan=" + plan.id() + ", step=" + step
+        + ", idempotencyKey=" + idempotencyKey + ", attempt=" + attempt + ", now=" + now
+        + ", comeBackToken=" + comeBackToken.map(t -> "(hidden)").orElse("none") + ", parts="
+        + parts.size() + ", links=" + links + "]";
+  }
 }

@@ -6,6 +6,7 @@ import static dev.winback.model.StepKind.INCENTIVE_OFFER;
 import static dev.winback.testing.Customers.LOST_AT;
 import static dev.winback.testing.Customers.leftBecauseOf;
 import static dev.winback.testing.Customers.worth;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winback.ManualClock;
@@ -176,6 +177,69 @@ class OfferSizingTest {
         .anySatisfy(detail -> assertThat(detail)
             .startsWith("INCENTIVE_OFFER checked before the send: PERCENT_OFF")
             .contains("made smaller to stay within the cap 90.00 EUR"));
+  }
+
+  /** The same store with signed links to the customer pages. */
+  private WinBack withLinks() {
+    return WinBack.builder()
+        .clock(clock)
+        .store(store)
+        .reactivationTokens(dev.winback.ReactivationTokens.builder()
+            .key("k1", "a secret of at least thirty-two bytes".getBytes(UTF_8))
+            .validFor(Duration.ofDays(365))
+            .build())
+        .customerPages(java.net.URI.create("https://shop.example/winback"))
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
+  }
+
+  private static String token(String link) {
+    return link.substring(link.indexOf("?token=") + "?token=".length());
+  }
+
+  @Test
+  void theComeBackLinkOfAnOfferMadeSmallerAtTheSendRedeemsTheOfferAsSent() {
+    WinBack linked = withLinks();
+    linked.start(leftBecauseOf("cat", ExitCategory.COMPETITOR_OFFER)
+        .value(CustomerValue.of("900.00", "21600.00", "EUR"))
+        .build());
+
+    lowerStoredValue("cat", CustomerValue.of("900.00", "1800.00", "EUR"));
+    runDays(linked, 25);
+
+    Offer sent = offersSent().get(0);
+    String comeBack = host.calls().stream()
+        .filter(c -> c.parts().stream().anyMatch(p -> p.kind() == INCENTIVE_OFFER))
+        .findFirst()
+        .orElseThrow()
+        .links()
+        .comeBack()
+        .orElseThrow();
+    assertThat(linked.links().comeBack(token(comeBack)).offer()).contains(sent);
+  }
+
+  @Test
+  void theGoodbyesComeBackLinkCarriesNoOfferThatWasNeverMade() {
+    WinBack linked = withLinks();
+    linked.start(leftBecauseOf("cat", ExitCategory.COMPETITOR_OFFER)
+        .value(CustomerValue.of("900.00", "21600.00", "EUR"))
+        .build());
+
+    lowerStoredValue("cat", CustomerValue.of("900.00", "50.00", "EUR"));
+    runDays(linked, 40);
+
+    assertThat(offersSent()).isEmpty();
+    String comeBack = host.calls().stream()
+        .filter(c -> c.parts().stream().anyMatch(p -> p.kind() == GRACEFUL_GOODBYE))
+        .findFirst()
+        .orElseThrow()
+        .links()
+        .comeBack()
+        .orElseThrow();
+    assertThat(linked.links().comeBack(token(comeBack)).offer()).isEmpty();
   }
 
   @Test

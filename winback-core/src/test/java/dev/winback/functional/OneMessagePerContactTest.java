@@ -20,6 +20,7 @@ import dev.winback.model.ExitCategory;
 import dev.winback.model.FrequencyCap;
 import dev.winback.model.JournalEvent;
 import dev.winback.model.OfferTerms;
+import dev.winback.model.PlanStatus;
 import dev.winback.model.PlanStep;
 import dev.winback.model.Playbook;
 import dev.winback.model.PlaybookRule;
@@ -32,11 +33,13 @@ import dev.winback.spi.ContactPolicy;
 import dev.winback.spi.PlanStore;
 import dev.winback.spi.StepContext;
 import dev.winback.spi.StepResult;
+import dev.winback.spi.StockStores;
 import dev.winback.testing.Recorder;
 import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -269,6 +272,76 @@ class OneMessagePerContactTest {
         .isEqualTo(host.calls().get(1).idempotencyKey());
     assertThat(stepEvents(winBack))
         .containsExactly(EventType.STEP_DONE, EventType.STEP_CARRIED, EventType.STEP_DONE);
+  }
+
+  @Test
+  void partsCarriedWhileTheHostChangedThePlanDuringTheSendAreNotSentAgain() {
+    AtomicReference<WinBack> engine = new AtomicReference<>();
+    host.answering(context -> {
+      if (context.parts().size() > 1) { // the plan changes while the message goes out
+        engine.get().recordConsent("c1", Channel.SMS, Consent.GRANTED, "preference centre");
+      }
+      return StepResult.sent("m-" + context.idempotencyKey());
+    });
+    WinBack winBack = engine(playbook());
+    engine.set(winBack);
+    winBack.start(leftBecauseOf("c1", ExitCategory.PRICE).value(worth("120")).build());
+
+    runDays(winBack, 12);
+
+    assertThat(messages(host))
+        .containsExactly(List.of(THANK_YOU, INCENTIVE_OFFER), List.of(GRACEFUL_GOODBYE));
+    assertThat(stepEvents(winBack))
+        .containsExactly(EventType.STEP_DONE, EventType.STEP_CARRIED, EventType.STEP_DONE);
+  }
+
+  @Test
+  void aPlanWhoseLastStepsWentInOneMessageWhileThePlanChangedEnds() {
+    Playbook lastTogether = Playbook.builder()
+        .name("thanks-with-offer-last")
+        .addRule(PlaybookRule.builder()
+            .name("price")
+            .when(RuleCondition.exitCategoryIn(ExitCategory.PRICE))
+            .rationale("Ask, thank them with the offer inside, and nothing after")
+            .addStep(StepTemplate.at(FEEDBACK_REQUEST, Duration.ZERO))
+            .addStep(StepTemplate.at(THANK_YOU, Duration.ofDays(2)))
+            .addStep(StepTemplate.builder()
+                .kind(INCENTIVE_OFFER)
+                .offset(Duration.ofDays(2).plusHours(6))
+                .offer(OfferTerms.percentOff(20, Period.ofMonths(3)))
+                .build())
+            .build())
+        .addAllRules(Playbook.standard().rules())
+        .build();
+    AtomicReference<WinBack> engine = new AtomicReference<>();
+    host.answering(context -> {
+      engine.get().recordConsent("c1", Channel.SMS, Consent.GRANTED, "preference centre");
+      return StepResult.sent("m-" + context.idempotencyKey());
+    });
+    WinBack winBack = engine(lastTogether);
+    engine.set(winBack);
+    winBack.start(leftBecauseOf("c1", ExitCategory.PRICE).value(worth("120")).build());
+
+    runDays(winBack, 4);
+
+    assertThat(messages(host)).containsExactly(List.of(THANK_YOU, INCENTIVE_OFFER));
+    assertThat(step(winBack, INCENTIVE_OFFER).status()).isEqualTo(StepStatus.DONE);
+    assertThat(winBack.plan("c1").orElseThrow().status()).isEqualTo(PlanStatus.UNRESPONSIVE);
+  }
+
+  @Test
+  void erasureRemovesTheHostsReferenceFromTheCarriedPartsAndKeepsWhatWasCarried() {
+    host.answering(context -> StepResult.sent("queued for c1@example.com"));
+    WinBack winBack = engine(playbook());
+    winBack.start(leftBecauseOf("c1", ExitCategory.PRICE).value(worth("120")).build());
+    runDays(winBack, 3);
+    assertThat(winBack.export("c1")).contains("STEP_CARRIED");
+
+    winBack.erase("c1");
+
+    assertThat(StockStores.dump(store))
+        .doesNotContain("c1@example.com")
+        .contains("INCENTIVE_OFFER step carried (detail removed at erasure)");
   }
 
   @Test

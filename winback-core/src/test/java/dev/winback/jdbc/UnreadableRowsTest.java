@@ -4,15 +4,19 @@ import static dev.winback.jdbc.PlanStoreContract.event;
 import static dev.winback.jdbc.PlanStoreContract.plan;
 import static dev.winback.testing.Customers.LOST_AT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winback.ManualClock;
+import dev.winback.StoreException;
 import dev.winback.WinBack;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
 import dev.winback.model.StepStatus;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ClaimedPlan;
+import dev.winback.spi.GrantConsumption;
 import dev.winback.spi.QuarantinedPlan;
+import dev.winback.spi.ReactivationGrant;
 import dev.winback.testing.Databases;
 import dev.winback.testing.PooledDataSource;
 import dev.winback.testing.Recorder;
@@ -20,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,5 +196,36 @@ class UnreadableRowsTest {
         .containsExactly("c2");
     assertThat(store.latestPlan("c1").orElseThrow().step(0).status()).isEqualTo(StepStatus.DONE);
     assertThat(store.latestPlan("c3").orElseThrow().step(0).status()).isEqualTo(StepStatus.DONE);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anUnreadableGrantFailsItsLinkWithoutNamingItOrUsingItUpAndErasureDeletesIt(
+      String name, Supplier<PooledDataSource> database) throws Exception {
+    PooledDataSource dataSource = database.get();
+    JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate();
+    store.saveGrant(new ReactivationGrant(
+        "t-secret-id", "c2", "c2@" + LOST_AT, Optional.empty(), LOST_AT, LOST_AT.plusSeconds(60)));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement p =
+            c.prepareStatement("UPDATE winback_grant SET body = ? WHERE customer_id = 'c2'")) {
+      p.setString(1, CORRUPT_EVENT);
+      p.executeUpdate();
+    }
+
+    assertThatThrownBy(() -> store.findGrant("t-secret-id"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageNotContaining("t-secret-id")
+        .hasMessageNotContaining("c2");
+    assertThat(JdbcTests.count(
+            dataSource, "SELECT count(*) FROM winback_grant WHERE consumed_at IS NOT NULL"))
+        .isZero();
+    assertThat(store.findGrant("another").status()).isEqualTo(GrantConsumption.Status.UNKNOWN);
+
+    store.anonymise("c2", "anonymous", plan -> plan, event -> event);
+
+    assertThat(JdbcTests.count(dataSource, "SELECT count(*) FROM winback_grant"))
+        .isZero();
+    assertThat(store.findGrant("t-secret-id").status()).isEqualTo(GrantConsumption.Status.UNKNOWN);
   }
 }
