@@ -126,7 +126,11 @@ class CustomerPagesBrowserTest {
         .locale(Locale.GERMAN)
         .build());
 
-    browser.open(site.link(LinkPurpose.COME_BACK, "c2"));
+    // the link of the message that made the offer: a link grants only offers made by then
+    browser.open(site.link(
+        LinkPurpose.COME_BACK,
+        "c2",
+        message -> message.parts().stream().anyMatch(part -> part.offer().isPresent())));
     assertReadableOnAPhone("de");
     assertThat(browser.text())
         .contains("Ihr Angebot:", "Gültig bis", "Ihre Daten und Einstellungen");

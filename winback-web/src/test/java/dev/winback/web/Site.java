@@ -76,8 +76,14 @@ final class Site implements AutoCloseable {
    * message carries one.
    */
   String link(LinkPurpose purpose, String customerId) {
+    return link(purpose, customerId, message -> true);
+  }
+
+  /** The link of the first message to the customer that carries one for the purpose and matches. */
+  String link(
+      LinkPurpose purpose, String customerId, java.util.function.Predicate<StepContext> which) {
     for (int hours = 0; hours <= 24 * 120; hours += 6) {
-      Optional<String> sent = latest(purpose, customerId);
+      Optional<String> sent = latest(purpose, customerId, which);
       if (sent.isPresent()) {
         return sent.get();
       }
@@ -92,12 +98,14 @@ final class Site implements AutoCloseable {
     return origin + "/customer/come-back?token=" + winBack.issueReactivationToken(customerId);
   }
 
-  private Optional<String> latest(LinkPurpose purpose, String customerId) {
+  private Optional<String> latest(
+      LinkPurpose purpose, String customerId, java.util.function.Predicate<StepContext> which) {
     List<StepContext> calls = host.calls();
     for (int i = calls.size() - 1; i >= 0; i--) {
       StepContext message = calls.get(i);
       if (message.customer().id().equals(customerId)
-          && message.links().of(purpose).isPresent()) {
+          && message.links().of(purpose).isPresent()
+          && which.test(message)) {
         return message.links().of(purpose);
       }
     }
