@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +93,8 @@ final class Console {
         operations.backlog(),
         clock.instant(),
         operations.recentFailures(FAILURES_ON_OVERVIEW),
-        operations.quarantined("", FAILURES_ON_OVERVIEW));
+        operations.quarantined("", FAILURES_ON_OVERVIEW),
+        operations.recentActions(FAILURES_ON_OVERVIEW));
     return page(200, "Overview", operator, body);
   }
 
@@ -213,7 +215,8 @@ final class Console {
     } catch (UnknownCustomerException e) {
       return refusal(404, "Unknown customer", "No plan for the customer " + id + ".");
     } catch (InvalidInputException e) {
-      return customerPage(servlet, operator, id, 409, Optional.empty(), Optional.of(e.getMessage()));
+      return customerPage(servlet, operator, id, 409, Optional.empty(), Optional.of(
+          Objects.requireNonNullElse(e.getMessage(), "The action does not apply to this plan.")));
     } catch (StoreException e) {
       LOG.warn("the WinBack console cannot change a plan: {}", e.getMessage());
       return refusal(503, "Store unreachable", "The plan store cannot be changed just now; try again shortly.");
@@ -255,7 +258,8 @@ final class Console {
     headers.set("Content-Security-Policy", policy);
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("X-Frame-Options", "DENY");
-    headers.set("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: under no-referrer a browser posts forms with "Origin: null"
+    headers.set("Referrer-Policy", "same-origin");
     headers.set("Cache-Control", "no-store");
   }
 }

@@ -120,7 +120,7 @@ final class Html {
     StringBuilder html = new StringBuilder(body.length() + 2048);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<meta name=\"referrer\" content=\"no-referrer\">")
+        .append("<meta name=\"referrer\" content=\"same-origin\">")
         .append("<title>")
         .append(esc(title))
         .append(" · WinBack console</title><style>")

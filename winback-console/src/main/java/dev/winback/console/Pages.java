@@ -46,7 +46,8 @@ final class Pages {
       Backlog backlog,
       Instant now,
       List<JournalEvent> failures,
-      List<QuarantinedPlan> quarantined) {
+      List<QuarantinedPlan> quarantined,
+      List<JournalEvent> actions) {
     StringBuilder html = new StringBuilder();
     html.append(lookup(base, ""));
     html.append("<h2>Plans by status</h2>\n<div class=\"cards\" id=\"funnel\">");
@@ -68,6 +69,7 @@ final class Pages {
     html.append("<h2>Recent failures</h2>\n").append(failureTable(base, failures));
     html.append("<p><a href=\"").append(esc(base)).append("/failures\">All failures and quarantined plans</a></p>\n");
     html.append("<h2>Quarantined plans</h2>\n").append(quarantineTable(base, quarantined));
+    html.append("<h2>Recent operator actions</h2>\n").append(eventTable(base, actions, "actions", "No action yet."));
     return html.toString();
   }
 
@@ -286,11 +288,15 @@ final class Pages {
   }
 
   private static String failureTable(String base, List<JournalEvent> failures) {
+    return eventTable(base, failures, "failures", "No failed step.");
+  }
+
+  private static String eventTable(String base, List<JournalEvent> failures, String id, String none) {
     if (failures.isEmpty()) {
-      return "<p id=\"failures\">No failed step.</p>\n";
+      return "<p id=\"" + id + "\">" + esc(none) + "</p>\n";
     }
-    StringBuilder html = new StringBuilder("<div class=\"scroll\"><table id=\"failures\"><thead><tr><th>When</th>"
-        + "<th>Customer</th><th>What</th><th>Cause</th></tr></thead><tbody>");
+    StringBuilder html = new StringBuilder("<div class=\"scroll\"><table id=\"" + id + "\"><thead><tr><th>When</th>"
+        + "<th>Customer</th><th>What</th><th>Detail</th></tr></thead><tbody>");
     for (JournalEvent event : failures) {
       html.append("<tr><td>")
           .append(esc(Html.time(event.at())))

@@ -32,6 +32,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class ConsoleApplication {
   static final String PASSWORD = "correct horse battery staple";
   static final String FAILING = "failing-host";
+  static final String SECRET = "a secret shared by the tests, 32+ characters long";
 
   @Bean(destroyMethod = "closeAll")
   PooledDataSource dataSource() {

@@ -31,6 +31,11 @@ final class Plans {
     return prefix + "-" + NEXT.incrementAndGet();
   }
 
+  /** An e-mail address no other customer of the tests has, so that no suppression of one reaches another. */
+  static String email(String name) {
+    return name + "." + NEXT.incrementAndGet() + "@example.com";
+  }
+
   /** Starts the plan of a customer with a name and an e-mail address a viewer must not read. */
   WinBackPlan person(String id, String name, String email) {
     return winBack.start(Customers.lost(id)
