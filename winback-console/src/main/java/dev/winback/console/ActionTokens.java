@@ -46,8 +46,8 @@ final class ActionTokens {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return BASE64.encodeToString(
-          mac.doFinal(("winback-console-action\n" + operatorName).getBytes(StandardCharsets.UTF_8)));
+      return BASE64.encodeToString(mac.doFinal(
+          ("winback-console-action\n" + operatorName).getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("every Java runtime has HmacSHA256", e);
     }
@@ -63,7 +63,8 @@ final class ActionTokens {
       return false;
     }
     return MessageDigest.isEqual(
-        sent.getBytes(StandardCharsets.UTF_8), tokenFor(operatorName).getBytes(StandardCharsets.UTF_8));
+        sent.getBytes(StandardCharsets.UTF_8),
+        tokenFor(operatorName).getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -45,7 +45,12 @@ final class Console {
   private final Insights insights;
   private final Clock clock;
 
-  Console(WinBack winBack, ConsoleProperties properties, ActionTokens tokens, Insights insights, Clock clock) {
+  Console(
+      WinBack winBack,
+      ConsoleProperties properties,
+      ActionTokens tokens,
+      Insights insights,
+      Clock clock) {
     this.winBack = winBack;
     this.properties = properties;
     this.tokens = tokens;
@@ -74,14 +79,16 @@ final class Console {
   private ServerResponse read(ServerRequest request, Page page) {
     Operator.Access access = Operator.of(request.servletRequest(), properties);
     if (access instanceof Operator.Refused refused) {
-      return refusal(refused.status(), refused.status() == 401 ? "Sign in" : "Not allowed", refused.why());
+      return refusal(
+          refused.status(), refused.status() == 401 ? "Sign in" : "Not allowed", refused.why());
     }
     Operator operator = ((Operator.Granted) access).operator();
     try {
       return page.show(request, operator);
     } catch (StoreException e) {
       LOG.warn("the WinBack console cannot read the plan store: {}", e.getMessage());
-      return refusal(503, "Store unreachable", "The plan store cannot be read just now; try again shortly.");
+      return refusal(
+          503, "Store unreachable", "The plan store cannot be read just now; try again shortly.");
     }
   }
 
@@ -103,7 +110,8 @@ final class Console {
     String after = request.param("after").orElse("");
     List<JournalEvent> failures = operations.recentFailures(PAGE);
     List<QuarantinedPlan> quarantined = operations.quarantined(after, PAGE);
-    return page(200, "Failures", operator, Pages.failures(properties.path(), failures, quarantined, PAGE));
+    return page(
+        200, "Failures", operator, Pages.failures(properties.path(), failures, quarantined, PAGE));
   }
 
   private ServerResponse customer(ServerRequest request, Operator operator) {
@@ -111,9 +119,9 @@ final class Console {
     if (id.isEmpty()) {
       return page(200, "Customer", operator, Pages.lookup(properties.path(), ""));
     }
-    Optional<String> notice =
-        request.param("done").flatMap(Action::of).map(Action::done);
-    return customerPage(request.servletRequest(), operator, id.get(), 200, notice, Optional.empty());
+    Optional<String> notice = request.param("done").flatMap(Action::of).map(Action::done);
+    return customerPage(
+        request.servletRequest(), operator, id.get(), 200, notice, Optional.empty());
   }
 
   private ServerResponse customerPage(
@@ -129,8 +137,9 @@ final class Console {
           404,
           "Customer",
           operator,
-          Pages.lookup(properties.path(), id) + "<p class=\"error\" id=\"error\">No plan for the customer "
-              + Html.esc(id) + ".</p>\n");
+          Pages.lookup(properties.path(), id)
+              + "<p class=\"error\" id=\"error\">No plan for the customer " + Html.esc(id)
+              + ".</p>\n");
     }
     Optional<Pages.FormTokens> forms = operator.admin()
         ? Optional.of(new Pages.FormTokens(
@@ -140,7 +149,8 @@ final class Console {
         status,
         "Customer " + id,
         operator,
-        Pages.customer(properties.path(), operator, plan.get(), winBack.history(id), forms, notice, error));
+        Pages.customer(
+            properties.path(), operator, plan.get(), winBack.history(id), forms, notice, error));
   }
 
   private ServerResponse report(ServerRequest request, Operator operator) {
@@ -170,15 +180,16 @@ final class Console {
     HttpServletRequest servlet = request.servletRequest();
     Operator.Access access = Operator.of(servlet, properties);
     if (access instanceof Operator.Refused refused) {
-      return refusal(refused.status(), refused.status() == 401 ? "Sign in" : "Not allowed", refused.why());
+      return refusal(
+          refused.status(), refused.status() == 401 ? "Sign in" : "Not allowed", refused.why());
     }
     Operator operator = ((Operator.Granted) access).operator();
     if (!operator.admin()) {
       return refusal(
           403,
           "Not allowed",
-          "Only operators with the role " + properties.adminRole() + " may act on plans; the console is"
-              + " read-only for you.");
+          "Only operators with the role " + properties.adminRole()
+              + " may act on plans; the console is" + " read-only for you.");
     }
     if (!tokens.accepts(servlet, operator.actingName())) {
       return refusal(
@@ -196,7 +207,8 @@ final class Console {
     Optional<Suppression> suppression = request.param("suppression").flatMap(Console::suppression);
     Optional<Integer> step = request.param("step").flatMap(Console::step);
     if (action.get() == Action.SUPPRESS && suppression.isEmpty()) {
-      return refusal(400, "Bad request", "Choose one of " + Arrays.toString(Suppression.values()) + ".");
+      return refusal(
+          400, "Bad request", "Choose one of " + Arrays.toString(Suppression.values()) + ".");
     }
     if (action.get() == Action.RETRY && step.isEmpty()) {
       return refusal(400, "Bad request", "The step to retry is missing.");
@@ -215,20 +227,31 @@ final class Console {
     } catch (UnknownCustomerException e) {
       return refusal(404, "Unknown customer", "No plan for the customer " + id + ".");
     } catch (InvalidInputException e) {
-      return customerPage(servlet, operator, id, 409, Optional.empty(), Optional.of(
-          Objects.requireNonNullElse(e.getMessage(), "The action does not apply to this plan.")));
+      return customerPage(
+          servlet,
+          operator,
+          id,
+          409,
+          Optional.empty(),
+          Optional.of(Objects.requireNonNullElse(
+              e.getMessage(), "The action does not apply to this plan.")));
     } catch (StoreException e) {
       LOG.warn("the WinBack console cannot change a plan: {}", e.getMessage());
-      return refusal(503, "Store unreachable", "The plan store cannot be changed just now; try again shortly.");
+      return refusal(
+          503,
+          "Store unreachable",
+          "The plan store cannot be changed just now; try again shortly.");
     }
-    return ServerResponse.seeOther(URI.create(properties.path() + "/customer?id=" + Pages.url(id) + "&done="
-            + action.get().slug()))
+    return ServerResponse.seeOther(URI.create(properties.path() + "/customer?id=" + Pages.url(id)
+            + "&done=" + action.get().slug()))
         .headers(h -> secure(h, Html.CONTENT_SECURITY_POLICY))
         .build();
   }
 
   private static Optional<Suppression> suppression(String value) {
-    return Arrays.stream(Suppression.values()).filter(s -> s.name().equals(value)).findFirst();
+    return Arrays.stream(Suppression.values())
+        .filter(s -> s.name().equals(value))
+        .findFirst();
   }
 
   private static Optional<Integer> step(String value) {
@@ -240,7 +263,8 @@ final class Console {
   }
 
   private ServerResponse page(int status, String title, Operator operator, String body) {
-    return respond(status, Html.page(properties.path(), title, operator, body), Html.CONTENT_SECURITY_POLICY);
+    return respond(
+        status, Html.page(properties.path(), title, operator, body), Html.CONTENT_SECURITY_POLICY);
   }
 
   private static ServerResponse refusal(int status, String title, String why) {

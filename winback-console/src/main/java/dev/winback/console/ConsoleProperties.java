@@ -46,14 +46,17 @@ public record ConsoleProperties(
    */
   public ConsoleProperties {
     if (!PATH.matcher(path).matches()) {
-      throw new ConfigurationException("winback.console.path must be like /winback (a slash, URL-safe segments,"
-          + " no trailing slash), not " + path);
+      throw new ConfigurationException(
+          "winback.console.path must be like /winback (a slash, URL-safe segments,"
+              + " no trailing slash), not " + path);
     }
     if (!ROLE.matcher(viewerRole).matches()) {
-      throw new ConfigurationException("winback.console.viewer-role must be a role name, not '" + viewerRole + "'");
+      throw new ConfigurationException(
+          "winback.console.viewer-role must be a role name, not '" + viewerRole + "'");
     }
     if (!ROLE.matcher(adminRole).matches()) {
-      throw new ConfigurationException("winback.console.admin-role must be a role name, not '" + adminRole + "'");
+      throw new ConfigurationException(
+          "winback.console.admin-role must be a role name, not '" + adminRole + "'");
     }
     if (viewerRole.equals(adminRole)) {
       throw new ConfigurationException(

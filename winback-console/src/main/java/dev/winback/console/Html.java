@@ -35,7 +35,8 @@ final class Html {
       + ".scroll{overflow-x:auto;max-width:100%}"
       + "table{border-collapse:collapse;background:#fff;width:100%;font-size:.875rem}"
       + "th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top;"
-      + "overflow-wrap:anywhere}"
+      + "overflow-wrap:break-word}"
+      + "td.detail{min-width:12rem}"
       + "th{background:#eaeef2}"
       + "dl{display:grid;grid-template-columns:minmax(6rem,max-content) 1fr;gap:.25rem 1rem;background:#fff;"
       + "border:1px solid #d0d7de;padding:.5rem .75rem;margin:0}"
@@ -58,8 +59,9 @@ final class Html {
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + hashOf(STYLE)
       + "'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
+          "yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+      .withZone(ZoneOffset.UTC);
 
   private Html() {}
 
@@ -125,7 +127,8 @@ final class Html {
         .append(esc(title))
         .append(" · WinBack console</title><style>")
         .append(STYLE)
-        .append("</style></head><body>\n<header><nav aria-label=\"Console\"><strong>WinBack</strong>")
+        .append(
+            "</style></head><body>\n<header><nav aria-label=\"Console\"><strong>WinBack</strong>")
         .append("<a href=\"")
         .append(esc(base))
         .append("\">Overview</a><a href=\"")
@@ -148,13 +151,15 @@ final class Html {
   static String refusal(String title, String why) {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-        + esc(title) + " · WinBack console</title><style>" + STYLE + "</style></head><body><main><h1>"
+        + esc(title) + " · WinBack console</title><style>" + STYLE
+        + "</style></head><body><main><h1>"
         + esc(title) + "</h1><p>" + esc(why) + "</p></main></body></html>\n";
   }
 
   static String hashOf(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return "sha256-" + Base64.getEncoder().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);

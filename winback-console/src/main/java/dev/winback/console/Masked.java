@@ -12,8 +12,12 @@ final class Masked {
     if (operator.seesPersonalData()) {
       return name;
     }
-    return name.isEmpty() ? "" : name.codePoints().limit(1).collect(
-        StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "••• (masked)";
+    return name.isEmpty()
+        ? ""
+        : name.codePoints()
+                .limit(1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            + "••• (masked)";
   }
 
   /** An e-mail address, phone number or postal address. */

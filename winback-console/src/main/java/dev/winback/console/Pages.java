@@ -35,8 +35,8 @@ final class Pages {
   /** The data a form needs besides its own fields: the console's token and Spring Security's, if any. */
   record FormTokens(String actionToken, String springSecurityField) {
     String hidden() {
-      return "<input type=\"hidden\" name=\"" + ActionTokens.FIELD + "\" value=\"" + esc(actionToken) + "\">"
-          + springSecurityField;
+      return "<input type=\"hidden\" name=\"" + ActionTokens.FIELD + "\" value=\""
+          + esc(actionToken) + "\">" + springSecurityField;
     }
   }
 
@@ -67,17 +67,21 @@ final class Pages {
         .append(esc(backlog.oldestDue().map(Html::time).orElse("–")))
         .append("</b>oldest due</div></div>\n");
     html.append("<h2>Recent failures</h2>\n").append(failureTable(base, failures));
-    html.append("<p><a href=\"").append(esc(base)).append("/failures\">All failures and quarantined plans</a></p>\n");
+    html.append("<p><a href=\"")
+        .append(esc(base))
+        .append("/failures\">All failures and quarantined plans</a></p>\n");
     html.append("<h2>Quarantined plans</h2>\n").append(quarantineTable(base, quarantined));
-    html.append("<h2>Recent operator actions</h2>\n").append(eventTable(base, actions, "actions", "No action yet."));
+    html.append("<h2>Recent operator actions</h2>\n")
+        .append(eventTable(base, actions, "actions", "No action yet."));
     return html.toString();
   }
 
   static String failures(
       String base, List<JournalEvent> failures, List<QuarantinedPlan> quarantined, int pageSize) {
     StringBuilder html = new StringBuilder();
-    html.append("<p class=\"muted\">Failed steps and quarantined plans, newest first; the causes are redacted by the"
-        + " engine.</p>\n");
+    html.append(
+        "<p class=\"muted\">Failed steps and quarantined plans, newest first; the causes are redacted by the"
+            + " engine.</p>\n");
     html.append("<h2>Failed steps</h2>\n").append(failureTable(base, failures));
     html.append("<h2>Quarantined plans</h2>\n").append(quarantineTable(base, quarantined));
     if (quarantined.size() == pageSize) {
@@ -91,8 +95,10 @@ final class Pages {
   }
 
   static String lookup(String base, String id) {
-    return "<form class=\"search\" method=\"get\" action=\"" + esc(base) + "/customer\" role=\"search\">"
-        + "<label for=\"id\">Customer id</label><input type=\"text\" id=\"id\" name=\"id\" value=\"" + esc(id)
+    return "<form class=\"search\" method=\"get\" action=\"" + esc(base)
+        + "/customer\" role=\"search\">"
+        + "<label for=\"id\">Customer id</label><input type=\"text\" id=\"id\" name=\"id\" value=\""
+        + esc(id)
         + "\" required><button type=\"submit\">Look up</button></form>\n";
   }
 
@@ -106,10 +112,12 @@ final class Pages {
       Optional<String> error) {
     StringBuilder html = new StringBuilder();
     html.append(lookup(base, plan.customer().id()));
-    notice.ifPresent(n ->
-        html.append("<p class=\"notice\" role=\"status\" id=\"notice\">").append(esc(n)).append("</p>\n"));
-    error.ifPresent(e ->
-        html.append("<p class=\"error\" role=\"alert\" id=\"error\">").append(esc(e)).append("</p>\n"));
+    notice.ifPresent(n -> html.append("<p class=\"notice\" role=\"status\" id=\"notice\">")
+        .append(esc(n))
+        .append("</p>\n"));
+    error.ifPresent(e -> html.append("<p class=\"error\" role=\"alert\" id=\"error\">")
+        .append(esc(e))
+        .append("</p>\n"));
     html.append("<h2>Plan</h2>\n<dl id=\"plan\">");
     item(html, "Customer", plan.customer().id());
     item(html, "Name", Masked.name(plan.customer().displayName(), operator));
@@ -120,12 +128,15 @@ final class Pages {
     item(html, "Started", Html.time(plan.startedAt()));
     item(html, "Ended", Html.time(plan.endedAt()));
     item(html, "Next due", Html.time(plan.nextDue()));
-    plan.experiment().ifPresent(e -> item(html, "Experiment", e + plan.arm().map(a -> " · " + a).orElse("")));
+    plan.experiment()
+        .ifPresent(e ->
+            item(html, "Experiment", e + plan.arm().map(a -> " · " + a).orElse("")));
     for (ContactPoint point : plan.customer().contactPoints()) {
       item(
           html,
           words(point.channel().name()),
-          Masked.address(point.address(), operator) + " · consent " + words(point.consent().name()));
+          Masked.address(point.address(), operator) + " · consent "
+              + words(point.consent().name()));
     }
     for (ExitReason reason : plan.customer().exitReasons()) {
       item(
@@ -137,12 +148,14 @@ final class Pages {
     plan.customer().suppression().ifPresent(s -> item(html, "Suppression", words(s.name())));
     html.append("</dl>\n");
     if (!operator.seesPersonalData()) {
-      html.append("<p class=\"muted\">Names, addresses and the customer's own words are masked: only operators"
-          + " with the admin role see them.</p>\n");
+      html.append(
+          "<p class=\"muted\">Names, addresses and the customer's own words are masked: only operators"
+              + " with the admin role see them.</p>\n");
     }
     forms.ifPresent(f -> html.append(planActions(base, plan, f)));
-    html.append("<h2>Steps</h2>\n<div class=\"scroll\"><table id=\"steps\"><thead><tr><th>#</th><th>Step</th>"
-        + "<th>Due</th><th>Status</th><th>Tries</th><th>Outcome</th></tr></thead><tbody>");
+    html.append(
+        "<h2>Steps</h2>\n<div class=\"scroll\"><table id=\"steps\"><thead><tr><th>#</th><th>Step</th>"
+            + "<th>Due</th><th>Status</th><th>Tries</th><th>Outcome</th></tr></thead><tbody>");
     for (PlanStep step : plan.steps()) {
       html.append("<tr><td>")
           .append(step.index())
@@ -153,8 +166,14 @@ final class Pages {
           .append("</td><td>")
           .append(esc(words(step.status().name())));
       if (step.status() == StepStatus.FAILED && forms.isPresent()) {
-        html.append(' ').append(form(base, Action.RETRY, plan, forms.get(), "<input type=\"hidden\" name=\"step\""
-            + " value=\"" + step.index() + "\">", "retry-" + step.index()));
+        html.append(' ')
+            .append(form(
+                base,
+                Action.RETRY,
+                plan,
+                forms.get(),
+                "<input type=\"hidden\" name=\"step\"" + " value=\"" + step.index() + "\">",
+                "retry-" + step.index()));
       }
       html.append("</td><td>")
           .append(step.attempts())
@@ -163,8 +182,9 @@ final class Pages {
           .append("</td></tr>");
     }
     html.append("</tbody></table></div>\n");
-    html.append("<h2>Journal</h2>\n<div class=\"scroll\"><table id=\"journal\"><thead><tr><th>When</th>"
-        + "<th>What</th><th>Step</th><th>Detail</th></tr></thead><tbody>");
+    html.append(
+        "<h2>Journal</h2>\n<div class=\"scroll\"><table id=\"journal\"><thead><tr><th>When</th>"
+            + "<th>What</th><th>Step</th><th>Detail</th></tr></thead><tbody>");
     for (JournalEvent event : journal) {
       html.append("<tr><td>")
           .append(esc(Html.time(event.at())))
@@ -172,7 +192,7 @@ final class Pages {
           .append(esc(words(event.type().name())))
           .append("</td><td>")
           .append(event.stepIndex().map(String::valueOf).orElse(""))
-          .append("</td><td>")
+          .append("</td><td class=\"detail\">")
           .append(esc(event.detail()))
           .append("</td></tr>");
     }
@@ -181,12 +201,14 @@ final class Pages {
   }
 
   private static String planActions(String base, WinBackPlan plan, FormTokens forms) {
-    StringBuilder html = new StringBuilder("<h2>Actions</h2>\n<div class=\"actions\" id=\"actions\">");
+    StringBuilder html =
+        new StringBuilder("<h2>Actions</h2>\n<div class=\"actions\" id=\"actions\">");
     html.append(form(base, Action.OPT_OUT, plan, forms, "", "opt-out"));
     StringBuilder reasons = new StringBuilder(
         "<label for=\"suppression\">Suppress as</label><select id=\"suppression\" name=\"suppression\">");
     for (Suppression suppression : Suppression.values()) {
-      reasons.append("<option value=\"")
+      reasons
+          .append("<option value=\"")
           .append(suppression.name())
           .append("\">")
           .append(esc(words(suppression.name())))
@@ -206,8 +228,10 @@ final class Pages {
 
   private static String form(
       String base, Action action, WinBackPlan plan, FormTokens forms, String fields, String id) {
-    return "<form class=\"inline\" method=\"post\" id=\"form-" + id + "\" action=\"" + esc(base) + "/actions/"
-        + action.slug() + "\">" + forms.hidden() + "<input type=\"hidden\" name=\"customer\" value=\""
+    return "<form class=\"inline\" method=\"post\" id=\"form-" + id + "\" action=\"" + esc(base)
+        + "/actions/"
+        + action.slug() + "\">" + forms.hidden()
+        + "<input type=\"hidden\" name=\"customer\" value=\""
         + esc(plan.customer().id()) + "\">" + fields + "<button type=\"submit\" id=\"" + id + "\""
         + (action == Action.END || action == Action.OPT_OUT ? " class=\"danger\"" : "") + ">"
         + esc(action.label()) + "</button></form>";
@@ -228,9 +252,11 @@ final class Pages {
     card(html, funnel.contacted(), "contacted");
     card(html, funnel.answered(), "answered");
     card(html, funnel.wonBack(), "won back");
-    html.append("</div>\n<h2>Won back by exit reason</h2>\n<div class=\"scroll\"><table id=\"rates\"><thead><tr>"
-        + "<th>Reason</th><th>Won back</th><th>Of</th><th>Rate</th></tr></thead><tbody>");
-    for (Rate rate : report.outcomes().rates().getOrDefault(Outcomes.Dimension.EXIT_CATEGORY, List.of())) {
+    html.append(
+        "</div>\n<h2>Won back by exit reason</h2>\n<div class=\"scroll\"><table id=\"rates\"><thead><tr>"
+            + "<th>Reason</th><th>Won back</th><th>Of</th><th>Rate</th></tr></thead><tbody>");
+    for (Rate rate :
+        report.outcomes().rates().getOrDefault(Outcomes.Dimension.EXIT_CATEGORY, List.of())) {
       html.append("<tr><td>")
           .append(esc(words(rate.group())))
           .append("</td><td>")
@@ -249,8 +275,9 @@ final class Pages {
       html.append("<ul id=\"alerts\">");
       for (RootCauses.Alert alert : alerts) {
         html.append("<li>")
-            .append(esc(words(alert.category().name()) + " rose to " + percent(alert.share()) + " in the period from "
-                + alert.period() + " (baseline " + percent(alert.baselineShare()) + ")"))
+            .append(esc(words(alert.category().name()) + " rose to " + percent(alert.share())
+                + " in the period from " + alert.period() + " (baseline "
+                + percent(alert.baselineShare()) + ")"))
             .append("</li>");
       }
       html.append("</ul>\n");
@@ -284,19 +311,25 @@ final class Pages {
   }
 
   private static void card(StringBuilder html, long value, String label) {
-    html.append("<div class=\"card\"><b>").append(value).append("</b>").append(esc(label)).append("</div>");
+    html.append("<div class=\"card\"><b>")
+        .append(value)
+        .append("</b>")
+        .append(esc(label))
+        .append("</div>");
   }
 
   private static String failureTable(String base, List<JournalEvent> failures) {
     return eventTable(base, failures, "failures", "No failed step.");
   }
 
-  private static String eventTable(String base, List<JournalEvent> failures, String id, String none) {
+  private static String eventTable(
+      String base, List<JournalEvent> failures, String id, String none) {
     if (failures.isEmpty()) {
       return "<p id=\"" + id + "\">" + esc(none) + "</p>\n";
     }
-    StringBuilder html = new StringBuilder("<div class=\"scroll\"><table id=\"" + id + "\"><thead><tr><th>When</th>"
-        + "<th>Customer</th><th>What</th><th>Detail</th></tr></thead><tbody>");
+    StringBuilder html =
+        new StringBuilder("<div class=\"scroll\"><table id=\"" + id + "\"><thead><tr><th>When</th>"
+            + "<th>Customer</th><th>What</th><th>Detail</th></tr></thead><tbody>");
     for (JournalEvent event : failures) {
       html.append("<tr><td>")
           .append(esc(Html.time(event.at())))
@@ -305,7 +338,7 @@ final class Pages {
           .append("</td><td>")
           .append(esc(words(event.type().name())
               + event.stepIndex().map(i -> " (step " + i + ")").orElse("")))
-          .append("</td><td>")
+          .append("</td><td class=\"detail\">")
           .append(esc(event.detail()))
           .append("</td></tr>");
     }
@@ -316,8 +349,9 @@ final class Pages {
     if (quarantined.isEmpty()) {
       return "<p id=\"quarantined\">No quarantined plan.</p>\n";
     }
-    StringBuilder html = new StringBuilder("<div class=\"scroll\"><table id=\"quarantined\"><thead><tr>"
-        + "<th>Since</th><th>Customer</th><th>Plan</th><th>Cause</th></tr></thead><tbody>");
+    StringBuilder html =
+        new StringBuilder("<div class=\"scroll\"><table id=\"quarantined\"><thead><tr>"
+            + "<th>Since</th><th>Customer</th><th>Plan</th><th>Cause</th></tr></thead><tbody>");
     for (QuarantinedPlan plan : quarantined) {
       html.append("<tr><td>")
           .append(esc(Html.time(plan.at())))
@@ -333,7 +367,8 @@ final class Pages {
   }
 
   private static String customerLink(String base, String customerId) {
-    return "<a href=\"" + esc(base + "/customer?id=" + url(customerId)) + "\">" + esc(customerId) + "</a>";
+    return "<a href=\"" + esc(base + "/customer?id=" + url(customerId)) + "\">" + esc(customerId)
+        + "</a>";
   }
 
   private static void item(StringBuilder html, String term, String value) {

@@ -25,8 +25,8 @@ final class SpringSecurityCsrf {
   private static final class Present {
     static Optional<String> field(HttpServletRequest request) {
       if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-        return Optional.of("<input type=\"hidden\" name=\"" + Html.esc(token.getParameterName()) + "\" value=\""
-            + Html.esc(token.getToken()) + "\">");
+        return Optional.of("<input type=\"hidden\" name=\"" + Html.esc(token.getParameterName())
+            + "\" value=\"" + Html.esc(token.getToken()) + "\">");
       }
       return Optional.empty();
     }

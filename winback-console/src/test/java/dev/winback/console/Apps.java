@@ -40,10 +40,12 @@ final class Apps {
 
   /** The application with these properties (besides a random port and the tests' action secret). */
   static App started(String... properties) {
-    return STARTED.computeIfAbsent(List.of(properties), p -> new App(new SpringApplicationBuilder(
-            ConsoleApplication.class)
-        .properties("server.port=0", "winback.console.action-secret=" + ConsoleApplication.SECRET)
-        .properties(properties)
-        .run()));
+    return STARTED.computeIfAbsent(
+        List.of(properties),
+        p -> new App(new SpringApplicationBuilder(ConsoleApplication.class)
+            .properties(
+                "server.port=0", "winback.console.action-secret=" + ConsoleApplication.SECRET)
+            .properties(properties)
+            .run()));
   }
 }

@@ -71,9 +71,11 @@ class ConsoleApplication {
   }
 
   @Bean
-  SecurityFilterChain security(HttpSecurity http, @Value("${console-test.spring-csrf:false}") boolean springCsrf)
+  SecurityFilterChain security(
+      HttpSecurity http, @Value("${console-test.spring-csrf:false}") boolean springCsrf)
       throws Exception {
-    http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).httpBasic(withDefaults());
+    http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .httpBasic(withDefaults());
     if (!springCsrf) {
       http.csrf(csrf -> csrf.disable());
     }
@@ -83,8 +85,17 @@ class ConsoleApplication {
   @Bean
   UserDetailsService users() {
     return new InMemoryUserDetailsManager(
-        User.withUsername("viewer").password("{noop}" + PASSWORD).roles("WINBACK_VIEWER").build(),
-        User.withUsername("admin").password("{noop}" + PASSWORD).roles("WINBACK_ADMIN").build(),
-        User.withUsername("stranger").password("{noop}" + PASSWORD).roles("SALES").build());
+        User.withUsername("viewer")
+            .password("{noop}" + PASSWORD)
+            .roles("WINBACK_VIEWER")
+            .build(),
+        User.withUsername("admin")
+            .password("{noop}" + PASSWORD)
+            .roles("WINBACK_ADMIN")
+            .build(),
+        User.withUsername("stranger")
+            .password("{noop}" + PASSWORD)
+            .roles("SALES")
+            .build());
   }
 }

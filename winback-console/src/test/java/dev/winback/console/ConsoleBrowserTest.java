@@ -21,10 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleBrowserTest {
   /** Whether the page is wider than the screen, which on a phone means scrolling sideways. */
-  private static final String OVERFLOWS = "document.documentElement.scrollWidth > window.innerWidth";
+  private static final String OVERFLOWS =
+      "document.documentElement.scrollWidth > window.innerWidth";
 
   /** The HTTP status of the page in the browser. */
-  private static final String STATUS = "String(performance.getEntriesByType('navigation')[0].responseStatus)";
+  private static final String STATUS =
+      "String(performance.getEntriesByType('navigation')[0].responseStatus)";
 
   @TempDir
   Path dir;
@@ -56,15 +58,18 @@ class ConsoleBrowserTest {
     signIn("viewer");
 
     open("/winback");
-    assertThat(browser.text()).contains("Overview", "Plans by status", "Backlog", "Recent failures", "viewer");
+    assertThat(browser.text())
+        .contains("Overview", "Plans by status", "Backlog", "Recent failures", "viewer");
     open("/winback/customer?id=" + id);
     assertThat(browser.text())
         .contains(id, "Steps", "Journal", "masked")
         .doesNotContain("Hedy", "Lamarr", email);
-    assertThat(browser.eval("String(document.querySelectorAll('form[method=post]').length)")).isEqualTo("0");
+    assertThat(browser.eval("String(document.querySelectorAll('form[method=post]').length)"))
+        .isEqualTo("0");
     browser.screenshot(Path.of("target", "screenshots", "console-customer-viewer.png"));
     open("/winback/failures");
-    assertThat(browser.text()).contains("Failed steps", "Quarantined plans", ConsoleApplication.FAILING);
+    assertThat(browser.text())
+        .contains("Failed steps", "Quarantined plans", ConsoleApplication.FAILING);
     open("/winback/report");
     assertThat(browser.text()).contains("Funnel", "Won back by exit reason");
     browser.screenshot(Path.of("target", "screenshots", "console-report-viewer.png"));
@@ -84,7 +89,8 @@ class ConsoleBrowserTest {
 
     assertThat(browser.eval(STATUS)).as(browser.text()).isEqualTo("200");
     assertThat(browser.eval("location.search")).contains("done=opt-out");
-    assertThat(browser.text()).contains("The customer is opted out.", "Opted out", "Operator action");
+    assertThat(browser.text())
+        .contains("The customer is opted out.", "Opted out", "Operator action");
     assertThat(winBack.plan(id).orElseThrow().status()).isEqualTo(PlanStatus.OPTED_OUT);
     assertThat(winBack.history(id))
         .filteredOn(e -> e.type() == EventType.OPERATOR_ACTION)
@@ -100,7 +106,8 @@ class ConsoleBrowserTest {
     signIn("viewer");
     open("/winback/customer?id=" + id);
 
-    // the viewer's page has no form: the viewer builds one, with a token made for them under the right secret
+    // the viewer's page has no form: the viewer builds one, with a token made for them under the
+    // right secret
     post("/winback/actions/opt-out", id, app.tokens().tokenFor("viewer"));
 
     assertThat(browser.eval(STATUS)).isEqualTo("403");
@@ -149,32 +156,39 @@ class ConsoleBrowserTest {
     open("/winback/customer?id=" + Visitor.enc(id));
 
     assertThat(browser.eval("document.title")).isNotEqualTo("pwned").endsWith("· WinBack console");
-    assertThat(browser.eval("String(document.querySelectorAll('main script, main img').length)")).isEqualTo("0");
+    assertThat(browser.eval("String(document.querySelectorAll('main script, main img').length)"))
+        .isEqualTo("0");
     assertThat(browser.text()).contains(id, "<img src=x onerror=");
     assertThat(browser.eval(OVERFLOWS)).isEqualTo("false");
   }
 
   private void signIn(String user) {
     browser.call(
-        "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", Visitor.basic(user))));
+        "Network.setExtraHTTPHeaders",
+        Map.of("headers", Map.of("Authorization", Visitor.basic(user))));
   }
 
   private void open(String path) {
     browser.open("http://127.0.0.1:" + app.port() + path);
     if (browser.eval(STATUS).equals("200")) {
-      assertThat(browser.eval(OVERFLOWS)).as(path + " scrolls sideways at 375 px").isEqualTo("false");
+      assertThat(browser.eval(OVERFLOWS))
+          .as(path + " scrolls sideways at 375 px")
+          .isEqualTo("false");
     }
   }
 
   /** Posts an action from the page, as a form the person made would. */
   private void post(String path, String customer, String token) {
-    browser.eval("(() => { const f = document.createElement('form'); f.method = 'post'; f.action = "
-        + Browser.quote(path) + "; f.id = 'made';"
-        + " for (const [n, v] of [['customer', " + Browser.quote(customer) + "], ['action_token', "
-        + Browser.quote(token) + "]]) { const i = document.createElement('input'); i.type = 'hidden';"
-        + " i.name = n; i.value = v; f.appendChild(i); }"
-        + " const b = document.createElement('button'); b.type = 'submit'; b.id = 'made-submit';"
-        + " b.textContent = 'Send'; f.appendChild(b); document.querySelector('main').appendChild(f); })()");
+    browser.eval(
+        "(() => { const f = document.createElement('form'); f.method = 'post'; f.action = "
+            + Browser.quote(path) + "; f.id = 'made';"
+            + " for (const [n, v] of [['customer', " + Browser.quote(customer)
+            + "], ['action_token', "
+            + Browser.quote(token)
+            + "]]) { const i = document.createElement('input'); i.type = 'hidden';"
+            + " i.name = n; i.value = v; f.appendChild(i); }"
+            + " const b = document.createElement('button'); b.type = 'submit'; b.id = 'made-submit';"
+            + " b.textContent = 'Send'; f.appendChild(b); document.querySelector('main').appendChild(f); })()");
     browser.clickAndWait("#made-submit");
   }
 }

@@ -29,12 +29,15 @@ class ConsoleHttpTest {
     plans.person(id, "Ada Lovelace", email);
     Visitor anonymous = Visitor.anonymous(port);
 
-    for (String page : new String[] {"/winback", "/winback/customer?id=" + id, "/winback/failures", "/winback/report"}) {
+    for (String page : new String[] {
+      "/winback", "/winback/customer?id=" + id, "/winback/failures", "/winback/report"
+    }) {
       HttpResponse<String> response = anonymous.get(page);
       assertThat(response.statusCode()).as(page).isEqualTo(401);
       assertThat(response.body()).doesNotContain("Ada", email);
     }
-    assertThat(anonymous.post("/winback/actions/opt-out", Map.of("customer", id)).statusCode())
+    assertThat(
+            anonymous.post("/winback/actions/opt-out", Map.of("customer", id)).statusCode())
         .isEqualTo(401);
     assertThat(winBack.plan(id).orElseThrow().status()).isEqualTo(PlanStatus.ACTIVE);
   }
@@ -54,14 +57,17 @@ class ConsoleHttpTest {
     plans.person(id, "Ada Lovelace", email);
     Visitor viewer = Visitor.signedIn(port, "viewer");
 
-    for (String page : new String[] {"/winback", "/winback/customer?id=" + id, "/winback/failures", "/winback/report"}) {
+    for (String page : new String[] {
+      "/winback", "/winback/customer?id=" + id, "/winback/failures", "/winback/report"
+    }) {
       HttpResponse<String> response = viewer.get(page);
       assertThat(response.statusCode()).as(page).isEqualTo(200);
-      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("text/html"));
-      assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-          .contains("default-src 'none'", "form-action 'self'", "frame-ancestors 'none'")
-          .doesNotContain("unsafe-inline", "script-src"));
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+      assertThat(response.headers().firstValue("Content-Security-Policy"))
+          .hasValueSatisfying(csp -> assertThat(csp)
+              .contains("default-src 'none'", "form-action 'self'", "frame-ancestors 'none'")
+              .doesNotContain("unsafe-inline", "script-src"));
       assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
     HttpResponse<String> customer = viewer.get("/winback/customer?id=" + id);
@@ -76,7 +82,8 @@ class ConsoleHttpTest {
     String email = Plans.email("ada");
     plans.person(id, "Ada Lovelace", email);
 
-    String body = Visitor.signedIn(port, "admin").get("/winback/customer?id=" + id).body();
+    String body =
+        Visitor.signedIn(port, "admin").get("/winback/customer?id=" + id).body();
 
     assertThat(body)
         .contains("Ada Lovelace", email, tokens.tokenFor("admin"))
@@ -92,17 +99,22 @@ class ConsoleHttpTest {
 
     HttpResponse<String> paused = admin.post("/winback/actions/pause", action(id, "admin"));
     assertThat(paused.statusCode()).isEqualTo(303);
-    assertThat(paused.headers().firstValue("Location")).hasValue("/winback/customer?id=" + id + "&done=pause");
+    assertThat(paused.headers().firstValue("Location"))
+        .hasValue("/winback/customer?id=" + id + "&done=pause");
     assertThat(winBack.plan(id).orElseThrow().paused()).isTrue();
     assertThat(admin.get("/winback/customer?id=" + id + "&done=pause").body())
         .contains("The plan is paused", "(paused)", "/winback/actions/resume");
 
-    assertThat(admin.post("/winback/actions/resume", action(id, "admin")).statusCode()).isEqualTo(303);
+    assertThat(admin.post("/winback/actions/resume", action(id, "admin")).statusCode())
+        .isEqualTo(303);
     assertThat(winBack.plan(id).orElseThrow().paused()).isFalse();
-    assertThat(admin.post("/winback/actions/end", action(id, "admin")).statusCode()).isEqualTo(303);
+    assertThat(admin.post("/winback/actions/end", action(id, "admin")).statusCode())
+        .isEqualTo(303);
     assertThat(winBack.plan(id).orElseThrow().status()).isEqualTo(PlanStatus.CLOSED);
 
-    assertThat(plans.operatorActions(id)).hasSize(3).allSatisfy(e -> assertThat(e.detail()).contains("admin"));
+    assertThat(plans.operatorActions(id))
+        .hasSize(3)
+        .allSatisfy(e -> assertThat(e.detail()).contains("admin"));
   }
 
   @Test
@@ -113,27 +125,38 @@ class ConsoleHttpTest {
     Map<String, String> form = action(id, "admin");
     form.put("suppression", "LEGAL_HOLD");
 
-    assertThat(Visitor.signedIn(port, "admin").post("/winback/actions/suppress", form).statusCode())
+    assertThat(Visitor.signedIn(port, "admin")
+            .post("/winback/actions/suppress", form)
+            .statusCode())
         .isEqualTo(303);
 
     assertThat(winBack.plan(id).orElseThrow().status()).isEqualTo(PlanStatus.SUPPRESSED);
-    assertThat(plans.operatorActions(id)).singleElement().satisfies(e -> assertThat(e.detail()).contains("admin"));
+    assertThat(plans.operatorActions(id))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("admin"));
   }
 
   @Test
   void anAdminRetriesAFailedStep() {
     String id = Plans.id(ConsoleApplication.FAILING);
     WinBackPlan failed = plans.failed(id);
-    int step = failed.steps().stream().filter(s -> s.status() == StepStatus.FAILED).findFirst().orElseThrow().index();
+    int step = failed.steps().stream()
+        .filter(s -> s.status() == StepStatus.FAILED)
+        .findFirst()
+        .orElseThrow()
+        .index();
     Visitor admin = Visitor.signedIn(port, "admin");
-    assertThat(admin.get("/winback/customer?id=" + id).body()).contains("id=\"retry-" + step + "\"");
+    assertThat(admin.get("/winback/customer?id=" + id).body())
+        .contains("id=\"retry-" + step + "\"");
     Map<String, String> form = action(id, "admin");
     form.put("step", String.valueOf(step));
 
     assertThat(admin.post("/winback/actions/retry", form).statusCode()).isEqualTo(303);
 
     assertThat(winBack.plan(id).orElseThrow().step(step).status()).isEqualTo(StepStatus.PENDING);
-    assertThat(plans.operatorActions(id)).singleElement().satisfies(e -> assertThat(e.detail()).contains("admin"));
+    assertThat(plans.operatorActions(id))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("admin"));
   }
 
   @Test
@@ -142,7 +165,8 @@ class ConsoleHttpTest {
     String email = Plans.email("ada");
     plans.person(id, "Ada Lovelace", email);
     Visitor admin = Visitor.signedIn(port, "admin");
-    assertThat(admin.post("/winback/actions/end", action(id, "admin")).statusCode()).isEqualTo(303);
+    assertThat(admin.post("/winback/actions/end", action(id, "admin")).statusCode())
+        .isEqualTo(303);
 
     HttpResponse<String> pause = admin.post("/winback/actions/pause", action(id, "admin"));
 
@@ -173,11 +197,13 @@ class ConsoleHttpTest {
     plans.person(id, "Ada Lovelace", email);
     Visitor admin = Visitor.signedIn(port, "admin");
 
-    assertThat(admin.post("/winback/actions/opt-out", Map.of("customer", id)).statusCode()).isEqualTo(403);
+    assertThat(admin.post("/winback/actions/opt-out", Map.of("customer", id)).statusCode())
+        .isEqualTo(403);
     Map<String, String> wrong = action(id, "admin");
     wrong.put(ActionTokens.FIELD, "forged");
     assertThat(admin.post("/winback/actions/opt-out", wrong).statusCode()).isEqualTo(403);
-    assertThat(admin.post("/winback/actions/opt-out", action(id, "viewer")).statusCode()).isEqualTo(403);
+    assertThat(admin.post("/winback/actions/opt-out", action(id, "viewer")).statusCode())
+        .isEqualTo(403);
     Map<String, String> otherSecret = action(id, "admin");
     otherSecret.put(
         ActionTokens.FIELD,
@@ -221,7 +247,9 @@ class ConsoleHttpTest {
     Visitor admin = Visitor.signedIn(port, "admin");
 
     assertThat(admin.get("/winback/customer?id=nobody-here").statusCode()).isEqualTo(404);
-    assertThat(admin.post("/winback/actions/opt-out", action("nobody-here", "admin")).statusCode())
+    assertThat(admin
+            .post("/winback/actions/opt-out", action("nobody-here", "admin"))
+            .statusCode())
         .isEqualTo(404);
   }
 
@@ -239,7 +267,9 @@ class ConsoleHttpTest {
 
     assertThat(customer)
         .doesNotContain("<script", "<img")
-        .contains("&lt;script&gt;alert(&#39;id&#39;)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;");
+        .contains(
+            "&lt;script&gt;alert(&#39;id&#39;)&lt;/script&gt;",
+            "&lt;img src=x onerror=alert(1)&gt;");
     assertThat(failures)
         .doesNotContain("<script", failing)
         .contains("&lt;script&gt;", Html.esc(failing));
@@ -253,7 +283,8 @@ class ConsoleHttpTest {
 
     String overview = Visitor.signedIn(port, "viewer").get("/winback").body();
 
-    assertThat(overview).contains("id=\"funnel\"", "id=\"backlog\"", "Quarantined", "Opted out", failing);
+    assertThat(overview)
+        .contains("id=\"funnel\"", "id=\"backlog\"", "Quarantined", "Opted out", failing);
     for (PlanStatus status : PlanStatus.values()) {
       assertThat(overview).contains(Pages.words(status.name()));
     }

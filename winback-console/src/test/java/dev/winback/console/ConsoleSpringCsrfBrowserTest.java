@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * console.
  */
 class ConsoleSpringCsrfBrowserTest {
-  private static final String STATUS = "String(performance.getEntriesByType('navigation')[0].responseStatus)";
+  private static final String STATUS =
+      "String(performance.getEntriesByType('navigation')[0].responseStatus)";
 
   @TempDir
   Path dir;
@@ -32,7 +33,8 @@ class ConsoleSpringCsrfBrowserTest {
     browser = Browser.launch(dir);
     browser.call("Network.enable", Map.of());
     browser.call(
-        "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", Visitor.basic("admin"))));
+        "Network.setExtraHTTPHeaders",
+        Map.of("headers", Map.of("Authorization", Visitor.basic("admin"))));
   }
 
   @AfterEach
@@ -47,7 +49,8 @@ class ConsoleSpringCsrfBrowserTest {
     String id = Plans.id("spring-csrf");
     plans.person(id, "Hedy Lamarr", Plans.email("hedy"));
     open("/winback/customer?id=" + id);
-    assertThat(browser.eval("String(document.querySelectorAll('#form-pause input[name=_csrf]').length)"))
+    assertThat(browser.eval(
+            "String(document.querySelectorAll('#form-pause input[name=_csrf]').length)"))
         .isEqualTo("1");
 
     browser.clickAndWait("#pause");

@@ -2,9 +2,9 @@ package dev.winback.console;
 
 import dev.winback.ManualClock;
 import dev.winback.WinBack;
-import dev.winback.model.ContactPoint;
 import dev.winback.model.Channel;
 import dev.winback.model.Consent;
+import dev.winback.model.ContactPoint;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
 import dev.winback.model.StepStatus;

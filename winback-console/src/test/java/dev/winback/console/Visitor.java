@@ -38,7 +38,8 @@ final class Visitor {
   static String basic(String user) {
     return "Basic "
         + Base64.getEncoder()
-            .encodeToString((user + ":" + ConsoleApplication.PASSWORD).getBytes(StandardCharsets.UTF_8));
+            .encodeToString(
+                (user + ":" + ConsoleApplication.PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Sends this header with every later request, as a browser would send Origin or Sec-Fetch-Site. */
