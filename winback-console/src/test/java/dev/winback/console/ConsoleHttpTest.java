@@ -243,6 +243,28 @@ class ConsoleHttpTest {
   }
 
   @Test
+  void theWholeInsightReportIsServedUnderItsOwnStrictPolicy() {
+    plans.person(Plans.id("report"), "Ada Lovelace", Plans.email("ada"));
+
+    HttpResponse<String> report = Visitor.signedIn(port, "viewer").get("/winback/report/full");
+
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertThat(report.body()).contains("<svg", "WinBack report").doesNotContain("Ada Lovelace");
+    String style = report
+        .body()
+        .substring(
+            report.body().indexOf("<style>") + "<style>".length(),
+            report.body().indexOf("</style>"));
+    assertThat(report.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp)
+            .contains(
+                "default-src 'none'",
+                "style-src '" + Html.hashOf(style) + "'",
+                "form-action 'none'")
+            .doesNotContain("unsafe-inline"));
+  }
+
+  @Test
   void anUnknownCustomerIs404() {
     Visitor admin = Visitor.signedIn(port, "admin");
 
