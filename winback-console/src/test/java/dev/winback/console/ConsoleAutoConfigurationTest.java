@@ -56,6 +56,21 @@ class ConsoleAutoConfigurationTest {
   }
 
   @Test
+  void itsSettingsAreDescribedForIdes() throws Exception {
+    try (var metadata =
+        getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+      assertThat(metadata).isNotNull();
+      assertThat(new String(metadata.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .contains(
+              "winback.console.path",
+              "winback.console.viewer-role",
+              "winback.console.admin-role",
+              "winback.console.allow-anonymous",
+              "winback.console.action-secret");
+    }
+  }
+
+  @Test
   void withoutAWinBackBeanThereIsNoConsole() {
     web.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(RouterFunction.class));
   }
