@@ -60,6 +60,7 @@ class ConsoleBrowserTest {
     open("/winback");
     assertThat(browser.text())
         .contains("Overview", "Plans by status", "Backlog", "Recent failures", "viewer");
+    browser.screenshot(Path.of("target", "screenshots", "console-overview-viewer.png"));
     open("/winback/customer?id=" + id);
     assertThat(browser.text())
         .contains(id, "Steps", "Journal", "masked")
