@@ -95,14 +95,14 @@ final class Console {
   private ServerResponse overview(ServerRequest request, Operator operator) {
     Operations operations = winBack.operations();
     String body = Pages.overview(
-        properties.path(),
+        base(request),
         operations.planCounts(),
         operations.backlog(),
         clock.instant(),
         operations.recentFailures(FAILURES_ON_OVERVIEW),
         operations.quarantined("", FAILURES_ON_OVERVIEW),
         operations.recentActions(FAILURES_ON_OVERVIEW));
-    return page(200, "Overview", operator, body);
+    return page(request, 200, "Overview", operator, body);
   }
 
   private ServerResponse failures(ServerRequest request, Operator operator) {
@@ -111,21 +111,24 @@ final class Console {
     List<JournalEvent> failures = operations.recentFailures(PAGE);
     List<QuarantinedPlan> quarantined = operations.quarantined(after, PAGE);
     return page(
-        200, "Failures", operator, Pages.failures(properties.path(), failures, quarantined, PAGE));
+        request,
+        200,
+        "Failures",
+        operator,
+        Pages.failures(base(request), failures, quarantined, PAGE));
   }
 
   private ServerResponse customer(ServerRequest request, Operator operator) {
     Optional<String> id = request.param("id").map(String::trim).filter(s -> !s.isEmpty());
     if (id.isEmpty()) {
-      return page(200, "Customer", operator, Pages.lookup(properties.path(), ""));
+      return page(request, 200, "Customer", operator, Pages.lookup(base(request), ""));
     }
     Optional<String> notice = request.param("done").flatMap(Action::of).map(Action::done);
-    return customerPage(
-        request.servletRequest(), operator, id.get(), 200, notice, Optional.empty());
+    return customerPage(request, operator, id.get(), 200, notice, Optional.empty());
   }
 
   private ServerResponse customerPage(
-      HttpServletRequest request,
+      ServerRequest request,
       Operator operator,
       String id,
       int status,
@@ -134,38 +137,42 @@ final class Console {
     Optional<WinBackPlan> plan = winBack.plan(id);
     if (plan.isEmpty()) {
       return page(
+          request,
           404,
           "Customer",
           operator,
-          Pages.lookup(properties.path(), id)
+          Pages.lookup(base(request), id)
               + "<p class=\"error\" id=\"error\">No plan for the customer " + Html.esc(id)
               + ".</p>\n");
     }
     Optional<Pages.FormTokens> forms = operator.admin()
         ? Optional.of(new Pages.FormTokens(
-            tokens.tokenFor(operator.actingName()), SpringSecurityCsrf.field(request)))
+            tokens.tokenFor(operator.actingName()),
+            SpringSecurityCsrf.field(request.servletRequest())))
         : Optional.empty();
     return page(
+        request,
         status,
         "Customer " + id,
         operator,
         Pages.customer(
-            properties.path(), operator, plan.get(), winBack.history(id), forms, notice, error));
+            base(request), operator, plan.get(), winBack.history(id), forms, notice, error));
   }
 
   private ServerResponse report(ServerRequest request, Operator operator) {
     Optional<InsightReport> report = insights.report(operator, clock.instant());
     return page(
+        request,
         200,
         "Report",
         operator,
-        report.map(r -> Pages.report(properties.path(), r)).orElseGet(Pages::noReport));
+        report.map(r -> Pages.report(base(request), r)).orElseGet(Pages::noReport));
   }
 
   private ServerResponse fullReport(ServerRequest request, Operator operator) {
     Optional<InsightReport> report = insights.report(operator, clock.instant());
     if (report.isEmpty()) {
-      return page(404, "Report", operator, Pages.noReport());
+      return page(request, 404, "Report", operator, Pages.noReport());
     }
     String html = report.get().toHtml();
     int from = html.indexOf("<style>");
@@ -228,7 +235,7 @@ final class Console {
       return refusal(404, "Unknown customer", "No plan for the customer " + id + ".");
     } catch (InvalidInputException e) {
       return customerPage(
-          servlet,
+          request,
           operator,
           id,
           409,
@@ -242,7 +249,7 @@ final class Console {
           "Store unreachable",
           "The plan store cannot be changed just now; try again shortly.");
     }
-    return ServerResponse.seeOther(URI.create(properties.path() + "/customer?id=" + Pages.url(id)
+    return ServerResponse.seeOther(URI.create(base(request) + "/customer?id=" + Pages.url(id)
             + "&done=" + action.get().slug()))
         .headers(h -> secure(h, Html.CONTENT_SECURITY_POLICY))
         .build();
@@ -262,9 +269,15 @@ final class Console {
     }
   }
 
-  private ServerResponse page(int status, String title, Operator operator, String body) {
+  /** Where the console's pages are, as links in them: under the application's context path too. */
+  private String base(ServerRequest request) {
+    return request.requestPath().contextPath().value() + properties.path();
+  }
+
+  private ServerResponse page(
+      ServerRequest request, int status, String title, Operator operator, String body) {
     return respond(
-        status, Html.page(properties.path(), title, operator, body), Html.CONTENT_SECURITY_POLICY);
+        status, Html.page(base(request), title, operator, body), Html.CONTENT_SECURITY_POLICY);
   }
 
   private static ServerResponse refusal(int status, String title, String why) {
