@@ -23,7 +23,7 @@ import java.util.List;
  * @param fit how the fit went
  */
 public record BgBb(double alpha, double beta, double gamma, double delta, Fit fit)
-    implements PurchaseModel {
+    implements PurchaseModel, java.io.Serializable {
 
   /**
    * Fits the model by maximum likelihood.

@@ -26,7 +26,8 @@ public record Fit(
     double logLikelihood,
     int evaluations,
     boolean converged,
-    Map<String, Double> standardErrors) {
+    Map<String, Double> standardErrors)
+    implements java.io.Serializable {
 
   /** The normal quantile of a two-sided 95% interval. */
   private static final double Z95 = 1.959963984540054;

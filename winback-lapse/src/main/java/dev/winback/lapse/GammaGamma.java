@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * @param gamma the scale of the customers' mean spend rates
  * @param fit how the fit went
  */
-public record GammaGamma(double p, double q, double gamma, Fit fit) {
+public record GammaGamma(double p, double q, double gamma, Fit fit)
+    implements java.io.Serializable {
 
   /**
    * Fits the model by maximum likelihood on the customers with repeat purchases and a known mean spend.

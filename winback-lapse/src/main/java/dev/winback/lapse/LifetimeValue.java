@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * (1 + rate)^i. {@link #residualValue} is the value over an unlimited horizon with continuous discounting, DERT
  * times the expected spend (Fader, Hardie and Lee 2005, "RFM and CLV"). Immutable and thread-safe.
  */
-public final class LifetimeValue {
+public final class LifetimeValue implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final PurchaseModel purchases;
   private final @Nullable GammaGamma spend;
   private final Duration period;
@@ -41,6 +43,15 @@ public final class LifetimeValue {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The purchase model this value is built on.
+   *
+   * @return the model
+   */
+  public PurchaseModel purchases() {
+    return purchases;
   }
 
   /**

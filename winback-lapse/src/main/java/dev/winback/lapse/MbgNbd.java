@@ -15,7 +15,8 @@ import static dev.winback.lapse.Numerics.logGamma;
  * @param b the second shape of the dropout probability
  * @param fit how the fit went
  */
-public record MbgNbd(double r, double alpha, double a, double b, Fit fit) implements PurchaseModel {
+public record MbgNbd(double r, double alpha, double a, double b, Fit fit)
+    implements PurchaseModel, java.io.Serializable {
 
   /**
    * Fits the model by maximum likelihood.

@@ -12,7 +12,7 @@ import static dev.winback.lapse.Numerics.logGamma;
  * @param alpha the rate of the purchase rate
  * @param fit how the fit went
  */
-public record Nbd(double r, double alpha, Fit fit) implements PurchaseModel {
+public record Nbd(double r, double alpha, Fit fit) implements PurchaseModel, java.io.Serializable {
 
   /**
    * Fits the model by maximum likelihood.

@@ -19,7 +19,7 @@ import static dev.winback.lapse.Numerics.logSubExp;
  * @param fit how the fit went
  */
 public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
-    implements PurchaseModel {
+    implements PurchaseModel, java.io.Serializable {
   /** Where the likelihood's series stop: a term this small relative to the sum (about 50 ulps) cannot move the fit. */
   private static final double SERIES_TOLERANCE = 1e-14;
 
