@@ -162,66 +162,67 @@ public class WinBackProperties implements Validator {
   public void validate(Object target, Errors errors) {
     WinBackProperties p = (WinBackProperties) target;
     if (!positive(p.runner.interval)) {
-      errors.rejectValue("runner.interval", "positive", "must be positive");
+      reject(errors, "winback.runner.interval", "must be positive, not " + p.runner.interval);
     }
     if (p.runner.threads < 1) {
-      errors.rejectValue("runner.threads", "min", "must be at least 1");
+      reject(errors, "winback.runner.threads", "must be at least 1, not " + p.runner.threads);
     }
     if (p.lease != null && !positive(p.lease)) {
-      errors.rejectValue("lease", "positive", "must be positive");
+      reject(errors, "winback.lease", "must be positive, not " + p.lease);
     }
     if (p.batchSize != null && p.batchSize < 1) {
-      errors.rejectValue("batchSize", "min", "must be at least 1");
+      reject(errors, "winback.batch-size", "must be at least 1, not " + p.batchSize);
     }
     if (p.nodeId != null && (p.nodeId.isBlank() || p.nodeId.length() > 100)) {
-      errors.rejectValue("nodeId", "length", "must have 1 to 100 characters");
+      reject(errors, "winback.node-id", "must have 1 to 100 characters and not be blank");
     }
     if (!positive(p.health.maxLag)) {
-      errors.rejectValue("health.maxLag", "positive", "must be positive");
+      reject(errors, "winback.health.max-lag", "must be positive, not " + p.health.maxLag);
     }
     if (p.reactivation.validFor != null && !positive(p.reactivation.validFor)) {
-      errors.rejectValue("reactivation.validFor", "positive", "must be positive");
+      reject(errors, "winback.reactivation.valid-for", "must be positive, not " + p.reactivation.validFor);
     }
     p.reactivation.keys.forEach((id, secret) -> {
       if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
-        errors.rejectValue(
-            "reactivation.keys", "keyId", "key id '" + id + "' is not 1 to 32 of A-Z a-z 0-9 _ -");
+        reject(errors, "winback.reactivation.keys", "key id '" + id + "' is not 1 to 32 of A-Z a-z 0-9 _ -");
       } else if (decodedLength(secret) < 32) {
-        errors.rejectValue(
-            "reactivation.keys",
-            "secret",
-            "the secret of key '" + id + "' must be at least 32 bytes in base64");
+        // never the secret itself in the message
+        reject(errors, "winback.reactivation.keys." + id, "must be a secret of at least 32 bytes in base64");
       }
     });
-    if (p.reactivation.activeKey != null
-        && !p.reactivation.keys.containsKey(p.reactivation.activeKey)) {
-      errors.rejectValue(
-          "reactivation.activeKey", "unknown", "names no key under winback.reactivation.keys");
+    if (p.reactivation.activeKey != null && !p.reactivation.keys.containsKey(p.reactivation.activeKey)) {
+      reject(
+          errors,
+          "winback.reactivation.active-key",
+          "'" + p.reactivation.activeKey + "' is not one of winback.reactivation.keys");
     }
     CustomerPages pages = p.customerPages;
     if (pages.csrfSecret != null && decodedLength(pages.csrfSecret) < 32) {
-      errors.rejectValue(
-          "customerPages.csrfSecret", "secret", "must be at least 32 bytes in base64");
+      reject(errors, "winback.customer-pages.csrf-secret", "must be a secret of at least 32 bytes in base64");
     }
-    if (pages.baseUrl != null) {
-      URI url = pages.baseUrl;
-      if (!url.isAbsolute()
-          || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))
-          || url.getHost() == null
-          || url.getRawQuery() != null
-          || url.getRawFragment() != null) {
-        errors.rejectValue(
-            "customerPages.baseUrl",
-            "url",
-            "must be an absolute http(s) address without query or fragment");
-      }
+    URI url = pages.baseUrl;
+    if (url != null
+        && (!url.isAbsolute()
+            || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))
+            || url.getHost() == null
+            || url.getRawQuery() != null
+            || url.getRawFragment() != null)) {
+      reject(
+          errors,
+          "winback.customer-pages.base-url",
+          "must be an absolute http(s) address without query or fragment, not " + url);
     }
     if (pages.path != null && !pages.path.matches("/|(/[A-Za-z0-9._~-]+)+")) {
-      errors.rejectValue(
-          "customerPages.path",
-          "path",
+      reject(
+          errors,
+          "winback.customer-pages.path",
           "must be '/' or segments of letters, digits, '.', '_', '~' or '-' after a '/', without a trailing '/'");
     }
+  }
+
+  /** Rejects a value with a message that starts with the property's name, as it is written in a properties file. */
+  private static void reject(Errors errors, String property, String reason) {
+    errors.reject(property, property + " " + reason);
   }
 
   private static boolean positive(@Nullable Duration duration) {
