@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -231,6 +232,11 @@ final class Decisions {
   }
 
   WinBackPlan optOut(String customerId) {
+    return optOut(customerId, null);
+  }
+
+  /** Opts the customer out; an operator's name, when given, is journalled with the action. */
+  WinBackPlan optOut(String customerId, @Nullable String operator) {
     return writer.decide(customerId, () -> {
       WinBackPlan latest = writer.latest(customerId);
       WinBackPlan ended = writer.apply(latest.id(), plan -> {
@@ -238,7 +244,12 @@ final class Decisions {
         edit.withdrawAllConsent();
         edit.event(
             EventType.CONSENT_CHANGED,
-            "consent withdrawn on every channel for every purpose, source: opt-out");
+            "consent withdrawn on every channel for every purpose, source: "
+                + (operator == null ? "opt-out" : "operator"));
+        if (operator != null) {
+          edit.event(
+              EventType.OPERATOR_ACTION, Operations.done(operator, "opted the customer out"));
+        }
         edit.event(EventType.RESPONSE_RECORDED, "the customer opted out of all contact");
         edit.end(PlanStatus.OPTED_OUT, "the customer opted out");
         return edit;
@@ -249,6 +260,11 @@ final class Decisions {
   }
 
   WinBackPlan suppress(String customerId, Suppression suppression) {
+    return suppress(customerId, suppression, null);
+  }
+
+  /** Suppresses the customer; an operator's name, when given, is journalled with the action. */
+  WinBackPlan suppress(String customerId, Suppression suppression, @Nullable String operator) {
     Objects.requireNonNull(suppression, "suppression");
     return writer.decide(customerId, () -> {
       WinBackPlan latest = writer.latest(customerId);
@@ -258,6 +274,11 @@ final class Decisions {
             .from(edit.customer())
             .suppression(suppression)
             .build());
+        if (operator != null) {
+          edit.event(
+              EventType.OPERATOR_ACTION,
+              Operations.done(operator, "suppressed the customer (" + suppression + ")"));
+        }
         edit.event(
             EventType.RESPONSE_RECORDED, "the customer must not be contacted: " + suppression);
         edit.end(PlanStatus.SUPPRESSED, "the customer is suppressed (" + suppression + ")");

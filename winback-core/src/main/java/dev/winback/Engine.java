@@ -37,6 +37,7 @@ final class Engine {
         new CustomerData(config.clock(), writer, config.suppressionList(), config.playbook());
     this.calls = new StrategyCalls(
         config.strategies(),
+        config.observers(),
         publisher,
         config.stepTimeout(),
         EngineConfig.MAX_STRATEGY_THREADS,

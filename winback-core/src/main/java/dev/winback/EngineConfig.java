@@ -6,6 +6,7 @@ import dev.winback.spi.ActivityWriter;
 import dev.winback.spi.ContactPolicy;
 import dev.winback.spi.PlanStore;
 import dev.winback.spi.ReasonClassifier;
+import dev.winback.spi.StepObserver;
 import dev.winback.spi.SuppressionList;
 import dev.winback.spi.WinBackListener;
 import java.net.URI;
@@ -26,6 +27,7 @@ record EngineConfig(
     PlanStore store,
     StepStrategies strategies,
     List<WinBackListener> listeners,
+    List<StepObserver> observers,
     ActivityWriter activities,
     ReasonClassifier classifier,
     int batchSize,

@@ -63,6 +63,11 @@ final class PlanWriter {
     return result;
   }
 
+  /** Tells the listeners that a runner claimed a batch of plans. */
+  void claimed(int plans) {
+    publisher.claimed(plans);
+  }
+
   /** The customer's latest plan. */
   WinBackPlan latest(String customerId) {
     Limits.requireValidId("customerId", customerId);

@@ -96,6 +96,7 @@ final class StepRunner {
       if (claimed.isEmpty()) {
         break;
       }
+      writer.claimed(claimed.size());
       Set<String> held = new LinkedHashSet<>(claimed.size() * 2);
       claimed.forEach(c -> held.add(c.plan().id()));
       int handled;

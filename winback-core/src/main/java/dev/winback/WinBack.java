@@ -47,10 +47,13 @@ public final class WinBack implements AutoCloseable {
   private final EngineConfig config;
   private final Engine engine;
   private final Set<Runner> runners = ConcurrentHashMap.newKeySet();
+  private final Operations operations;
 
   WinBack(EngineConfig config) {
     this.config = config;
     this.engine = new Engine(config);
+    this.operations =
+        new Operations(config.clock(), config.store(), engine.writer, engine.decisions);
   }
 
   /**
@@ -313,9 +316,18 @@ public final class WinBack implements AutoCloseable {
    * @throws IllegalArgumentException when the interval is not positive or threads is less than 1
    */
   public Runner startRunner(Duration interval, int threads) {
-    Runner started = new Runner(this, interval, threads);
+    Runner started = new Runner(this, config.clock(), interval, threads);
     runners.add(started);
     return started;
+  }
+
+  /**
+   * What operators see and may do: the backlog, the funnel, failures, and actions journalled with the operator's name.
+   *
+   * @return the operations on this engine's store
+   */
+  public Operations operations() {
+    return operations;
   }
 
   /**

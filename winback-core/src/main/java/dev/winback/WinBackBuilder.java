@@ -11,6 +11,7 @@ import dev.winback.spi.IncentiveStrategy;
 import dev.winback.spi.PlanStore;
 import dev.winback.spi.ReEngagementStrategy;
 import dev.winback.spi.ReasonClassifier;
+import dev.winback.spi.StepObserver;
 import dev.winback.spi.SuppressionList;
 import dev.winback.spi.WinBackListener;
 import java.net.URI;
@@ -43,6 +44,7 @@ public final class WinBackBuilder {
   private @Nullable ReEngagementStrategy reEngagement;
   private @Nullable ActivityWriter activities;
   private final List<WinBackListener> listeners = new ArrayList<>();
+  private final List<StepObserver> observers = new ArrayList<>();
   private @Nullable ReasonClassifier classifier;
   private int batchSize;
   private @Nullable SuppressionList suppressionList;
@@ -170,6 +172,18 @@ public final class WinBackBuilder {
    */
   public WinBackBuilder listener(WinBackListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Adds an observer around every strategy call (timing, tracing); may be called several times, the first added
+   * outermost.
+   *
+   * @param observer the observer
+   * @return this builder
+   */
+  public WinBackBuilder stepObserver(StepObserver observer) {
+    observers.add(Objects.requireNonNull(observer, "observer"));
     return this;
   }
 
@@ -407,6 +421,7 @@ public final class WinBackBuilder {
         store == null ? PlanStore.inMemory() : store,
         strategies,
         List.copyOf(listeners),
+        List.copyOf(observers),
         activities == null ? ActivityWriter.none() : activities,
         classifier == null ? ReasonClassifier.keywords() : classifier,
         batchSize == 0 ? 500 : batchSize,

@@ -63,6 +63,21 @@ public final class EventPublisher {
   }
 
   /**
+   * Tells the listeners how many plans a runner claimed in one batch.
+   *
+   * @param plans the number of plans claimed
+   */
+  public void claimed(int plans) {
+    for (WinBackListener listener : listeners) {
+      try {
+        listener.onClaimed(plans);
+      } catch (Throwable e) {
+        HostFailures.log(LOG, "Listener " + listener.getClass().getName(), "a claim", e);
+      }
+    }
+  }
+
+  /**
    * Publishes events that have been written.
    *
    * @param events the events, in order

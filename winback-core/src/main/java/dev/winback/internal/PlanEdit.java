@@ -31,6 +31,7 @@ public final class PlanEdit {
   private Optional<Instant> feedbackReceivedAt;
   private String rule;
   private String rationale;
+  private boolean paused;
 
   /**
    * Starts a change of a plan.
@@ -48,6 +49,7 @@ public final class PlanEdit {
     this.feedbackReceivedAt = base.feedbackReceivedAt();
     this.rule = base.rule();
     this.rationale = base.rationale();
+    this.paused = base.paused();
   }
 
   /**
@@ -269,7 +271,17 @@ public final class PlanEdit {
     }
     status = how;
     endedAt = Optional.of(now);
+    paused = false;
     event(EventType.PLAN_ENDED, how + ": " + why);
+  }
+
+  /**
+   * Pauses or resumes an active plan: a paused plan's steps wait without running.
+   *
+   * @param pause true to pause, false to resume
+   */
+  public void paused(boolean pause) {
+    this.paused = pause && status.isActive();
   }
 
   /** Ends an active plan as {@link PlanStatus#UNRESPONSIVE} when no step is left to run. */
@@ -287,6 +299,7 @@ public final class PlanEdit {
   public void quarantine(String why) {
     status = PlanStatus.QUARANTINED;
     endedAt = Optional.of(now);
+    paused = false;
     event(EventType.PLAN_QUARANTINED, why);
   }
 
@@ -299,7 +312,14 @@ public final class PlanEdit {
   public void reclassifyEnded(PlanStatus how, String why) {
     status = how;
     endedAt = Optional.of(now);
+    paused = false;
     event(EventType.PLAN_ENDED, how + ": " + why);
+  }
+
+  /** Makes an ended plan active again (an operator retrying the step that halted it); the caller records why. */
+  public void reopen() {
+    status = PlanStatus.ACTIVE;
+    endedAt = Optional.empty();
   }
 
   /**
@@ -331,6 +351,7 @@ public final class PlanEdit {
         .feedbackReceivedAt(feedbackReceivedAt)
         .rule(rule)
         .rationale(rationale)
+        .paused(paused)
         .version(version)
         .build();
     return new Change(plan, List.copyOf(events));

@@ -1,9 +1,12 @@
 package dev.winback.internal;
 
 import dev.winback.spi.StepContext;
+import dev.winback.spi.StepObserver;
 import dev.winback.spi.StepResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,6 +29,7 @@ public final class StrategyCalls implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StrategyCalls.class);
 
   private final StepStrategies strategies;
+  private final List<StepObserver> observers;
   private final EventPublisher publisher;
   private final Optional<Duration> timeout;
   private final Optional<ThreadPoolExecutor> threads;
@@ -34,6 +38,7 @@ public final class StrategyCalls implements AutoCloseable {
    * Calls through the given strategies.
    *
    * @param strategies the strategies by step kind
+   * @param observers wrap each call, the first outermost
    * @param publisher tells the listeners what a strategy threw
    * @param timeout how long a call may take, if bounded
    * @param maxThreads the most threads calls with a timeout may hold at once
@@ -41,11 +46,13 @@ public final class StrategyCalls implements AutoCloseable {
    */
   public StrategyCalls(
       StepStrategies strategies,
+      List<StepObserver> observers,
       EventPublisher publisher,
       Optional<Duration> timeout,
       int maxThreads,
       String nodeId) {
     this.strategies = strategies;
+    this.observers = List.copyOf(observers);
     this.publisher = publisher;
     this.timeout = timeout;
     AtomicInteger count = new AtomicInteger();
@@ -68,7 +75,7 @@ public final class StrategyCalls implements AutoCloseable {
     String who = "Strategy for " + context.step().kind() + " step "
         + context.step().index() + " of plan " + context.plan().id();
     try {
-      StepResult result = threads.isEmpty() ? strategies.invoke(context) : callInTime(context);
+      StepResult result = threads.isEmpty() ? observed(context) : callInTime(context);
       return result != null ? result : StepResult.failed("the strategy returned no result");
     } catch (TimeoutException e) {
       LOG.warn("{} did not answer within {}", who, timeout.orElseThrow());
@@ -96,7 +103,7 @@ public final class StrategyCalls implements AutoCloseable {
         .orElseThrow()
         .submit(() -> SendScope.sending(customerId, () -> {
           try {
-            return strategies.invoke(context);
+            return observed(context);
           } catch (Exception e) {
             throw new StrategyException(e);
           }
@@ -107,6 +114,17 @@ public final class StrategyCalls implements AutoCloseable {
       call.cancel(true);
       throw e;
     }
+  }
+
+  /** Calls the strategy through the observers, the first outermost. */
+  private StepResult observed(StepContext context) throws Exception {
+    Callable<StepResult> call = () -> strategies.invoke(context);
+    for (int i = observers.size() - 1; i >= 0; i--) {
+      StepObserver observer = observers.get(i);
+      Callable<StepResult> inner = call;
+      call = () -> observer.observe(context, inner);
+    }
+    return call.call();
   }
 
   /** Carries a strategy's checked exception out of a pooled call. */

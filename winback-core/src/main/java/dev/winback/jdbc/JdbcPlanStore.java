@@ -2,8 +2,10 @@ package dev.winback.jdbc;
 
 import dev.winback.ConcurrentUpdateException;
 import dev.winback.StoreException;
+import dev.winback.model.Backlog;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
+import dev.winback.model.PlanStatus;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.ClaimedPlan;
 import dev.winback.spi.ContactRecord;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -73,6 +76,7 @@ public final class JdbcPlanStore implements PlanStore {
   private final PlanWrites writes;
   private final PlanReads reads;
   private final Quarantine quarantine;
+  private final Overview overview;
   private final Claims claims;
   private final Erasure erasure;
   private final Grants grants;
@@ -84,6 +88,7 @@ public final class JdbcPlanStore implements PlanStore {
     this.writes = new PlanWrites(dataSource, dialect);
     this.reads = new PlanReads(dataSource, dialect);
     this.quarantine = new Quarantine(dataSource, dialect);
+    this.overview = new Overview(dataSource);
     this.claims = new Claims(dataSource, dialect, quarantine);
     this.erasure = new Erasure(dataSource, dialect);
     this.grants = new Grants(dataSource);
@@ -182,6 +187,21 @@ public final class JdbcPlanStore implements PlanStore {
   @Override
   public List<ClaimedPlan> claimDue(Instant now, int limit, String owner, Duration lease) {
     return claims.claimDue(now, limit, owner, lease);
+  }
+
+  @Override
+  public Backlog backlog(Instant now) {
+    return overview.backlog(now);
+  }
+
+  @Override
+  public Map<PlanStatus, Long> planCounts() {
+    return overview.planCounts();
+  }
+
+  @Override
+  public List<JournalEvent> recentEvents(Set<EventType> types, int limit) {
+    return overview.recentEvents(types, limit);
   }
 
   @Override

@@ -118,10 +118,11 @@ final class Rows {
 
   /**
    * The due time of an active plan's first unfinished step: a waiting step to run, or a running one to recover if
-   * its runner's lease lapses. Null when the plan has ended.
+   * its runner's lease lapses. Null when the plan has ended or an operator paused it (a step running then is
+   * recovered after the plan is resumed).
    */
   static @Nullable Instant nextDue(WinBackPlan plan) {
-    if (!plan.status().isActive()) {
+    if (!plan.status().isActive() || plan.paused()) {
       return null;
     }
     for (PlanStep step : plan.steps()) {

@@ -26,7 +26,7 @@ import javax.sql.DataSource;
  */
 final class SchemaMigrations {
   /** The schema versions, in order: version 1 is the first. */
-  static final List<String> VERSIONS = List.of("V1__winback_schema");
+  static final List<String> VERSIONS = List.of("V1__winback_schema", "V2__winback_notable_events");
 
   private static final String SCHEMA_TABLE = "winback_schema";
 

@@ -54,6 +54,11 @@ public enum EventType {
    */
   PLAN_QUARANTINED,
   /**
+   * An operator acted on the plan from outside the customer's own actions (paused, resumed, ended it, retried a
+   * step, opted the customer out or suppressed them); the detail names the operator and the action.
+   */
+  OPERATOR_ACTION,
+  /**
    * An offer was sized to what the customer is worth, when planned or right before the send; the detail gives the
    * offer's worth, the cap and its basis.
    */

@@ -18,6 +18,8 @@ public enum PlanStatus {
   HALTED,
   /** A newer loss of the same customer started a new plan. */
   SUPERSEDED,
+  /** An operator ended the plan; the journal names who and why. */
+  CLOSED,
   /**
    * WinBack could not go on with the plan (its record could not be read, or working on it failed in a way a retry
    * cannot mend): it is out of the due order, journalled, and waits for an operator; nobody is contacted by it.

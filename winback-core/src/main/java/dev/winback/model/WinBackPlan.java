@@ -109,6 +109,16 @@ public abstract class WinBackPlan {
   public abstract Optional<String> arm();
 
   /**
+   * Tells whether an operator paused the plan: its steps wait, without running, until it is resumed.
+   *
+   * @return true while paused; always false once the plan ended
+   */
+  @Value.Default
+  public boolean paused() {
+    return false;
+  }
+
+  /**
    * The version for optimistic locking: 0 when started, one more with every change.
    *
    * @return the version
@@ -133,10 +143,10 @@ public abstract class WinBackPlan {
    * When the plan can next run a step: the due time of its first unfinished step, if that step is waiting (steps
    * run in order, so a later step never goes before an earlier one).
    *
-   * @return the next due time, empty when the plan ended or its next step is running
+   * @return the next due time, empty when the plan ended, is paused or its next step is running
    */
   public Optional<Instant> nextDue() {
-    if (!status().isActive()) {
+    if (!status().isActive() || paused()) {
       return Optional.empty();
     }
     for (PlanStep step : steps()) {
@@ -185,6 +195,7 @@ public abstract class WinBackPlan {
         status().isActive() != endedAt().isPresent(),
         "endedAt",
         "must be set exactly when the plan ended");
+    checks.require(!paused() || status().isActive(), "paused", "must be false once the plan ended");
     checks.require(version() >= 0, "version", "must not be negative");
     checks.throwIfAny();
   }

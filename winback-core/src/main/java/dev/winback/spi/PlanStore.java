@@ -1,14 +1,21 @@
 package dev.winback.spi;
 
+import dev.winback.model.Backlog;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
+import dev.winback.model.PlanStatus;
 import dev.winback.model.WinBackPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -233,6 +240,94 @@ public interface PlanStore {
    * @return the readable plans (see {@link #unreadableRecords})
    */
   List<WinBackPlan> plans(String customerId);
+
+  /**
+   * How many plans have a step due at {@code now}, and since when the oldest has waited: for metrics, health checks
+   * and the operator's overview. The default scans {@link #dueSteps}; stores with an index answer it directly.
+   *
+   * @param now the time
+   * @return the backlog
+   */
+  default Backlog backlog(Instant now) {
+    Map<String, Instant> oldestByPlan = new HashMap<>();
+    for (DueStep step : dueSteps(now, Integer.MAX_VALUE)) {
+      oldestByPlan.merge(step.planId(), step.dueAt(), (a, b) -> a.isBefore(b) ? a : b);
+    }
+    return oldestByPlan.isEmpty()
+        ? Backlog.empty()
+        : new Backlog(oldestByPlan.size(), oldestByPlan.values().stream().min(Instant::compareTo));
+  }
+
+  /**
+   * How many plans the store holds in each status, every status present (zero when none): the funnel. The default
+   * reads every customer's plans; stores answer it with one query.
+   *
+   * @return the counts by status, in the order of {@link PlanStatus}
+   */
+  default Map<PlanStatus, Long> planCounts() {
+    Map<PlanStatus, Long> counts = new EnumMap<>(PlanStatus.class);
+    for (PlanStatus status : PlanStatus.values()) {
+      counts.put(status, 0L);
+    }
+    String after = "";
+    for (List<String> page = customerIds(after, 500);
+        !page.isEmpty();
+        page = customerIds(after, 500)) {
+      for (String customerId : page) {
+        for (WinBackPlan plan : plans(customerId)) {
+          counts.merge(plan.status(), 1L, Long::sum);
+        }
+      }
+      after = page.get(page.size() - 1);
+    }
+    return counts;
+  }
+
+  /**
+   * The newest journal events of the given types across every customer, newest first: the failures and operator
+   * actions an operator looks at. The default reads every customer's journal; stores answer it from an index.
+   *
+   * @param types the event types wanted, from {@link #NOTABLE_EVENTS}
+   * @param limit the most events to return
+   * @return the events, newest first
+   * @throws IllegalArgumentException when a type is not one of {@link #NOTABLE_EVENTS}
+   */
+  default List<JournalEvent> recentEvents(Set<EventType> types, int limit) {
+    requireNotable(types);
+    List<JournalEvent> found = new ArrayList<>();
+    String after = "";
+    for (List<String> page = customerIds(after, 500);
+        !page.isEmpty();
+        page = customerIds(after, 500)) {
+      for (String customerId : page) {
+        for (JournalEvent event : journal(customerId)) {
+          if (types.contains(event.type())) {
+            found.add(event);
+          }
+        }
+      }
+      after = page.get(page.size() - 1);
+    }
+    found.sort(Comparator.comparing(JournalEvent::at).reversed());
+    return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+  }
+
+  /** The event types {@link #recentEvents} answers for: failures, quarantines and operators' actions. */
+  Set<EventType> NOTABLE_EVENTS =
+      Set.of(EventType.STEP_FAILED, EventType.PLAN_QUARANTINED, EventType.OPERATOR_ACTION);
+
+  /**
+   * Checks that {@link #recentEvents} may be asked for these types.
+   *
+   * @param types the types asked for
+   * @throws IllegalArgumentException when a type is not notable
+   */
+  static void requireNotable(Set<EventType> types) {
+    if (!NOTABLE_EVENTS.containsAll(types)) {
+      throw new IllegalArgumentException(
+          "recentEvents answers only for " + NOTABLE_EVENTS + ", not " + types);
+    }
+  }
 
   /**
    * The stored records of a customer that cannot be read as plans or journal events (corrupt, written by hand, or

@@ -25,4 +25,11 @@ public interface WinBackListener {
    * @param failure what it threw
    */
   default void onStrategyFailure(StepContext context, Throwable failure) {}
+
+  /**
+   * Hears that a runner claimed a batch of due plans to work on (for a claims metric). Does nothing by default.
+   *
+   * @param plans how many plans the batch holds, at least 1
+   */
+  default void onClaimed(int plans) {}
 }

@@ -99,7 +99,7 @@ class MigrationTest {
 
         assertThat(JdbcTests.count(database.first(), "SELECT count(*) FROM winback_schema"))
             .as("round %d: each version applied once", round)
-            .isEqualTo(1);
+            .isEqualTo(SchemaMigrations.VERSIONS.size());
         worksOn(migrated.get(2).get());
         dataSources.forEach(PooledDataSource::closeAll);
       }
@@ -148,7 +148,7 @@ class MigrationTest {
     }
 
     assertThat(JdbcTests.count(database.first(), "SELECT count(*) FROM winback_schema"))
-        .isEqualTo(1);
+        .isEqualTo(SchemaMigrations.VERSIONS.size());
     worksOn(JdbcPlanStore.create(database.first()));
   }
 
@@ -169,21 +169,22 @@ class MigrationTest {
     PooledDataSource dataSource = fresh.get().first();
     JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate().migrate();
 
-    SchemaMigrations.Script shipped = SchemaMigrations.scripts(
-            name.equals("H2") ? new H2Dialect(Duration.ZERO) : new PostgresDialect(Duration.ZERO))
-        .get(0);
+    List<SchemaMigrations.Script> shipped = SchemaMigrations.scripts(
+        name.equals("H2") ? new H2Dialect(Duration.ZERO) : new PostgresDialect(Duration.ZERO));
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(
             "SELECT version, script, checksum FROM winback_schema ORDER BY version")) {
-      assertThat(r.next()).isTrue();
-      assertThat(r.getInt(1)).isEqualTo(1);
-      assertThat(r.getString(2))
-          .isEqualTo(
-              name.equals("H2")
-                  ? "V1__winback_schema.h2.sql"
-                  : "V1__winback_schema.postgresql.sql");
-      assertThat(r.getString(3)).hasSize(64).isEqualTo(shipped.checksum());
+      for (int version = 1; version <= SchemaMigrations.VERSIONS.size(); version++) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.getInt(1)).isEqualTo(version);
+        assertThat(r.getString(2))
+            .isEqualTo(SchemaMigrations.VERSIONS.get(version - 1)
+                + (name.equals("H2") ? ".h2.sql" : ".postgresql.sql"));
+        assertThat(r.getString(3))
+            .hasSize(64)
+            .isEqualTo(shipped.get(version - 1).checksum());
+      }
       assertThat(r.next()).isFalse();
     }
     assertThat(store.toString()).contains(name);
@@ -211,11 +212,11 @@ class MigrationTest {
   void theShippedScriptsAppliedByFlywayMakeAWorkingStore(
       String name, Supplier<Database> fresh, @TempDir Path migrations) throws Exception {
     PooledDataSource dataSource = fresh.get().first();
-    String shipped =
-        SchemaMigrations.VERSIONS.get(0) + (name.equals("H2") ? ".h2.sql" : ".postgresql.sql");
-    try (var in = SchemaMigrations.class.getResourceAsStream(shipped)) {
-      Files.copy(
-          in, migrations.resolve("V1__winback_schema.sql")); // the name a host's Flyway expects
+    for (String version : SchemaMigrations.VERSIONS) {
+      String shipped = version + (name.equals("H2") ? ".h2.sql" : ".postgresql.sql");
+      try (var in = SchemaMigrations.class.getResourceAsStream(shipped)) {
+        Files.copy(in, migrations.resolve(version + ".sql")); // the names a host's Flyway expects
+      }
     }
 
     var result = Flyway.configure()
@@ -224,8 +225,27 @@ class MigrationTest {
         .load()
         .migrate();
 
-    assertThat(result.migrationsExecuted).isEqualTo(1);
+    assertThat(result.migrationsExecuted).isEqualTo(SchemaMigrations.VERSIONS.size());
     worksOn(JdbcPlanStore.create(dataSource));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aDatabaseAtVersionOneIsMigratedToTheLatestKeepingItsPlans(
+      String name, Supplier<Database> fresh) {
+    PooledDataSource dataSource = fresh.get().first();
+    JdbcPlanStore store = JdbcPlanStore.create(dataSource).migrate();
+    WinBackPlan plan = plan("c1", LOST_AT, 0);
+    store.insertIfAbsent(plan, List.of(event(plan, EventType.STEP_DONE, "sent")));
+    JdbcTests.execute(dataSource, "DROP INDEX winback_journal_notable");
+    JdbcTests.execute(dataSource, "DELETE FROM winback_schema WHERE version > 1");
+
+    store.migrate();
+
+    assertThat(JdbcTests.count(dataSource, "SELECT count(*) FROM winback_schema"))
+        .isEqualTo(SchemaMigrations.VERSIONS.size());
+    assertThat(store.latestPlan("c1")).contains(plan);
+    assertThat(store.recentEvents(java.util.Set.of(EventType.STEP_FAILED), 5)).isEmpty();
   }
 
   /** Stores, claims, fences and reads on the store: the schema has what it needs. */
