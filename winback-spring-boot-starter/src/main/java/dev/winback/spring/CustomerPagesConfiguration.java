@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,7 +30,6 @@ class CustomerPagesConfiguration {
   private static final int ORDER = -1;
 
   @Bean
-  @ConditionalOnBean(WinBack.class)
   @ConditionalOnMissingBean
   CustomerPages winBackCustomerPages(
       WinBack winBack, WinBackProperties properties, ObjectProvider<Clock> clock) {
@@ -51,7 +49,6 @@ class CustomerPagesConfiguration {
   }
 
   @Bean
-  @ConditionalOnBean(CustomerPages.class)
   SimpleUrlHandlerMapping winBackCustomerPagesMapping(CustomerPages pages) {
     HttpRequestHandler handler = new CustomerPagesHandler(pages);
     String base = pages.basePath();

@@ -3,7 +3,6 @@ package dev.winback.spring;
 import dev.winback.WinBack;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -17,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnEnabledHealthIndicator("winback")
 class HealthConfiguration {
   @Bean
-  @ConditionalOnBean(WinBack.class)
   @ConditionalOnMissingBean(name = "winbackHealthIndicator")
   HealthIndicator winbackHealthIndicator(
       WinBack winBack,

@@ -180,17 +180,27 @@ public class WinBackProperties implements Validator {
       reject(errors, "winback.health.max-lag", "must be positive, not " + p.health.maxLag);
     }
     if (p.reactivation.validFor != null && !positive(p.reactivation.validFor)) {
-      reject(errors, "winback.reactivation.valid-for", "must be positive, not " + p.reactivation.validFor);
+      reject(
+          errors,
+          "winback.reactivation.valid-for",
+          "must be positive, not " + p.reactivation.validFor);
     }
     p.reactivation.keys.forEach((id, secret) -> {
       if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
-        reject(errors, "winback.reactivation.keys", "key id '" + id + "' is not 1 to 32 of A-Z a-z 0-9 _ -");
+        reject(
+            errors,
+            "winback.reactivation.keys",
+            "key id '" + id + "' is not 1 to 32 of A-Z a-z 0-9 _ -");
       } else if (decodedLength(secret) < 32) {
         // never the secret itself in the message
-        reject(errors, "winback.reactivation.keys." + id, "must be a secret of at least 32 bytes in base64");
+        reject(
+            errors,
+            "winback.reactivation.keys." + id,
+            "must be a secret of at least 32 bytes in base64");
       }
     });
-    if (p.reactivation.activeKey != null && !p.reactivation.keys.containsKey(p.reactivation.activeKey)) {
+    if (p.reactivation.activeKey != null
+        && !p.reactivation.keys.containsKey(p.reactivation.activeKey)) {
       reject(
           errors,
           "winback.reactivation.active-key",
@@ -198,7 +208,10 @@ public class WinBackProperties implements Validator {
     }
     CustomerPages pages = p.customerPages;
     if (pages.csrfSecret != null && decodedLength(pages.csrfSecret) < 32) {
-      reject(errors, "winback.customer-pages.csrf-secret", "must be a secret of at least 32 bytes in base64");
+      reject(
+          errors,
+          "winback.customer-pages.csrf-secret",
+          "must be a secret of at least 32 bytes in base64");
     }
     URI url = pages.baseUrl;
     if (url != null

@@ -1,5 +1,6 @@
 package dev.winback.spring;
 
+import static dev.winback.testing.Customers.lost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winback.WinBack;
@@ -9,9 +10,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The winback.* properties: each one reaches the engine, and a wrong one stops the start naming it. */
 class PropertiesTest {
@@ -52,14 +53,19 @@ class PropertiesTest {
           assertThat(p.getReactivation().getKeys()).isEqualTo(Map.of("k1", KEY, "k2", KEY));
           assertThat(p.getReactivation().getActiveKey()).isEqualTo("k1");
           assertThat(p.getReactivation().getValidFor()).isEqualTo(Duration.ofDays(7));
-          assertThat(p.getCustomerPages().getBaseUrl()).isEqualTo(URI.create("https://shop.example/customer"));
+          assertThat(p.getCustomerPages().getBaseUrl())
+              .isEqualTo(URI.create("https://shop.example/customer"));
           assertThat(p.getCustomerPages().getPath()).isEqualTo("/pages");
           assertThat(p.getCustomerPages().getCsrfSecret()).isEqualTo(KEY);
           assertThat(p.getHealth().getMaxLag()).isEqualTo(Duration.ofMinutes(5));
 
-          // the engine is made with them: its configuration shows what it was given
-          assertThat(context.getBean(WinBack.class).toString())
-              .contains("node-7", "PT1M30S", "Europe/Paris", "50", "https://shop.example/customer", "k1", "k2");
+          // the engine is made with them: its configuration shows what it was given, its links the
+          // active key
+          WinBack winBack = context.getBean(WinBack.class);
+          assertThat(winBack.toString())
+              .contains("lease=PT1M30S", "defaultZone=Europe/Paris", "batchSize=50");
+          winBack.start(lost("c1").build());
+          assertThat(winBack.issueReactivationToken("c1")).startsWith("wb2.k1.");
           assertThat(context).doesNotHaveBean(WinBackRunner.class);
         });
   }
@@ -93,7 +99,7 @@ class PropertiesTest {
         "winback.lease=-5s                             | winback.lease",
         "winback.batch-size=0                          | winback.batch-size",
         "winback.default-zone=Mars/Olympus             | winback.default-zone",
-        "winback.node-id=' '                           | winback.node-id",
+        "winback.node-id=                              | winback.node-id",
         "winback.health.max-lag=0s                     | winback.health.max-lag",
         "winback.reactivation.keys.k1=c2hvcnQ=         | winback.reactivation.keys",
         "winback.reactivation.keys.k1=not base64!      | winback.reactivation.keys",
