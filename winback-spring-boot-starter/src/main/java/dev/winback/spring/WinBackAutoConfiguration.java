@@ -34,7 +34,7 @@ import org.springframework.context.annotation.Import;
  *       {@link ReEngagementStrategy}); a playbook step whose kind has no strategy bean stops the start with a
  *       message that names the bean type to define;
  *   <li>one each, when defined: {@link Playbook}, {@link ActivityWriter}, {@link ReasonClassifier},
- *       {@link SuppressionList}, {@link ReactivationTokens} (else from {@code winback.reactivation.keys}) and a
+ *       {@link SuppressionList}, {@link dev.winback.ReactivationTokens} (else from {@code winback.reactivation.keys}) and a
  *       {@link Clock};
  *   <li>every {@link WinBackListener} and {@link StepObserver} bean, in their order; every {@link ContactPolicy}
  *       bean, each applied after the one before (and all after {@link ContactPolicy#standard()});

@@ -5,6 +5,7 @@ import static dev.winback.testing.Customers.lost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winback.ManualClock;
+import dev.winback.Runner;
 import dev.winback.WinBack;
 import dev.winback.jdbc.JdbcPlanStore;
 import dev.winback.model.EventType;
@@ -72,7 +73,8 @@ class LifecycleTest {
 
           Thread closing = new Thread(context::close);
           closing.start();
-          Polling.until("the runner is stopping", () -> !runner.isRunning());
+          Runner working = runner.runner().orElseThrow();
+          Polling.until("the runner is stopping", () -> !working.isRunning());
           assertThat(closing.isAlive())
               .as("the close waits for the step in progress")
               .isTrue();
