@@ -27,9 +27,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Separate JVMs on one PostgreSQL: two runner processes send while a third process opts out, suppresses, erases or
- * records the decline of 200 of 300 customers. No send starts after such a call returned, on any node; no step is
- * invoked under two idempotency keys; and with runners killed at random, no step is lost.
+ * Separate JVMs on one PostgreSQL: two runner processes send while a third process opts out, suppresses, erases,
+ * records the decline of, or (as an operator) pauses or ends the plan of 200 of 300 customers. No send starts after
+ * such a call returned, on any node; no step is invoked under two idempotency keys; and with runners killed at
+ * random, no step is lost.
  */
 class CrossProcessFenceTest {
   private static final int CUSTOMERS = 300;

@@ -13,7 +13,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A host in its own JVM, for the cross-process tests: for every customer id it is given, opts them out, suppresses,
- * erases or records their decline (by turns), and once the call has returned takes a tick from the database's
+ * erases, records their decline, or has an operator pause or end their plan (by turns), and once the call has returned takes a tick from the database's
  * {@code ticks} sequence and records it in {@code decided}.
  */
 public final class DecidingHost {
@@ -41,7 +41,7 @@ public final class DecidingHost {
       System.out.println("ready");
       for (int i = 1; i < args.length; i++) {
         String customer = args[i];
-        String kind = switch (i % 4) {
+        String kind = switch (i % 6) {
           case 0 -> {
             winBack.optOut(customer);
             yield "opt-out";
@@ -54,9 +54,17 @@ public final class DecidingHost {
             winBack.erase(customer);
             yield "erase";
           }
-          default -> {
+          case 3 -> {
             winBack.recordResponse(customer, CustomerResponse.DECLINED);
             yield "decline";
+          }
+          case 4 -> {
+            winBack.operations().pause(customer, "operator-on-another-node");
+            yield "pause";
+          }
+          default -> {
+            winBack.operations().end(customer, "operator-on-another-node");
+            yield "end";
           }
         };
         decided(dataSource, customer, kind);

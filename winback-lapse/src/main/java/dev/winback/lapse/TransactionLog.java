@@ -114,6 +114,84 @@ public final class TransactionLog {
     }
   }
 
+  /**
+   * The cohort of customers whose first purchase falls between {@code origin} and {@code cohortEnd}, tracked until
+   * {@code observationEnd}: their births and their cumulative repeat purchases (distinct days, as in the summaries)
+   * at the end of each period, as BTYD's {@code cu.tracking} counts them.
+   *
+   * @param origin the start of the first period (a first purchase before it leaves the customer out)
+   * @param cohortEnd the last moment a first purchase makes a customer part of the cohort (the calibration's end)
+   * @param observationEnd the end of the last period tracked (purchases after it are ignored)
+   * @param unit the length of a period
+   * @return the tracking, with one period per unit from the origin to the observation's end (rounded up)
+   * @throws IllegalArgumentException when the times are out of order or the unit is not positive
+   * @throws InvalidInputException naming bad rows
+   * @throws UncheckedIOException when the log or a temporary file cannot be read or written
+   */
+  public Tracking tracking(
+      Instant origin, Instant cohortEnd, Instant observationEnd, Duration unit) {
+    if (unit.isZero() || unit.isNegative()) {
+      throw new IllegalArgumentException("a period must be positive, was " + unit);
+    }
+    if (cohortEnd.isBefore(origin) || observationEnd.isBefore(cohortEnd)) {
+      throw new IllegalArgumentException("need origin <= cohortEnd <= observationEnd");
+    }
+    double unitDays = unit.toNanos() / 86_400e9;
+    long originDay = Math.floorDiv(origin.getEpochSecond(), 86_400L);
+    long cohortDay = Math.floorDiv(cohortEnd.getEpochSecond(), 86_400L);
+    int periods = (int)
+        Math.ceil(Duration.between(origin, observationEnd).toNanos() / (double) unit.toNanos());
+    double[] cumulative = new double[periods];
+    DoubleColumn births = new DoubleColumn();
+    java.util.TreeSet<Long> days = new java.util.TreeSet<>();
+    @Nullable String current = null;
+    try (ExternalSort sorted = ExternalSort.of(source.get(), bufferSize)) {
+      while (true) {
+        CustomerSummaries.Transaction t = sorted.hasNext() ? sorted.next() : null;
+        if (current != null && (t == null || !t.customerId().equals(current))) {
+          track(days, originDay, cohortDay, unitDays, births, cumulative);
+          days.clear();
+        }
+        if (t == null) {
+          break;
+        }
+        current = t.customerId();
+        if (!t.at().isBefore(origin) && !t.at().isAfter(observationEnd)) {
+          days.add(Math.floorDiv(t.at().getEpochSecond(), 86_400L));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot sort the transaction log", e);
+    }
+    double[] ends = new double[periods];
+    for (int k = 0; k < periods; k++) {
+      ends[k] = k + 1;
+      cumulative[k] +=
+          k == 0 ? 0 : cumulative[k - 1]; // from repeat purchases per period to their running total
+    }
+    return new Tracking(unit, births.toArray(), ends, cumulative);
+  }
+
+  private static void track(
+      java.util.TreeSet<Long> days,
+      long originDay,
+      long cohortDay,
+      double unitDays,
+      DoubleColumn births,
+      double[] perPeriod) {
+    if (days.isEmpty() || days.first() > cohortDay) {
+      return;
+    }
+    long first = days.first();
+    births.add((first - originDay) / unitDays);
+    for (long day : days.tailSet(first, false)) {
+      int period = (int) Math.floor((day - originDay) / unitDays);
+      if (period < perPeriod.length) {
+        perPeriod[period]++;
+      }
+    }
+  }
+
   /** The rows of a transaction CSV file as transactions; bad rows are collected and reported at the end. */
   private static final class CsvTransactions implements Iterator<CustomerSummaries.Transaction> {
     private static final String SUBJECT = "transactions";
