@@ -51,11 +51,13 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(
     afterName = {
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
       "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
       "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"
     })
 @EnableConfigurationProperties(WinBackProperties.class)
-@Import({HealthConfiguration.class, CustomerPagesConfiguration.class})
+@Import({MetricsConfiguration.class, HealthConfiguration.class, CustomerPagesConfiguration.class})
 public class WinBackAutoConfiguration {
   /** Made by Spring. */
   public WinBackAutoConfiguration() {}
