@@ -49,6 +49,19 @@ class WinBackSpringExampleTest {
   }
 
   @Test
+  void itsMetricsIncludeWinBacks() throws Exception {
+    HttpResponse<String> meters = HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + port + "/actuator/metrics/winback.backlog.due"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(meters.statusCode()).isEqualTo(200);
+    assertThat(meters.body()).contains("\"winback.backlog.due\"");
+  }
+
+  @Test
   void itsHealthIncludesWinBack() throws Exception {
     HttpResponse<String> health = HttpClient.newHttpClient()
         .send(
