@@ -58,7 +58,14 @@ final class WinBackAssembly {
     provider(ReEngagementStrategy.class).ifAvailable(builder::reEngagement);
     provider(ActivityWriter.class).ifAvailable(builder::activities);
     provider(ReasonClassifier.class).ifAvailable(builder::reasonClassifier);
-    provider(SuppressionList.class).ifAvailable(builder::suppressionList);
+    SuppressionList suppressions = provider(SuppressionList.class).getIfAvailable();
+    if (suppressions != null) {
+      builder.suppressionList(suppressions);
+    } else if (store.isPresent()) {
+      LOG.warn(
+          "WinBack keeps opt-outs and suppressions in memory, so they are lost when the application stops:"
+              + " set winback.suppression.fingerprint-key (or define a SuppressionList bean)");
+    }
     provider(Playbook.class).ifAvailable(builder::playbook);
     provider(Clock.class).ifAvailable(builder::clock);
     provider(WinBackListener.class).orderedStream().forEach(builder::listener);

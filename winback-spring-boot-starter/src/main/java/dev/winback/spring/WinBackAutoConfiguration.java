@@ -2,6 +2,7 @@ package dev.winback.spring;
 
 import dev.winback.WinBack;
 import dev.winback.jdbc.JdbcPlanStore;
+import dev.winback.jdbc.JdbcSuppressionList;
 import dev.winback.model.Playbook;
 import dev.winback.spi.ActivityWriter;
 import dev.winback.spi.ApologyStrategy;
@@ -15,6 +16,8 @@ import dev.winback.spi.StepObserver;
 import dev.winback.spi.SuppressionList;
 import dev.winback.spi.WinBackListener;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,7 +42,8 @@ import org.springframework.context.annotation.Import;
  *   <li>every {@link WinBackListener} and {@link StepObserver} bean, in their order; every {@link ContactPolicy}
  *       bean, each applied after the one before (and all after {@link ContactPolicy#standard()});
  *   <li>the store: a {@link PlanStore} bean if the application defines one, else a {@link JdbcPlanStore} on the
- *       application's {@link DataSource}, its schema migrated at start unless {@code winback.store.migrate=false};
+ *       application's {@link DataSource}, its schema migrated at start unless {@code winback.store.migrate=false},
+ *       and the suppression list beside it when {@code winback.suppression.fingerprint-key} is set;
  *       without a DataSource, the in-memory store (plans are lost at restart: a warning says so);
  *   <li>then every {@link WinBackBuilderCustomizer} bean.
  * </ul>
@@ -76,6 +80,25 @@ public class WinBackAutoConfiguration {
   public JdbcPlanStore winBackPlanStore(DataSource dataSource, WinBackProperties properties) {
     JdbcPlanStore store = JdbcPlanStore.create(dataSource);
     return properties.getStore().isMigrate() ? store.migrate() : store;
+  }
+
+  /**
+   * The suppression list in the database beside the store, when {@code winback.suppression.fingerprint-key} is set:
+   * opt-outs and suppressions then hold on every node and across restarts.
+   *
+   * @param dataSource the application's data source, the store's
+   * @param properties the properties
+   * @return the list
+   */
+  @Bean
+  @ConditionalOnMissingBean({SuppressionList.class, WinBack.class})
+  @ConditionalOnBean(DataSource.class)
+  @ConditionalOnClass(DataSource.class)
+  @ConditionalOnProperty("winback.suppression.fingerprint-key")
+  public JdbcSuppressionList winBackSuppressionList(
+      DataSource dataSource, WinBackProperties properties) {
+    String key = Objects.requireNonNull(properties.getSuppression().getFingerprintKey());
+    return JdbcSuppressionList.create(dataSource, Base64.getDecoder().decode(key.strip()));
   }
 
   /**

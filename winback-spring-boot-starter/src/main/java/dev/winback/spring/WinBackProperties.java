@@ -23,6 +23,7 @@ public class WinBackProperties implements Validator {
   private final Reactivation reactivation = new Reactivation();
   private final CustomerPages customerPages = new CustomerPages();
   private final Health health = new Health();
+  private final Suppression suppression = new Suppression();
 
   /** How long a claim on due plans lasts before other nodes may take them over; 5 minutes unless set. */
   private @Nullable Duration lease;
@@ -79,6 +80,15 @@ public class WinBackProperties implements Validator {
    */
   public Health getHealth() {
     return health;
+  }
+
+  /**
+   * The suppression list's options.
+   *
+   * @return the suppression options
+   */
+  public Suppression getSuppression() {
+    return suppression;
   }
 
   /**
@@ -205,6 +215,12 @@ public class WinBackProperties implements Validator {
           errors,
           "winback.reactivation.active-key",
           "'" + p.reactivation.activeKey + "' is not one of winback.reactivation.keys");
+    }
+    if (p.suppression.fingerprintKey != null && decodedLength(p.suppression.fingerprintKey) < 16) {
+      reject(
+          errors,
+          "winback.suppression.fingerprint-key",
+          "must be a secret of at least 16 bytes in base64");
     }
     CustomerPages pages = p.customerPages;
     if (pages.csrfSecret != null && decodedLength(pages.csrfSecret) < 32) {
@@ -496,6 +512,38 @@ public class WinBackProperties implements Validator {
     @Override
     public String toString() {
       return "CustomerPages[baseUrl=" + baseUrl + ", path=" + path + "]";
+    }
+  }
+
+  /** The suppression list's options. Not thread-safe. */
+  public static class Suppression {
+    /**
+     * The key (base64, at least 16 bytes, the same on every node) of the fingerprints the suppression list keeps in
+     * the database instead of ids and addresses; without it, opt-outs and suppressions are kept in memory only.
+     */
+    private @Nullable String fingerprintKey;
+
+    /**
+     * The fingerprint key.
+     *
+     * @return the key, base64, null when unset
+     */
+    public @Nullable String getFingerprintKey() {
+      return fingerprintKey;
+    }
+
+    /**
+     * Sets the fingerprint key.
+     *
+     * @param fingerprintKey base64, at least 16 bytes
+     */
+    public void setFingerprintKey(@Nullable String fingerprintKey) {
+      this.fingerprintKey = fingerprintKey;
+    }
+
+    @Override
+    public String toString() {
+      return "Suppression[fingerprintKey=" + (fingerprintKey == null ? "unset" : "set") + "]";
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winback.WinBack;
 import dev.winback.jdbc.JdbcPlanStore;
+import dev.winback.jdbc.JdbcSuppressionList;
 import dev.winback.model.EventType;
 import dev.winback.model.JournalEvent;
 import dev.winback.spi.ApologyStrategy;
@@ -41,6 +42,24 @@ class AutoConfigurationTest {
 
           assertThat(Contexts.column(database, "SELECT customer_id FROM winback_plan"))
               .containsExactly("c1");
+        });
+  }
+
+  @Test
+  void withAFingerprintKeyOptOutsAreKeptInTheDatabase() {
+    DataSource database = Databases.newPostgres();
+    Contexts.withStarter()
+        .withBean(DataSource.class, () -> database)
+        .withBean(Recorder.class, Recorder::new)
+        .withPropertyValues("winback.suppression.fingerprint-key=YSBmaW5nZXJwcmludCBrZXk=")
+        .run(context -> {
+          assertThat(context).hasSingleBean(JdbcSuppressionList.class);
+          WinBack winBack = context.getBean(WinBack.class);
+          winBack.start(lost("c1").build());
+          winBack.optOut("c1");
+
+          assertThat(Contexts.column(database, "SELECT count(*) FROM winback_suppression"))
+              .containsExactly("2");
         });
   }
 

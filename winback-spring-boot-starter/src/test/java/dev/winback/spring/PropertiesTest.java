@@ -39,7 +39,8 @@ class PropertiesTest {
             "winback.customer-pages.base-url=https://shop.example/customer",
             "winback.customer-pages.path=/pages",
             "winback.customer-pages.csrf-secret=" + KEY,
-            "winback.health.max-lag=5m")
+            "winback.health.max-lag=5m",
+            "winback.suppression.fingerprint-key=" + KEY)
         .run(context -> {
           WinBackProperties p = context.getBean(WinBackProperties.class);
           assertThat(p.getRunner().isEnabled()).isFalse();
@@ -58,6 +59,7 @@ class PropertiesTest {
           assertThat(p.getCustomerPages().getPath()).isEqualTo("/pages");
           assertThat(p.getCustomerPages().getCsrfSecret()).isEqualTo(KEY);
           assertThat(p.getHealth().getMaxLag()).isEqualTo(Duration.ofMinutes(5));
+          assertThat(p.getSuppression().getFingerprintKey()).isEqualTo(KEY);
 
           // the engine is made with them: its configuration shows what it was given, its links the
           // active key
@@ -109,6 +111,7 @@ class PropertiesTest {
         "winback.customer-pages.path=/a/               | winback.customer-pages.path",
         "winback.customer-pages.csrf-secret=c2hvcnQ=   | winback.customer-pages.csrf-secret",
         "winback.runner.threads=many                   | winback.runner.threads",
+        "winback.suppression.fingerprint-key=c2hvcnQ=  | winback.suppression.fingerprint-key",
       })
   void aWrongValueStopsTheStartNamingTheProperty(String setting, String property) {
     Contexts.withStarter()
