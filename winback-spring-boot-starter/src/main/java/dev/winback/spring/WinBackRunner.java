@@ -12,6 +12,8 @@ import org.springframework.context.SmartLifecycle;
  * before the web server's graceful shutdown and before the {@code DataSource} closes. Stopping is graceful, off
  * Spring's thread: no new step starts, the steps in progress finish and are recorded, and the claims on the rest are
  * released for other nodes; then Spring is told. While the store fails the runner backs off (see {@link Runner}).
+ * Spring waits {@code spring.lifecycle.timeout-per-shutdown-phase} (30 seconds unless set) for a phase to stop: set
+ * it above the longest a strategy may take, or the database may close under a step that is still running.
  * Thread-safe.
  */
 public final class WinBackRunner implements SmartLifecycle {
