@@ -39,6 +39,8 @@ final class HtmlPage {
         .append(
             "th{background:#fafafa;font-weight:600}td.n{text-align:right}svg{width:100%;height:auto;display:block}")
         .append(".muted{color:#666}.grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}")
+        .append(
+            ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(440px,100%),1fr));gap:16px}")
         .append(".alert{color:#a4161a;font-weight:600}.kpi{display:flex;gap:16px;flex-wrap:wrap}")
         .append(
             ".kpi div{background:#eef3f8;border-radius:6px;padding:8px 14px}.kpi b{display:block;font-size:20px}")
@@ -52,6 +54,7 @@ final class HtmlPage {
     rates(html);
     TrendSection.render(html, report.rootCauses());
     experiments(html);
+    ModelSection.render(html, report.models());
     html.append("</main></body></html>\n");
     return html.toString();
   }

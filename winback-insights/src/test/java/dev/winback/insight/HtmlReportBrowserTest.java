@@ -34,9 +34,12 @@ class HtmlReportBrowserTest {
       const bars = document.querySelectorAll('svg rect.bar').length;
       const whiskers = document.querySelectorAll('svg line.ci').length;
       const lines = document.querySelectorAll('svg polyline.trend').length;
+      const modelCharts = [...document.querySelectorAll('section.model svg.chart')].filter(s => {
+        const r = s.getBoundingClientRect(); return r.width > 300 && r.height > 150
+          && s.querySelector('title') && s.getAttribute('role') === 'img'; }).length;
       const widest = Math.max(...[...document.querySelectorAll('main, table, svg')].map(e => e.getBoundingClientRect().right));
       document.body.setAttribute('data-probe', [document.documentElement.scrollWidth, visible,
-        document.querySelectorAll('table').length, rows, bars, whiskers, lines, Math.round(widest)].join(','));
+        document.querySelectorAll('table').length, rows, bars, whiskers, lines, Math.round(widest), modelCharts].join(','));
       </script>
       """;
 
@@ -44,7 +47,8 @@ class HtmlReportBrowserTest {
   void theReportRendersInHeadlessChromiumAt1280Pixels(@TempDir Path dir) throws Exception {
     Path chromium = browser();
     Path page = dir.resolve("probe.html");
-    Files.writeString(page, ReportFixture.report().toHtml().replace("</body>", PROBE + "</body>"));
+    Files.writeString(
+        page, ReportFixture.reportWithModels().toHtml().replace("</body>", PROBE + "</body>"));
     Path screenshot = dir.resolve("report.png");
 
     String dom = run(
@@ -80,6 +84,9 @@ class HtmlReportBrowserTest {
     assertThat(Integer.parseInt(values[7]))
         .as("rightmost edge of content")
         .isLessThanOrEqualTo(1280);
+    assertThat(Integer.parseInt(values[8]))
+        .as("lapse-model charts drawn with a title, as images")
+        .isEqualTo(4);
     assertThat(pngWidth(screenshot)).isEqualTo(1280);
   }
 

@@ -75,4 +75,42 @@ final class ReportFixture {
         RootCauses.of(plans, RootCauses.Granularity.WEEK, 4, 0.01, 5),
         List.of(ExperimentResults.of(plans, "holdout-q1", Experiment.HOLDOUT, 30)));
   }
+
+  /** The report with the diagnostics of a BG/NBD model fitted on a small, deterministic cohort. */
+  static InsightReport reportWithModels() {
+    return report().withModels(List.of(diagnostics("BG/NBD <fitted>")));
+  }
+
+  /** Diagnostics of a real fit: 400 customers whose purchases follow a fixed pattern, tracked over 78 weeks. */
+  static dev.winback.lapse.ModelDiagnostics diagnostics(String name) {
+    int n = 400;
+    String[] ids = new String[n];
+    double[] x = new double[n];
+    double[] tx = new double[n];
+    double[] age = new double[n];
+    double[] holdout = new double[n];
+    double[] births = new double[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = "c" + i;
+      births[i] = i % 12;
+      age[i] = 39 - births[i];
+      x[i] = i % 9 < 5 ? 0 : i % 9 - 4;
+      tx[i] = x[i] == 0 ? 0 : age[i] * (0.3 + (i % 7) / 10.0);
+      holdout[i] = x[i] == 0 ? (i % 11 == 0 ? 1 : 0) : Math.max(0, x[i] - 1 - i % 2);
+    }
+    dev.winback.lapse.CustomerSummaries data =
+        dev.winback.lapse.CustomerSummaries.of(ids, x, tx, age, null);
+    dev.winback.lapse.CalibrationHoldout split =
+        new dev.winback.lapse.CalibrationHoldout(data, holdout, new double[n], 39);
+    dev.winback.lapse.BgNbd model = dev.winback.lapse.BgNbd.fit(data);
+    double[] periods = new double[78];
+    double[] actual = new double[78];
+    for (int k = 0; k < 78; k++) {
+      periods[k] = k + 1;
+      actual[k] = Math.round(9.5 * (k + 1) - 0.02 * (k + 1) * (k + 1));
+    }
+    return dev.winback.lapse.ModelDiagnostics.of(name, model, split, 4)
+        .withTracking(
+            model, new dev.winback.lapse.Tracking(Duration.ofDays(7), births, periods, actual));
+  }
 }

@@ -61,6 +61,46 @@ public record GammaGamma(double p, double q, double gamma, Fit fit) {
   }
 
   /**
+   * The log-likelihood and its gradient over one part of a population (e.g. one partition of a cluster's data), to
+   * be summed over the parts and fitted with {@link #fit(SummedLikelihood, double, FitOptions)}. A part without
+   * customers contributes zero.
+   *
+   * @param part the part's summaries
+   * @param parameters p, q, gamma
+   * @param gradient receives this part's gradient with respect to each parameter
+   * @return this part's log-likelihood
+   * @throws IllegalArgumentException when the parameters are not 3
+   */
+  public static double partialLogLikelihood(
+      CustomerSummaries part, double[] parameters, double[] gradient) {
+    if (parameters.length != 3 || gradient.length != 3) {
+      throw new IllegalArgumentException("Gamma-Gamma has 3 parameters: p, q, gamma");
+    }
+    if (part.size() == 0) {
+      java.util.Arrays.fill(gradient, 0);
+      return 0;
+    }
+    return Statistics.of(part).logLikelihood(parameters[0], parameters[1], parameters[2], gradient);
+  }
+
+  /**
+   * Fits the model to a population held elsewhere, from its summed log-likelihood and gradient, as {@link
+   * #fit(CustomerSummaries, FitOptions)} fits one held here: the same optimiser, penalizer and standard errors.
+   *
+   * @param total the log-likelihood summed over every part with {@link #partialLogLikelihood}
+   * @param customers the population's total weight (its number of customers), the penalizer's scale
+   * @param options the fit options
+   * @return the fitted model
+   * @throws IllegalArgumentException when the starting values are not 3
+   */
+  public static GammaGamma fit(SummedLikelihood total, double customers, FitOptions options) {
+    Fitting.Estimates e = Fitting.maximiseWithGradient(
+        "Gamma-Gamma", new String[] {"p", "q", "gamma"}, total::logLikelihood, customers, options);
+    double[] v = e.values();
+    return new GammaGamma(v[0], v[1], v[2], e.fit());
+  }
+
+  /**
    * The log-likelihood of the customers with repeat purchases and a positive mean spend.
    *
    * @param data the summaries

@@ -47,6 +47,46 @@ public record Nbd(double r, double alpha, Fit fit) implements PurchaseModel {
   }
 
   /**
+   * The log-likelihood and its gradient over one part of a population (e.g. one partition of a cluster's data), to
+   * be summed over the parts and fitted with {@link #fit(SummedLikelihood, double, FitOptions)}. A part without
+   * customers contributes zero.
+   *
+   * @param part the part's summaries
+   * @param parameters r, alpha
+   * @param gradient receives this part's gradient with respect to each parameter
+   * @return this part's log-likelihood
+   * @throws IllegalArgumentException when the parameters are not 2
+   */
+  public static double partialLogLikelihood(
+      CustomerSummaries part, double[] parameters, double[] gradient) {
+    if (parameters.length != 2 || gradient.length != 2) {
+      throw new IllegalArgumentException("NBD has 2 parameters: r, alpha");
+    }
+    if (part.size() == 0) {
+      java.util.Arrays.fill(gradient, 0);
+      return 0;
+    }
+    return logLikelihood(part, parameters[0], parameters[1], gradient);
+  }
+
+  /**
+   * Fits the model to a population held elsewhere, from its summed log-likelihood and gradient, as {@link
+   * #fit(CustomerSummaries, FitOptions)} fits one held here: the same optimiser, penalizer and standard errors.
+   *
+   * @param total the log-likelihood summed over every part with {@link #partialLogLikelihood}
+   * @param customers the population's total weight (its number of customers), the penalizer's scale
+   * @param options the fit options
+   * @return the fitted model
+   * @throws IllegalArgumentException when the starting values are not 2
+   */
+  public static Nbd fit(SummedLikelihood total, double customers, FitOptions options) {
+    Fitting.Estimates e = Fitting.maximiseWithGradient(
+        "NBD", new String[] {"r", "alpha"}, total::logLikelihood, customers, options);
+    double[] v = e.values();
+    return new Nbd(v[0], v[1], e.fit());
+  }
+
+  /**
    * The log-likelihood of a population: per customer ln Γ(r + x) - ln Γ(r) + r ln alpha - (r + x) ln(alpha + T),
    * the timing likelihood the BG/NBD's reduces to without dropout.
    *

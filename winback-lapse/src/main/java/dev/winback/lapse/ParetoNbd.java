@@ -57,6 +57,51 @@ public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
   }
 
   /**
+   * The log-likelihood and its gradient over one part of a population (e.g. one partition of a cluster's data), to
+   * be summed over the parts and fitted with {@link #fit(SummedLikelihood, double, FitOptions)}. A part without
+   * customers contributes zero.
+   *
+   * @param part the part's summaries
+   * @param parameters r, alpha, s, beta
+   * @param gradient receives this part's gradient with respect to each parameter
+   * @return this part's log-likelihood
+   * @throws IllegalArgumentException when the parameters are not 4
+   */
+  public static double partialLogLikelihood(
+      CustomerSummaries part, double[] parameters, double[] gradient) {
+    if (parameters.length != 4 || gradient.length != 4) {
+      throw new IllegalArgumentException("Pareto/NBD has 4 parameters: r, alpha, s, beta");
+    }
+    if (part.size() == 0) {
+      java.util.Arrays.fill(gradient, 0);
+      return 0;
+    }
+    return logLikelihood(
+        part, parameters[0], parameters[1], parameters[2], parameters[3], gradient);
+  }
+
+  /**
+   * Fits the model to a population held elsewhere, from its summed log-likelihood and gradient, as {@link
+   * #fit(CustomerSummaries, FitOptions)} fits one held here: the same optimiser, penalizer and standard errors.
+   *
+   * @param total the log-likelihood summed over every part with {@link #partialLogLikelihood}
+   * @param customers the population's total weight (its number of customers), the penalizer's scale
+   * @param options the fit options
+   * @return the fitted model
+   * @throws IllegalArgumentException when the starting values are not 4
+   */
+  public static ParetoNbd fit(SummedLikelihood total, double customers, FitOptions options) {
+    Fitting.Estimates e = Fitting.maximiseWithGradient(
+        "Pareto/NBD",
+        new String[] {"r", "alpha", "s", "beta"},
+        total::logLikelihood,
+        customers,
+        options);
+    double[] v = e.values();
+    return new ParetoNbd(v[0], v[1], v[2], v[3], e.fit());
+  }
+
+  /**
    * The log-likelihood of a population under given parameters.
    *
    * @param data the summaries

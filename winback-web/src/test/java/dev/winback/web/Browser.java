@@ -38,9 +38,10 @@ import org.junit.jupiter.api.Assumptions;
  * Headless Chromium driven as a person would use it, over the Chrome DevTools Protocol on a WebSocket: opens a page,
  * clicks where an element is drawn, types, presses keys and waits for the next page to load. No driver binary and
  * no dependency beyond the JDK and Jackson. {@code .ci/run} installs Chromium and sets
- * {@code WINBACK_REQUIRE_BROWSER=1}, so in CI a missing browser fails the test; elsewhere it is skipped.
+ * {@code WINBACK_REQUIRE_BROWSER=1}, so in CI a missing browser fails the test; elsewhere it is skipped. Public, in
+ * winback-web's test jar, for the browser tests of other modules (winback-console).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
@@ -62,7 +63,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Starts Chromium with a fresh profile in a directory, its viewport as wide as a phone's (375 px). */
-  static Browser launch(Path dir) throws IOException {
+  public static Browser launch(Path dir) throws IOException {
     Path chromium = chromium();
     List<String> command = new ArrayList<>(List.of(
         chromium.toString(),
@@ -106,14 +107,14 @@ final class Browser implements AutoCloseable {
   }
 
   /** Opens a page and waits until it has loaded. */
-  void open(String url) {
+  public void open(String url) {
     loads.clear();
     call("Page.navigate", Map.of("url", url));
     awaitLoad();
   }
 
   /** Evaluates a script in the page and returns its value as text. */
-  String eval(String script) {
+  public String eval(String script) {
     JsonNode result = call("Runtime.evaluate", Map.of("expression", script, "returnByValue", true));
     if (result.has("exceptionDetails")) {
       throw new IllegalStateException("script failed: " + result.get("exceptionDetails"));
@@ -122,12 +123,12 @@ final class Browser implements AutoCloseable {
   }
 
   /** The text a person sees on the page. */
-  String text() {
+  public String text() {
     return eval("document.body.innerText");
   }
 
   /** Saves what the page looks like, all of it, as a PNG file. */
-  void screenshot(Path file) throws IOException {
+  public void screenshot(Path file) throws IOException {
     JsonNode shot =
         call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
     Files.createDirectories(file.toAbsolutePath().getParent());
@@ -135,7 +136,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Clicks the middle of an element with the mouse, as a person would. */
-  void click(String selector) {
+  public void click(String selector) {
     String[] at = eval("(() => { const e = document.querySelector(" + quote(selector) + ");"
             + " e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
             + " return (r.x + r.width / 2) + ',' + (r.y + r.height / 2); })()")
@@ -150,19 +151,19 @@ final class Browser implements AutoCloseable {
   }
 
   /** Clicks an element that submits a form, and waits for the page that answers. */
-  void clickAndWait(String selector) {
+  public void clickAndWait(String selector) {
     loads.clear();
     click(selector);
     awaitLoad();
   }
 
   /** Types text into the focused field. */
-  void type(String text) {
+  public void type(String text) {
     call("Input.insertText", Map.of("text", text));
   }
 
   /** Presses a key: {@code Tab}, {@code Space}, {@code Enter} or {@code ArrowDown}. */
-  void press(String key) {
+  public void press(String key) {
     Map<String, Object[]> keys = Map.of(
         "Tab", new Object[] {"Tab", "Tab", 9, ""},
         "Space", new Object[] {" ", "Space", 32, " "},
@@ -184,7 +185,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Presses a key that submits a form, and waits for the page that answers. */
-  void pressAndWait(String key) {
+  public void pressAndWait(String key) {
     loads.clear();
     press(key);
     awaitLoad();
@@ -201,7 +202,7 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  JsonNode call(String method, Object params) {
+  public JsonNode call(String method, Object params) {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     pending.put(id, answer);
@@ -234,7 +235,7 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  static String quote(String text) {
+  public static String quote(String text) {
     return JSON.valueToTree(text).toString();
   }
 

@@ -1,0 +1,108 @@
+package dev.winback.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Protects the console's actions against cross-site request forgery without a session: every form carries a token
+ * that is an HMAC of the operator's name under a secret of the application, which another site cannot compute, and
+ * every action also needs a browser that says it comes from this site ({@code Sec-Fetch-Site}, {@code Origin}).
+ * Independent of Spring Security's own CSRF protection, so it holds whether that is on or off. Thread-safe.
+ */
+final class ActionTokens {
+  /** The form field that carries the token. */
+  static final String FIELD = "action_token";
+
+  private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
+
+  private final SecretKeySpec key;
+
+  private ActionTokens(byte[] secret) {
+    this.key = new SecretKeySpec(secret, "HmacSHA256");
+  }
+
+  /** Tokens signed with the configured secret, or with a random one when none is configured. */
+  static ActionTokens of(ConsoleProperties properties) {
+    if (properties.actionSecret().isEmpty()) {
+      byte[] secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      return new ActionTokens(secret);
+    }
+    return new ActionTokens(properties.actionSecret().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The token of an operator's forms. */
+  String tokenFor(String operatorName) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return BASE64.encodeToString(mac.doFinal(
+          ("winback-console-action\n" + operatorName).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+    }
+  }
+
+  /**
+   * Tells whether an action's request is genuine: the operator's token in the form, and a browser that does not say
+   * it comes from another site.
+   */
+  boolean accepts(HttpServletRequest request, String operatorName) {
+    String sent = request.getParameter(FIELD);
+    if (sent == null || !sameSite(request)) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        sent.getBytes(StandardCharsets.UTF_8),
+        tokenFor(operatorName).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A browser sends {@code Sec-Fetch-Site} and {@code Origin} with a form it posts; when it does, both must name this
+   * site. A client that sends neither (a script with the token) is judged by the token alone.
+   */
+  static boolean sameSite(HttpServletRequest request) {
+    String fetchSite = request.getHeader("Sec-Fetch-Site");
+    if (fetchSite != null && !fetchSite.equals("same-origin")) {
+      return false;
+    }
+    String origin = request.getHeader("Origin");
+    return origin == null || origin(origin).equals(ownOrigin(request));
+  }
+
+  private static String ownOrigin(HttpServletRequest request) {
+    return normal(request.getScheme(), request.getServerName(), request.getServerPort());
+  }
+
+  private static String origin(String header) {
+    try {
+      URI uri = new URI(header);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        return "none";
+      }
+      return normal(uri.getScheme(), uri.getHost(), uri.getPort());
+    } catch (URISyntaxException e) {
+      return "none";
+    }
+  }
+
+  private static String normal(String scheme, String host, int port) {
+    String s = scheme.toLowerCase(Locale.ROOT);
+    int p = port >= 0 ? port : s.equals("https") ? 443 : 80;
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return s + "://" + h + ":" + p;
+  }
+}
