@@ -71,9 +71,9 @@ class LifecycleTest {
           assertThat(Contexts.column(database, "SELECT lease_owner FROM winback_plan"))
               .containsExactly("node-7", "node-7", "node-7");
 
+          Runner working = runner.runner().orElseThrow();
           Thread closing = new Thread(context::close);
           closing.start();
-          Runner working = runner.runner().orElseThrow();
           Polling.until("the runner is stopping", () -> !working.isRunning());
           assertThat(closing.isAlive())
               .as("the close waits for the step in progress")
