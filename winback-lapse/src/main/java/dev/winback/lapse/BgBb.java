@@ -21,6 +21,8 @@ import java.util.List;
  * @param gamma the first shape of the dropout probability
  * @param delta the second shape of the dropout probability
  * @param fit how the fit went
+ *
+ * @serial exclude
  */
 public record BgBb(double alpha, double beta, double gamma, double delta, Fit fit)
     implements PurchaseModel, java.io.Serializable {

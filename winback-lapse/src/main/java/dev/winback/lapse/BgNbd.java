@@ -16,6 +16,8 @@ import static dev.winback.lapse.Numerics.logGamma;
  * @param a the first shape of the dropout probability
  * @param b the second shape of the dropout probability
  * @param fit how the fit went
+ *
+ * @serial exclude
  */
 public record BgNbd(double r, double alpha, double a, double b, Fit fit)
     implements PurchaseModel, java.io.Serializable {

@@ -19,6 +19,8 @@ import java.util.OptionalDouble;
  * @param converged whether the optimiser stopped because it converged (not because it ran out of evaluations)
  * @param standardErrors the standard error of each estimate, by name; empty when the information matrix at the
  *     estimates could not be inverted (a maximum on the boundary, or a flat direction)
+ *
+ * @serial exclude
  */
 public record Fit(
     String model,

@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * @param q the shape of the customers' mean spend rates
  * @param gamma the scale of the customers' mean spend rates
  * @param fit how the fit went
+ *
+ * @serial exclude
  */
 public record GammaGamma(double p, double q, double gamma, Fit fit)
     implements java.io.Serializable {

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * steps i = 1..K of the purchases expected in step i times the expected spend per purchase, divided by
  * (1 + rate)^i. {@link #residualValue} is the value over an unlimited horizon with continuous discounting, DERT
  * times the expected spend (Fader, Hardie and Lee 2005, "RFM and CLV"). Immutable and thread-safe.
+ *
+ * @serial exclude
  */
 public final class LifetimeValue implements java.io.Serializable {
   private static final long serialVersionUID = 1L;

@@ -14,6 +14,8 @@ import static dev.winback.lapse.Numerics.logGamma;
  * @param a the first shape of the dropout probability
  * @param b the second shape of the dropout probability
  * @param fit how the fit went
+ *
+ * @serial exclude
  */
 public record MbgNbd(double r, double alpha, double a, double b, Fit fit)
     implements PurchaseModel, java.io.Serializable {

@@ -11,6 +11,8 @@ import static dev.winback.lapse.Numerics.logGamma;
  * @param r the shape of the purchase rate
  * @param alpha the rate of the purchase rate
  * @param fit how the fit went
+ *
+ * @serial exclude
  */
 public record Nbd(double r, double alpha, Fit fit) implements PurchaseModel, java.io.Serializable {
 

@@ -17,6 +17,8 @@ import static dev.winback.lapse.Numerics.logSubExp;
  * @param s the shape of the dropout rate
  * @param beta the rate of the dropout rate
  * @param fit how the fit went
+ *
+ * @serial exclude
  */
 public record ParetoNbd(double r, double alpha, double s, double beta, Fit fit)
     implements PurchaseModel, java.io.Serializable {
