@@ -269,17 +269,11 @@ public interface PlanStore {
     for (PlanStatus status : PlanStatus.values()) {
       counts.put(status, 0L);
     }
-    String after = "";
-    for (List<String> page = customerIds(after, 500);
-        !page.isEmpty();
-        page = customerIds(after, 500)) {
-      for (String customerId : page) {
-        for (WinBackPlan plan : plans(customerId)) {
-          counts.merge(plan.status(), 1L, Long::sum);
-        }
+    eachCustomer(customerId -> {
+      for (WinBackPlan plan : plans(customerId)) {
+        counts.merge(plan.status(), 1L, Long::sum);
       }
-      after = page.get(page.size() - 1);
-    }
+    });
     return counts;
   }
 
@@ -295,19 +289,13 @@ public interface PlanStore {
   default List<JournalEvent> recentEvents(Set<EventType> types, int limit) {
     requireNotable(types);
     List<JournalEvent> found = new ArrayList<>();
-    String after = "";
-    for (List<String> page = customerIds(after, 500);
-        !page.isEmpty();
-        page = customerIds(after, 500)) {
-      for (String customerId : page) {
-        for (JournalEvent event : journal(customerId)) {
-          if (types.contains(event.type())) {
-            found.add(event);
-          }
+    eachCustomer(customerId -> {
+      for (JournalEvent event : journal(customerId)) {
+        if (types.contains(event.type())) {
+          found.add(event);
         }
       }
-      after = page.get(page.size() - 1);
-    }
+    });
     found.sort(Comparator.comparing(JournalEvent::at).reversed());
     return List.copyOf(found.subList(0, Math.min(limit, found.size())));
   }
@@ -354,24 +342,29 @@ public interface PlanStore {
    */
   default List<QuarantinedPlan> quarantined(String afterPlanId, int limit) {
     java.util.TreeMap<String, QuarantinedPlan> found = new java.util.TreeMap<>();
+    eachCustomer(customerId -> {
+      for (WinBackPlan plan : plans(customerId)) {
+        if (plan.status() == dev.winback.model.PlanStatus.QUARANTINED
+            && plan.id().compareTo(afterPlanId) > 0) {
+          found.put(plan.id(), QuarantinedPlan.of(plan, journal(customerId)));
+          if (found.size() > limit) {
+            found.pollLastEntry();
+          }
+        }
+      }
+    });
+    return List.copyOf(found.values());
+  }
+
+  /** Calls {@code action} with the id of every customer with plans, a page of 500 ids at a time. */
+  private void eachCustomer(java.util.function.Consumer<String> action) {
     String after = "";
     for (List<String> page = customerIds(after, 500);
         !page.isEmpty();
         page = customerIds(after, 500)) {
-      for (String customerId : page) {
-        for (WinBackPlan plan : plans(customerId)) {
-          if (plan.status() == dev.winback.model.PlanStatus.QUARANTINED
-              && plan.id().compareTo(afterPlanId) > 0) {
-            found.put(plan.id(), QuarantinedPlan.of(plan, journal(customerId)));
-            if (found.size() > limit) {
-              found.pollLastEntry();
-            }
-          }
-        }
-      }
+      page.forEach(action);
       after = page.get(page.size() - 1);
     }
-    return List.copyOf(found.values());
   }
 
   /**
