@@ -129,6 +129,9 @@ class CrossProcessFenceTest {
         .as("customers who were sent something before their decision")
         .filteredOn(lastSendAt::containsKey)
         .isNotEmpty();
+    assertThat(count(dataSource, "SELECT count(*) FROM decided WHERE kind IN ('pause', 'end')"))
+        .as("operators' pauses and ends of plans still running")
+        .isPositive();
     assertThat(count(
             dataSource,
             "SELECT count(*) FROM (SELECT plan_id, step_index FROM sent "

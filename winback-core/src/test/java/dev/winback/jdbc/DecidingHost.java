@@ -1,5 +1,6 @@
 package dev.winback.jdbc;
 
+import dev.winback.InvalidInputException;
 import dev.winback.WinBack;
 import dev.winback.model.CustomerResponse;
 import dev.winback.model.Suppression;
@@ -17,6 +18,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code ticks} sequence and records it in {@code decided}.
  */
 public final class DecidingHost {
+  private static final String OPERATOR = "operator-on-another-node";
+
   private DecidingHost() {}
 
   /**
@@ -58,17 +61,27 @@ public final class DecidingHost {
             winBack.recordResponse(customer, CustomerResponse.DECLINED);
             yield "decline";
           }
-          case 4 -> {
-            winBack.operations().pause(customer, "operator-on-another-node");
-            yield "pause";
-          }
-          default -> {
-            winBack.operations().end(customer, "operator-on-another-node");
-            yield "end";
-          }
+          case 4 -> operatorAction(() -> winBack.operations().pause(customer, OPERATOR), "pause");
+          default -> operatorAction(() -> winBack.operations().end(customer, OPERATOR), "end");
         };
         decided(dataSource, customer, kind);
       }
+    }
+  }
+
+  /**
+   * An operator's pause or end; a plan whose steps the runners finished first has ended already, which the action
+   * refuses, and which stops contact all the same.
+   */
+  private static String operatorAction(Runnable action, String kind) {
+    try {
+      action.run();
+      return kind;
+    } catch (InvalidInputException e) {
+      if (!e.getMessage().contains("already ended")) {
+        throw e;
+      }
+      return kind + " (ended before)";
     }
   }
 
