@@ -276,6 +276,40 @@ class ConsoleHttpTest {
   }
 
   @Test
+  void aViewerDoesNotLearnWhichOperatorActedOnlyAnAdminDoes() {
+    String id = Plans.id("who-acted");
+    plans.person(id, "Ada Lovelace", Plans.email("ada"));
+    String operator = "grace.hopper@example.com";
+    winBack.operations().pause(id, operator);
+    Visitor viewer = Visitor.signedIn(port, "viewer");
+
+    for (String page : new String[] {"/winback", "/winback/customer?id=" + id}) {
+      assertThat(viewer.get(page).body())
+          .as(page)
+          .doesNotContain(operator, "hopper")
+          .contains("operator &#39;g••• (masked)&#39; paused the plan");
+    }
+    assertThat(Visitor.signedIn(port, "admin").get("/winback/customer?id=" + id).body())
+        .contains("operator &#39;" + operator + "&#39; paused the plan");
+  }
+
+  @Test
+  void aMalformedCustomerIdIsABadRequestNotAServerError() {
+    Visitor viewer = Visitor.signedIn(port, "viewer");
+    Visitor admin = Visitor.signedIn(port, "admin");
+
+    for (String id : new String[] {"x".repeat(256), "line\nbreak", "bell\u0007bell"}) {
+      HttpResponse<String> page = viewer.get("/winback/customer?id=" + Visitor.enc(id));
+      assertThat(page.statusCode()).as(id).isEqualTo(400);
+      assertThat(page.body()).contains("not a customer id");
+      assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+      assertThat(admin.post("/winback/actions/pause", action(id, "admin")).statusCode())
+          .as(id)
+          .isEqualTo(400);
+    }
+  }
+
+  @Test
   void hostileCustomerIdsAndJournalDetailsAreEscaped() {
     String id = Plans.id("<script>alert('id')</script>");
     plans.person(id, "<img src=x onerror=alert(1)>", Plans.email("ada"));
