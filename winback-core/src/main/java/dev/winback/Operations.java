@@ -133,7 +133,8 @@ public final class Operations {
    * @param operator who did it
    * @return the plan after the change
    * @throws UnknownCustomerException when the customer has no plan
-   * @throws InvalidInputException when the step did not fail, or the plan ended otherwise than by the failure
+   * @throws InvalidInputException when the step did not fail, the plan ended otherwise than by the failure, or the
+   *     customer's data was erased
    */
   public WinBackPlan retryStep(String customerId, int stepIndex, String operator) {
     String by = requireOperator(operator);
@@ -149,6 +150,9 @@ public final class Operations {
         }
         if (!plan.status().isActive() && plan.status() != PlanStatus.HALTED) {
           throw refused("customerId", "the plan ended as " + plan.status());
+        }
+        if (plan.customer().suppression().filter(Suppression.ERASED::equals).isPresent()) {
+          throw refused("customerId", "the customer's data was erased: the plan stays ended");
         }
         PlanEdit edit = new PlanEdit(plan, clock.instant());
         if (plan.status() == PlanStatus.HALTED) {

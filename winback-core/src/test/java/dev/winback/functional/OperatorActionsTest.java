@@ -168,6 +168,38 @@ class OperatorActionsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("stores")
+  void anErasedCustomersHaltedPlanCannotBeReopenedByARetry(String name, StoreFactory stores) {
+    AtomicBoolean surveyToolDown = new AtomicBoolean(true);
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(stores.create())
+        .playbook(Playbook.builder()
+            .from(Playbook.standard())
+            .maxAttempts(1)
+            .onStepFailure(FailureAction.HALT)
+            .build())
+        .feedback(
+            c -> surveyToolDown.get() ? StepResult.failed("no survey tool") : StepResult.sent())
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
+    winBack.start(lost("c1").build());
+    winBack.runDue();
+    winBack.erase("c1");
+    String anonymous = winBack.operations().recentFailures(10).get(0).customerId();
+    surveyToolDown.set(false);
+
+    assertThatThrownBy(() -> winBack.operations().retryStep(anonymous, 0, "alice"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("erased");
+
+    assertThat(winBack.plan(anonymous).orElseThrow().status()).isEqualTo(PlanStatus.HALTED);
+    assertThat(actions(winBack, anonymous)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
   void anOperatorsOptOutAndSuppressionAreTheCustomersAndNameTheOperator(
       String name, StoreFactory stores) {
     WinBack winBack = engine(stores.create());
