@@ -243,6 +243,28 @@ class ConsoleHttpTest {
   }
 
   @Test
+  void behindAReverseProxyABrowsersSameOriginFormIsAcceptedAnotherSitesIsNot() {
+    String id = Plans.id("behind-proxy");
+    plans.person(id, "Ada Lovelace", Plans.email("ada"));
+    // the browser used the proxy's address; the application sees its own, without forwarded headers
+    String publicOrigin = "https://console.example.com";
+
+    assertThat(Visitor.signedIn(port, "admin")
+            .with("Origin", "https://attacker.example")
+            .with("Sec-Fetch-Site", "cross-site")
+            .post("/winback/actions/pause", action(id, "admin"))
+            .statusCode())
+        .isEqualTo(403);
+    assertThat(Visitor.signedIn(port, "admin")
+            .with("Origin", publicOrigin)
+            .with("Sec-Fetch-Site", "same-origin")
+            .post("/winback/actions/pause", action(id, "admin"))
+            .statusCode())
+        .isEqualTo(303);
+    assertThat(winBack.plan(id).orElseThrow().paused()).isTrue();
+  }
+
+  @Test
   void theWholeInsightReportIsServedUnderItsOwnStrictPolicy() {
     plans.person(Plans.id("report"), "Ada Lovelace", Plans.email("ada"));
 
