@@ -168,7 +168,8 @@ class OperatorActionsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("stores")
-  void anErasedCustomersHaltedPlanCannotBeReopenedByARetry(String name, StoreFactory stores) {
+  void anErasedCustomersAnonymousRecordIsLeftAsItEndedByEveryAction(
+      String name, StoreFactory stores) {
     AtomicBoolean surveyToolDown = new AtomicBoolean(true);
     WinBack winBack = WinBack.builder()
         .clock(clock)
@@ -190,12 +191,21 @@ class OperatorActionsTest {
     String anonymous = winBack.operations().recentFailures(10).get(0).customerId();
     surveyToolDown.set(false);
 
-    assertThatThrownBy(() -> winBack.operations().retryStep(anonymous, 0, "alice"))
+    int journalled = winBack.history(anonymous).size();
+    Operations operations = winBack.operations();
+
+    assertThatThrownBy(() -> operations.retryStep(anonymous, 0, "alice"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("erased");
+    assertThatThrownBy(() -> operations.optOut(anonymous, "alice"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("erased");
+    assertThatThrownBy(() -> operations.suppress(anonymous, Suppression.LEGAL_HOLD, "alice"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("erased");
 
     assertThat(winBack.plan(anonymous).orElseThrow().status()).isEqualTo(PlanStatus.HALTED);
-    assertThat(actions(winBack, anonymous)).isEmpty();
+    assertThat(winBack.history(anonymous)).hasSize(journalled);
   }
 
   @ParameterizedTest(name = "{0}")
