@@ -104,10 +104,12 @@ public final class Operations {
    * @param operator who did it, as the host's authentication names them
    * @return the plan after the change
    * @throws UnknownCustomerException when the customer has no plan
-   * @throws InvalidInputException when an argument is invalid
+   * @throws InvalidInputException when an argument is invalid, or the customer's data was erased
    */
   public WinBackPlan optOut(String customerId, String operator) {
-    return decisions.optOut(customerId, requireOperator(operator));
+    String by = requireOperator(operator);
+    requireNotErased(customerId);
+    return decisions.optOut(customerId, by);
   }
 
   /**
@@ -118,10 +120,12 @@ public final class Operations {
    * @param operator who did it
    * @return the plan after the change
    * @throws UnknownCustomerException when the customer has no plan
-   * @throws InvalidInputException when an argument is invalid
+   * @throws InvalidInputException when an argument is invalid, or the customer's data was erased
    */
   public WinBackPlan suppress(String customerId, Suppression suppression, String operator) {
-    return decisions.suppress(customerId, suppression, requireOperator(operator));
+    String by = requireOperator(operator);
+    requireNotErased(customerId);
+    return decisions.suppress(customerId, suppression, by);
   }
 
   /**
@@ -133,7 +137,8 @@ public final class Operations {
    * @param operator who did it
    * @return the plan after the change
    * @throws UnknownCustomerException when the customer has no plan
-   * @throws InvalidInputException when the step did not fail, or the plan ended otherwise than by the failure
+   * @throws InvalidInputException when the step did not fail, the plan ended otherwise than by the failure, or the
+   *     customer's data was erased
    */
   public WinBackPlan retryStep(String customerId, int stepIndex, String operator) {
     String by = requireOperator(operator);
@@ -150,6 +155,7 @@ public final class Operations {
         if (!plan.status().isActive() && plan.status() != PlanStatus.HALTED) {
           throw refused("customerId", "the plan ended as " + plan.status());
         }
+        requireNotErased(plan);
         PlanEdit edit = new PlanEdit(plan, clock.instant());
         if (plan.status() == PlanStatus.HALTED) {
           edit.reopen();
@@ -251,6 +257,17 @@ public final class Operations {
   /** The journal detail of an operator's action. */
   static String done(String operator, String what) {
     return "operator '" + operator + "' " + what;
+  }
+
+  /** An erased customer's anonymous record is kept for statistics as it was: no operator changes it. */
+  private void requireNotErased(String customerId) {
+    requireNotErased(writer.latest(customerId));
+  }
+
+  private static void requireNotErased(WinBackPlan plan) {
+    if (plan.customer().suppression().filter(Suppression.ERASED::equals).isPresent()) {
+      throw refused("customerId", "the customer's data was erased: the plan stays as it ended");
+    }
   }
 
   private static void requireActive(WinBackPlan plan) {

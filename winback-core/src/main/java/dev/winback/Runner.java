@@ -69,7 +69,9 @@ public final class Runner implements AutoCloseable {
         LOG.info(
             "runDue works again after {} failed runs; the runner is back to its interval", failed);
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an Error too (a driver class missing, say): uncaught, it would end this worker's schedule
+      // silently
       int failed = failuresInARow.incrementAndGet();
       pause = backoff(failed);
       if (failed == 1) {

@@ -12,6 +12,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The built-in runner backs off while runs fail, says so once, and comes back to its interval once they work. */
@@ -64,6 +65,24 @@ class RunnerTest {
   }
 
   @Test
+  void anErrorFromTheStoreIsAFailedRunNotTheEndOfTheRunner() {
+    AtomicBoolean broken = new AtomicBoolean(false);
+    WinBack winBack = engine(throwingWhile(
+        PlanStore.inMemory(), broken, () -> new NoClassDefFoundError("org/example/Driver")));
+    winBack.start(lost("c1").build());
+    broken.set(true);
+
+    try (Runner runner = winBack.startRunner(Duration.ofMillis(5), 1)) {
+      waitFor(() -> runner.failuresInARow() >= 2);
+      assertThat(host.calls()).isEmpty();
+
+      broken.set(false);
+      waitFor(() -> host.calls().size() == 1);
+      waitFor(() -> runner.failuresInARow() == 0);
+    }
+  }
+
+  @Test
   void aClosedRunnerStopsAndReportsIt() {
     WinBack winBack = engine(PlanStore.inMemory());
     Runner runner = winBack.startRunner(Duration.ofMillis(5), 1);
@@ -88,12 +107,18 @@ class RunnerTest {
 
   /** A store whose every call throws {@link StoreException} while {@code down} is set. */
   private static PlanStore failingWhile(PlanStore inner, AtomicBoolean down) {
+    return throwingWhile(inner, down, () -> new StoreException("a call", "08006"));
+  }
+
+  /** A store whose every call but {@code fence()} throws what {@code failure} makes while {@code down} is set. */
+  private static PlanStore throwingWhile(
+      PlanStore inner, AtomicBoolean down, Supplier<Throwable> failure) {
     return (PlanStore) Proxy.newProxyInstance(
         PlanStore.class.getClassLoader(),
         new Class<?>[] {PlanStore.class},
         (proxy, method, args) -> {
           if (down.get() && !method.getName().equals("fence")) {
-            throw new StoreException(method.getName(), "08006");
+            throw failure.get();
           }
           try {
             return method.invoke(inner, args);

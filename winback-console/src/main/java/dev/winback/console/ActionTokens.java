@@ -68,13 +68,16 @@ final class ActionTokens {
   }
 
   /**
-   * A browser sends {@code Sec-Fetch-Site} and {@code Origin} with a form it posts; when it does, both must name this
-   * site. A client that sends neither (a script with the token) is judged by the token alone.
+   * A browser sends {@code Sec-Fetch-Site} and {@code Origin} with a form it posts. {@code Sec-Fetch-Site}, which the
+   * browser computes itself and no page can set, decides when it is there: it must say {@code same-origin}. It holds
+   * behind a reverse proxy too, where the address the browser used (in {@code Origin}) is not the one the servlet
+   * container sees unless the application forwards the proxy's headers. An older browser that sends {@code Origin}
+   * alone is judged by it; a client that sends neither (a script with the token) by the token alone.
    */
   static boolean sameSite(HttpServletRequest request) {
     String fetchSite = request.getHeader("Sec-Fetch-Site");
-    if (fetchSite != null && !fetchSite.equals("same-origin")) {
-      return false;
+    if (fetchSite != null) {
+      return fetchSite.equals("same-origin");
     }
     String origin = request.getHeader("Origin");
     return origin == null || origin(origin).equals(ownOrigin(request));

@@ -7,6 +7,7 @@ import dev.winback.UnknownCustomerException;
 import dev.winback.WinBack;
 import dev.winback.insight.InsightReport;
 import dev.winback.model.JournalEvent;
+import dev.winback.model.Limits;
 import dev.winback.model.Suppression;
 import dev.winback.model.WinBackPlan;
 import dev.winback.spi.QuarantinedPlan;
@@ -38,6 +39,9 @@ final class Console {
   private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
   private static final int FAILURES_ON_OVERVIEW = 10;
   private static final int PAGE = 50;
+  private static final String NOT_AN_ID =
+      "<p class=\"error\" id=\"error\">That is not a customer id: ids" + " have at most "
+          + Limits.MAX_ID_LENGTH + " characters and no control characters.</p>\n";
 
   private final WinBack winBack;
   private final ConsoleProperties properties;
@@ -101,7 +105,8 @@ final class Console {
         clock.instant(),
         operations.recentFailures(FAILURES_ON_OVERVIEW),
         operations.quarantined("", FAILURES_ON_OVERVIEW),
-        operations.recentActions(FAILURES_ON_OVERVIEW));
+        operations.recentActions(FAILURES_ON_OVERVIEW),
+        operator);
     return page(request, 200, "Overview", operator, body);
   }
 
@@ -115,13 +120,16 @@ final class Console {
         200,
         "Failures",
         operator,
-        Pages.failures(base(request), failures, quarantined, PAGE));
+        Pages.failures(base(request), failures, quarantined, PAGE, operator));
   }
 
   private ServerResponse customer(ServerRequest request, Operator operator) {
     Optional<String> id = request.param("id").map(String::trim).filter(s -> !s.isEmpty());
     if (id.isEmpty()) {
       return page(request, 200, "Customer", operator, Pages.lookup(base(request), ""));
+    }
+    if (!isCustomerId(id.get())) {
+      return page(request, 400, "Customer", operator, Pages.lookup(base(request), "") + NOT_AN_ID);
     }
     Optional<String> notice = request.param("done").flatMap(Action::of).map(Action::done);
     return customerPage(request, operator, id.get(), 200, notice, Optional.empty());
@@ -211,6 +219,9 @@ final class Console {
       return refusal(400, "Bad request", "The action or the customer is missing.");
     }
     String id = customer.get();
+    if (!isCustomerId(id)) {
+      return refusal(400, "Bad request", "That is not a customer id.");
+    }
     Optional<Suppression> suppression = request.param("suppression").flatMap(Console::suppression);
     Optional<Integer> step = request.param("step").flatMap(Console::step);
     if (action.get() == Action.SUPPRESS && suppression.isEmpty()) {
@@ -253,6 +264,19 @@ final class Console {
             + "&done=" + action.get().slug()))
         .headers(h -> secure(h, Html.CONTENT_SECURITY_POLICY))
         .build();
+  }
+
+  /**
+   * Whether the engine takes the text as a customer id: a typo or a hostile link (too long, a control character) is
+   * answered 400 here rather than by an exception that the servlet container logs with its stack.
+   */
+  private static boolean isCustomerId(String id) {
+    try {
+      Limits.requireValidId("customerId", id);
+      return true;
+    } catch (InvalidInputException e) {
+      return false;
+    }
   }
 
   private static Optional<Suppression> suppression(String value) {

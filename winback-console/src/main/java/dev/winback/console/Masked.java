@@ -25,6 +25,22 @@ final class Masked {
     return operator.seesPersonalData() ? address : "••• (masked)";
   }
 
+  /**
+   * The detail of an operator's action ("operator 'alice@example.com' paused the plan"), whose name is the acting
+   * operator's login, often their e-mail address: a viewer or an anonymous visitor sees its first letter only.
+   */
+  static String operatorAction(String detail, Operator operator) {
+    if (operator.seesPersonalData()) {
+      return detail;
+    }
+    String prefix = "operator '";
+    int end = detail.lastIndexOf("' ");
+    if (!detail.startsWith(prefix) || end < prefix.length()) {
+      return "••• (masked)";
+    }
+    return prefix + name(detail.substring(prefix.length(), end), operator) + detail.substring(end);
+  }
+
   /** What a customer wrote or said. */
   static String words(String words, Operator operator) {
     return operator.seesPersonalData() ? words : "••• (masked, " + words.length() + " characters)";

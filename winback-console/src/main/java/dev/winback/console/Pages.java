@@ -9,6 +9,7 @@ import dev.winback.insight.Rate;
 import dev.winback.insight.RootCauses;
 import dev.winback.model.Backlog;
 import dev.winback.model.ContactPoint;
+import dev.winback.model.EventType;
 import dev.winback.model.ExitReason;
 import dev.winback.model.JournalEvent;
 import dev.winback.model.PlanStatus;
@@ -47,7 +48,8 @@ final class Pages {
       Instant now,
       List<JournalEvent> failures,
       List<QuarantinedPlan> quarantined,
-      List<JournalEvent> actions) {
+      List<JournalEvent> actions,
+      Operator operator) {
     StringBuilder html = new StringBuilder();
     html.append(lookup(base, ""));
     html.append("<h2>Plans by status</h2>\n<div class=\"cards\" id=\"funnel\">");
@@ -66,23 +68,27 @@ final class Pages {
         .append("</b>lag of the oldest due step</div><div class=\"card\"><b>")
         .append(esc(backlog.oldestDue().map(Html::time).orElse("–")))
         .append("</b>oldest due</div></div>\n");
-    html.append("<h2>Recent failures</h2>\n").append(failureTable(base, failures));
+    html.append("<h2>Recent failures</h2>\n").append(failureTable(base, failures, operator));
     html.append("<p><a href=\"")
         .append(esc(base))
         .append("/failures\">All failures and quarantined plans</a></p>\n");
     html.append("<h2>Quarantined plans</h2>\n").append(quarantineTable(base, quarantined));
     html.append("<h2>Recent operator actions</h2>\n")
-        .append(eventTable(base, actions, "actions", "No action yet."));
+        .append(eventTable(base, actions, "actions", "No action yet.", operator));
     return html.toString();
   }
 
   static String failures(
-      String base, List<JournalEvent> failures, List<QuarantinedPlan> quarantined, int pageSize) {
+      String base,
+      List<JournalEvent> failures,
+      List<QuarantinedPlan> quarantined,
+      int pageSize,
+      Operator operator) {
     StringBuilder html = new StringBuilder();
     html.append(
         "<p class=\"muted\">Failed steps and quarantined plans, newest first; the causes are redacted by the"
             + " engine.</p>\n");
-    html.append("<h2>Failed steps</h2>\n").append(failureTable(base, failures));
+    html.append("<h2>Failed steps</h2>\n").append(failureTable(base, failures, operator));
     html.append("<h2>Quarantined plans</h2>\n").append(quarantineTable(base, quarantined));
     if (quarantined.size() == pageSize) {
       html.append("<p><a href=\"")
@@ -193,7 +199,7 @@ final class Pages {
           .append("</td><td>")
           .append(event.stepIndex().map(String::valueOf).orElse(""))
           .append("</td><td class=\"detail\">")
-          .append(esc(event.detail()))
+          .append(esc(detail(event, operator)))
           .append("</td></tr>");
     }
     html.append("</tbody></table></div>\n");
@@ -318,12 +324,12 @@ final class Pages {
         .append("</div>");
   }
 
-  private static String failureTable(String base, List<JournalEvent> failures) {
-    return eventTable(base, failures, "failures", "No failed step.");
+  private static String failureTable(String base, List<JournalEvent> failures, Operator operator) {
+    return eventTable(base, failures, "failures", "No failed step.", operator);
   }
 
   private static String eventTable(
-      String base, List<JournalEvent> failures, String id, String none) {
+      String base, List<JournalEvent> failures, String id, String none, Operator operator) {
     if (failures.isEmpty()) {
       return "<p id=\"" + id + "\">" + esc(none) + "</p>\n";
     }
@@ -339,10 +345,17 @@ final class Pages {
           .append(esc(words(event.type().name())
               + event.stepIndex().map(i -> " (step " + i + ")").orElse("")))
           .append("</td><td class=\"detail\">")
-          .append(esc(event.detail()))
+          .append(esc(detail(event, operator)))
           .append("</td></tr>");
     }
     return html.append("</tbody></table></div>\n").toString();
+  }
+
+  /** An event's detail as the operator may see it: the acting operator's name is personal data too. */
+  private static String detail(JournalEvent event, Operator operator) {
+    return event.type() == EventType.OPERATOR_ACTION
+        ? Masked.operatorAction(event.detail(), operator)
+        : event.detail();
   }
 
   private static String quarantineTable(String base, List<QuarantinedPlan> quarantined) {

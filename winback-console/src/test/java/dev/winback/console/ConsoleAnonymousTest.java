@@ -37,6 +37,23 @@ class ConsoleAnonymousTest {
   }
 
   @Test
+  void anAnonymousVisitorDoesNotLearnTheOperatorsLogins() {
+    String id = Plans.id("open-audit");
+    plans.person(id, "Alan Turing", Plans.email("alan"));
+    String operator = "root.admin@example.com";
+    app.winBack().operations().pause(id, operator);
+    app.winBack().operations().end(id, operator);
+    Visitor anonymous = Visitor.anonymous(app.port());
+
+    for (String page : new String[] {"/winback", "/winback/customer?id=" + id}) {
+      assertThat(anonymous.get(page).body())
+          .as(page)
+          .doesNotContain(operator, "root.admin")
+          .contains("operator &#39;r••• (masked)&#39; ended the plan");
+    }
+  }
+
+  @Test
   void aPrincipalWithoutAConsoleRoleReadsLikeAnAnonymousVisitor() {
     String id = Plans.id("open-stranger");
     plans.person(id, "Alan Turing", Plans.email("alan"));

@@ -243,6 +243,28 @@ class ConsoleHttpTest {
   }
 
   @Test
+  void behindAReverseProxyABrowsersSameOriginFormIsAcceptedAnotherSitesIsNot() {
+    String id = Plans.id("behind-proxy");
+    plans.person(id, "Ada Lovelace", Plans.email("ada"));
+    // the browser used the proxy's address; the application sees its own, without forwarded headers
+    String publicOrigin = "https://console.example.com";
+
+    assertThat(Visitor.signedIn(port, "admin")
+            .with("Origin", "https://attacker.example")
+            .with("Sec-Fetch-Site", "cross-site")
+            .post("/winback/actions/pause", action(id, "admin"))
+            .statusCode())
+        .isEqualTo(403);
+    assertThat(Visitor.signedIn(port, "admin")
+            .with("Origin", publicOrigin)
+            .with("Sec-Fetch-Site", "same-origin")
+            .post("/winback/actions/pause", action(id, "admin"))
+            .statusCode())
+        .isEqualTo(303);
+    assertThat(winBack.plan(id).orElseThrow().paused()).isTrue();
+  }
+
+  @Test
   void theWholeInsightReportIsServedUnderItsOwnStrictPolicy() {
     plans.person(Plans.id("report"), "Ada Lovelace", Plans.email("ada"));
 
@@ -273,6 +295,40 @@ class ConsoleHttpTest {
             .post("/winback/actions/opt-out", action("nobody-here", "admin"))
             .statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aViewerDoesNotLearnWhichOperatorActedOnlyAnAdminDoes() {
+    String id = Plans.id("who-acted");
+    plans.person(id, "Ada Lovelace", Plans.email("ada"));
+    String operator = "grace.hopper@example.com";
+    winBack.operations().pause(id, operator);
+    Visitor viewer = Visitor.signedIn(port, "viewer");
+
+    for (String page : new String[] {"/winback", "/winback/customer?id=" + id}) {
+      assertThat(viewer.get(page).body())
+          .as(page)
+          .doesNotContain(operator, "hopper")
+          .contains("operator &#39;g••• (masked)&#39; paused the plan");
+    }
+    assertThat(Visitor.signedIn(port, "admin").get("/winback/customer?id=" + id).body())
+        .contains("operator &#39;" + operator + "&#39; paused the plan");
+  }
+
+  @Test
+  void aMalformedCustomerIdIsABadRequestNotAServerError() {
+    Visitor viewer = Visitor.signedIn(port, "viewer");
+    Visitor admin = Visitor.signedIn(port, "admin");
+
+    for (String id : new String[] {"x".repeat(256), "line\nbreak", "bell\u0007bell"}) {
+      HttpResponse<String> page = viewer.get("/winback/customer?id=" + Visitor.enc(id));
+      assertThat(page.statusCode()).as(id).isEqualTo(400);
+      assertThat(page.body()).contains("not a customer id");
+      assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+      assertThat(admin.post("/winback/actions/pause", action(id, "admin")).statusCode())
+          .as(id)
+          .isEqualTo(400);
+    }
   }
 
   @Test

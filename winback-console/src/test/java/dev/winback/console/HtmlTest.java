@@ -27,6 +27,16 @@ class HtmlTest {
   }
 
   @Test
+  void theActingOperatorsLoginIsMaskedForViewersWhateverItHolds() {
+    assertThat(Masked.operatorAction("operator 'o'brien@example.com' ended the plan", VIEWER))
+        .isEqualTo("operator 'o••• (masked)' ended the plan");
+    assertThat(Masked.operatorAction("operator 'o'brien@example.com' ended the plan", ADMIN))
+        .isEqualTo("operator 'o'brien@example.com' ended the plan");
+    assertThat(Masked.operatorAction("something alice@example.com did", VIEWER))
+        .isEqualTo("••• (masked)");
+  }
+
+  @Test
   void personalDataIsMaskedForViewersAndShownToAdmins() {
     assertThat(Masked.name("Émile Zola", VIEWER)).isEqualTo("É••• (masked)");
     assertThat(Masked.name("Émile Zola", ADMIN)).isEqualTo("Émile Zola");

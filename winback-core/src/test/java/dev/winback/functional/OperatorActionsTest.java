@@ -168,6 +168,48 @@ class OperatorActionsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("stores")
+  void anErasedCustomersAnonymousRecordIsLeftAsItEndedByEveryAction(
+      String name, StoreFactory stores) {
+    AtomicBoolean surveyToolDown = new AtomicBoolean(true);
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(stores.create())
+        .playbook(Playbook.builder()
+            .from(Playbook.standard())
+            .maxAttempts(1)
+            .onStepFailure(FailureAction.HALT)
+            .build())
+        .feedback(
+            c -> surveyToolDown.get() ? StepResult.failed("no survey tool") : StepResult.sent())
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
+    winBack.start(lost("c1").build());
+    winBack.runDue();
+    winBack.erase("c1");
+    String anonymous = winBack.operations().recentFailures(10).get(0).customerId();
+    surveyToolDown.set(false);
+
+    int journalled = winBack.history(anonymous).size();
+    Operations operations = winBack.operations();
+
+    assertThatThrownBy(() -> operations.retryStep(anonymous, 0, "alice"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("erased");
+    assertThatThrownBy(() -> operations.optOut(anonymous, "alice"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("erased");
+    assertThatThrownBy(() -> operations.suppress(anonymous, Suppression.LEGAL_HOLD, "alice"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("erased");
+
+    assertThat(winBack.plan(anonymous).orElseThrow().status()).isEqualTo(PlanStatus.HALTED);
+    assertThat(winBack.history(anonymous)).hasSize(journalled);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
   void anOperatorsOptOutAndSuppressionAreTheCustomersAndNameTheOperator(
       String name, StoreFactory stores) {
     WinBack winBack = engine(stores.create());

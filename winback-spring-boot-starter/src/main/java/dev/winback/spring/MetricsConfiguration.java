@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * WinBack's Micrometer meters, when winback-micrometer is on the class path and the application has a
  * {@link MeterRegistry}: a {@link WinBackMetrics} bean, which the engine takes as a listener and a step observer like
  * any other such bean (with the application's {@link ObservationRegistry}, when it has one, for an Observation around
- * each strategy call), and its backlog gauges bound to the engine once every bean is made.
+ * each strategy call), and its backlog gauges bound to the engine once every bean is made (unless the application
+ * bound its own metrics bean already).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(
@@ -40,6 +41,15 @@ class MetricsConfiguration {
   @ConditionalOnBean(MeterRegistry.class)
   static SmartInitializingSingleton winBackBacklogGauges(
       ObjectProvider<WinBackMetrics> metrics, ObjectProvider<WinBack> winBack) {
-    return () -> metrics.ifAvailable(m -> winBack.ifAvailable(m::bindBacklog));
+    return () -> metrics.ifAvailable(m -> winBack.ifAvailable(w -> bindUnlessBound(m, w)));
+  }
+
+  /** Binds the gauges, unless the application bound its own metrics bean already, as their javadoc tells it to. */
+  private static void bindUnlessBound(WinBackMetrics metrics, WinBack winBack) {
+    try {
+      metrics.bindBacklog(winBack);
+    } catch (IllegalStateException alreadyBound) {
+      // the application's own binding stands
+    }
   }
 }

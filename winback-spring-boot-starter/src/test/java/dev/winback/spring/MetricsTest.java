@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.winback.ManualClock;
 import dev.winback.WinBack;
 import dev.winback.micrometer.WinBackMetrics;
+import dev.winback.spi.PlanStore;
 import dev.winback.spi.StepResult;
 import dev.winback.testing.Databases;
 import dev.winback.testing.Recorder;
@@ -82,6 +83,33 @@ class MetricsTest {
               .isEqualTo(2L);
           assertThat(meters.get("winback.claims").counter().count()).isGreaterThan(0.0);
           assertThat(observed).containsExactly("winback.step", "winback.step");
+        });
+  }
+
+  @Test
+  void anApplicationThatBindsItsOwnMetricsAsDocumentedStarts() {
+    MeterRegistry meters = new SimpleMeterRegistry();
+    WinBackMetrics metrics = WinBackMetrics.builder(meters).build();
+    Recorder strategies = new Recorder();
+    WinBack own = WinBack.builder()
+        .store(PlanStore.inMemory())
+        .feedback(strategies)
+        .apology(strategies)
+        .incentives(strategies)
+        .reEngagement(strategies)
+        .listener(metrics)
+        .stepObserver(metrics)
+        .build();
+    metrics.bindBacklog(own);
+
+    Contexts.withStarter()
+        .withBean(MeterRegistry.class, () -> meters)
+        .withBean(WinBackMetrics.class, () -> metrics)
+        .withBean(WinBack.class, () -> own)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          own.start(lost("c1").build());
+          assertThat(meters.get("winback.backlog.due").gauges()).hasSize(1);
         });
   }
 
