@@ -1,5 +1,6 @@
 package dev.winback.console;
 
+import dev.winback.ConcurrentUpdateException;
 import dev.winback.InvalidInputException;
 import dev.winback.Operations;
 import dev.winback.StoreException;
@@ -253,6 +254,16 @@ final class Console {
           Optional.empty(),
           Optional.of(Objects.requireNonNullElse(
               e.getMessage(), "The action does not apply to this plan.")));
+    } catch (ConcurrentUpdateException e) {
+      return customerPage(
+          request,
+          operator,
+          id,
+          409,
+          Optional.empty(),
+          Optional.of(
+              "The plan changed while the action was being recorded (a runner was working on it); nothing"
+                  + " was changed by this action. Look at the plan and try again."));
     } catch (StoreException e) {
       LOG.warn("the WinBack console cannot change a plan: {}", e.getMessage());
       return refusal(
