@@ -156,7 +156,7 @@ final class Console {
     }
     Optional<Pages.FormTokens> forms = operator.admin()
         ? Optional.of(new Pages.FormTokens(
-            tokens.tokenFor(operator.actingName()),
+            tokens.tokenFor(operator.actingName(), id),
             SpringSecurityCsrf.field(request.servletRequest())))
         : Optional.empty();
     return page(
@@ -207,15 +207,16 @@ final class Console {
           "Only operators with the role " + properties.adminRole()
               + " may act on plans; the console is" + " read-only for you.");
     }
-    if (!tokens.accepts(servlet, operator.actingName())) {
+    Optional<Action> action = Action.of(request.pathVariable("action"));
+    Optional<String> customer = request.param("customer").filter(s -> !s.isEmpty());
+    if (!tokens.accepts(servlet, operator.actingName(), customer.orElse(""))) {
       return refusal(
           403,
           "Form refused",
-          "The form did not come from this console, or it was made for another operator. Open the customer's"
-              + " page again and repeat the action.");
+          "The form did not come from this console, was made for another operator or customer, or is older than "
+              + ActionTokens.VALID_HOURS
+              + " hours. Open the customer's page again and repeat the action.");
     }
-    Optional<Action> action = Action.of(request.pathVariable("action"));
-    Optional<String> customer = request.param("customer").filter(s -> !s.isEmpty());
     if (action.isEmpty() || customer.isEmpty()) {
       return refusal(400, "Bad request", "The action or the customer is missing.");
     }

@@ -48,7 +48,7 @@ public class ConsoleAutoConfiguration {
     return new Console(
             winBack,
             properties,
-            ActionTokens.of(properties),
+            ActionTokens.of(properties, Clock.systemUTC()),
             new Insights(Optional.ofNullable(stores.getIfUnique())),
             Clock.systemUTC())
         .routes();

@@ -65,7 +65,7 @@ class ConsoleAnonymousTest {
     assertThat(stranger
             .post(
                 "/winback/actions/opt-out",
-                Map.of("customer", id, ActionTokens.FIELD, app.tokens().tokenFor("stranger")))
+                Map.of("customer", id, ActionTokens.FIELD, app.tokens().tokenFor("stranger", id)))
             .statusCode())
         .isEqualTo(403);
   }

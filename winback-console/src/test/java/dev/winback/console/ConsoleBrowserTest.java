@@ -109,7 +109,7 @@ class ConsoleBrowserTest {
 
     // the viewer's page has no form: the viewer builds one, with a token made for them under the
     // right secret
-    post("/winback/actions/opt-out", id, app.tokens().tokenFor("viewer"));
+    post("/winback/actions/opt-out", id, app.tokens().tokenFor("viewer", id));
 
     assertThat(browser.eval(STATUS)).isEqualTo("403");
     assertThat(browser.text()).contains("read-only");

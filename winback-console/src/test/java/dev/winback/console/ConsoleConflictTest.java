@@ -50,7 +50,7 @@ class ConsoleConflictTest {
     servlet.addUserRole("WINBACK_ADMIN");
     servlet.addHeader("Sec-Fetch-Site", "same-origin");
     servlet.setParameter("customer", "c1");
-    servlet.setParameter(ActionTokens.FIELD, tokens.tokenFor("admin"));
+    servlet.setParameter(ActionTokens.FIELD, tokens.tokenFor("admin", "c1"));
     ServerRequest request =
         ServerRequest.create(servlet, List.of(new StringHttpMessageConverter()));
     Console console =

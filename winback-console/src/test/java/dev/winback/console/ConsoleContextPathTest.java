@@ -32,7 +32,7 @@ class ConsoleContextPathTest {
 
     HttpResponse<String> optOut = admin.post(
         "/shop/ops/console/actions/opt-out",
-        Map.of("customer", id, ActionTokens.FIELD, app.tokens().tokenFor("admin")));
+        Map.of("customer", id, ActionTokens.FIELD, app.tokens().tokenFor("admin", id)));
 
     assertThat(optOut.statusCode()).isEqualTo(303);
     assertThat(optOut.headers().firstValue("Location"))

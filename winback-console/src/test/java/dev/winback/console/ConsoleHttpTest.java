@@ -86,7 +86,7 @@ class ConsoleHttpTest {
         Visitor.signedIn(port, "admin").get("/winback/customer?id=" + id).body();
 
     assertThat(body)
-        .contains("Ada Lovelace", email, tokens.tokenFor("admin"))
+        .contains("Ada Lovelace", email, tokens.tokenFor("admin", id))
         .contains("/winback/actions/opt-out", "/winback/actions/pause", "/winback/actions/end");
   }
 
@@ -208,8 +208,13 @@ class ConsoleHttpTest {
     otherSecret.put(
         ActionTokens.FIELD,
         ActionTokens.of(new ConsoleProperties(true, "/winback", "V", "A", false, "x".repeat(32)))
-            .tokenFor("admin"));
+            .tokenFor("admin", id));
     assertThat(admin.post("/winback/actions/opt-out", otherSecret).statusCode()).isEqualTo(403);
+    Map<String, String> otherCustomer = action(id, "admin");
+    otherCustomer.put(ActionTokens.FIELD, tokens.tokenFor("admin", id + "-other"));
+    assertThat(admin.post("/winback/actions/opt-out", otherCustomer).statusCode())
+        .as("a token made for another customer's form")
+        .isEqualTo(403);
 
     assertThat(winBack.plan(id).orElseThrow().status()).isEqualTo(PlanStatus.ACTIVE);
     assertThat(plans.operatorActions(id)).isEmpty();
@@ -371,7 +376,7 @@ class ConsoleHttpTest {
   private Map<String, String> action(String customer, String tokenOf) {
     Map<String, String> form = new HashMap<>();
     form.put("customer", customer);
-    form.put(ActionTokens.FIELD, tokens.tokenFor(tokenOf));
+    form.put(ActionTokens.FIELD, tokens.tokenFor(tokenOf, customer));
     return form;
   }
 }

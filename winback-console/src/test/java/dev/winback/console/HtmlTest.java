@@ -61,12 +61,41 @@ class HtmlTest {
   }
 
   @Test
-  void actionTokensAreBoundToTheOperatorAndTheSecret() {
-    ActionTokens tokens = ActionTokens.of(ConsoleProperties.defaults());
-    assertThat(tokens.tokenFor("admin"))
-        .isEqualTo(tokens.tokenFor("admin"))
-        .isNotEqualTo(tokens.tokenFor("admim"));
-    assertThat(ActionTokens.of(ConsoleProperties.defaults()).tokenFor("admin"))
-        .isNotEqualTo(tokens.tokenFor("admin"));
+  void actionTokensAreBoundToTheOperatorTheCustomerTheSecretAndTwelveHours() {
+    dev.winback.ManualClock clock =
+        dev.winback.ManualClock.at(java.time.Instant.parse("2026-12-03T09:30:00Z"));
+    ActionTokens tokens = ActionTokens.of(ConsoleProperties.defaults(), clock);
+    String token = tokens.tokenFor("admin", "c1");
+
+    assertThat(tokens.accepts(post(token), "admin", "c1")).isTrue();
+    assertThat(tokens.accepts(post(token), "admim", "c1"))
+        .as("another operator")
+        .isFalse();
+    assertThat(tokens.accepts(post(token), "admin", "c2"))
+        .as("another customer")
+        .isFalse();
+    assertThat(ActionTokens.of(ConsoleProperties.defaults(), clock)
+            .accepts(post(token), "admin", "c1"))
+        .as("another secret")
+        .isFalse();
+    assertThat(tokens.accepts(post("x" + token), "admin", "c1"))
+        .as("a tampered hour")
+        .isFalse();
+    assertThat(tokens.accepts(post(token.substring(token.indexOf('.'))), "admin", "c1"))
+        .isFalse();
+    clock.advance(java.time.Duration.ofHours(11));
+    assertThat(tokens.accepts(post(token), "admin", "c1")).as("eleven hours on").isTrue();
+    clock.advance(java.time.Duration.ofHours(1));
+    assertThat(tokens.accepts(post(token), "admin", "c1")).as("twelve hours on").isFalse();
+    assertThat(tokens.accepts(post(tokens.tokenFor("admin", "c1")), "admin", "c1"))
+        .isTrue();
+  }
+
+  private static org.springframework.mock.web.MockHttpServletRequest post(String token) {
+    org.springframework.mock.web.MockHttpServletRequest request =
+        new org.springframework.mock.web.MockHttpServletRequest("POST", "/winback/actions/pause");
+    request.addHeader("Sec-Fetch-Site", "same-origin");
+    request.setParameter(ActionTokens.FIELD, token);
+    return request;
   }
 }
