@@ -80,4 +80,52 @@ class InsightsTest {
         .isEqualTo(forViewer.outcomes().funnel().started());
     assertThat(new Insights(Optional.empty()).report(ADMIN, clock.instant())).isEmpty();
   }
+
+  @Test
+  void theReportReadsThePlansAtMostOnceAMinuteWhoeverAsks() {
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    PlanStore inner = PlanStore.inMemory();
+    PlanStore counting = (PlanStore) java.lang.reflect.Proxy.newProxyInstance(
+        PlanStore.class.getClassLoader(),
+        new Class<?>[] {PlanStore.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("plans")) {
+            reads.incrementAndGet();
+          }
+          try {
+            return method.invoke(inner, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    ManualClock clock = ManualClock.at(Customers.LOST_AT);
+    Recorder host = new Recorder();
+    WinBack winBack = WinBack.builder()
+        .clock(clock)
+        .store(counting)
+        .feedback(host)
+        .apology(host)
+        .incentives(host)
+        .reEngagement(host)
+        .build();
+    winBack.start(Customers.lost("c1").build());
+    winBack.start(Customers.lost("c2").build());
+    Insights insights = new Insights(Optional.of(counting));
+    reads.set(0);
+
+    InsightReport first = insights.report(ADMIN, clock.instant()).orElseThrow();
+    int readsForOneReport = reads.get();
+    clock.advance(Duration.ofSeconds(59));
+    insights.report(VIEWER, clock.instant()).orElseThrow();
+    InsightReport again = insights.report(ADMIN, clock.instant()).orElseThrow();
+
+    assertThat(readsForOneReport).isPositive();
+    assertThat(reads.get()).isEqualTo(readsForOneReport);
+    assertThat(again).isSameAs(first);
+    clock.advance(Duration.ofSeconds(1));
+    InsightReport fresh = insights.report(ADMIN, clock.instant()).orElseThrow();
+    assertThat(reads.get()).isEqualTo(2 * readsForOneReport);
+    assertThat(fresh.generatedAt()).isEqualTo(clock.instant());
+  }
 }
