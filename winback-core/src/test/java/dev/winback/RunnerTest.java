@@ -7,12 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.winback.spi.PlanStore;
 import dev.winback.testing.CapturedLog;
 import dev.winback.testing.Recorder;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.winback.testing.StoreProxies;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The built-in runner backs off while runs fail, says so once, and comes back to its interval once they work. */
@@ -40,7 +38,7 @@ class RunnerTest {
   @Test
   void aRunnerOnAFailingStoreBacksOffLogsOnceAndRecovers() throws Exception {
     AtomicBoolean down = new AtomicBoolean(false);
-    PlanStore store = failingWhile(PlanStore.inMemory(), down);
+    PlanStore store = StoreProxies.failingWhile(PlanStore.inMemory(), down::get);
     WinBack winBack = engine(store);
     winBack.start(lost("c1").build());
     down.set(true);
@@ -67,8 +65,8 @@ class RunnerTest {
   @Test
   void anErrorFromTheStoreIsAFailedRunNotTheEndOfTheRunner() {
     AtomicBoolean broken = new AtomicBoolean(false);
-    WinBack winBack = engine(throwingWhile(
-        PlanStore.inMemory(), broken, () -> new NoClassDefFoundError("org/example/Driver")));
+    WinBack winBack = engine(StoreProxies.throwingWhile(
+        PlanStore.inMemory(), broken::get, () -> new NoClassDefFoundError("org/example/Driver")));
     winBack.start(lost("c1").build());
     broken.set(true);
 
@@ -103,29 +101,6 @@ class RunnerTest {
         .incentives(host)
         .reEngagement(host)
         .build();
-  }
-
-  /** A store whose every call throws {@link StoreException} while {@code down} is set. */
-  private static PlanStore failingWhile(PlanStore inner, AtomicBoolean down) {
-    return throwingWhile(inner, down, () -> new StoreException("a call", "08006"));
-  }
-
-  /** A store whose every call but {@code fence()} throws what {@code failure} makes while {@code down} is set. */
-  private static PlanStore throwingWhile(
-      PlanStore inner, AtomicBoolean down, Supplier<Throwable> failure) {
-    return (PlanStore) Proxy.newProxyInstance(
-        PlanStore.class.getClassLoader(),
-        new Class<?>[] {PlanStore.class},
-        (proxy, method, args) -> {
-          if (down.get() && !method.getName().equals("fence")) {
-            throw failure.get();
-          }
-          try {
-            return method.invoke(inner, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
   }
 
   /** Waits for another thread's work, failing after ten seconds. */

@@ -6,8 +6,7 @@ import dev.winback.WinBack;
 import dev.winback.spi.PlanStore;
 import dev.winback.testing.Customers;
 import dev.winback.testing.Recorder;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.winback.testing.StoreProxies;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 class ConsoleConflictTest {
   private final AtomicBoolean contended = new AtomicBoolean(false);
-  private final PlanStore store = contendedWhile(PlanStore.inMemory(), contended);
+  private final PlanStore store = StoreProxies.around(
+      PlanStore.inMemory(),
+      (method, inner) -> contended.get() && method.equals("update") ? Boolean.FALSE : inner.call());
   private final WinBack winBack = engine();
   private final ConsoleProperties properties = ConsoleProperties.defaults();
   private final ActionTokens tokens = ActionTokens.of(properties);
@@ -67,22 +68,5 @@ class ConsoleConflictTest {
         .incentives(host)
         .reEngagement(host)
         .build();
-  }
-
-  /** A store whose every plan update loses to another writer while {@code contended} is set. */
-  private static PlanStore contendedWhile(PlanStore inner, AtomicBoolean contended) {
-    return (PlanStore) Proxy.newProxyInstance(
-        PlanStore.class.getClassLoader(),
-        new Class<?>[] {PlanStore.class},
-        (proxy, method, args) -> {
-          if (contended.get() && method.getName().equals("update")) {
-            return false;
-          }
-          try {
-            return method.invoke(inner, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
   }
 }

@@ -86,19 +86,12 @@ class InsightsTest {
     java.util.concurrent.atomic.AtomicInteger reads =
         new java.util.concurrent.atomic.AtomicInteger();
     PlanStore inner = PlanStore.inMemory();
-    PlanStore counting = (PlanStore) java.lang.reflect.Proxy.newProxyInstance(
-        PlanStore.class.getClassLoader(),
-        new Class<?>[] {PlanStore.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("plans")) {
-            reads.incrementAndGet();
-          }
-          try {
-            return method.invoke(inner, args);
-          } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    PlanStore counting = dev.winback.testing.StoreProxies.around(inner, (method, store) -> {
+      if (method.equals("plans")) {
+        reads.incrementAndGet();
+      }
+      return store.call();
+    });
     ManualClock clock = ManualClock.at(Customers.LOST_AT);
     Recorder host = new Recorder();
     WinBack winBack = WinBack.builder()

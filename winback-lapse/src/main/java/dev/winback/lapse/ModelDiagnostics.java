@@ -140,11 +140,7 @@ public record ModelDiagnostics(
    * @return the period-by-period differences of {@link #expectedCumulative()}
    */
   public double[] expectedIncremental() {
-    double[] incremental = new double[expectedCumulative.length];
-    for (int k = 0; k < incremental.length; k++) {
-      incremental[k] = expectedCumulative[k] - (k == 0 ? 0 : expectedCumulative[k - 1]);
-    }
-    return incremental;
+    return Numerics.increments(expectedCumulative);
   }
 
   /**

@@ -1,6 +1,9 @@
 package dev.winback.lapse;
 
-/** Log-gamma, digamma, log-beta and the Gauss hypergeometric function, as the models need them. Stateless. */
+/**
+ * Log-gamma, digamma, log-beta and the Gauss hypergeometric function, as the models need them, and the differences of
+ * a cumulative series. Stateless.
+ */
 final class Numerics {
   private static final double[] LANCZOS = {
     0.99999999999980993,
@@ -16,6 +19,15 @@ final class Numerics {
   private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
   private Numerics() {}
+
+  /** The increments of a cumulative series: its first value, then each value less the one before. */
+  static double[] increments(double[] cumulative) {
+    double[] increments = new double[cumulative.length];
+    for (int k = 0; k < cumulative.length; k++) {
+      increments[k] = cumulative[k] - (k == 0 ? 0 : cumulative[k - 1]);
+    }
+    return increments;
+  }
 
   /** ln Γ(x) for x > 0 (Lanczos, g = 7; relative error about 1e-15). */
   static double logGamma(double x) {

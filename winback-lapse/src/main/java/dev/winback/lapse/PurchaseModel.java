@@ -164,12 +164,7 @@ public sealed interface PurchaseModel permits BgNbd, MbgNbd, ParetoNbd, Nbd, BgB
    * @return the expected repeat purchases in each interval
    */
   default double[] expectedIncrementalPurchases(double[] births, double[] at) {
-    double[] cumulative = expectedCumulativePurchases(births, at);
-    double[] incremental = new double[at.length];
-    for (int k = 0; k < at.length; k++) {
-      incremental[k] = cumulative[k] - (k == 0 ? 0 : cumulative[k - 1]);
-    }
-    return incremental;
+    return Numerics.increments(expectedCumulativePurchases(births, at));
   }
 
   /**

@@ -72,11 +72,7 @@ public record Tracking(
    * @return the period-by-period differences of {@link #actualCumulative()}
    */
   public double[] actualIncremental() {
-    double[] incremental = new double[actualCumulative.length];
-    for (int k = 0; k < incremental.length; k++) {
-      incremental[k] = actualCumulative[k] - (k == 0 ? 0 : actualCumulative[k - 1]);
-    }
-    return incremental;
+    return Numerics.increments(actualCumulative);
   }
 
   /**

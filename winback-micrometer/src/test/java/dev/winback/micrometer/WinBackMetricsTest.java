@@ -12,6 +12,7 @@ import dev.winback.model.Playbook;
 import dev.winback.spi.PlanStore;
 import dev.winback.spi.StepResult;
 import dev.winback.testing.Recorder;
+import dev.winback.testing.StoreProxies;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Tag;
@@ -20,8 +21,6 @@ import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -172,8 +171,8 @@ class WinBackMetricsTest {
   @Test
   void theBacklogGaugesReadTheStoreOncePerRefreshAndShowNanWhileItIsDown() {
     AtomicBoolean down = new AtomicBoolean(false);
-    WinBack winBack =
-        engine(metrics(), failingWhile(PlanStore.inMemory(), down), Playbook.standard());
+    WinBack winBack = engine(
+        metrics(), StoreProxies.failingWhile(PlanStore.inMemory(), down::get), Playbook.standard());
     assertThat(meters.get(WinBackMetrics.BACKLOG_DUE).gauge().value()).isZero();
 
     winBack.start(lost("c1").build());
@@ -231,22 +230,5 @@ class WinBackMetricsTest {
             .reEngagement(host)
             .build()))
         .hasMessageContaining("already bound");
-  }
-
-  /** A store whose every call throws while {@code down} is set. */
-  private static PlanStore failingWhile(PlanStore inner, AtomicBoolean down) {
-    return (PlanStore) Proxy.newProxyInstance(
-        PlanStore.class.getClassLoader(),
-        new Class<?>[] {PlanStore.class},
-        (proxy, method, args) -> {
-          if (down.get() && !method.getName().equals("fence")) {
-            throw new dev.winback.StoreException(method.getName(), "08006");
-          }
-          try {
-            return method.invoke(inner, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
   }
 }
